@@ -42,7 +42,10 @@ pub enum Change {
     Presentation,
     Chat,
     /// A sub-call of a participant ended.
-    CallDisconnected { call_uuid: String, reason: String },
+    CallDisconnected {
+        call_uuid: String,
+        reason: String,
+    },
     /// The platform removed this session; the stream is over.
     Ended(String),
 }

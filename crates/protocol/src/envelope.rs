@@ -80,15 +80,18 @@ impl std::fmt::Display for ApiFailure {
 }
 
 /// Decodes a reply body into `T`, or into the failure it reports. `http_status` is the HTTP code
-/// the reply came with: a non-2xx code is a failure even if the body says otherwise.
+/// the reply came with: a non-2xx code is a failure even if the body says otherwise. A body that
+/// is not strict JSON gets one repaired try ([`crate::flex::lenient_json`]).
 pub fn decode_reply<T: DeserializeOwned>(http_status: u16, body: &str) -> Result<T, ApiFailure> {
     let malformed = |detail: String| ApiFailure::Malformed {
         http_status,
         detail,
     };
-    let reply: Reply<Value> = serde_json::from_str(body).map_err(|e| {
+    let reply: Reply<Value> = crate::lenient::decode_str(body).map_err(|e| {
         let snippet: String = body.chars().take(80).collect();
-        malformed(format!("HTTP {http_status}: not an API reply ({e}): {snippet}"))
+        malformed(format!(
+            "HTTP {http_status}: not an API reply ({e}): {snippet}"
+        ))
     })?;
     let ok = (200..300).contains(&http_status);
     if reply.status == Status::Failed || !ok {
@@ -121,7 +124,8 @@ fn failure_of(http_status: u16, result: Value) -> ApiFailure {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub struct CommandOutcome(#[serde(deserialize_with = "crate::flex::bool")] pub bool);
 
-/// Decodes any JSON text into `T`, turning errors into [`DecodeError`].
+/// Decodes any JSON text into `T`, turning errors into [`DecodeError`]. Text that is not strict
+/// JSON gets one repaired try ([`crate::flex::lenient_json`]).
 pub fn decode<T: DeserializeOwned>(body: &str) -> Result<T, DecodeError> {
-    serde_json::from_str(body).map_err(DecodeError::from)
+    crate::lenient::decode_str(body).map_err(DecodeError::from)
 }

@@ -17,11 +17,23 @@ pub struct PresentationStart {
 /// Body of `service_update`. Fields are optional so a partial update changes only what it names.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ServiceUpdate {
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "flex::opt_bool")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "flex::opt_bool"
+    )]
     pub locked: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "flex::opt_bool")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "flex::opt_bool"
+    )]
     pub guests_muted: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "flex::opt_bool")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "flex::opt_bool"
+    )]
     pub started: Option<bool>,
 }
 
@@ -71,17 +83,27 @@ pub enum Event {
     PresentationFrame,
     ParticipantCreate(Participant),
     ParticipantUpdate(Participant),
-    ParticipantDelete { uuid: String },
+    ParticipantDelete {
+        uuid: String,
+    },
     ParticipantSyncBegin,
     ParticipantSyncEnd,
     ServiceUpdate(ServiceUpdate),
     Layout(LayoutView),
     Message(ChatMessage),
     Stage(Vec<StageEntry>),
-    CallDisconnected { call_uuid: String, reason: String },
-    Disconnect { reason: String },
+    CallDisconnected {
+        call_uuid: String,
+        reason: String,
+    },
+    Disconnect {
+        reason: String,
+    },
     /// An event name the document does not list, kept as it came.
-    Unknown { name: String, data: String },
+    Unknown {
+        name: String,
+        data: String,
+    },
 }
 
 #[derive(Deserialize)]
@@ -114,7 +136,7 @@ impl Event {
             if t.is_empty() {
                 return Err(DecodeError(format!("{lower}: empty data")));
             }
-            serde_json::from_str(t).map_err(|e| DecodeError(format!("{lower}: {e}")))
+            crate::lenient::parse_value(t).map_err(|e| DecodeError(format!("{lower}: {e}")))
         };
         fn body<T: serde::de::DeserializeOwned>(name: &str, v: Value) -> Result<T, DecodeError> {
             serde_json::from_value(v).map_err(|e| DecodeError(format!("{name}: {e}")))

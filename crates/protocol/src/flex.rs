@@ -5,6 +5,8 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::Serializer;
 use std::fmt;
 
+pub use crate::lenient::{decode_str, lenient_json, parse_value, repair_json};
+
 /// A boolean sent as `true`, `"true"`, `'true'`, `"yes"`/`"YES"`, `1` (and their negatives).
 pub fn bool<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     d.deserialize_any(BoolVisitor)

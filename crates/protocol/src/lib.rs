@@ -10,6 +10,7 @@ pub mod conference;
 pub mod envelope;
 pub mod event;
 pub mod flex;
+mod lenient;
 pub mod participant;
 pub mod profile;
 pub mod request;

@@ -18,23 +18,43 @@ pub struct Participant {
     pub encryption: String,
     #[serde(default, deserialize_with = "flex::bool")]
     pub has_media: bool,
-    #[serde(default, deserialize_with = "flex::bool", serialize_with = "flex::write_yes_no")]
+    #[serde(
+        default,
+        deserialize_with = "flex::bool",
+        serialize_with = "flex::write_yes_no"
+    )]
     pub is_audio_only_call: bool,
     #[serde(default, deserialize_with = "flex::bool")]
     pub is_external: bool,
-    #[serde(default, deserialize_with = "flex::bool", serialize_with = "flex::write_yes_no")]
+    #[serde(
+        default,
+        deserialize_with = "flex::bool",
+        serialize_with = "flex::write_yes_no"
+    )]
     pub is_muted: bool,
-    #[serde(default, deserialize_with = "flex::bool", serialize_with = "flex::write_yes_no")]
+    #[serde(
+        default,
+        deserialize_with = "flex::bool",
+        serialize_with = "flex::write_yes_no"
+    )]
     pub is_presenting: bool,
     #[serde(default, deserialize_with = "flex::bool")]
     pub is_streaming_conference: bool,
-    #[serde(default, deserialize_with = "flex::bool", serialize_with = "flex::write_yes_no")]
+    #[serde(
+        default,
+        deserialize_with = "flex::bool",
+        serialize_with = "flex::write_yes_no"
+    )]
     pub is_video_call: bool,
     #[serde(default)]
     pub local_alias: String,
     #[serde(default)]
     pub overlay_text: String,
-    #[serde(default, deserialize_with = "flex::bool", serialize_with = "flex::write_yes_no")]
+    #[serde(
+        default,
+        deserialize_with = "flex::bool",
+        serialize_with = "flex::write_yes_no"
+    )]
     pub presentation_supported: bool,
     #[serde(default)]
     pub protocol: String,
@@ -93,7 +113,10 @@ impl Participant {
 
     /// Waiting for a host: in the waiting room, or at the PIN prompt.
     pub fn is_waiting(&self) -> bool {
-        matches!(self.service_type, ServiceType::WaitingRoom | ServiceType::Ivr)
+        matches!(
+            self.service_type,
+            ServiceType::WaitingRoom | ServiceType::Ivr
+        )
     }
 }
 

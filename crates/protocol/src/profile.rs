@@ -33,7 +33,9 @@ impl Profile {
     pub fn supports(self, command: Command) -> bool {
         match self {
             Profile::Public => true,
-            Profile::Enterprise => !matches!(command, Command::StartService | Command::OverrideLayout),
+            Profile::Enterprise => {
+                !matches!(command, Command::StartService | Command::OverrideLayout)
+            }
         }
     }
 

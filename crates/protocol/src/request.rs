@@ -12,9 +12,11 @@ pub struct DialRequest {
     pub protocol: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presentation_url: Option<String>,
-    /// `"yes"` / `"no"`; `no` by default, `yes` for an RTMP streaming call.
+    /// `"yes"` / `"no"`; `no` by default, `yes` for an RTMP streaming call. Left out when `no`,
+    /// as the document's own example does.
     #[serde(
         default,
+        skip_serializing_if = "is_false",
         deserialize_with = "flex::bool",
         serialize_with = "flex::write_lower_yes_no"
     )]
@@ -31,6 +33,10 @@ pub struct DialRequest {
     pub keep_conference_alive: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remote_display_name: Option<String>,
+}
+
+fn is_false(v: &bool) -> bool {
+    !*v
 }
 
 /// The protocols `dial` accepts.
@@ -143,7 +149,11 @@ impl LayoutOverride {
     pub fn new(audience: Audience, layout: &str, actors: Vec<String>, vad_backfill: bool) -> Self {
         LayoutOverride {
             audience,
-            plus_n: if actors.is_empty() { auto() } else { "off".into() },
+            plus_n: if actors.is_empty() {
+                auto()
+            } else {
+                "off".into()
+            },
             actors,
             vad_backfill,
             layout: layout.into(),
@@ -261,14 +271,30 @@ pub struct ServiceStatus {
     pub guests_muted: bool,
     #[serde(default, deserialize_with = "flex::bool")]
     pub locked: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "flex::opt_bool")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "flex::opt_bool"
+    )]
     pub started: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "flex::opt_bool")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "flex::opt_bool"
+    )]
     pub whiteboard: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wb_url: Option<String>,
-    #[serde(default, alias = "Live_status", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        alias = "Live_status",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub live_status: Option<serde_json::Value>,
-    #[serde(default, alias = "Record_status", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        alias = "Record_status",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub record_status: Option<serde_json::Value>,
 }

@@ -35,7 +35,9 @@ impl CheckJoinResponse {
         match (self.code.trim() == "200", self.results) {
             (true, Some(r)) => Ok(r),
             (true, None) => Err("checkJoin answered 200 without results".into()),
-            (false, _) => Err(self.msg.unwrap_or_else(|| format!("checkJoin code {}", self.code))),
+            (false, _) => Err(self
+                .msg
+                .unwrap_or_else(|| format!("checkJoin code {}", self.code))),
         }
     }
 }
@@ -100,7 +102,10 @@ pub struct NodeVersion {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewSessionResult {
     pub token: String,
-    #[serde(deserialize_with = "flex::seconds", serialize_with = "flex::write_seconds_text")]
+    #[serde(
+        deserialize_with = "flex::seconds",
+        serialize_with = "flex::write_seconds_text"
+    )]
     pub expires: f64,
     pub participant_uuid: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -119,7 +124,11 @@ pub struct NewSessionResult {
     pub analytics_enabled: bool,
     #[serde(default)]
     pub current_service_type: ServiceType,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "flex::opt_bool")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "flex::opt_bool"
+    )]
     pub allow_1080p: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bandwidth_in: Option<u32>,
@@ -127,15 +136,31 @@ pub struct NewSessionResult {
     pub bandwidth_out: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call_type: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "flex::opt_bool")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "flex::opt_bool"
+    )]
     pub fecc_enabled: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "flex::opt_bool")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "flex::opt_bool"
+    )]
     pub guests_can_present: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "flex::opt_bool")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "flex::opt_bool"
+    )]
     pub rtmp_enabled: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "flex::opt_bool")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "flex::opt_bool"
+    )]
     pub rtsp_enabled: Option<bool>,
 }
 
@@ -143,7 +168,10 @@ pub struct NewSessionResult {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RefreshSessionResult {
     pub token: String,
-    #[serde(deserialize_with = "flex::seconds", serialize_with = "flex::write_seconds_text")]
+    #[serde(
+        deserialize_with = "flex::seconds",
+        serialize_with = "flex::write_seconds_text"
+    )]
     pub expires: f64,
     #[serde(
         default,
