@@ -48,11 +48,20 @@ fn check_join_with_values() -> String {
     let text = example("check_join_response")
         .replace("\"isDot\": xxxx", "\"isDot\": false")
         .replace("\"sipkey\": \"xxxx\"", "\"sipkey\": \"1061\"")
-        .replace("\"alias\": \"xxx@xxx.com\"", "\"alias\": \"zjvmr@myvmr.cn\"")
+        .replace(
+            "\"alias\": \"xxx@xxx.com\"",
+            "\"alias\": \"zjvmr@myvmr.cn\"",
+        )
         .replace("\"password\": \"xxxx\"", "\"password\": \"123456\"")
-        .replace("\"participantName\": \"xxxx\"", "\"participantName\": \"Jiang\"")
+        .replace(
+            "\"participantName\": \"xxxx\"",
+            "\"participantName\": \"Jiang\"",
+        )
         .replace("\"roleType\": \"xxxx\"", "\"roleType\": \"host\"")
-        .replace("\"mcuHost\": \"xxx.xxx.cn\"", "\"mcuHost\": \"mcu1.myvmr.cn\"")
+        .replace(
+            "\"mcuHost\": \"xxx.xxx.cn\"",
+            "\"mcuHost\": \"mcu1.myvmr.cn\"",
+        )
         .replace("\"companyId\": xxx", "\"companyId\": 1024")
         .replace("\"isRecord\": xxxx", "\"isRecord\": true")
         .replace("\"isLive\": xxxx", "\"isLive\": false");
