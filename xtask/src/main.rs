@@ -1,1 +1,44 @@
-fn main() {}
+//! `cargo xtask demo` and `cargo xtask test`: the project's two set-up commands.
+//!
+//! Only `std`: the tooling must build in seconds on a fresh machine, before anything else.
+
+mod build;
+mod demo;
+mod install;
+mod procs;
+mod services;
+mod test;
+mod util;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  demo [--listen ADDR]   install what is missing, build the console in release and serve it
+                         with the simulator (default ADDR 127.0.0.1:8080)
+  test                   install what is missing, then run fmt, clippy, the native tests,
+                         the wasm-bindgen tests in headless Chromium and the browser
+                         end-to-end tests";
+
+fn main() -> ExitCode {
+    procs::install_signal_handlers();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("demo") => demo::main(&args[1..]),
+        Some("test") if args.len() == 1 => test::main(),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        _ => Err(format!("unknown arguments {args:?}\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
