@@ -19,6 +19,8 @@ pub struct SseParser {
     has_data: bool,
     id: Option<String>,
     last_was_cr: bool,
+    /// Whether any character has been read, so that a leading byte-order mark is skipped once.
+    started: bool,
 }
 
 impl SseParser {
@@ -30,6 +32,9 @@ impl SseParser {
     pub fn feed(&mut self, chunk: &str) -> Vec<SseFrame> {
         let mut out = Vec::new();
         for c in chunk.chars() {
+            if !std::mem::replace(&mut self.started, true) && c == '\u{feff}' {
+                continue;
+            }
             match c {
                 '\n' if self.last_was_cr => {
                     self.last_was_cr = false;
@@ -98,9 +103,11 @@ pub fn parse_all(text: &str) -> Vec<SseFrame> {
     frames
 }
 
-/// Writes one event in the wire format, each line of `data` on its own `data:` line.
+/// Writes one event in the wire format, each line of `data` on its own `data:` line. A line
+/// break in `data` may be `\n`, `\r\n` or `\r`, as for a reader; each becomes a `data:` line.
 pub fn write_frame(id: u64, event: &str, data: &str) -> String {
     let mut s = format!("id: {id}\nevent: {event}\n");
+    let data = data.replace("\r\n", "\n").replace('\r', "\n");
     for line in data.split('\n') {
         s.push_str("data: ");
         s.push_str(line);
