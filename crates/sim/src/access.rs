@@ -1,0 +1,180 @@
+//! checkJoin and the access-control commands: new_session, refresh_session, end_session.
+
+use crate::error::{success, ApiError, ApiResult};
+use crate::http::{host_name, host_of, json_body, pin_of, AppState};
+use crate::rooms::RoomInfo;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use huikong_protocol::{
+    CheckJoinRequest, CheckJoinResponse, CheckJoinResults, NewSessionRequest, NewSessionResult,
+    NodeVersion, Profile, RefreshSessionResult, Role, ServiceType,
+};
+use serde_json::json;
+
+fn time_stamp() -> String {
+    // The platform writes local time as "2017-05-24 15:41:30"; UTC keeps this dependency-free.
+    let secs = crate::rooms::unix_now() as i64;
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+fn check_join_failure(code: &str, msg: &str) -> Response {
+    Json(CheckJoinResponse {
+        code: code.into(),
+        time_stamp: time_stamp(),
+        msg: Some(msg.into()),
+        results: None,
+    })
+    .into_response()
+}
+
+/// `POST /api/v3/meet/checkJoin.shtml`: checks the join credentials and names the node.
+pub async fn check_join(State(app): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let Ok(req) = json_body::<CheckJoinRequest>(&body) else {
+        return check_join_failure(
+            "400",
+            "请求参数错误：需要 joinAccount 和 participantName / Bad request: joinAccount and participantName are required",
+        );
+    };
+    let info: RoomInfo = {
+        let world = app.world();
+        match world.find_room(&req.join_account) {
+            Ok(ix) => world.rooms[ix].info.clone(),
+            Err(_) => {
+                return check_join_failure(
+                    "404",
+                    "会议室不存在 / No meeting room with this number or address",
+                )
+            }
+        }
+    };
+    let pwd = req.join_pwd.trim();
+    let role = if pwd == info.host_pin {
+        Role::Host
+    } else if info.guest_pin.as_deref().unwrap_or("") == pwd {
+        Role::Guest
+    } else {
+        return check_join_failure("403", "入会密码错误 / Wrong meeting password");
+    };
+    let public = app.config().profile == Profile::Public;
+    Json(CheckJoinResponse {
+        code: "200".into(),
+        time_stamp: time_stamp(),
+        msg: None,
+        results: Some(CheckJoinResults {
+            is_dot: false,
+            sipkey: info.id.to_string(),
+            alias: info.alias.clone(),
+            password: req.join_pwd.clone(),
+            participant_name: req.participant_name.clone(),
+            role_type: Some(role),
+            mcu_host: host_of(&headers, app.addr()),
+            company_id: "1".into(),
+            is_record: public,
+            is_live: public,
+            conference_name: info.name.clone(),
+            allow_guest: true,
+        }),
+    })
+    .into_response()
+}
+
+/// `POST new_session`: a token for a display name, with the role the `pin` header opens.
+pub async fn new_session(
+    State(app): State<AppState>,
+    Path(room): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let mut world = app.world();
+    let ix = world.find_room(&room)?;
+    let role = world.rooms[ix]
+        .info
+        .role_for_pin(pin_of(&headers).as_deref())?;
+    let req: NewSessionRequest = json_body(&body)?;
+    let name = req.display_name.trim();
+    if name.is_empty() {
+        return Err(ApiError::IllegalValue);
+    }
+    let (uuid, token) = world.open_session(ix, role, name, req.hideme);
+    let current = world.session_service_type(ix, &uuid, role);
+    let public = app.config().profile == Profile::Public;
+    let host = host_of(&headers, app.addr());
+    let result = NewSessionResult {
+        token,
+        expires: app.config().token_ttl as f64,
+        participant_uuid: uuid,
+        version: Some(NodeVersion {
+            pseudo_version: "22112.0.0".into(),
+            version_id: "3".into(),
+        }),
+        role,
+        chat_enabled: true,
+        service_type: ServiceType::Conference,
+        stun: Some(json!([{ "url": format!("stun:{}:3478", host_name(&host)) }])),
+        display_name: name.to_owned(),
+        analytics_enabled: false,
+        current_service_type: current,
+        allow_1080p: public.then_some(true),
+        bandwidth_in: public.then_some(1280),
+        bandwidth_out: public.then_some(1280),
+        call_type: public.then(|| "video".into()),
+        fecc_enabled: public.then_some(true),
+        guests_can_present: public.then_some(true),
+        owner: public.then(|| app.addr().ip().to_string()),
+        rtmp_enabled: public.then_some(true),
+        rtsp_enabled: public.then_some(true),
+    };
+    Ok(success(result))
+}
+
+/// `POST refresh_session`: a new token; the old one lives out its own time.
+pub async fn refresh_session(
+    State(app): State<AppState>,
+    Path(room): Path<String>,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    let mut world = app.world();
+    let (_, caller) = app.authorize(&world, &room, &headers, false)?;
+    let token = world.refresh(&caller);
+    Ok(success(RefreshSessionResult {
+        token,
+        expires: app.config().token_ttl as f64,
+        role: Some(caller.role),
+    }))
+}
+
+/// `POST end_session`: releases the session; its participant leaves.
+pub async fn end_session(
+    State(app): State<AppState>,
+    Path(room): Path<String>,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    let mut world = app.world();
+    let (_, caller) = app.authorize(&world, &room, &headers, false)?;
+    world.end_session(&caller.session, "Session ended by the client");
+    Ok(success(true))
+}

@@ -1,0 +1,134 @@
+//! How a simulator is started: from the command line, or by a test with compressed durations.
+
+use huikong_protocol::Profile;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Who is in the demo room when the simulator starts, and whether it lives on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scenario {
+    /// About a dozen participants who speak, present, chat, come and go.
+    Demo,
+    /// Nobody, and no background activity: for tests.
+    Empty,
+    /// The demo room filled with this many participants, living like the demo.
+    Large(usize),
+}
+
+impl Scenario {
+    pub fn parse(s: &str) -> Option<Scenario> {
+        match s.trim() {
+            "demo" => Some(Scenario::Demo),
+            "empty" => Some(Scenario::Empty),
+            other => {
+                let n = other.strip_prefix("large:")?.parse::<usize>().ok()?;
+                Some(Scenario::Large(n))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub listen: SocketAddr,
+    pub profile: Profile,
+    /// Seconds a token lives unless refreshed.
+    pub token_ttl: u64,
+    pub scenario: Scenario,
+    /// A built console to serve at `/`.
+    pub dist: Option<PathBuf>,
+    /// The one origin CORS allows; any origin when `None`.
+    pub allow_origin: Option<String>,
+    /// How long a dialled endpoint rings before it answers.
+    pub dial_answer: Duration,
+    /// How long a `noanswer` destination rings before the call is dropped.
+    pub dial_no_answer: Duration,
+    /// The pace of the living scenario.
+    pub scenario_tick: Duration,
+    /// How often expired tokens are looked for.
+    pub sweep_interval: Duration,
+    /// Interval of the SSE keep-alive comments.
+    pub keep_alive: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            profile: Profile::Public,
+            token_ttl: 120,
+            scenario: Scenario::Demo,
+            dist: None,
+            allow_origin: None,
+            dial_answer: Duration::from_secs(2),
+            dial_no_answer: Duration::from_secs(30),
+            scenario_tick: Duration::from_secs(1),
+            sweep_interval: Duration::from_millis(500),
+            keep_alive: Duration::from_secs(15),
+        }
+    }
+}
+
+impl Config {
+    /// A configuration for in-process tests: any free port, nobody in the rooms, short waits.
+    pub fn for_tests(profile: Profile) -> Config {
+        Config {
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            profile,
+            scenario: Scenario::Empty,
+            dial_answer: Duration::from_millis(200),
+            dial_no_answer: Duration::from_millis(600),
+            scenario_tick: Duration::from_millis(50),
+            sweep_interval: Duration::from_millis(100),
+            ..Config::default()
+        }
+    }
+
+    /// Reads `--listen`, `--profile`, `--token-ttl`, `--scenario`, `--dist`, `--allow-origin`.
+    pub fn from_args<I: IntoIterator<Item = String>>(args: I) -> Result<Config, String> {
+        let mut config = Config::default();
+        let mut args = args.into_iter();
+        while let Some(flag) = args.next() {
+            let (name, inline) = match flag.split_once('=') {
+                Some((n, v)) => (n.to_owned(), Some(v.to_owned())),
+                None => (flag.clone(), None),
+            };
+            let mut value = || {
+                inline
+                    .clone()
+                    .or_else(|| args.next())
+                    .ok_or_else(|| format!("{name} needs a value"))
+            };
+            match name.as_str() {
+                "--listen" => {
+                    let v = value()?;
+                    config.listen = v.parse().map_err(|_| format!("bad --listen {v:?}"))?;
+                }
+                "--profile" => {
+                    let v = value()?;
+                    config.profile = Profile::parse(&v)
+                        .ok_or_else(|| format!("--profile is public or enterprise, not {v:?}"))?;
+                }
+                "--token-ttl" => {
+                    let v = value()?;
+                    config.token_ttl = v
+                        .parse()
+                        .ok()
+                        .filter(|n| *n > 0)
+                        .ok_or_else(|| format!("bad --token-ttl {v:?}"))?;
+                }
+                "--scenario" => {
+                    let v = value()?;
+                    config.scenario = Scenario::parse(&v).ok_or_else(|| {
+                        format!("--scenario is demo, empty or large:N, not {v:?}")
+                    })?;
+                }
+                "--dist" => config.dist = Some(PathBuf::from(value()?)),
+                "--allow-origin" => config.allow_origin = Some(value()?),
+                other => return Err(format!("unknown argument {other:?}")),
+            }
+        }
+        Ok(config)
+    }
+}

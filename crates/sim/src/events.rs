@@ -1,0 +1,169 @@
+//! The event bus of a room and the `events` stream: every subscriber gets the events in order
+//! with increasing ids; a full sync first, then live events.
+
+use crate::error::ApiResult;
+use crate::http::{token_of, AppState};
+use axum::extract::{Path, RawQuery, State};
+use axum::http::HeaderMap;
+use axum::response::sse::{self, KeepAlive, Sse};
+use futures_util::stream::{self, Stream, StreamExt};
+use huikong_protocol::{Event, Profile, Role};
+use std::convert::Infallible;
+use std::sync::Arc;
+use tokio::sync::mpsc;
+use tokio_stream::wrappers::ReceiverStream;
+
+/// Live events a subscriber may fall behind by before it is dropped (its client reconnects and
+/// gets a fresh sync, as with a real node).
+const BACKLOG: usize = 4096;
+
+#[derive(Debug)]
+pub struct Frame {
+    pub id: u64,
+    pub name: String,
+    pub data: String,
+}
+
+struct Subscriber {
+    session: String,
+    role: Role,
+    tx: mpsc::Sender<Arc<Frame>>,
+}
+
+pub struct Bus {
+    profile: Profile,
+    next_id: u64,
+    subscribers: Vec<Subscriber>,
+}
+
+impl Bus {
+    pub fn new(profile: Profile) -> Bus {
+        Bus {
+            profile,
+            next_id: 1,
+            subscribers: Vec::new(),
+        }
+    }
+
+    /// The event as this deployment sends it, if it sends it at all: the enterprise cloud has no
+    /// participant_create (it announces newcomers with participant_update) and no frames.
+    fn frame(&mut self, event: &Event) -> Option<Arc<Frame>> {
+        let translated;
+        let event = match event {
+            Event::ParticipantCreate(p) if !self.profile.sends_event("participant_create") => {
+                translated = Event::ParticipantUpdate(p.clone());
+                &translated
+            }
+            e => e,
+        };
+        if !self.profile.sends_event(event.name()) {
+            return None;
+        }
+        let id = self.next_id;
+        self.next_id += 1;
+        Some(Arc::new(Frame {
+            id,
+            name: event.name().to_owned(),
+            data: event.data(),
+        }))
+    }
+
+    fn deliver(&mut self, frame: Arc<Frame>, to: impl Fn(&Subscriber) -> bool) {
+        self.subscribers.retain(|s| {
+            if !to(s) {
+                return !s.tx.is_closed();
+            }
+            s.tx.try_send(frame.clone()).is_ok()
+        });
+    }
+
+    pub fn has_subscribers(&self) -> bool {
+        self.subscribers.iter().any(|s| !s.tx.is_closed())
+    }
+
+    /// Sends an event to every stream of the room.
+    pub fn emit(&mut self, event: &Event) {
+        if self.subscribers.is_empty() {
+            return;
+        }
+        if let Some(f) = self.frame(event) {
+            self.deliver(f, |_| true);
+        }
+    }
+
+    /// Sends one event to the hosts' streams and another to the guests'.
+    pub fn emit_by_role(&mut self, hosts: &Event, guests: &Event) {
+        if self.subscribers.is_empty() {
+            return;
+        }
+        if let Some(f) = self.frame(hosts) {
+            self.deliver(f, |s| s.role.is_host());
+        }
+        if let Some(f) = self.frame(guests) {
+            self.deliver(f, |s| !s.role.is_host());
+        }
+    }
+
+    /// Sends an event to one session's streams only.
+    pub fn send_to(&mut self, session: &str, event: &Event) {
+        if !self.subscribers.iter().any(|s| s.session == session) {
+            return;
+        }
+        if let Some(f) = self.frame(event) {
+            self.deliver(f, |s| s.session == session);
+        }
+    }
+
+    /// Ends a session's streams once they have sent what is queued.
+    pub fn close(&mut self, session: &str) {
+        self.subscribers.retain(|s| s.session != session);
+    }
+
+    pub fn set_role(&mut self, session: &str, role: Role) {
+        for s in self.subscribers.iter_mut().filter(|s| s.session == session) {
+            s.role = role;
+        }
+    }
+
+    /// Opens a stream for a session: `initial` (the sync) first, then live events.
+    pub fn subscribe(
+        &mut self,
+        session: &str,
+        role: Role,
+        initial: Vec<Event>,
+    ) -> impl Stream<Item = Arc<Frame>> + Send + 'static {
+        let frames: Vec<Arc<Frame>> = initial.iter().filter_map(|e| self.frame(e)).collect();
+        let (tx, rx) = mpsc::channel(BACKLOG);
+        self.subscribers.push(Subscriber {
+            session: session.to_owned(),
+            role,
+            tx,
+        });
+        stream::iter(frames).chain(ReceiverStream::new(rx))
+    }
+}
+
+/// `GET events` (token in the header or `?token=`).
+pub async fn events(
+    State(app): State<AppState>,
+    Path(room): Path<String>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> ApiResult<Sse<impl Stream<Item = Result<sse::Event, Infallible>>>> {
+    let token = token_of(&headers, query.as_deref());
+    let stream = {
+        let mut world = app.world();
+        let ix = world.find_room(&room)?;
+        let caller = world.authenticate(ix, token.as_deref())?;
+        let r = &mut world.rooms[ix];
+        let initial = r.sync_events(caller.role);
+        r.bus.subscribe(&caller.session, caller.role, initial)
+    };
+    let stream = stream.map(|f| {
+        Ok(sse::Event::default()
+            .id(f.id.to_string())
+            .event(f.name.as_str())
+            .data(f.data.as_str()))
+    });
+    Ok(Sse::new(stream).keep_alive(KeepAlive::new().interval(app.config().keep_alive)))
+}
