@@ -164,9 +164,13 @@ impl Event {
                 }
             }
             "disconnect" => {
-                // A bare disconnect still ends the session; its reason is then unknown.
+                // Whatever its body, a disconnect ends the session: a body that gives no reason
+                // leaves it unknown, and a bare JSON string is taken as the reason.
                 let reason = match json() {
-                    Ok(v) => body::<DisconnectBody>(&lower, v)?.reason,
+                    Ok(Value::String(s)) => s,
+                    Ok(v) => serde_json::from_value::<DisconnectBody>(v)
+                        .map(|b| b.reason)
+                        .unwrap_or_default(),
                     Err(_) => String::new(),
                 };
                 Event::Disconnect { reason }

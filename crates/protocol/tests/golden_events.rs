@@ -275,10 +275,19 @@ fn disconnect_example() {
     assert_eq!(decode("Disconnect", "event_disconnect"), want);
     assert_round_trip(&want);
     // A disconnect without a usable body still ends the session.
+    for data in ["", "null", "{}", "[1]", "{\"reason\": 5}", "<html>"] {
+        assert_eq!(
+            Event::decode("disconnect", data).unwrap(),
+            Event::Disconnect {
+                reason: String::new()
+            },
+            "{data}"
+        );
+    }
     assert_eq!(
-        Event::decode("disconnect", "").unwrap(),
+        Event::decode("disconnect", "\"conference ended\"").unwrap(),
         Event::Disconnect {
-            reason: String::new()
+            reason: "conference ended".into()
         }
     );
 }
