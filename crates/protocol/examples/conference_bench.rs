@@ -11,7 +11,7 @@ fn participant(i: usize) -> Participant {
     let mut p = Participant::new(format!("00000000-0000-4000-8000-{i:012}"));
     p.display_name = format!("参会者 {i}");
     p.uri = format!("sip:user{i}@example.com");
-    p.role = if i % 10 == 0 { Role::Host } else { Role::Guest };
+    p.role = if i.is_multiple_of(10) { Role::Host } else { Role::Guest };
     p.start_time = 1_700_000_000.0 + i as f64;
     p
 }
@@ -39,7 +39,7 @@ fn main() {
     let update_wire: Vec<String> = (0..updates.min(count * 4))
         .map(|i| {
             let mut p = participant(i % count);
-            p.is_muted = i % 2 == 0;
+            p.is_muted = i.is_multiple_of(2);
             Event::ParticipantUpdate(p).data()
         })
         .collect();

@@ -173,7 +173,7 @@ fn main() {
             let _ = decode_reply::<CommandOutcome>(200, &text);
             let _ = decode_reply::<NewSessionResult>(403, &text);
             let _ = huikong_protocol::flex::decode_str::<Participant>(&text);
-            if n % 16 == 0 {
+            if n.is_multiple_of(16) {
                 SseParser::new().feed(&text);
             }
             ok
