@@ -1,6 +1,6 @@
-use leptos::prelude::*;
+//! Mounts the console.
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(|| view! { <main><h1>"会控 Huikong"</h1></main> });
+    leptos::mount::mount_to_body(huikong::app::App);
 }

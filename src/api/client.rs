@@ -1,0 +1,211 @@
+//! The REST client of one session: `{scheme}://{mcuHost}/api/services/{room}/` plus the token
+//! header. Replies go through the protocol crate's `decode_reply`, with the HTTP status.
+
+use crate::i18n::{Tr, K};
+use crate::util::percent_encode;
+use gloo_net::http::{Request, RequestBuilder};
+use huikong_protocol::envelope::{decode_reply, CommandOutcome};
+use huikong_protocol::{ApiFailure, Command, ParticipantCommand, RefreshSessionResult};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::sync::{Arc, Mutex};
+use wasm_bindgen::JsValue;
+
+/// Why a call did not succeed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// fetch itself failed: the server is unreachable or refused this origin (CORS).
+    Network(String),
+    /// The platform answered with a failure.
+    Api(ApiFailure),
+    /// The platform answered success with the result `false`.
+    Rejected,
+}
+
+impl ApiError {
+    /// The reason as shown to the host: the platform's own words where it gave some.
+    pub fn message(&self, tr: Tr) -> String {
+        match self {
+            ApiError::Network(e) => tr.fmt_now(K::NetworkError, &[("reason", e)]),
+            ApiError::Api(f) => f.reason(),
+            ApiError::Rejected => tr.now(K::RefusedFalse).to_owned(),
+        }
+    }
+
+    pub fn is_invalid_token(&self) -> bool {
+        matches!(self, ApiError::Api(f) if f.is_invalid_token())
+    }
+}
+
+/// Sends a request and decodes the reply envelope.
+pub async fn send<T: DeserializeOwned>(
+    req: Result<Request, gloo_net::Error>,
+) -> Result<T, ApiError> {
+    let req = req.map_err(|e| ApiError::Network(e.to_string()))?;
+    let resp = req
+        .send()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    let status = resp.status();
+    let body = resp
+        .text()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    decode_reply(status, &body).map_err(ApiError::Api)
+}
+
+#[derive(Debug, Clone)]
+pub struct Api {
+    /// Ends with `/`.
+    base: String,
+    /// In memory only: never storage, cookies, the URL of the page or the console.
+    token: Arc<Mutex<String>>,
+}
+
+impl Api {
+    pub fn new(base: String, token: String) -> Api {
+        Api {
+            base,
+            token: Arc::new(Mutex::new(token)),
+        }
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    pub fn set_token(&self, token: String) {
+        if let Ok(mut t) = self.token.lock() {
+            *t = token;
+        }
+    }
+
+    fn token(&self) -> String {
+        self.token.lock().map(|t| t.clone()).unwrap_or_default()
+    }
+
+    fn with_token(&self, b: RequestBuilder) -> RequestBuilder {
+        b.header("token", &self.token())
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    fn participant_url(&self, uuid: &str, c: ParticipantCommand) -> String {
+        format!(
+            "{}participants/{}/{}",
+            self.base,
+            percent_encode(uuid),
+            c.path()
+        )
+    }
+
+    async fn post_empty<T: DeserializeOwned>(&self, url: &str) -> Result<T, ApiError> {
+        send(self.with_token(Request::post(url)).build()).await
+    }
+
+    async fn post_json<B: Serialize, T: DeserializeOwned>(
+        &self,
+        url: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        send(self.with_token(Request::post(url)).json(body)).await
+    }
+
+    /// A conference command without a body whose result is `true`/`false`.
+    pub async fn command(&self, c: Command) -> Result<(), ApiError> {
+        let CommandOutcome(ok) = self.post_empty(&self.url(c.path())).await?;
+        ok.then_some(()).ok_or(ApiError::Rejected)
+    }
+
+    /// A conference command with a JSON body and a typed result.
+    pub async fn command_with<B: Serialize, T: DeserializeOwned>(
+        &self,
+        c: Command,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        self.post_json(&self.url(c.path()), body).await
+    }
+
+    /// A GET command (`service_status`, `participants`).
+    pub async fn get<T: DeserializeOwned>(&self, c: Command) -> Result<T, ApiError> {
+        send(self.with_token(Request::get(&self.url(c.path()))).build()).await
+    }
+
+    /// A participant command without a body whose result is `true`/`false`.
+    pub async fn participant(&self, uuid: &str, c: ParticipantCommand) -> Result<(), ApiError> {
+        let CommandOutcome(ok) = self.post_empty(&self.participant_url(uuid, c)).await?;
+        ok.then_some(()).ok_or(ApiError::Rejected)
+    }
+
+    /// A participant command with a JSON body whose result is `true`/`false`.
+    pub async fn participant_bool<B: Serialize>(
+        &self,
+        uuid: &str,
+        c: ParticipantCommand,
+        body: &B,
+    ) -> Result<(), ApiError> {
+        let CommandOutcome(ok) = self.post_json(&self.participant_url(uuid, c), body).await?;
+        ok.then_some(()).ok_or(ApiError::Rejected)
+    }
+
+    /// A participant command with a JSON body and a typed result (`calls`).
+    pub async fn participant_with<B: Serialize, T: DeserializeOwned>(
+        &self,
+        uuid: &str,
+        c: ParticipantCommand,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        self.post_json(&self.participant_url(uuid, c), body).await
+    }
+
+    pub async fn refresh(&self) -> Result<RefreshSessionResult, ApiError> {
+        self.post_empty(&self.url(Command::RefreshSession.path()))
+            .await
+    }
+
+    /// Releases the token. The document says to ignore the answer.
+    pub async fn end_session(&self) {
+        let req = self
+            .with_token(Request::post(&self.url(Command::EndSession.path())))
+            .build();
+        if let Ok(req) = req {
+            let _ = req.send().await;
+        }
+    }
+
+    /// Releases the token from a closing page: a `fetch` with `keepalive`, which the browser
+    /// completes after the page is gone.
+    pub fn end_session_keepalive(&self) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let init = web_sys::RequestInit::new();
+        init.set_method("POST");
+        let _ = js_sys::Reflect::set(&init, &"keepalive".into(), &JsValue::TRUE);
+        if let Ok(headers) = web_sys::Headers::new() {
+            let _ = headers.set("token", &self.token());
+            init.set_headers_headers(&headers);
+        }
+        let _ = window.fetch_with_str_and_init(&self.url(Command::EndSession.path()), &init);
+    }
+
+    /// The event stream's URL: browsers cannot put headers on an EventSource.
+    pub fn events_url(&self) -> String {
+        format!(
+            "{}?token={}",
+            self.url(Command::Events.path()),
+            percent_encode(&self.token())
+        )
+    }
+
+    /// The latest presentation frame; `frame` makes each new frame a new URL.
+    pub fn presentation_url(&self, frame: u64) -> String {
+        format!(
+            "{}?token={}&frame={frame}",
+            self.url(Command::PresentationJpeg.path()),
+            percent_encode(&self.token())
+        )
+    }
+}

@@ -1,0 +1,210 @@
+//! Joining: checkJoin at the API server, then new_session at the conference node it names,
+//! with the PIN in the `pin` header.
+
+use super::client::{send, Api, ApiError};
+use crate::i18n::{Tr, K};
+use crate::util::{check_join_url, normalize_server, room_of, services_base};
+use gloo_net::http::Request;
+use huikong_protocol::{
+    ApiFailure, CheckJoinRequest, CheckJoinResponse, CheckJoinResults, Command, NewSessionRequest,
+    NewSessionResult, Profile,
+};
+
+/// What the join form holds. Kept in memory for a rejoin; only `server` is ever stored.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct JoinParams {
+    pub server: String,
+    pub conference: String,
+    pub pin: String,
+    pub name: String,
+    pub hideme: bool,
+    pub profile: Profile,
+}
+
+/// A session the platform granted.
+#[derive(Debug, Clone)]
+pub struct Joined {
+    pub api: Api,
+    pub check: CheckJoinResults,
+    pub session: NewSessionResult,
+    pub room: String,
+    pub params: JoinParams,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum JoinError {
+    InvalidServer(String),
+    EmptyConference,
+    EmptyName,
+    /// fetch failed; `cross_origin` says whether CORS could be the cause.
+    Unreachable {
+        server: String,
+        cross_origin: bool,
+    },
+    WrongPin,
+    PinRequired,
+    UnknownConference(String),
+    CheckJoinRefused(String),
+    NotApiServer(String),
+    Other(String),
+}
+
+impl JoinError {
+    pub fn message(&self, tr: Tr) -> String {
+        match self {
+            JoinError::InvalidServer(r) => tr.fmt(K::ErrServerInvalid, &[("reason", r)]),
+            JoinError::EmptyConference => tr.t(K::ErrConferenceEmpty).into(),
+            JoinError::EmptyName => tr.t(K::ErrNameEmpty).into(),
+            JoinError::Unreachable {
+                server,
+                cross_origin: false,
+            } => tr.fmt(K::ErrUnreachable, &[("server", server)]),
+            JoinError::Unreachable { server, .. } => tr.fmt(
+                K::ErrUnreachableOrCors,
+                &[
+                    ("server", server),
+                    ("origin", &crate::browser::page_origin()),
+                ],
+            ),
+            JoinError::WrongPin => tr.t(K::ErrWrongPin).into(),
+            JoinError::PinRequired => tr.t(K::ErrPinRequired).into(),
+            JoinError::UnknownConference(c) => {
+                tr.fmt(K::ErrUnknownConference, &[("conference", c)])
+            }
+            JoinError::CheckJoinRefused(r) => tr.fmt(K::ErrCheckJoin, &[("reason", r)]),
+            JoinError::NotApiServer(r) => tr.fmt(K::ErrNotApiServer, &[("reason", r)]),
+            JoinError::Other(r) => tr.fmt(K::ErrJoinOther, &[("reason", r)]),
+        }
+    }
+}
+
+/// The origin part of a URL, to tell whether a failed fetch crossed origins.
+fn origin_of(url: &str) -> String {
+    match url.split_once("://") {
+        Some((scheme, rest)) => {
+            let host = rest.split('/').next().unwrap_or_default();
+            format!("{scheme}://{host}")
+        }
+        None => url.to_owned(),
+    }
+}
+
+fn unreachable(url: &str) -> JoinError {
+    let server = origin_of(url);
+    let cross_origin = server != crate::browser::page_origin();
+    JoinError::Unreachable {
+        server,
+        cross_origin,
+    }
+}
+
+/// Reads checkJoin's failure: its `code` and `msg` are all a client gets.
+pub fn classify_check_join_failure(
+    code: &str,
+    msg: &str,
+    conference: &str,
+    pin_given: bool,
+) -> JoinError {
+    let m = msg.to_lowercase();
+    let code = code.trim();
+    if code == "404"
+        || m.contains("not found")
+        || m.contains("unknown conference")
+        || m.contains("不存在")
+    {
+        JoinError::UnknownConference(conference.to_owned())
+    } else if code == "401"
+        || code == "403"
+        || m.contains("pin")
+        || m.contains("password")
+        || m.contains("密码")
+    {
+        if pin_given {
+            JoinError::WrongPin
+        } else {
+            JoinError::PinRequired
+        }
+    } else {
+        JoinError::CheckJoinRefused(msg.to_owned())
+    }
+}
+
+/// Reads new_session's failure.
+pub fn classify_session_failure(f: &ApiFailure, pin_given: bool, conference: &str) -> JoinError {
+    match f {
+        ApiFailure::PinRequired { .. } if pin_given => JoinError::WrongPin,
+        ApiFailure::PinRequired { .. } => JoinError::PinRequired,
+        ApiFailure::Refused {
+            http_status: 404, ..
+        } => JoinError::UnknownConference(conference.to_owned()),
+        ApiFailure::Refused { reason, .. } if reason.to_lowercase().contains("pin") => {
+            JoinError::WrongPin
+        }
+        other => JoinError::Other(other.reason()),
+    }
+}
+
+async fn check_join(server: &str, p: &JoinParams) -> Result<CheckJoinResults, JoinError> {
+    let url = check_join_url(server);
+    let body = CheckJoinRequest {
+        join_account: p.conference.trim().to_owned(),
+        join_pwd: p.pin.clone(),
+        participant_name: p.name.trim().to_owned(),
+    };
+    let req = Request::post(&url)
+        .json(&body)
+        .map_err(|e| JoinError::Other(e.to_string()))?;
+    let resp = req.send().await.map_err(|_| unreachable(&url))?;
+    let status = resp.status();
+    let text = resp.text().await.map_err(|_| unreachable(&url))?;
+    let reply: CheckJoinResponse = serde_json::from_str(&text)
+        .map_err(|_| JoinError::NotApiServer(format!("HTTP {status}")))?;
+    let code = reply.code.clone();
+    reply.into_result().map_err(|msg| {
+        classify_check_join_failure(&code, &msg, p.conference.trim(), !p.pin.is_empty())
+    })
+}
+
+/// Runs the whole join sequence.
+pub async fn join(p: JoinParams) -> Result<Joined, JoinError> {
+    let server = normalize_server(&p.server, &crate::browser::page_scheme())
+        .map_err(JoinError::InvalidServer)?;
+    if p.conference.trim().is_empty() {
+        return Err(JoinError::EmptyConference);
+    }
+    if p.name.trim().is_empty() {
+        return Err(JoinError::EmptyName);
+    }
+    let check = check_join(&server, &p).await?;
+    let room = room_of(&check.alias, &check.sipkey, &p.conference);
+    let base = services_base(&server, &check.mcu_host, &room);
+    let url = format!("{base}{}", Command::NewSession.path());
+    let mut req = Request::post(&url);
+    if !p.pin.is_empty() {
+        req = req.header("pin", &p.pin);
+    }
+    let body = NewSessionRequest {
+        display_name: p.name.trim().to_owned(),
+        hideme: p.hideme,
+    };
+    let session: NewSessionResult = match send(req.json(&body)).await {
+        Ok(s) => s,
+        Err(ApiError::Network(_)) => return Err(unreachable(&url)),
+        Err(ApiError::Api(f)) => {
+            return Err(classify_session_failure(
+                &f,
+                !p.pin.is_empty(),
+                p.conference.trim(),
+            ))
+        }
+        Err(ApiError::Rejected) => return Err(JoinError::Other("new_session".into())),
+    };
+    let api = Api::new(base, session.token.clone());
+    Ok(Joined {
+        api,
+        check,
+        session,
+        room,
+        params: JoinParams { server, ..p },
+    })
+}

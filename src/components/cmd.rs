@@ -1,0 +1,72 @@
+//! The one button every command goes through: disabled and busy while in flight, disabled with
+//! the reason for a guest when the command is the host's, its outcome in the status region.
+
+use crate::api::ApiError;
+use crate::components::status::{run, Status};
+use crate::i18n::{Tr, K};
+use crate::session::Session;
+use leptos::prelude::*;
+use std::future::Future;
+
+/// The id of the hidden text that explains why host-only controls are disabled.
+pub const HOST_ONLY_REASON_ID: &str = "host-only-reason";
+
+#[component]
+pub fn CmdButton<F, Fut>(
+    /// The accessible name, and the label in the status region.
+    #[prop(into)]
+    label: Signal<String>,
+    /// Shown instead of the label (the label stays the accessible name).
+    #[prop(optional)]
+    icon: Option<&'static str>,
+    #[prop(optional)] class: &'static str,
+    #[prop(optional)] testid: &'static str,
+    /// Whether only a host may run it (every participant command, most conference commands).
+    #[prop(default = true)]
+    host_only: bool,
+    /// Whether the button is pressed (`aria-pressed`), for toggles shown as one button.
+    #[prop(optional, into)]
+    pressed: Option<Signal<bool>>,
+    action: F,
+) -> impl IntoView
+where
+    F: Fn() -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<(), ApiError>> + 'static,
+{
+    let tr = Tr::use_context();
+    let session = expect_context::<Session>();
+    let status = expect_context::<Status>();
+    let pending = RwSignal::new(false);
+    let s = session.clone();
+    let forbidden = Memo::new(move |_| host_only && !s.is_host());
+    let on_click = move |_| {
+        if forbidden.get_untracked() {
+            return;
+        }
+        run(
+            status,
+            tr,
+            pending,
+            label.get_untracked(),
+            action(),
+            |()| {},
+        );
+    };
+    view! {
+        <button type="button" class=format!("cmd {class}")
+            data-testid=(!testid.is_empty()).then_some(testid)
+            disabled=move || pending.get() || forbidden.get()
+            aria-busy=move || pending.get().then_some("true")
+            aria-pressed=move || pressed.map(|p| if p.get() { "true" } else { "false" })
+            aria-label=move || icon.is_some().then(|| label.get())
+            title=move || if forbidden.get() { tr.t(K::HostOnlyReason).to_owned() } else { label.get() }
+            aria-describedby=move || forbidden.get().then_some(HOST_ONLY_REASON_ID)
+            on:click=on_click>
+            {match icon {
+                Some(i) => view! { <span aria-hidden="true">{i}</span> }.into_any(),
+                None => view! { <span>{move || label.get()}</span> }.into_any(),
+            }}
+            <span class="spinner" aria-hidden="true" hidden=move || !pending.get()></span>
+        </button>
+    }
+}

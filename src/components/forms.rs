@@ -1,0 +1,197 @@
+//! The participant commands that take input: transfer, DTMF and the RTMP sub-call.
+
+use crate::browser::copy_text;
+use crate::components::status::{run, Status};
+use crate::i18n::{Tr, K};
+use crate::session::Session;
+use huikong_protocol::{
+    validate_dtmf, CallsRequest, CallsResult, DtmfRequest, ParticipantCommand as PC, Role,
+    TransferRequest,
+};
+use leptos::prelude::*;
+
+/// The keys of the DTMF keypad, in a phone's order, then A-D.
+pub const KEYPAD: [char; 16] = [
+    '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#', 'A', 'B', 'C', 'D',
+];
+
+fn submit_disabled(pending: RwSignal<bool>, session: &Session) -> Memo<bool> {
+    let s = session.clone();
+    Memo::new(move |_| pending.get() || !s.is_host())
+}
+
+#[component]
+pub fn TransferForm(uuid: String, name: Memo<String>) -> impl IntoView {
+    let tr = Tr::use_context();
+    let session = expect_context::<Session>();
+    let status = expect_context::<Status>();
+    let target = RwSignal::new(String::new());
+    let role = RwSignal::new(Role::Guest);
+    let pin = RwSignal::new(String::new());
+    let pending = RwSignal::new(false);
+    let disabled = submit_disabled(pending, &session);
+    let api = session.api.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let body = TransferRequest {
+            role: role.get_untracked(),
+            conference_alias: target.get_untracked().trim().to_owned(),
+            pin: Some(pin.get_untracked()).filter(|p| !p.is_empty()),
+        };
+        let (api, u) = (api.clone(), uuid.clone());
+        let label = tr.fmt_now(K::TransferX, &[("name", &name.get_untracked())]);
+        run(
+            status,
+            tr,
+            pending,
+            label,
+            async move { api.participant_bool(&u, PC::Transfer, &body).await },
+            |()| {},
+        );
+    };
+    view! {
+        <form class="subform" data-testid="transfer-form" on:submit=submit>
+            <h3>{move || tr.fmt(K::TransferX, &[("name", &name.get())])}</h3>
+            <label>{move || tr.t(K::TransferTarget)}
+                <input type="text" required data-testid="transfer-target" bind:value=target/></label>
+            <label>{move || tr.t(K::TransferRole)}
+                <select data-testid="transfer-role" on:change=move |ev| role.set(Role::parse(&event_target_value(&ev)).unwrap_or_default())>
+                    <option value="guest">{move || tr.t(K::RoleGuest)}</option>
+                    <option value="chair">{move || tr.t(K::RoleHost)}</option>
+                </select></label>
+            <label>{move || tr.t(K::TransferPin)}
+                <input type="password" autocomplete="off" data-testid="transfer-pin" bind:value=pin/></label>
+            <button type="submit" disabled=move || disabled.get() || target.with(|t| t.trim().is_empty())
+                aria-busy=move || pending.get().then_some("true")>{move || tr.t(K::TransferSubmit)}</button>
+        </form>
+    }
+}
+
+#[component]
+pub fn DtmfForm(uuid: String, name: Memo<String>) -> impl IntoView {
+    let tr = Tr::use_context();
+    let session = expect_context::<Session>();
+    let status = expect_context::<Status>();
+    let digits = RwSignal::new(String::new());
+    let pending = RwSignal::new(false);
+    let disabled = submit_disabled(pending, &session);
+    let invalid = Memo::new(move |_| {
+        let d = digits.get();
+        if d.is_empty() {
+            None
+        } else {
+            validate_dtmf(&d).err()
+        }
+    });
+    let api = session.api.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let d = digits.get_untracked().to_ascii_uppercase();
+        if let Err(e) = validate_dtmf(&d) {
+            status.push(false, tr.fmt_now(K::DtmfInvalid, &[("reason", &e)]));
+            return;
+        }
+        let (api, u) = (api.clone(), uuid.clone());
+        let label = format!(
+            "{} ({d})",
+            tr.fmt_now(K::DtmfX, &[("name", &name.get_untracked())])
+        );
+        run(
+            status,
+            tr,
+            pending,
+            label,
+            async move {
+                api.participant_bool(&u, PC::Dtmf, &DtmfRequest { digits: d })
+                    .await
+            },
+            move |()| {
+                digits.try_set(String::new());
+            },
+        );
+    };
+    view! {
+        <form class="subform" data-testid="dtmf-form" on:submit=submit>
+            <h3>{move || tr.fmt(K::DtmfX, &[("name", &name.get())])}</h3>
+            <label>{move || tr.t(K::DtmfDigits)}
+                <input type="text" data-testid="dtmf-digits" inputmode="tel" autocomplete="off"
+                    aria-invalid=move || invalid.with(Option::is_some).then_some("true")
+                    bind:value=digits/></label>
+            <p class="field-error" hidden=move || invalid.with(Option::is_none)>
+                {move || invalid.get().map(|e| tr.fmt(K::DtmfInvalid, &[("reason", &e)]))}
+            </p>
+            <div class="keypad" role="group" aria-label=move || tr.t(K::DtmfDigits)>
+                {KEYPAD.into_iter().map(|k| view! {
+                    <button type="button" class="key" on:click=move |_| digits.update(|d| d.push(k))>{k.to_string()}</button>
+                }).collect_view()}
+            </div>
+            <div class="button-row">
+                <button type="submit" class="primary" disabled=move || disabled.get() || digits.with(String::is_empty)
+                    aria-busy=move || pending.get().then_some("true")>{move || tr.t(K::DtmfSend)}</button>
+                <button type="button" on:click=move |_| digits.set(String::new())>{move || tr.t(K::DtmfClear)}</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn CopyField(label: K, value: String, testid: &'static str) -> impl IntoView {
+    let tr = Tr::use_context();
+    let status = expect_context::<Status>();
+    let v = value.clone();
+    view! {
+        <div class="copy-field">
+            <label>{move || tr.t(label)}
+                <input type="text" readonly data-testid=testid value=value.clone()/></label>
+            <button type="button" class="small"
+                aria-label=move || tr.fmt(K::CopyX, &[("what", tr.t(label))])
+                on:click=move |_| {
+                    let v = v.clone();
+                    leptos::task::spawn_local(async move {
+                        let ok = copy_text(&v).await;
+                        let what = tr.now(label);
+                        status.push(ok, tr.fmt_now(if ok { K::Copied } else { K::CopyFailed }, &[("what", what)]));
+                    });
+                }>"⧉"</button>
+        </div>
+    }
+}
+
+#[component]
+pub fn RtmpForm(uuid: String, name: Memo<String>) -> impl IntoView {
+    let tr = Tr::use_context();
+    let session = expect_context::<Session>();
+    let status = expect_context::<Status>();
+    let streaming = RwSignal::new(true);
+    let pending = RwSignal::new(false);
+    let disabled = submit_disabled(pending, &session);
+    let result = RwSignal::new(None::<CallsResult>);
+    let api = session.api.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (api, u) = (api.clone(), uuid.clone());
+        let body = CallsRequest::rtmp(streaming.get_untracked());
+        let label = tr.fmt_now(K::RtmpX, &[("name", &name.get_untracked())]);
+        let fut = async move {
+            api.participant_with::<_, CallsResult>(&u, PC::Calls, &body)
+                .await
+        };
+        run(status, tr, pending, label, fut, move |r: CallsResult| {
+            result.try_set(Some(r));
+        });
+    };
+    view! {
+        <form class="subform" data-testid="rtmp-form" on:submit=submit>
+            <h3>{move || tr.fmt(K::RtmpX, &[("name", &name.get())])}</h3>
+            <label class="check"><input type="checkbox" bind:checked=streaming/>{move || tr.t(K::RtmpStreaming)}</label>
+            <button type="submit" disabled=move || disabled.get()
+                aria-busy=move || pending.get().then_some("true")>{move || tr.t(K::RtmpCreate)}</button>
+            {move || result.get().map(|r| view! {
+                <div class="rtmp-result" data-testid="rtmp-result" data-call-uuid=r.call_uuid.clone()>
+                    {r.url.clone().map(|u| view! { <CopyField label=K::RtmpUrl value=u testid="rtmp-url"/> })}
+                    {r.secure_url.clone().map(|u| view! { <CopyField label=K::RtmpSecureUrl value=u testid="rtmp-secure-url"/> })}
+                </div>
+            })}
+        </form>
+    }
+}

@@ -1,0 +1,99 @@
+//! The meeting page's header: conference, own role, flags, counts, connection, preferences and
+//! leave.
+
+use crate::components::prefs::PrefSwitches;
+use crate::i18n::{Tr, K};
+use crate::session::Session;
+use crate::stream::ConnState;
+use huikong_protocol::Role;
+use leptos::prelude::*;
+
+pub fn role_text(tr: Tr, role: Role) -> &'static str {
+    match role {
+        Role::Host => tr.t(K::RoleHost),
+        Role::Guest => tr.t(K::RoleGuest),
+    }
+}
+
+#[component]
+fn Flag(testid: &'static str, #[prop(into)] on: Signal<bool>, yes: K, no: K) -> impl IntoView {
+    let tr = Tr::use_context();
+    view! {
+        <span class="flag" class:on=move || on.get() data-testid=testid
+            data-state=move || if on.get() { "on" } else { "off" }>
+            {move || if on.get() { tr.t(yes) } else { tr.t(no) }}
+        </span>
+    }
+}
+
+#[component]
+pub fn MeetingHeader(#[prop(into)] on_leave: Callback<()>) -> impl IntoView {
+    let tr = Tr::use_context();
+    let session = expect_context::<Session>();
+    let store = session.store;
+    let conn = session.conn;
+    let leaving = RwSignal::new(false);
+    let s = session.clone();
+    let my_role = Memo::new(move |_| s.my_role());
+    let service = store.service;
+    let count = Memo::new(move |_| store.order.with(Vec::len));
+    let waiting = Memo::new(move |_| store.waiting.with(Vec::len));
+    let conn_text = move || match conn.get() {
+        ConnState::Connecting => tr.t(K::ConnConnecting),
+        ConnState::Live => tr.t(K::ConnLive),
+        ConnState::Reconnecting => tr.t(K::ConnReconnecting),
+        ConnState::Lost => tr.t(K::ConnLost),
+    };
+    let conn_code = move || match conn.get() {
+        ConnState::Connecting => "connecting",
+        ConnState::Live => "live",
+        ConnState::Reconnecting => "reconnecting",
+        ConnState::Lost => "lost",
+    };
+    let s = session.clone();
+    let leave = move |_| {
+        if leaving.get_untracked() {
+            return;
+        }
+        leaving.set(true);
+        let s = s.clone();
+        leptos::task::spawn_local(async move {
+            s.leave().await;
+            on_leave.run(());
+        });
+    };
+    view! {
+        <header class="meeting-head" role="banner">
+            <div class="title-block">
+                <h1 data-testid="conference-name">{session.conference_name.clone()}</h1>
+                <span class="badge role" data-testid="my-role"
+                    aria-label=move || format!("{}: {}", tr.t(K::MyRole), role_text(tr, my_role.get()))>
+                    {move || role_text(tr, my_role.get())}
+                </span>
+            </div>
+            <div class="flags">
+                <Flag testid="flag-locked" on=Signal::derive(move || service.get().locked) yes=K::FlagLocked no=K::FlagUnlocked/>
+                <Flag testid="flag-guests-muted" on=Signal::derive(move || service.get().guests_muted) yes=K::FlagGuestsMuted no=K::FlagGuestsUnmuted/>
+                <Flag testid="flag-started" on=Signal::derive(move || service.get().started) yes=K::FlagStarted no=K::FlagNotStarted/>
+                <span class="count" data-testid="participant-count" data-count=move || count.get().to_string()>
+                    {move || tr.fmt(K::ParticipantCount, &[("n", &count.get().to_string())])}
+                </span>
+                <span class="count" data-testid="waiting-count" data-count=move || waiting.get().to_string()>
+                    {move || tr.fmt(K::WaitingCount, &[("n", &waiting.get().to_string())])}
+                </span>
+                <span class="conn" data-testid="connection-state" data-state=conn_code
+                    role="status" aria-label=move || format!("{}: {}", tr.t(K::ConnectionLabel), conn_text())>
+                    <span class="dot" aria-hidden="true"></span>{conn_text}
+                </span>
+            </div>
+            <div class="head-actions">
+                <PrefSwitches/>
+                <button type="button" class="danger" data-testid="leave"
+                    disabled=move || leaving.get() aria-busy=move || leaving.get().then_some("true")
+                    on:click=leave>
+                    {move || if leaving.get() { tr.t(K::Leaving) } else { tr.t(K::Leave) }}
+                </button>
+            </div>
+        </header>
+    }
+}

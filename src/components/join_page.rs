@@ -1,0 +1,133 @@
+//! The join page: API server, conference, PIN, name, hide-me and the deployment profile.
+
+use crate::api::join::{join, JoinParams, Joined};
+use crate::browser;
+use crate::components::prefs::PrefSwitches;
+use crate::i18n::{Tr, K};
+use huikong_protocol::Profile;
+use leptos::prelude::*;
+
+#[component]
+pub fn JoinPage(
+    /// What the form starts with (a rejoin's last parameters, the PIN included, in memory only).
+    initial: JoinParams,
+    /// Submit at once, for a rejoin.
+    auto: bool,
+    #[prop(into)] on_joined: Callback<Joined>,
+) -> impl IntoView {
+    let tr = Tr::use_context();
+    let server = RwSignal::new(initial.server.clone());
+    let conference = RwSignal::new(initial.conference.clone());
+    let pin = RwSignal::new(initial.pin.clone());
+    let name = RwSignal::new(initial.name.clone());
+    let hideme = RwSignal::new(initial.hideme);
+    let profile = RwSignal::new(initial.profile);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<crate::api::join::JoinError>);
+
+    let submit = move || {
+        if busy.get_untracked() {
+            return;
+        }
+        let params = JoinParams {
+            server: server.get_untracked(),
+            conference: conference.get_untracked(),
+            pin: pin.get_untracked(),
+            name: name.get_untracked(),
+            hideme: hideme.get_untracked(),
+            profile: profile.get_untracked(),
+        };
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let outcome = join(params).await;
+            busy.try_set(false);
+            match outcome {
+                Ok(joined) => {
+                    browser::save_server(&joined.params.server);
+                    on_joined.run(joined);
+                }
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
+            }
+        });
+    };
+    if auto {
+        submit();
+    }
+
+    view! {
+        <main class="join-page" id="main">
+            <header class="join-head">
+                <h1>{move || tr.t(K::AppTitle)}<small>{move || tr.t(K::AppSubtitle)}</small></h1>
+                <PrefSwitches/>
+            </header>
+            <form class="join-form card" novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    submit();
+                }>
+                <h2>{move || tr.t(K::JoinHeading)}</h2>
+                <label for="join-server">{move || tr.t(K::ServerLabel)}</label>
+                <input id="join-server" data-testid="join-server" type="url" inputmode="url"
+                    autocomplete="url" aria-describedby="join-server-hint" bind:value=server/>
+                <small id="join-server-hint" class="hint">{move || tr.t(K::ServerHint)}</small>
+
+                <label for="join-conference">{move || tr.t(K::ConferenceLabel)}</label>
+                <input id="join-conference" data-testid="join-conference" type="text" required
+                    autocomplete="off" bind:value=conference/>
+
+                <label for="join-pin">{move || tr.t(K::PinLabel)}</label>
+                <input id="join-pin" data-testid="join-pin" type="password" autocomplete="off"
+                    bind:value=pin/>
+
+                <label for="join-name">{move || tr.t(K::NameLabel)}</label>
+                <input id="join-name" data-testid="join-name" type="text" required autocomplete="name"
+                    bind:value=name/>
+
+                <label class="check">
+                    <input type="checkbox" data-testid="join-hideme" bind:checked=hideme/>
+                    {move || tr.t(K::HidemeLabel)}
+                </label>
+
+                <label for="join-profile">{move || tr.t(K::ProfileLabel)}</label>
+                <select id="join-profile" data-testid="join-profile"
+                    on:change=move |ev| {
+                        if let Some(p) = Profile::parse(&event_target_value(&ev)) {
+                            profile.set(p);
+                        }
+                    }>
+                    <option value="public" selected=move || profile.get() == Profile::Public>
+                        {move || tr.t(K::ProfilePublic)}
+                    </option>
+                    <option value="enterprise" selected=move || profile.get() == Profile::Enterprise>
+                        {move || tr.t(K::ProfileEnterprise)}
+                    </option>
+                </select>
+
+                <p class="join-error" role="alert" data-testid="join-error"
+                    hidden=move || error.with(Option::is_none)>
+                    {move || error.get().map(|e| e.message(tr))}
+                </p>
+
+                <button type="submit" class="primary" data-testid="join-submit"
+                    disabled=move || busy.get() aria-busy=move || busy.get().then_some("true")>
+                    {move || if busy.get() { tr.t(K::Joining) } else { tr.t(K::JoinButton) }}
+                </button>
+            </form>
+        </main>
+    }
+}
+
+/// The join form's first values: the remembered server or the page's own origin, and the
+/// profile from `?profile=`.
+pub fn default_params() -> JoinParams {
+    JoinParams {
+        server: browser::saved_server().unwrap_or_else(browser::page_origin),
+        profile: browser::url_param("profile")
+            .and_then(|p| Profile::parse(&p))
+            .unwrap_or_default(),
+        ..JoinParams::default()
+    }
+}

@@ -1,0 +1,109 @@
+//! The meeting page: header, command results, the end-of-session notice, controls, waiting
+//! room, participant list, and the side panels.
+
+use crate::api::join::Joined;
+use crate::browser::now_s;
+use crate::components::cmd::HOST_ONLY_REASON_ID;
+use crate::components::controls::ConferenceControls;
+use crate::components::header::MeetingHeader;
+use crate::components::participant_actions::ParticipantActionsHost;
+use crate::components::participants::ParticipantList;
+use crate::components::status::{Status, StatusRegion};
+use crate::components::waiting_room::WaitingRoom;
+use crate::components::{ActionsFor, Clock};
+use crate::i18n::{Tr, K};
+use crate::panels::Panels;
+use crate::session::{Session, SessionState};
+use leptos::prelude::*;
+use std::time::Duration;
+
+fn provide_clock() {
+    let clock = Clock {
+        fine: RwSignal::new(now_s()),
+        coarse: RwSignal::new(now_s()),
+    };
+    let fine = set_interval_with_handle(move || clock.fine.set(now_s()), Duration::from_secs(1));
+    let coarse =
+        set_interval_with_handle(move || clock.coarse.set(now_s()), Duration::from_secs(15));
+    on_cleanup(move || {
+        if let Ok(h) = fine {
+            h.clear();
+        }
+        if let Ok(h) = coarse {
+            h.clear();
+        }
+    });
+    provide_context(clock);
+}
+
+/// The notice shown once the session is over, with the way back in.
+#[component]
+fn SessionOver(
+    #[prop(into)] on_rejoin: Callback<()>,
+    #[prop(into)] on_back: Callback<()>,
+) -> impl IntoView {
+    let tr = Tr::use_context();
+    let session = expect_context::<Session>();
+    let state = session.state;
+    let text = move || match state.get() {
+        SessionState::Active => None,
+        SessionState::Ended(r) => {
+            let r = if r.trim().is_empty() {
+                tr.t(K::ReasonUnknown).to_owned()
+            } else {
+                r
+            };
+            Some(tr.fmt(K::SessionEnded, &[("reason", &r)]))
+        }
+        SessionState::Lost(r) => Some(tr.fmt(K::SessionLost, &[("reason", &r)])),
+    };
+    view! {
+        <Show when=move || state.get() != SessionState::Active>
+            <div class="session-over card" role="alert" data-testid="session-over">
+                <p data-testid="session-over-reason">{text}</p>
+                <div class="button-row">
+                    <button type="button" class="primary" data-testid="rejoin" on:click=move |_| on_rejoin.run(())>
+                        {move || tr.t(K::Rejoin)}</button>
+                    <button type="button" data-testid="back-to-join" on:click=move |_| on_back.run(())>
+                        {move || tr.t(K::BackToJoin)}</button>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+pub fn MeetingPage(
+    joined: Joined,
+    #[prop(into)] on_leave: Callback<()>,
+    #[prop(into)] on_rejoin: Callback<()>,
+) -> impl IntoView {
+    let tr = Tr::use_context();
+    let status = Status::new();
+    provide_context(status);
+    let session = Session::start(&joined, status, tr);
+    provide_context(session.clone());
+    provide_clock();
+    provide_context(ActionsFor(RwSignal::new(None)));
+    let s = session.clone();
+    let over = Memo::new(move |_| s.state.get() != SessionState::Active);
+
+    view! {
+        <a class="skip-link" href="#participants">{move || tr.t(K::SkipToList)}</a>
+        <MeetingHeader on_leave=on_leave/>
+        <p id=HOST_ONLY_REASON_ID class="visually-hidden">{move || tr.t(K::HostOnlyReason)}</p>
+        <SessionOver on_rejoin=on_rejoin on_back=on_leave/>
+        <StatusRegion status=status/>
+        <main class="meeting" id="main" class:over=move || over.get() inert=move || over.get()>
+            <div class="main-col">
+                <ConferenceControls/>
+                <WaitingRoom/>
+                <ParticipantList/>
+            </div>
+            <aside class="side-col">
+                <Panels/>
+            </aside>
+        </main>
+        <ParticipantActionsHost/>
+    }
+}

@@ -1,0 +1,29 @@
+//! The console's views, one concern per module.
+
+pub mod cmd;
+pub mod controls;
+pub mod dialog;
+pub mod forms;
+pub mod header;
+pub mod join_page;
+pub mod meeting;
+pub mod participant_actions;
+pub mod participants;
+pub mod prefs;
+pub mod row;
+pub mod status;
+pub mod waiting_room;
+
+use leptos::prelude::*;
+
+/// Wall-clock seconds for durations: `fine` ticks every second (the waiting room, a short
+/// list), `coarse` every fifteen (the whole participant list, shown in minutes).
+#[derive(Debug, Clone, Copy)]
+pub struct Clock {
+    pub fine: RwSignal<f64>,
+    pub coarse: RwSignal<f64>,
+}
+
+/// Whose actions dialog is open.
+#[derive(Debug, Clone, Copy)]
+pub struct ActionsFor(pub RwSignal<Option<String>>);

@@ -1,0 +1,103 @@
+//! Language and theme: chosen in the header, applied to `<html>`, remembered in localStorage.
+
+use crate::browser;
+use crate::i18n::{Lang, Tr, K};
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follows `prefers-color-scheme`.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn parse(s: &str) -> Option<Theme> {
+        match s {
+            "system" => Some(Theme::System),
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct ThemeCtx(pub RwSignal<Theme>);
+
+/// Sets up both preferences: `?lang=` wins over the remembered choice, Chinese by default.
+pub fn provide_prefs() -> Tr {
+    let lang = browser::url_param("lang")
+        .and_then(|l| Lang::parse(&l))
+        .or_else(|| browser::saved_lang().and_then(|l| Lang::parse(&l)))
+        .unwrap_or_default();
+    let tr = Tr {
+        lang: RwSignal::new(lang),
+    };
+    provide_context(tr);
+    let theme = browser::saved_theme()
+        .and_then(|t| Theme::parse(&t))
+        .unwrap_or_default();
+    let theme = RwSignal::new(theme);
+    provide_context(ThemeCtx(theme));
+    Effect::new(move |_| {
+        let l = tr.lang.get();
+        browser::set_root_attr("lang", Some(l.html_lang()));
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            d.set_title(&format!("{} Huikong", K::AppTitle.get(Lang::Zh)));
+        }
+    });
+    Effect::new(move |_| {
+        let t = theme.get();
+        browser::set_root_attr("data-theme", (t != Theme::System).then_some(t.code()));
+    });
+    tr
+}
+
+/// The language and theme switches.
+#[component]
+pub fn PrefSwitches() -> impl IntoView {
+    let tr = Tr::use_context();
+    let ThemeCtx(theme) = expect_context::<ThemeCtx>();
+    view! {
+        <div class="prefs">
+            <label class="compact">
+                <span class="label-text">{move || tr.t(K::Language)}</span>
+                <select data-testid="lang-switch"
+                    on:change=move |ev| {
+                        if let Some(l) = Lang::parse(&event_target_value(&ev)) {
+                            browser::save_lang(l.code());
+                            tr.lang.set(l);
+                        }
+                    }>
+                    <option value="zh" selected=move || tr.lang.get() == Lang::Zh>{K::LangZh.get(Lang::Zh)}</option>
+                    <option value="en" selected=move || tr.lang.get() == Lang::En>{K::LangEn.get(Lang::En)}</option>
+                </select>
+            </label>
+            <label class="compact">
+                <span class="label-text">{move || tr.t(K::Theme)}</span>
+                <select data-testid="theme-switch"
+                    on:change=move |ev| {
+                        if let Some(t) = Theme::parse(&event_target_value(&ev)) {
+                            browser::save_theme(t.code());
+                            theme.set(t);
+                        }
+                    }>
+                    <option value="system" selected=move || theme.get() == Theme::System>{move || tr.t(K::ThemeSystem)}</option>
+                    <option value="light" selected=move || theme.get() == Theme::Light>{move || tr.t(K::ThemeLight)}</option>
+                    <option value="dark" selected=move || theme.get() == Theme::Dark>{move || tr.t(K::ThemeDark)}</option>
+                </select>
+            </label>
+        </div>
+    }
+}

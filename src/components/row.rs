@@ -1,0 +1,158 @@
+//! One participant's row: it reads only its own signals, so an update to another participant
+//! leaves it alone.
+
+use crate::components::cmd::CmdButton;
+use crate::components::header::role_text;
+use crate::components::participants::shown_name;
+use crate::components::{ActionsFor, Clock};
+use crate::i18n::{Tr, K};
+use crate::session::Session;
+use huikong_protocol::{ParticipantCommand as PC, RxPresentationPolicy, ServiceType};
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// Time in the meeting in whole minutes, as words.
+pub fn coarse_elapsed(tr: Tr, seconds: f64) -> String {
+    let m = if seconds.is_finite() && seconds > 0.0 {
+        (seconds / 60.0) as u64
+    } else {
+        0
+    };
+    match m {
+        0 => tr.t(K::LessThanMinute).to_owned(),
+        m if m < 60 => tr.fmt(K::Minutes, &[("n", &m.to_string())]),
+        m => tr.fmt(
+            K::HoursMinutes,
+            &[("h", &(m / 60).to_string()), ("m", &(m % 60).to_string())],
+        ),
+    }
+}
+
+pub fn state_text(tr: Tr, s: &ServiceType) -> Option<&'static str> {
+    match s {
+        ServiceType::Connecting => Some(tr.t(K::StateConnecting)),
+        ServiceType::WaitingRoom => Some(tr.t(K::StateWaiting)),
+        ServiceType::Ivr => Some(tr.t(K::StateIvr)),
+        ServiceType::Gateway => Some(tr.t(K::StateGateway)),
+        ServiceType::Conference | ServiceType::Other(_) => None,
+    }
+}
+
+#[component]
+pub fn ParticipantRow(uuid: String) -> impl IntoView {
+    let tr = Tr::use_context();
+    let session = expect_context::<Session>();
+    let Some(row) = session.store.row(&uuid) else {
+        return ().into_any();
+    };
+    let clock = expect_context::<Clock>();
+    let ActionsFor(actions_for) = expect_context::<ActionsFor>();
+    let spots = expect_context::<Memo<HashMap<String, usize>>>();
+    let p = row.p;
+    let vad = row.vad;
+    let me = session.me == uuid;
+    let name = Memo::new(move |_| p.with(shown_name));
+    let muted = Memo::new(move |_| p.with(|p| p.is_muted));
+    let spotlit = Memo::new(move |_| p.with(|p| p.is_spotlit()));
+    let waiting = Memo::new(move |_| p.with(|p| p.is_waiting()));
+    let u = uuid.clone();
+    let spot_place = move || spots.with(|s| s.get(&u).copied());
+    let speaking = move || vad.get().is_some_and(|v| v > 0);
+
+    let api = session.api.clone();
+    let u = uuid.clone();
+    let mute = move || {
+        let (api, u) = (api.clone(), u.clone());
+        async move {
+            api.participant(
+                &u,
+                if muted.get_untracked() {
+                    PC::Unmute
+                } else {
+                    PC::Mute
+                },
+            )
+            .await
+        }
+    };
+    let api = session.api.clone();
+    let u = uuid.clone();
+    let spot = move || {
+        let (api, u) = (api.clone(), u.clone());
+        async move {
+            api.participant(
+                &u,
+                if spotlit.get_untracked() {
+                    PC::SpotlightOff
+                } else {
+                    PC::SpotlightOn
+                },
+            )
+            .await
+        }
+    };
+    let api = session.api.clone();
+    let u = uuid.clone();
+    let admit = move || {
+        let (api, u) = (api.clone(), u.clone());
+        async move { api.participant(&u, PC::Unlock).await }
+    };
+    let can_spot = session.supports_participant(PC::SpotlightOn);
+    let can_admit = session.supports_participant(PC::Unlock);
+    let u = uuid.clone();
+
+    view! {
+        <tr data-testid="participant-row" data-uuid=uuid.clone() class:speaking=speaking class:me=me
+            data-muted=move || muted.get().to_string() data-spotlight=move || spotlit.get().to_string()
+            data-role=move || p.with(|p| p.role.as_chair())
+            data-service-type=move || p.with(|p| p.service_type.as_str().to_owned())>
+            <td class="who">
+                <span class="pname" data-testid="participant-name">{move || name.get()}</span>
+                {me.then(|| view! { <span class="you">{move || tr.t(K::You)}</span> })}
+                <span class="badge role">{move || role_text(tr, p.with(|p| p.role))}</span>
+                <span class="proto" data-testid="participant-protocol">{move || p.with(|p| p.protocol.clone())}</span>
+                <span class="uri">{move || p.with(|p| p.uri.clone())}</span>
+            </td>
+            <td class="state">
+                {move || p.with(|p| state_text(tr, &p.service_type)).map(|t| view! { <span class="badge warn">{t}</span> })}
+                <span class="badge" hidden=move || !muted.get()>{move || tr.t(K::Muted)}</span>
+                <span class="badge info" hidden=move || !p.with(|p| p.is_presenting)>{move || tr.t(K::Presenting)}</span>
+                {move || spot_place().map(|n| view! {
+                    <span class="badge info" data-testid="spotlight-order">{tr.fmt(K::Spotlight, &[("n", &n.to_string())])}</span>
+                })}
+                <span class="badge speak" data-testid="speaking" hidden=move || !speaking()>{move || tr.t(K::Speaking)}</span>
+                <span class="badge" hidden=move || p.with(|p| p.rx_presentation_policy == RxPresentationPolicy::Allow)>
+                    {move || tr.t(K::RxDenied)}
+                </span>
+                <span class="elapsed">
+                    {move || {
+                        let start = p.with(|p| p.start_time);
+                        (start > 0.0).then(|| tr.fmt(K::InMeetingFor, &[("t", &coarse_elapsed(tr, clock.coarse.get() - start))]))
+                    }}
+                </span>
+            </td>
+            <td class="media">
+                {move || if p.with(|p| p.is_audio_only_call) { tr.t(K::AudioOnly) } else { tr.t(K::Video) }}
+            </td>
+            <td class="row-actions">
+                <CmdButton class="small" testid="mute-toggle" pressed=muted
+                    label=Signal::derive(move || tr.fmt(if muted.get() { K::UnmuteX } else { K::MuteX }, &[("name", &name.get())]))
+                    action=mute/>
+                {can_spot.then(|| view! {
+                    <CmdButton class="small" testid="spotlight-toggle" pressed=spotlit
+                        label=Signal::derive(move || tr.fmt(if spotlit.get() { K::UnspotlightX } else { K::SpotlightX }, &[("name", &name.get())]))
+                        action=spot.clone()/>
+                })}
+                {move || (can_admit && waiting.get()).then(|| view! {
+                    <CmdButton class="small primary" testid="admit"
+                        label=Signal::derive(move || tr.fmt(K::AdmitX, &[("name", &name.get())]))
+                        action=admit.clone()/>
+                })}
+                <button type="button" class="small" data-testid="more-actions" aria-haspopup="dialog"
+                    aria-label=move || tr.fmt(K::ActionsX, &[("name", &name.get())])
+                    on:click=move |_| actions_for.set(Some(u.clone()))>"⋯"</button>
+            </td>
+        </tr>
+    }
+    .into_any()
+}

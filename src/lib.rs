@@ -1,0 +1,13 @@
+//! Huikong (会控): the in-meeting control console, a Leptos single-page app. The library holds
+//! everything; the binary mounts [`app::App`].
+
+pub mod api;
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod i18n;
+pub mod panels;
+pub mod session;
+pub mod store;
+pub mod stream;
+pub mod util;

@@ -1,0 +1,187 @@
+//! One joined session: the token kept alive by a refresh timer, the event stream feeding the
+//! store, and the end of it all (leave, the platform's `disconnect`, a token that could not be
+//! kept, or a closing tab).
+
+use crate::api::join::Joined;
+use crate::api::Api;
+use crate::browser::{now_s, random};
+use crate::components::status::Status;
+use crate::i18n::{Tr, K};
+use crate::store::Store;
+use crate::stream::{self, ConnState, StreamStop};
+use crate::util::{backoff_ms, refresh_interval_ms};
+use gloo_timers::future::TimeoutFuture;
+use huikong_protocol::{Change, Command, ParticipantCommand, Profile, Role};
+use leptos::prelude::*;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SessionState {
+    Active,
+    /// The platform ended it (`disconnect`), with its reason.
+    Ended(String),
+    /// The token could not be kept.
+    Lost(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub api: Api,
+    pub store: Store,
+    /// This session's own participant uuid.
+    pub me: String,
+    pub conference_name: String,
+    pub profile: Profile,
+    /// The role the session was granted (refresh_session may restate it).
+    pub session_role: RwSignal<Role>,
+    pub conn: RwSignal<ConnState>,
+    pub state: RwSignal<SessionState>,
+    alive: Arc<AtomicBool>,
+    stream: StoredValue<Option<StreamStop>>,
+}
+
+impl Session {
+    /// Starts the session's stream and refresh timer; they stop when the owner is cleaned up.
+    pub fn start(joined: &Joined, status: Status, tr: Tr) -> Session {
+        let name = joined.check.conference_name.trim();
+        let session = Session {
+            api: joined.api.clone(),
+            store: Store::new(),
+            me: joined.session.participant_uuid.clone(),
+            conference_name: if name.is_empty() {
+                joined.room.clone()
+            } else {
+                name.to_owned()
+            },
+            profile: joined.params.profile,
+            session_role: RwSignal::new(joined.session.role),
+            conn: RwSignal::new(ConnState::Connecting),
+            state: RwSignal::new(SessionState::Active),
+            alive: Arc::new(AtomicBool::new(true)),
+            stream: StoredValue::new(None),
+        };
+        let s = session.clone();
+        let on_change: Rc<dyn Fn(Change)> = Rc::new(move |change| match change {
+            Change::Ended(reason) => s.finish(SessionState::Ended(reason)),
+            Change::CallDisconnected { call_uuid, reason } => status.push(
+                false,
+                tr.fmt_now(
+                    K::SubCallEnded,
+                    &[("call", &call_uuid), ("reason", &reason)],
+                ),
+            ),
+            _ => {}
+        });
+        let stop = stream::start(session.api.clone(), session.store, session.conn, on_change);
+        session.stream.set_value(Some(stop));
+        session.spawn_refresh(joined.session.expires, tr);
+
+        let s = session.clone();
+        let unload = window_event_listener(leptos::ev::pagehide, move |_| {
+            if s.alive() {
+                s.api.end_session_keepalive();
+            }
+        });
+        let s = session.clone();
+        on_cleanup(move || {
+            unload.remove();
+            s.stop();
+        });
+        session
+    }
+
+    pub fn alive(&self) -> bool {
+        self.alive.load(Ordering::SeqCst)
+    }
+
+    fn stop(&self) {
+        self.alive.store(false, Ordering::SeqCst);
+        if let Some(Some(stop)) = self.stream.try_get_value() {
+            stop.stop();
+        }
+    }
+
+    /// Ends the session for a reason that is not the user's own leaving.
+    fn finish(&self, state: SessionState) {
+        let lost = matches!(state, SessionState::Lost(_));
+        self.stop();
+        self.state.try_set(state);
+        if lost {
+            self.conn.try_set(ConnState::Lost);
+        }
+    }
+
+    /// Leaves: releases the token. The caller then leaves the meeting page.
+    pub async fn leave(&self) {
+        let was_alive = self.alive();
+        self.stop();
+        if was_alive {
+            self.api.end_session().await;
+        }
+    }
+
+    /// Keeps the token alive: a refresh every `expires / 3`, one at a time; a failed refresh is
+    /// retried with backoff while the current token is still valid.
+    fn spawn_refresh(&self, first_expires: f64, tr: Tr) {
+        let s = self.clone();
+        leptos::task::spawn_local(async move {
+            let mut expires = first_expires;
+            let mut valid_until = now_s() + expires;
+            'outer: while s.alive() {
+                TimeoutFuture::new(refresh_interval_ms(expires)).await;
+                let mut attempt = 0;
+                while s.alive() {
+                    match s.api.refresh().await {
+                        Ok(r) => {
+                            s.api.set_token(r.token);
+                            expires = r.expires;
+                            valid_until = now_s() + expires;
+                            if let Some(role) = r.role {
+                                s.session_role.try_set(role);
+                            }
+                            continue 'outer;
+                        }
+                        Err(e) if e.is_invalid_token() => {
+                            s.finish(SessionState::Lost(e.message(tr)));
+                            return;
+                        }
+                        Err(e) => {
+                            let wait = backoff_ms(attempt, 1000, 15_000, random());
+                            attempt += 1;
+                            // Retrying past the token's life would only fail: give up now.
+                            if now_s() + f64::from(wait) / 1000.0 >= valid_until - 1.0 {
+                                s.finish(SessionState::Lost(e.message(tr)));
+                                return;
+                            }
+                            TimeoutFuture::new(wait).await;
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /// The role this session has now: its own participant's role while it is listed (a host may
+    /// have changed it), else the role it was granted.
+    pub fn my_role(&self) -> Role {
+        self.store.order.track();
+        match self.store.row(&self.me) {
+            Some(row) => row.p.with(|p| p.role),
+            None => self.session_role.get(),
+        }
+    }
+
+    pub fn is_host(&self) -> bool {
+        self.my_role().is_host()
+    }
+
+    pub fn supports(&self, c: Command) -> bool {
+        self.profile.supports(c)
+    }
+
+    pub fn supports_participant(&self, c: ParticipantCommand) -> bool {
+        self.profile.supports_participant(c)
+    }
+}

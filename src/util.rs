@@ -1,0 +1,114 @@
+//! Pure helpers with no browser dependency, so the wasm-bindgen tests can check them directly.
+
+/// Percent-encodes everything but RFC 3986's unreserved characters, as `encodeURIComponent`
+/// does for the characters a room address or a token can hold (`@`, `%`, `/`, `+`, spaces).
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The API server as the user typed it, made into `scheme://host[:port]` without a trailing
+/// slash. A bare host takes the page's own scheme.
+pub fn normalize_server(input: &str, page_scheme: &str) -> Result<String, String> {
+    let t = input.trim().trim_end_matches('/');
+    if t.is_empty() {
+        return Err("empty".into());
+    }
+    let (scheme, rest) = match t.split_once("://") {
+        Some((s, r)) => (s.to_ascii_lowercase(), r),
+        None => (page_scheme.trim_end_matches(':').to_ascii_lowercase(), t),
+    };
+    if scheme != "http" && scheme != "https" {
+        return Err(format!("unsupported scheme {scheme:?}"));
+    }
+    if rest.is_empty() || rest.contains(char::is_whitespace) {
+        return Err(format!("not a server address: {input:?}"));
+    }
+    Ok(format!("{scheme}://{rest}"))
+}
+
+/// The scheme of a normalized server URL (`http` or `https`).
+pub fn scheme_of(server: &str) -> &str {
+    server.split_once("://").map(|(s, _)| s).unwrap_or("https")
+}
+
+/// `{scheme of apiServer}://{mcuHost}/api/services/{room}/`: the prefix of every conference call
+/// (NOTES.md, "Two hosts"). `mcuHost` is a host with an optional port and no scheme; one that
+/// carries a scheme anyway keeps it.
+pub fn services_base(api_server: &str, mcu_host: &str, room: &str) -> String {
+    let host = mcu_host.trim().trim_end_matches('/');
+    let origin = if host.contains("://") {
+        host.to_owned()
+    } else {
+        format!("{}://{host}", scheme_of(api_server))
+    };
+    format!("{origin}/api/services/{}/", percent_encode(room.trim()))
+}
+
+/// The checkJoin endpoint of an API server.
+pub fn check_join_url(api_server: &str) -> String {
+    format!(
+        "{}/api/v3/meet/checkJoin.shtml",
+        api_server.trim_end_matches('/')
+    )
+}
+
+/// The conference to address calls to: the alias checkJoin returned, else its numeric id, else
+/// what the user typed.
+pub fn room_of(alias: &str, sipkey: &str, typed: &str) -> String {
+    [alias, sipkey, typed]
+        .into_iter()
+        .map(str::trim)
+        .find(|s| !s.is_empty())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Exponential backoff with "equal jitter": half the step is fixed, half random.
+/// `jitter` is a random number in `[0, 1)`.
+pub fn backoff_ms(attempt: u32, base_ms: u32, cap_ms: u32, jitter: f64) -> u32 {
+    let step = (base_ms as u64)
+        .saturating_mul(1u64 << attempt.min(20))
+        .min(cap_ms as u64) as f64;
+    let j = jitter.clamp(0.0, 1.0);
+    (step / 2.0 + step / 2.0 * j).round() as u32
+}
+
+/// When to refresh a token that lives `expires` seconds: a third of its life, in milliseconds,
+/// never less than one second.
+pub fn refresh_interval_ms(expires_s: f64) -> u32 {
+    let e = if expires_s.is_finite() && expires_s > 0.0 {
+        expires_s
+    } else {
+        120.0
+    };
+    ((e * 1000.0 / 3.0) as u32).max(1000)
+}
+
+/// Elapsed seconds as `m:ss` or `h:mm:ss`.
+pub fn format_elapsed(seconds: f64) -> String {
+    let s = if seconds.is_finite() && seconds > 0.0 {
+        seconds as u64
+    } else {
+        0
+    };
+    let (h, m, sec) = (s / 3600, (s / 60) % 60, s % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{sec:02}")
+    } else {
+        format!("{m}:{sec:02}")
+    }
+}
+
+/// Case-insensitive match of a search text against any of the fields.
+pub fn matches_search(query: &str, fields: &[&str]) -> bool {
+    let q = query.trim().to_lowercase();
+    q.is_empty() || fields.iter().any(|f| f.to_lowercase().contains(&q))
+}
