@@ -259,6 +259,7 @@ async fn a_token_expires_unrefreshed_the_participant_leaves_and_its_stream_close
     })
     .await;
     let watcher = sim.host().await;
+    let _alive = sim.keep_refreshing(&watcher);
     let short = sim.guest("短暂").await;
     assert_eq!(short.result["expires"], "1");
     let mut watch = sim.events(&watcher).await;

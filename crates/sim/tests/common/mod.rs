@@ -207,6 +207,27 @@ impl Sim {
         panic!("{destination} never answered");
     }
 
+    /// Refreshes the session's token every 300 ms until the returned guard drops.
+    pub fn keep_refreshing(&self, s: &Session) -> Refresher {
+        let http = self.http.clone();
+        let url = self.url(&s.room, "refresh_session");
+        let mut token = s.token.clone();
+        Refresher(tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                let res = http.post(&url).header("token", &token).send().await;
+                let Ok(res) = res else { return };
+                let Ok(body) = res.json::<Value>().await else {
+                    return;
+                };
+                match body["result"]["token"].as_str() {
+                    Some(t) => token = t.to_owned(),
+                    None => return,
+                }
+            }
+        }))
+    }
+
     pub async fn events(&self, s: &Session) -> Stream {
         self.events_url(&format!(
             "{}?token={}",
@@ -231,6 +252,14 @@ impl Sim {
             raw: String::new(),
             closed: false,
         }
+    }
+}
+
+pub struct Refresher(tokio::task::JoinHandle<()>);
+
+impl Drop for Refresher {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 
