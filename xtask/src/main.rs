@@ -4,9 +4,11 @@
 
 mod build;
 mod demo;
+mod e2e;
 mod install;
 mod procs;
 mod services;
+mod targets;
 mod test;
 mod util;
 
@@ -20,14 +22,18 @@ commands:
                          with the simulator (default ADDR 127.0.0.1:8080)
   test                   install what is missing, then run fmt, clippy, the native tests,
                          the wasm-bindgen tests in headless Chromium and the browser
-                         end-to-end tests";
+                         end-to-end tests
+  test STEP...           only the named steps: fmt, clippy, native, wasm, e2e
+  e2e-env                build the console and start the simulators and chromedriver the
+                         browser tests use, print their environment and keep them running";
 
 fn main() -> ExitCode {
     procs::install_signal_handlers();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("demo") => demo::main(&args[1..]),
-        Some("test") if args.len() == 1 => test::main(),
+        Some("test") => test::main(&args[1..]),
+        Some("e2e-env") if args.len() == 1 => e2e::serve(),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
