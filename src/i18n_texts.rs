@@ -96,6 +96,11 @@ texts! {
     RxDenied => "禁止接收演示", "Presentation blocked";
     InMeetingFor => "入会时长 {t}", "In the meeting for {t}";
     You => "（我）", "(you)";
+    Mute => "静音", "Mute";
+    Unmute => "取消静音", "Unmute";
+    SpotlightShort => "焦点", "Spotlight";
+    Unspotlight => "取消焦点", "Unspotlight";
+    Admit => "准入", "Admit";
     MuteX => "静音 {name}", "Mute {name}";
     UnmuteX => "取消静音 {name}", "Unmute {name}";
     SpotlightX => "设为焦点 {name}", "Spotlight {name}";

@@ -11,3 +11,6 @@ pub mod session;
 pub mod store;
 pub mod stream;
 pub mod util;
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod web_tests;

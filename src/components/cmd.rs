@@ -16,9 +16,10 @@ pub fn CmdButton<F, Fut>(
     /// The accessible name, and the label in the status region.
     #[prop(into)]
     label: Signal<String>,
-    /// Shown instead of the label (the label stays the accessible name).
-    #[prop(optional)]
-    icon: Option<&'static str>,
+    /// Shown instead of the label, which stays the accessible name: a short word in a row
+    /// whose label also names the participant.
+    #[prop(optional, into)]
+    short: Option<Signal<String>>,
     #[prop(optional)] class: &'static str,
     #[prop(optional)] testid: &'static str,
     /// Whether only a host may run it (every participant command, most conference commands).
@@ -58,14 +59,13 @@ where
             disabled=move || pending.get() || forbidden.get()
             aria-busy=move || pending.get().then_some("true")
             aria-pressed=move || pressed.map(|p| if p.get() { "true" } else { "false" })
-            aria-label=move || icon.is_some().then(|| label.get())
+            aria-label=move || short.is_some().then(|| label.get())
             title=move || if forbidden.get() { tr.t(K::HostOnlyReason).to_owned() } else { label.get() }
             aria-describedby=move || forbidden.get().then_some(HOST_ONLY_REASON_ID)
             on:click=on_click>
-            {match icon {
-                Some(i) => view! { <span aria-hidden="true">{i}</span> }.into_any(),
-                None => view! { <span>{move || label.get()}</span> }.into_any(),
-            }}
+            <span aria-hidden=short.is_some().then_some("true")>
+                {move || short.map(|s| s.get()).unwrap_or_else(|| label.get())}
+            </span>
             <span class="spinner" aria-hidden="true" hidden=move || !pending.get()></span>
         </button>
     }

@@ -134,24 +134,27 @@ pub fn ParticipantRow(uuid: String) -> impl IntoView {
             <td class="media">
                 {move || if p.with(|p| p.is_audio_only_call) { tr.t(K::AudioOnly) } else { tr.t(K::Video) }}
             </td>
-            <td class="row-actions">
+            <td><div class="row-actions">
                 <CmdButton class="small" testid="mute-toggle" pressed=muted
+                    short=Signal::derive(move || tr.t(if muted.get() { K::Unmute } else { K::Mute }).to_owned())
                     label=Signal::derive(move || tr.fmt(if muted.get() { K::UnmuteX } else { K::MuteX }, &[("name", &name.get())]))
                     action=mute/>
                 {can_spot.then(|| view! {
                     <CmdButton class="small" testid="spotlight-toggle" pressed=spotlit
+                        short=Signal::derive(move || tr.t(if spotlit.get() { K::Unspotlight } else { K::SpotlightShort }).to_owned())
                         label=Signal::derive(move || tr.fmt(if spotlit.get() { K::UnspotlightX } else { K::SpotlightX }, &[("name", &name.get())]))
                         action=spot.clone()/>
                 })}
                 {move || (can_admit && waiting.get()).then(|| view! {
                     <CmdButton class="small primary" testid="admit"
+                        short=Signal::derive(move || tr.t(K::Admit).to_owned())
                         label=Signal::derive(move || tr.fmt(K::AdmitX, &[("name", &name.get())]))
                         action=admit.clone()/>
                 })}
                 <button type="button" class="small" data-testid="more-actions" aria-haspopup="dialog"
                     aria-label=move || tr.fmt(K::ActionsX, &[("name", &name.get())])
                     on:click=move |_| actions_for.set(Some(u.clone()))>"⋯"</button>
-            </td>
+            </div></td>
         </tr>
     }
     .into_any()

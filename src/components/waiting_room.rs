@@ -37,6 +37,7 @@ fn WaitingEntry(uuid: String) -> impl IntoView {
             </span>
             {can_admit.then(|| view! {
                 <CmdButton class="small primary" testid="admit"
+                    short=Signal::derive(move || tr.t(K::Admit).to_owned())
                     label=Signal::derive(move || tr.fmt(K::AdmitX, &[("name", &name.get())]))
                     action=admit.clone()/>
             })}
