@@ -35,7 +35,7 @@ fn cors(config: &Config) -> CorsLayer {
         .as_deref()
         .and_then(|o| HeaderValue::from_str(o).ok())
     {
-        Some(o) => AllowOrigin::exact(o),
+        Some(o) => AllowOrigin::list([o]),
         None => AllowOrigin::from(Any),
     };
     CorsLayer::new()

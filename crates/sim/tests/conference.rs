@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use huikong_protocol::{Command, Event, Profile, Role, ServiceStatus, ServiceType};
+use huikong_protocol::{Command, Event, Profile, ServiceStatus, ServiceType};
 use serde_json::json;
 
 fn started(e: &Event) -> bool {

@@ -276,7 +276,8 @@ pub struct Stream {
 pub const WAIT: Duration = Duration::from_secs(5);
 
 impl Stream {
-    async fn pull(&mut self, limit: Duration) -> bool {
+    /// Reads one chunk, if one comes within `limit`; marks the stream closed at its end.
+    async fn pull(&mut self, limit: Duration) {
         match tokio::time::timeout(limit, self.res.chunk()).await {
             Ok(Ok(Some(bytes))) => {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
@@ -289,13 +290,9 @@ impl Stream {
                     let e = Event::decode(&f.event, &f.data).expect("every event decodes");
                     self.queue.push_back((id, e));
                 }
-                true
             }
-            Ok(_) => {
-                self.closed = true;
-                false
-            }
-            Err(_) => false,
+            Ok(_) => self.closed = true,
+            Err(_) => {}
         }
     }
 
@@ -307,9 +304,10 @@ impl Stream {
                 return Some(e);
             }
             let left = deadline.saturating_duration_since(tokio::time::Instant::now());
-            if self.closed || left.is_zero() || (!self.pull(left).await && self.closed) {
+            if self.closed || left.is_zero() {
                 return None;
             }
+            self.pull(left).await;
         }
     }
 

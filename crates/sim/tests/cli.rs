@@ -1,0 +1,105 @@
+//! The command line: its flags, and `huikong-sim replay FILE`.
+
+use huikong_protocol::sse::write_frame;
+use huikong_protocol::{Event, Participant, Profile};
+use huikong_sim::{Config, Scenario};
+use std::process::Command;
+
+fn args(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn every_flag_is_read() {
+    let c = Config::from_args(args(&[
+        "--listen",
+        "0.0.0.0:9000",
+        "--profile",
+        "enterprise",
+        "--token-ttl",
+        "30",
+        "--scenario",
+        "large:200",
+        "--dist",
+        "dist",
+        "--allow-origin=http://console.example",
+    ]))
+    .unwrap();
+    assert_eq!(c.listen.to_string(), "0.0.0.0:9000");
+    assert_eq!(c.profile, Profile::Enterprise);
+    assert_eq!(c.token_ttl, 30);
+    assert_eq!(c.scenario, Scenario::Large(200));
+    assert_eq!(c.dist.as_deref(), Some(std::path::Path::new("dist")));
+    assert_eq!(c.allow_origin.as_deref(), Some("http://console.example"));
+}
+
+#[test]
+fn the_defaults_are_the_demo_on_the_public_cloud() {
+    let c = Config::from_args(Vec::new()).unwrap();
+    assert_eq!(c.listen.to_string(), "127.0.0.1:8080");
+    assert_eq!(
+        (c.profile, c.scenario, c.token_ttl),
+        (Profile::Public, Scenario::Demo, 120)
+    );
+}
+
+#[test]
+fn a_bad_flag_or_value_is_refused_with_a_reason() {
+    for bad in [
+        &["--profile", "private"][..],
+        &["--scenario", "large:x"],
+        &["--token-ttl", "0"],
+        &["--listen"],
+        &["--verbose"],
+    ] {
+        let e = Config::from_args(args(bad)).unwrap_err();
+        assert!(!e.is_empty());
+    }
+}
+
+#[test]
+fn replay_prints_the_state_a_capture_ends_in() {
+    let mut alice = Participant::new("a-1");
+    alice.display_name = "Alice".into();
+    let events = [
+        Event::ParticipantSyncBegin,
+        Event::ParticipantCreate(alice),
+        Event::ParticipantSyncEnd,
+        Event::Disconnect {
+            reason: "bye".into(),
+        },
+    ];
+    let capture: String = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| write_frame(i as u64 + 1, e.name(), &e.data()))
+        .collect();
+    let file = std::env::temp_dir().join(format!("huikong-capture-{}.txt", std::process::id()));
+    std::fs::write(&file, format!(": keep-alive\n\n{capture}")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_huikong-sim"))
+        .arg("replay")
+        .arg(&file)
+        .output()
+        .unwrap();
+    std::fs::remove_file(&file).ok();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let state: serde_json::Value = serde_json::from_slice(&out.stdout).expect("pretty JSON");
+    assert_eq!(state["participants"][0]["display_name"], "Alice");
+    assert_eq!(state["ended"], "bye");
+    for key in ["service", "layout", "stage", "presentation", "chat"] {
+        assert!(state.get(key).is_some(), "{key} missing");
+    }
+}
+
+#[test]
+fn replay_of_a_missing_file_fails() {
+    let out = Command::new(env!("CARGO_BIN_EXE_huikong-sim"))
+        .args(["replay", "/nonexistent/capture"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+}
