@@ -168,7 +168,7 @@ pub async fn spawn(config: Config) -> std::io::Result<Running> {
         }
     }));
     if living {
-        tasks.push(tokio::spawn(scenario::run(state.clone())));
+        tasks.push(tokio::spawn(scenario::run(state.clone(), scenario)));
     }
     Ok(Running { addr, state, tasks })
 }

@@ -230,8 +230,21 @@ pub fn populate(world: &mut World, scenario: Scenario) {
     }
 }
 
-/// One step of the living conference, taken every scenario tick.
-pub fn tick(world: &mut World, n: u64) {
+/// Ticks an emptied demo room (a host ended the meeting) stays empty before the next meeting.
+const NEXT_MEETING_AFTER: u64 = 30;
+
+/// One step of the living conference, taken every scenario tick. `idle` counts the ticks the
+/// room has been empty.
+pub fn tick(world: &mut World, scenario: Scenario, n: u64, idle: &mut u64) {
+    if world.rooms[DEMO_ROOM].members.is_empty() {
+        *idle += 1;
+        if *idle >= NEXT_MEETING_AFTER {
+            *idle = 0;
+            populate(world, scenario);
+        }
+        return;
+    }
+    *idle = 0;
     let room = &mut world.rooms[DEMO_ROOM];
     let speakers: Vec<String> = room
         .members
@@ -299,12 +312,13 @@ pub fn tick(world: &mut World, n: u64) {
 }
 
 /// Runs the scenario until the simulator stops.
-pub async fn run(app: AppState) {
+pub async fn run(app: AppState, scenario: Scenario) {
     let mut n: u64 = 0;
+    let mut idle: u64 = 0;
     let mut every = tokio::time::interval(app.config().scenario_tick);
     loop {
         every.tick().await;
         n += 1;
-        tick(&mut app.world(), n);
+        tick(&mut app.world(), scenario, n, &mut idle);
     }
 }

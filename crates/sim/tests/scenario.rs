@@ -145,3 +145,19 @@ async fn replay_of_a_captured_stream_rebuilds_the_conference() {
     assert_eq!(state["chat"][0]["payload"], "你好");
     assert_eq!(state["ended"], serde_json::Value::Null);
 }
+
+#[tokio::test]
+async fn after_a_host_ends_the_demo_meeting_a_new_one_gathers() {
+    let sim = start_with(with(Scenario::Demo, Profile::Public)).await;
+    let h = sim
+        .session_hidden(DEMO, Some(HOST_PIN), "主持人", true)
+        .await;
+    sim.cmd(&h, "disconnect", serde_json::json!({})).await.ok();
+    let watcher = sim.session_hidden(DEMO, Some(HOST_PIN), "观察", true).await;
+    assert!(sim.participants(&watcher).await.len() <= 1, "everyone left");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while sim.participants(&watcher).await.len() < 10 {
+        assert!(Instant::now() < deadline, "no new meeting gathered");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
