@@ -1,0 +1,187 @@
+//! The participant actions dialog: presentation policy, role, disconnect, transfer, DTMF and
+//! the RTMP sub-call.
+
+use crate::api::Api;
+use crate::ctx::{self, OTHER_HOST_PIN, OTHER_ROOM};
+use crate::harness::eventually;
+use crate::page::{row_css, testid_css};
+use huikong_protocol::{Profile, Role, RxPresentationPolicy};
+
+const DIALOG: &str = "participant-actions";
+
+/// A started meeting with Wang Fang in it, the console joined as host and her actions open.
+async fn with_actions_open(test: &str) -> Option<(ctx::Ctx, Api, String)> {
+    let t = ctx::start(test, Profile::Public).await?;
+    t.add_host("Zhang Wei");
+    let guest = t.add_guest("Wang Fang");
+    t.join_host().await;
+    let api = t.observer().await;
+    t.page.click("More actions for Wang Fang").await;
+    t.page.testid(DIALOG).await;
+    Some((t, api, guest))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deny_and_allow_receiving_the_presentation() {
+    let Some((t, api, guest)) = with_actions_open("rx_presentation").await else {
+        return;
+    };
+    t.page
+        .click_in(DIALOG, "Deny Wang Fang receiving presentation")
+        .await;
+    t.page
+        .wait_text_css(&row_css(&guest), "Presentation blocked")
+        .await;
+    let p = api.participant(&guest).await.unwrap();
+    assert_eq!(p.rx_presentation_policy, RxPresentationPolicy::Deny);
+
+    t.page
+        .click_in(DIALOG, "Allow Wang Fang to receive presentation")
+        .await;
+    eventually("the policy back to ALLOW", || async {
+        match api
+            .participant(&guest)
+            .await
+            .unwrap()
+            .rx_presentation_policy
+        {
+            RxPresentationPolicy::Allow => Ok(()),
+            p => Err(format!("{p:?}")),
+        }
+    })
+    .await;
+    t.page
+        .click_in(DIALOG, "Deny Wang Fang receiving presentation")
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn make_a_guest_a_host_and_back() {
+    let Some((t, api, guest)) = with_actions_open("role_change").await else {
+        return;
+    };
+    let row = row_css(&guest);
+    t.page.click_in(DIALOG, "Make Wang Fang a host").await;
+    t.page.wait_attr_css(&row, "data-role", "chair").await;
+    assert_eq!(api.participant(&guest).await.unwrap().role, Role::Host);
+
+    t.page.click_in(DIALOG, "Make Wang Fang a guest").await;
+    t.page.wait_attr_css(&row, "data-role", "guest").await;
+    assert_eq!(api.participant(&guest).await.unwrap().role, Role::Guest);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn disconnect_a_participant_after_confirming() {
+    let Some((t, api, guest)) = with_actions_open("disconnect_one").await else {
+        return;
+    };
+    t.page.click_in(DIALOG, "Disconnect Wang Fang").await;
+    t.page
+        .wait_text("confirm-dialog", "Disconnect Wang Fang from the meeting?")
+        .await;
+    t.page
+        .click_in("confirm-dialog", "Disconnect Wang Fang")
+        .await;
+    t.page.wait_gone_css(&row_css(&guest)).await;
+    eventually("the simulator to drop Wang Fang", || async {
+        match api.participant(&guest).await {
+            None => Ok(()),
+            Some(_) => Err("still listed".to_string()),
+        }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn transfer_to_another_conference() {
+    let Some((t, api, guest)) = with_actions_open("transfer").await else {
+        return;
+    };
+    let form = testid_css("transfer-form");
+    t.page.fill("transfer-target", OTHER_ROOM).await;
+    t.page.select("transfer-role", "chair").await;
+    // As a host of the other room without its host PIN: refused, and nobody moves.
+    t.page.click_in("transfer-form", "Transfer").await;
+    t.page
+        .wait_status("Transfer Wang Fang: failed — Invalid PIN")
+        .await;
+    assert!(api.participant(&guest).await.is_some());
+    t.page.fill("transfer-pin", OTHER_HOST_PIN).await;
+    t.page.click_in("transfer-form", "Transfer").await;
+    t.page.wait_gone_css(&row_css(&guest)).await;
+    assert!(api.participant(&guest).await.is_none());
+    let there = Api::open(
+        &t.sim.url(),
+        OTHER_ROOM,
+        OTHER_HOST_PIN,
+        "E2E observer 2",
+        true,
+    )
+    .await
+    .expect("a session on the other room");
+    let moved = there.participant(&guest).await.expect("in the other room");
+    assert_eq!(moved.role, Role::Host);
+    assert!(
+        t.page.all_css(&form).await.is_empty(),
+        "the dialog went with the row"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn send_dtmf_from_the_keypad_and_refuse_bad_digits() {
+    let Some((t, _api, _guest)) = with_actions_open("dtmf").await else {
+        return;
+    };
+    for key in ["1", "2", "#"] {
+        t.page.click_in("dtmf-form", key).await;
+    }
+    let digits = t.page.testid("dtmf-digits").await;
+    assert_eq!(digits.prop("value").await.unwrap().as_deref(), Some("12#"));
+    t.page.click_in("dtmf-form", "Send").await;
+    t.page
+        .wait_status("Send DTMF to Wang Fang (12#): done")
+        .await;
+    eventually("the digits to clear after sending", || async {
+        let v = digits.prop("value").await.map_err(|e| e.to_string())?;
+        match v.as_deref() {
+            Some("") => Ok(()),
+            other => Err(format!("{other:?}")),
+        }
+    })
+    .await;
+
+    t.page.fill("dtmf-digits", "12x").await;
+    t.page
+        .wait_attr("dtmf-digits", "aria-invalid", "true")
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rtmp_sub_call_shows_its_urls_and_its_end() {
+    let Some((t, _api, guest)) = with_actions_open("rtmp").await else {
+        return;
+    };
+    t.page.click_in("rtmp-form", "Create RTMP sub-call").await;
+    let result = t.page.testid("rtmp-result").await;
+    let call = result
+        .attr("data-call-uuid")
+        .await
+        .unwrap()
+        .expect("a call uuid");
+    let url = t.page.testid("rtmp-url").await;
+    let url = url.prop("value").await.unwrap().unwrap_or_default();
+    assert!(
+        url.starts_with("rtmp://127.0.0.1:") && url.ends_with(&call),
+        "{url}"
+    );
+    let calls = t.room(|r| r.member(&guest).map(|m| m.calls.clone()));
+    assert_eq!(
+        calls,
+        Some(vec![call.clone()]),
+        "the simulator keeps the sub-call"
+    );
+
+    // The participant leaves: its sub-call ends, and the console says so.
+    t.room(|r| r.leave(&guest));
+    t.page.wait_status(&format!("Sub-call {call} ended")).await;
+}

@@ -1,0 +1,217 @@
+//! The browser side of every test: where chromedriver and the built console are, one fresh
+//! Chromium session per test, polling waits, and the screenshot and HTML of a failing test.
+
+use fantoccini::{Client, ClientBuilder};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Map, Value};
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// Flags every session starts Chromium with: headless, and nothing that reaches the network.
+const CHROME_FLAGS: [&str; 10] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--window-size=1280,900",
+];
+
+/// How long a wait polls before the test fails, unless a wait says otherwise.
+pub const WAIT: Duration = Duration::from_secs(10);
+/// Between two looks at the page or the simulator.
+const POLL: Duration = Duration::from_millis(50);
+
+/// Where the suite's outside pieces are, from the environment `cargo xtask test` sets.
+#[derive(Debug, Clone)]
+pub struct Env {
+    pub webdriver: String,
+    pub dist: PathBuf,
+    pub artifacts: PathBuf,
+    pub chrome: String,
+}
+
+fn workspace() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+impl Env {
+    /// The environment, or why the browser tests cannot run here.
+    pub fn get() -> Result<Env, String> {
+        let webdriver = std::env::var("HUIKONG_WEBDRIVER_URL").map_err(|_| {
+            "HUIKONG_WEBDRIVER_URL is not set (run the browser tests with `cargo xtask test`)"
+                .to_string()
+        })?;
+        let dist = std::env::var_os("HUIKONG_DIST")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| workspace().join("dist"));
+        if !dist.join("index.html").is_file() {
+            return Err(format!(
+                "no built console at {} (set HUIKONG_DIST or run `trunk build`)",
+                dist.display()
+            ));
+        }
+        let artifacts = std::env::var_os("HUIKONG_E2E_ARTIFACTS")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| workspace().join("target/e2e-artifacts"));
+        let chrome =
+            std::env::var("HUIKONG_CHROME_BINARY").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        Ok(Env {
+            webdriver,
+            dist,
+            artifacts,
+            chrome,
+        })
+    }
+}
+
+/// A fresh, empty Chromium profile directory, removed with the session.
+fn user_data_dir(test: &str) -> PathBuf {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("huikong-e2e-{}-{n}-{test}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
+
+fn capabilities(env: &Env, profile_dir: &Path) -> Map<String, Value> {
+    let mut args: Vec<String> = CHROME_FLAGS.iter().map(|s| s.to_string()).collect();
+    args.push(format!("--user-data-dir={}", profile_dir.display()));
+    let mut caps = Map::new();
+    caps.insert("browserName".into(), json!("chrome"));
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({ "binary": env.chrome, "args": args }),
+    );
+    caps
+}
+
+/// One Chromium session. Dropping it closes the browser; if the test is failing, it first
+/// saves `<artifacts>/<test>.png` and `<artifacts>/<test>.html`.
+pub struct Browser {
+    client: Option<Client>,
+    test: String,
+    artifacts: PathBuf,
+    profile_dir: PathBuf,
+}
+
+impl Browser {
+    pub async fn open(env: &Env, test: &str) -> Browser {
+        let profile_dir = user_data_dir(test);
+        let mut last = String::new();
+        // chromedriver occasionally fails to start a browser on a loaded machine: try again.
+        for _ in 0..3 {
+            let connected = ClientBuilder::new(HttpConnector::new())
+                .capabilities(capabilities(env, &profile_dir))
+                .connect(&env.webdriver)
+                .await;
+            match connected {
+                Ok(client) => {
+                    return Browser {
+                        client: Some(client),
+                        test: test.to_string(),
+                        artifacts: env.artifacts.clone(),
+                        profile_dir,
+                    };
+                }
+                Err(e) => last = e.to_string(),
+            }
+            tokio::time::sleep(Duration::from_millis(500)).await;
+        }
+        panic!("no browser session from {}: {last}", env.webdriver);
+    }
+
+    pub fn client(&self) -> &Client {
+        self.client.as_ref().expect("the browser session is open")
+    }
+
+    async fn save_artifacts(client: &Client, dir: &Path, test: &str) {
+        let _ = std::fs::create_dir_all(dir);
+        match client.screenshot().await {
+            Ok(png) => {
+                let _ = std::fs::write(dir.join(format!("{test}.png")), png);
+            }
+            Err(e) => eprintln!("[{test}] no screenshot: {e}"),
+        }
+        match client.source().await {
+            Ok(html) => {
+                let _ = std::fs::write(dir.join(format!("{test}.html")), html);
+            }
+            Err(e) => eprintln!("[{test}] no page source: {e}"),
+        }
+        eprintln!("[{test}] artifacts saved in {}", dir.display());
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let Some(client) = self.client.take() else {
+            return;
+        };
+        let failing = std::thread::panicking();
+        let (dir, test) = (self.artifacts.clone(), self.test.clone());
+        let finish = async move {
+            if failing {
+                Browser::save_artifacts(&client, &dir, &test).await;
+            }
+            let _ = client.close().await;
+        };
+        // Drop cannot await: leave the runtime's context and drive the futures on it. The
+        // tests run on a multi-threaded runtime, whose workers keep the session's task going.
+        match tokio::runtime::Handle::try_current() {
+            Ok(handle) => tokio::task::block_in_place(|| handle.block_on(finish)),
+            Err(_) => eprintln!("[{}] no runtime to close the browser with", self.test),
+        }
+        let _ = std::fs::remove_dir_all(&self.profile_dir);
+    }
+}
+
+/// Polls `check` until it gives `Ok`, or fails the test after `limit` with the last reason it
+/// gave for not being ready yet.
+pub async fn eventually_within<T, F, Fut>(limit: Duration, what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, String>>,
+{
+    let start = Instant::now();
+    loop {
+        match check().await {
+            Ok(v) => return v,
+            Err(why) if start.elapsed() >= limit => {
+                panic!("timed out after {limit:?} waiting for {what}: {why}")
+            }
+            Err(_) => tokio::time::sleep(POLL).await,
+        }
+    }
+}
+
+/// [`eventually_within`] the default [`WAIT`].
+pub async fn eventually<T, F, Fut>(what: &str, check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, String>>,
+{
+    eventually_within(WAIT, what, check).await
+}
+
+/// Holds `check` true for `span`, polling: a state that must not change (a refused command).
+pub async fn stays<F, Fut>(span: Duration, what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<(), String>>,
+{
+    let start = Instant::now();
+    while start.elapsed() < span {
+        if let Err(why) = check().await {
+            panic!("{what} did not hold: {why}");
+        }
+        tokio::time::sleep(POLL).await;
+    }
+}

@@ -1,0 +1,130 @@
+//! Joining: success as host (listed, or hidden), and each way a join fails.
+
+use crate::api::Api;
+use crate::ctx::{self, Join, CONSOLE, HOST_PIN, ROOM};
+use crate::harness::eventually;
+use crate::page::row_css;
+use huikong_protocol::{Profile, Role};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn join_as_host_shows_the_live_meeting_and_the_sim_lists_the_console() {
+    let Some(t) = ctx::start("join_as_host", Profile::Public).await else {
+        return;
+    };
+    let uuid = t.join_host().await;
+    let me = t.observer().await.participant(&uuid).await.expect("listed");
+    assert_eq!(me.role, Role::Host);
+    assert_eq!(me.protocol, "api");
+    t.page.wait_text("conference-name", "演示会议室").await;
+    t.page.wait_text("my-role", "Host").await;
+    t.wait_row(&uuid).await;
+    t.page
+        .wait_attr("participant-count", "data-count", "1")
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn join_hidden_is_live_but_not_listed() {
+    let Some(t) = ctx::start("join_hidden", Profile::Public).await else {
+        return;
+    };
+    let endpoint = t.add_host("Zhang Wei");
+    t.join(&Join {
+        hideme: true,
+        ..Join::host()
+    })
+    .await;
+    t.wait_row(&endpoint).await;
+    let api = t.observer().await;
+    assert!(
+        api.named(CONSOLE).await.is_none(),
+        "a hidden console is not listed"
+    );
+    assert_eq!(t.page.row_uuids().await, vec![endpoint]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn join_with_a_wrong_pin_says_so_and_opens_no_session() {
+    let Some(t) = ctx::start("join_wrong_pin", Profile::Public).await else {
+        return;
+    };
+    t.submit_join(&Join {
+        pin: "000000",
+        ..Join::host()
+    })
+    .await;
+    t.page.wait_text("join-error", "Wrong PIN").await;
+    assert!(t
+        .page
+        .all_css("[data-testid=\"connection-state\"]")
+        .await
+        .is_empty());
+    let api = t.observer().await;
+    assert!(api.named(CONSOLE).await.is_none());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn join_an_unknown_conference_names_it() {
+    let Some(t) = ctx::start("join_unknown_conference", Profile::Public).await else {
+        return;
+    };
+    t.submit_join(&Join {
+        conference: "nosuchroom@huikong.local",
+        ..Join::host()
+    })
+    .await;
+    t.page
+        .wait_text("join-error", "No such conference: nosuchroom@huikong.local")
+        .await;
+    assert!(t.observer().await.named(CONSOLE).await.is_none());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn join_an_unreachable_server_says_it_is_unreachable() {
+    let Some(t) = ctx::start("join_unreachable", Profile::Public).await else {
+        return;
+    };
+    // A port that was free a moment ago: nothing listens there.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port");
+    t.page.goto("/?lang=en").await;
+    t.page
+        .fill("join-server", &format!("http://127.0.0.1:{port}"))
+        .await;
+    t.page.fill("join-conference", ROOM).await;
+    t.page.fill("join-pin", HOST_PIN).await;
+    t.page.fill("join-name", CONSOLE).await;
+    t.page.testid("join-submit").await.click().await.unwrap();
+    let text = t
+        .page
+        .wait_text("join-error", "Cannot reach the server")
+        .await;
+    assert!(text.contains(&format!("127.0.0.1:{port}")), "{text}");
+    // The form stays usable for another try.
+    let submit = t.page.testid("join-submit").await;
+    assert!(submit.is_enabled().await.unwrap());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn leave_ends_the_session_at_the_simulator() {
+    let Some(t) = ctx::start("leave", Profile::Public).await else {
+        return;
+    };
+    let uuid = t.join_host().await;
+    t.page.click("Leave").await;
+    t.page.testid("join-submit").await;
+    let api = t.observer().await;
+    eventually("the simulator to drop the console", || async {
+        match api.participant(&uuid).await {
+            None => Ok(()),
+            Some(_) => Err("still listed".to_string()),
+        }
+    })
+    .await;
+    // The row is gone with the meeting page.
+    t.page.wait_gone_css(&row_css(&uuid)).await;
+    let again = Api::open(&t.sim.url(), ROOM, HOST_PIN, "E2E other", true).await;
+    assert!(again.is_ok(), "the room still takes new sessions");
+}

@@ -1,0 +1,16 @@
+//! Browser end-to-end tests: the built console in headless Chromium, driven through
+//! chromedriver, against a simulator of its own per test. `cargo xtask test` builds the console,
+//! starts chromedriver and sets the environment; without it every test says it is skipped.
+
+mod api;
+mod ctx;
+mod harness;
+mod page;
+
+mod actions;
+mod conference;
+mod guest;
+mod i18n;
+mod join;
+mod participants;
+mod waiting_room;
