@@ -11,7 +11,11 @@ fn participant(i: usize) -> Participant {
     let mut p = Participant::new(format!("00000000-0000-4000-8000-{i:012}"));
     p.display_name = format!("参会者 {i}");
     p.uri = format!("sip:user{i}@example.com");
-    p.role = if i.is_multiple_of(10) { Role::Host } else { Role::Guest };
+    p.role = if i.is_multiple_of(10) {
+        Role::Host
+    } else {
+        Role::Guest
+    };
     p.start_time = 1_700_000_000.0 + i as f64;
     p
 }

@@ -172,3 +172,13 @@ pub fn write_lower_yes_no<S: Serializer>(v: &bool, s: S) -> Result<S::Ok, S::Err
 pub fn write_seconds_text<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&format!("{}", v.round() as i64))
 }
+
+/// Writes UNIX seconds as the document does: a whole number when there is no fraction
+/// (`1441720992`), a decimal otherwise.
+pub fn write_seconds<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64(*v)
+    }
+}

@@ -65,10 +65,18 @@ pub struct Participant {
     #[serde(default)]
     pub service_type: ServiceType,
     /// UNIX seconds of the spotlight request; 0 when not spotlit.
-    #[serde(default, deserialize_with = "flex::seconds")]
+    #[serde(
+        default,
+        deserialize_with = "flex::seconds",
+        serialize_with = "flex::write_seconds"
+    )]
     pub spotlight: f64,
     /// UNIX seconds of joining; may carry a fraction.
-    #[serde(default, deserialize_with = "flex::seconds")]
+    #[serde(
+        default,
+        deserialize_with = "flex::seconds",
+        serialize_with = "flex::write_seconds"
+    )]
     pub start_time: f64,
     #[serde(default)]
     pub uri: String,

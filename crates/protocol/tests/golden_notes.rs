@@ -334,3 +334,15 @@ fn deployment_support_table() {
     assert_eq!(Profile::parse(" Enterprise "), Some(Profile::Enterprise));
     assert_eq!(Profile::parse("private"), None);
 }
+
+#[test]
+fn participant_times_are_written_as_whole_seconds_like_the_document() {
+    let mut p = huikong_protocol::Participant::new("50b956c8-9a63-4711-8630-3810f8666b04");
+    p.start_time = 1441720992.0;
+    let v = serde_json::to_value(&p).unwrap();
+    assert_eq!(v["start_time"], serde_json::json!(1441720992));
+    assert_eq!(v["spotlight"], serde_json::json!(0));
+    p.start_time = 1441720992.5;
+    let v = serde_json::to_value(&p).unwrap();
+    assert_eq!(v["start_time"], serde_json::json!(1441720992.5));
+}
