@@ -9,8 +9,10 @@ mod page;
 
 mod actions;
 mod conference;
+mod enterprise;
 mod guest;
 mod i18n;
 mod join;
 mod participants;
+mod session;
 mod waiting_room;

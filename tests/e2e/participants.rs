@@ -180,3 +180,38 @@ async fn search_filters_the_list() {
     .await;
     assert!(t.observer().await.named(CONSOLE).await.is_some());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn filter_by_state_and_protocol_and_sort_by_name() {
+    let Some(t) = ctx::start("filters_sort", Profile::Public).await else {
+        return;
+    };
+    let host = t.add_host("Zhang Wei");
+    let h323 = t.add("Wang Fang", Role::Guest, "h323");
+    let me = t.join_host().await;
+    let api = t.observer().await;
+    api.command("lock", &serde_json::json!({})).await.unwrap();
+    let waiting = t.add("Bai Lu", Role::Guest, "webrtc");
+    t.wait_row(&waiting).await;
+    let shows = |want: Vec<String>| {
+        let page = &t.page;
+        async move {
+            eventually(&format!("the rows {want:?}"), || async {
+                match page.row_uuids().await {
+                    rows if rows == want => Ok(()),
+                    rows => Err(format!("rows {rows:?}")),
+                }
+            })
+            .await
+        }
+    };
+    t.page.select("filter-state", "waiting").await;
+    shows(vec![waiting.clone()]).await;
+    t.page.select("filter-state", "all").await;
+    t.page.select("filter-protocol", "h323").await;
+    shows(vec![h323.clone()]).await;
+    t.page.select("filter-protocol", "").await;
+    // By name: Bai Lu, E2E Console, Wang Fang, Zhang Wei.
+    t.page.select("sort-by", "name").await;
+    shows(vec![waiting, me, h323, host]).await;
+}

@@ -1,0 +1,60 @@
+//! The session over time: the token kept alive past its lifetime, and the theme preference.
+
+use crate::ctx::{self, CONSOLE};
+use crate::harness::stays;
+use huikong_protocol::Profile;
+use huikong_sim::Config;
+use std::time::Duration;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_session_outlives_its_token_by_refreshing_it() {
+    let mut config = Config::for_tests(Profile::Public);
+    // Tokens live 2 s: without refresh_session the simulator would end the session.
+    config.token_ttl = 2;
+    let Some(t) = ctx::start_with("token_refresh", config).await else {
+        return;
+    };
+    let me = t.join_host().await;
+    stays(Duration::from_secs(5), "the console's session", || async {
+        let state = t.page.testid("connection-state").await;
+        let live = state.attr("data-state").await.map_err(|e| e.to_string())?;
+        let over = t.page.all_css("[data-testid=\"session-over\"]").await;
+        // A new observer each time: its own token would expire too.
+        let api = t.observer().await;
+        match (api.participant(&me).await, live.as_deref(), over.is_empty()) {
+            (Some(p), Some("live"), true) if p.display_name == CONSOLE => Ok(()),
+            (p, live, no_notice) => Err(format!(
+                "listed {:?}, stream {live:?}, no end notice {no_notice}",
+                p.map(|p| p.uuid)
+            )),
+        }
+    })
+    .await;
+}
+
+async fn theme(t: &ctx::Ctx) -> Option<String> {
+    let js = "return document.documentElement.getAttribute('data-theme');";
+    let v = t.page.client().execute(js, vec![]).await.ok()?;
+    v.as_str().map(str::to_owned)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_theme_switch_applies_and_is_remembered() {
+    let Some(t) = ctx::start("theme", Profile::Public).await else {
+        return;
+    };
+    t.page.goto("/?lang=en").await;
+    t.page.testid("theme-switch").await;
+    assert_eq!(theme(&t).await, None, "the system theme by default");
+    t.page.select("theme-switch", "dark").await;
+    crate::harness::eventually("data-theme=dark", || async {
+        match theme(&t).await.as_deref() {
+            Some("dark") => Ok(()),
+            other => Err(format!("{other:?}")),
+        }
+    })
+    .await;
+    t.page.goto("/?lang=en").await;
+    t.page.testid("theme-switch").await;
+    assert_eq!(theme(&t).await.as_deref(), Some("dark"));
+}
