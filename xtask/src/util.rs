@@ -10,9 +10,13 @@ use std::time::{Duration, Instant};
 
 use crate::procs::Managed;
 
-/// The workspace root (the xtask crate sits one level below it).
+/// The workspace root (the xtask crate sits one level below it). Cargo's run-time value wins
+/// over the compile-time one: checkouts that share a target dir share the xtask binary.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest_dir
         .parent()
         .expect("xtask lives inside the workspace")
         .to_path_buf()
