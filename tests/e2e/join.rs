@@ -1,7 +1,7 @@
 //! Joining: success as host (listed, or hidden), and each way a join fails.
 
 use crate::api::Api;
-use crate::ctx::{self, Join, CONSOLE, HOST_PIN, ROOM};
+use crate::ctx::{self, Join, CONSOLE, HOST_PIN, OTHER_HOST_PIN, OTHER_ROOM, ROOM};
 use crate::harness::eventually;
 use crate::page::row_css;
 use huikong_protocol::{Profile, Role};
@@ -127,4 +127,66 @@ async fn leave_ends_the_session_at_the_simulator() {
     t.page.wait_gone_css(&row_css(&uuid)).await;
     let again = Api::open(&t.sim.url(), ROOM, HOST_PIN, "E2E other", true).await;
     assert!(again.is_ok(), "the room still takes new sessions");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn join_without_a_pin_where_one_is_needed_asks_for_it() {
+    let Some(t) = ctx::start("join_pin_required", Profile::Public).await else {
+        return;
+    };
+    t.submit_join(&Join {
+        pin: "",
+        ..Join::host()
+    })
+    .await;
+    t.page
+        .wait_text("join-error", "This conference requires a PIN.")
+        .await;
+    assert!(t.observer().await.named(CONSOLE).await.is_none());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn join_without_a_name_is_stopped_before_the_server() {
+    let Some(t) = ctx::start("join_no_name", Profile::Public).await else {
+        return;
+    };
+    t.submit_join(&Join {
+        name: "",
+        ..Join::host()
+    })
+    .await;
+    t.page.wait_text("join-error", "Enter a display name").await;
+    let api = t.observer().await;
+    assert!(api.participants().await.is_empty(), "no session was opened");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn join_an_open_room_without_a_pin_as_guest() {
+    let Some(t) = ctx::start("join_open_room", Profile::Public).await else {
+        return;
+    };
+    t.join(&Join {
+        conference: OTHER_ROOM,
+        pin: "",
+        ..Join::host()
+    })
+    .await;
+    t.page.wait_text("my-role", "Guest").await;
+    t.page.wait_text("conference-name", "培训会议室").await;
+    let api = Api::open(
+        &t.sim.url(),
+        OTHER_ROOM,
+        OTHER_HOST_PIN,
+        "E2E observer",
+        true,
+    )
+    .await
+    .expect("a session on the open room");
+    let me = eventually("the open room to list the console", || async {
+        api.named(CONSOLE)
+            .await
+            .ok_or_else(|| "not listed".to_string())
+    })
+    .await;
+    assert_eq!(me.role, Role::Guest);
 }
