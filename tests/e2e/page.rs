@@ -68,6 +68,14 @@ impl Page {
             .unwrap_or_default()
     }
 
+    /// Every element matching an XPath expression, now.
+    pub async fn all_xpath(&self, xpath: &str) -> Vec<Element> {
+        self.client()
+            .find_all(Locator::XPath(xpath))
+            .await
+            .unwrap_or_default()
+    }
+
     /// The first element matching a CSS selector, once there is one.
     pub async fn css(&self, css: &str) -> Element {
         eventually(&format!("an element {css}"), || async {

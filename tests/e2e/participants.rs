@@ -215,3 +215,49 @@ async fn filter_by_state_and_protocol_and_sort_by_name() {
     t.page.select("sort-by", "name").await;
     shows(vec![waiting, me, h323, host]).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_presenter_is_marked_while_presenting() {
+    let Some(t) = ctx::start("presenting_badge", Profile::Public).await else {
+        return;
+    };
+    t.add_host("Zhang Wei");
+    let guest = t.add_guest("Wang Fang");
+    t.join_host().await;
+    t.wait_row(&guest).await;
+    let badge = format!(
+        "//*[@data-testid='participant-row' and @data-uuid='{guest}']//span[normalize-space(.)='Presenting']"
+    );
+    let presenting = || async {
+        for b in t.page.all_xpath(&badge).await {
+            if b.is_displayed().await.unwrap_or(false) {
+                return true;
+            }
+        }
+        false
+    };
+    assert!(!presenting().await);
+    assert!(t.room(|r| r.start_presentation(&guest)));
+    eventually("the Presenting badge", || async {
+        presenting()
+            .await
+            .then_some(())
+            .ok_or("not shown".to_string())
+    })
+    .await;
+    assert!(
+        t.observer()
+            .await
+            .participant(&guest)
+            .await
+            .unwrap()
+            .is_presenting
+    );
+    t.room(|r| r.stop_presentation());
+    eventually("the Presenting badge to go", || async {
+        (!presenting().await)
+            .then_some(())
+            .ok_or("still shown".to_string())
+    })
+    .await;
+}
