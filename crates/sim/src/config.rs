@@ -1,5 +1,6 @@
 //! How a simulator is started: from the command line, or by a test with compressed durations.
 
+use crate::faults::{self, Faults};
 use huikong_protocol::Profile;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -50,6 +51,10 @@ pub struct Config {
     pub sweep_interval: Duration,
     /// Interval of the SSE keep-alive comments.
     pub keep_alive: Duration,
+    /// Faults to inject from the start; none by default.
+    pub faults: Faults,
+    /// Serves the admin endpoint under `/_admin/` (faults at run time, the rooms' state).
+    pub admin: bool,
 }
 
 impl Default for Config {
@@ -66,6 +71,8 @@ impl Default for Config {
             scenario_tick: Duration::from_secs(1),
             sweep_interval: Duration::from_millis(500),
             keep_alive: Duration::from_secs(15),
+            faults: Faults::default(),
+            admin: false,
         }
     }
 }
@@ -85,7 +92,8 @@ impl Config {
         }
     }
 
-    /// Reads `--listen`, `--profile`, `--token-ttl`, `--scenario`, `--dist`, `--allow-origin`.
+    /// Reads `--listen`, `--profile`, `--token-ttl`, `--scenario`, `--dist`, `--allow-origin`,
+    /// `--admin`, `--seed` and the fault flags ([`faults::FLAGS`]).
     pub fn from_args<I: IntoIterator<Item = String>>(args: I) -> Result<Config, String> {
         let mut config = Config::default();
         let mut args = args.into_iter();
@@ -126,6 +134,17 @@ impl Config {
                 }
                 "--dist" => config.dist = Some(PathBuf::from(value()?)),
                 "--allow-origin" => config.allow_origin = Some(value()?),
+                "--admin" if inline.is_none() => config.admin = true,
+                "--admin" => return Err("--admin takes no value".into()),
+                "--seed" => {
+                    let v = value()?;
+                    let seed = v.parse().map_err(|_| format!("bad --seed {v:?}"))?;
+                    config.faults.seed = Some(seed);
+                }
+                flag if faults::FLAGS.contains(&flag) => {
+                    let v = value()?;
+                    config.faults.set_flag(flag, &v)?;
+                }
                 other => return Err(format!("unknown argument {other:?}")),
             }
         }

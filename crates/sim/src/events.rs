@@ -2,6 +2,7 @@
 //! with increasing ids; a full sync first, then live events.
 
 use crate::error::ApiResult;
+use crate::fault_state::FaultState;
 use crate::http::{token_of, AppState};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
@@ -34,6 +35,8 @@ pub struct Bus {
     profile: Profile,
     next_id: u64,
     subscribers: Vec<Subscriber>,
+    /// Puts malformed events among the live ones when that fault is set.
+    pub faults: Option<Arc<FaultState>>,
 }
 
 impl Bus {
@@ -42,6 +45,7 @@ impl Bus {
             profile,
             next_id: 1,
             subscribers: Vec::new(),
+            faults: None,
         }
     }
 
@@ -69,12 +73,51 @@ impl Bus {
     }
 
     fn deliver(&mut self, frame: Arc<Frame>, to: impl Fn(&Subscriber) -> bool) {
+        let faults = self.faults.as_deref();
+        let profile = self.profile;
+        let next_id = &mut self.next_id;
+        // Nothing follows a disconnect: the stream closes after it.
+        let may_garble = frame.name != "disconnect";
         self.subscribers.retain(|s| {
             if !to(s) {
                 return !s.tx.is_closed();
             }
-            s.tx.try_send(frame.clone()).is_ok()
+            if s.tx.try_send(frame.clone()).is_err() {
+                return false;
+            }
+            let garbage = faults
+                .filter(|_| may_garble)
+                .and_then(|f| f.malformed_event(profile));
+            if let Some((name, data)) = garbage {
+                let id = *next_id;
+                *next_id += 1;
+                return s.tx.try_send(Arc::new(Frame { id, name, data })).is_ok();
+            }
+            true
         });
+    }
+
+    /// Closes the streams `pick` chooses (a fault: the client sees the connection end and
+    /// reconnects). Returns how many open streams were closed.
+    pub fn drop_streams(&mut self, mut pick: impl FnMut() -> bool) -> usize {
+        let mut dropped = 0;
+        self.subscribers.retain(|s| {
+            if s.tx.is_closed() {
+                return false;
+            }
+            let drop = pick();
+            dropped += usize::from(drop);
+            !drop
+        });
+        dropped
+    }
+
+    /// Open event streams of the room.
+    pub fn stream_count(&self) -> usize {
+        self.subscribers
+            .iter()
+            .filter(|s| !s.tx.is_closed())
+            .count()
     }
 
     pub fn has_subscribers(&self) -> bool {

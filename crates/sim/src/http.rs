@@ -2,6 +2,7 @@
 
 use crate::config::Config;
 use crate::error::{ApiError, ApiResult};
+use crate::fault_state::FaultState;
 use crate::rooms::{Caller, World};
 use axum::http::{header, HeaderMap};
 use serde::de::DeserializeOwned;
@@ -13,6 +14,7 @@ struct Shared {
     config: Config,
     addr: SocketAddr,
     world: Mutex<World>,
+    faults: Arc<FaultState>,
 }
 
 /// The simulator: its configuration and the one lock over all rooms (transfer spans two).
@@ -22,11 +24,14 @@ pub struct AppState(Arc<Shared>);
 impl AppState {
     /// The state of a simulator reachable at `addr`.
     pub fn new(config: Config, addr: SocketAddr) -> AppState {
-        let world = World::new(config.profile, Duration::from_secs(config.token_ttl));
+        let mut world = World::new(config.profile, Duration::from_secs(config.token_ttl));
+        let faults = Arc::new(FaultState::new(config.faults.clone()));
+        world.attach_faults(&faults);
         AppState(Arc::new(Shared {
             config,
             addr,
             world: Mutex::new(world),
+            faults,
         }))
     }
 
@@ -36,6 +41,11 @@ impl AppState {
 
     pub fn addr(&self) -> SocketAddr {
         self.0.addr
+    }
+
+    /// The faults in force (they change at run time; `config().faults` are the initial ones).
+    pub fn faults(&self) -> &Arc<FaultState> {
+        &self.0.faults
     }
 
     /// The world, locked. Never held across an await.

@@ -3,14 +3,19 @@
 //! and the slide picture, and can serve the built console too.
 
 pub mod access;
+pub mod admin;
 pub mod commands;
 pub mod conference;
 pub mod config;
 pub mod dial;
 pub mod error;
 pub mod events;
+pub mod fault_layer;
+pub mod fault_state;
+pub mod faults;
 pub mod http;
 pub mod jpeg;
+pub mod malformed;
 pub mod participant_cmds;
 pub mod replay;
 pub mod rooms;
@@ -18,9 +23,11 @@ pub mod scenario;
 pub mod screen;
 
 pub use config::{Config, Scenario};
+pub use faults::{FailureKind, Faults, FaultsJson};
 pub use http::AppState;
 
 use axum::http::{header, HeaderName, HeaderValue, Method};
+use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
 use axum::Router;
 use std::net::SocketAddr;
@@ -30,6 +37,12 @@ use tower_http::cors::{AllowOrigin, Any, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
 
 fn cors(config: &Config) -> CorsLayer {
+    // The admin endpoint's PUT, for a test page that drives the faults from a browser.
+    let methods: &[Method] = if config.admin {
+        &[Method::GET, Method::POST, Method::PUT, Method::OPTIONS]
+    } else {
+        &[Method::GET, Method::POST, Method::OPTIONS]
+    };
     let origin = match config
         .allow_origin
         .as_deref()
@@ -40,7 +53,7 @@ fn cors(config: &Config) -> CorsLayer {
     };
     CorsLayer::new()
         .allow_origin(origin)
-        .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
+        .allow_methods(methods.to_vec())
         .allow_headers([
             HeaderName::from_static("token"),
             HeaderName::from_static("pin"),
@@ -51,20 +64,8 @@ fn cors(config: &Config) -> CorsLayer {
 
 /// The simulator's routes over a state.
 pub fn app(state: AppState) -> Router {
-    let api = Router::new()
-        .route("/api/v3/meet/checkJoin.shtml", post(access::check_join))
-        .route(
-            "/api/services/{room}/new_session",
-            post(access::new_session),
-        )
-        .route(
-            "/api/services/{room}/refresh_session",
-            post(access::refresh_session),
-        )
-        .route(
-            "/api/services/{room}/end_session",
-            post(access::end_session),
-        )
+    // The conference and participant commands, behind the command faults.
+    let commands = Router::new()
         .route("/api/services/{room}/dial", post(dial::dial))
         .route(
             "/api/services/{room}/service_status",
@@ -97,7 +98,6 @@ pub fn app(state: AppState) -> Router {
             "/api/services/{room}/override_layout",
             post(commands::override_layout),
         )
-        .route("/api/services/{room}/events", get(events::events))
         .route(
             "/api/services/{room}/presentation.jpeg",
             get(commands::presentation_jpeg),
@@ -106,7 +106,31 @@ pub fn app(state: AppState) -> Router {
             "/api/services/{room}/participants/{uuid}/{command}",
             post(participant_cmds::participant_command),
         )
-        .route("/api/{*rest}", get(no_such_command).post(no_such_command));
+        .route_layer(from_fn_with_state(state.clone(), fault_layer::commands));
+    let refresh = Router::new()
+        .route(
+            "/api/services/{room}/refresh_session",
+            post(access::refresh_session),
+        )
+        .route_layer(from_fn_with_state(state.clone(), fault_layer::refresh));
+    let events = Router::new()
+        .route("/api/services/{room}/events", get(events::events))
+        .route_layer(from_fn_with_state(state.clone(), fault_layer::reconnects));
+    let api = Router::new()
+        .route("/api/v3/meet/checkJoin.shtml", post(access::check_join))
+        .route(
+            "/api/services/{room}/new_session",
+            post(access::new_session),
+        )
+        .route(
+            "/api/services/{room}/end_session",
+            post(access::end_session),
+        )
+        .merge(commands)
+        .merge(refresh)
+        .merge(events)
+        .route("/api/{*rest}", get(no_such_command).post(no_such_command))
+        .merge(admin::routes(state.config().admin));
     let cors = cors(state.config());
     let router = match &state.config().dist {
         Some(dir) => api
@@ -167,6 +191,7 @@ pub async fn spawn(config: Config) -> std::io::Result<Running> {
             sweeper.world().sweep(Instant::now());
         }
     }));
+    tasks.push(tokio::spawn(fault_layer::drive(state.clone())));
     if living {
         tasks.push(tokio::spawn(scenario::run(state.clone(), scenario)));
     }

@@ -1,14 +1,34 @@
 //! `huikong-sim [--listen ADDR] [--profile public|enterprise] [--token-ttl SECS]
-//! [--scenario demo|empty|large:N] [--dist DIR] [--allow-origin ORIGIN]`, or
-//! `huikong-sim replay FILE`.
+//! [--scenario demo|empty|large:N] [--dist DIR] [--allow-origin ORIGIN] [fault flags] [--admin]`,
+//! or `huikong-sim replay FILE`. `--help` lists every flag.
 
 use huikong_sim::rooms::provisioned_rooms;
 use huikong_sim::{replay, spawn, Config};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: huikong-sim [--listen 127.0.0.1:8080] [--profile public|enterprise] \
-[--token-ttl 120] [--scenario demo|empty|large:N] [--dist DIR] [--allow-origin ORIGIN]\n       \
-huikong-sim replay FILE";
+[--token-ttl 120] [--scenario demo|empty|large:N] [--dist DIR] [--allow-origin ORIGIN] \
+[FAULTS] [--admin] [--seed N]
+       huikong-sim replay FILE
+
+Faults (none by default; durations may have fractions):
+  --drop-streams-every SECS   close every open event stream this often
+  --drop-streams-random P     chance per second that any one event stream is closed (0..1)
+  --refuse-reconnects SECS    after any drop, answer new event streams 503 for this long
+  --fail-commands FRACTION    fail this fraction of conference and participant commands (0..1)
+  --fail-kinds LIST           how they fail, among 500,502,503,timeout (default: all four);
+                              500/503 with the failure envelope, 502 with a proxy's HTML page,
+                              timeout holds the request, then 504
+  --timeout-hold SECS         how long a timeout failure holds its request (default 30)
+  --slow-commands MS          add this latency to every conference and participant command
+  --refuse-refresh SECS       answer refresh_session 503 for this long from the start
+  --malformed-events FRACTION follow this fraction of live events with a malformed one (invalid
+                              JSON, unknown name, missing or wrongly typed field, ~1 MB payload)
+  --seed N                    seed of the fault decisions, to repeat a run (default: random)
+  --admin                     serve the admin endpoint: GET/PUT /_admin/faults,
+                              POST /_admin/drop-streams, GET /_admin/state/{room}
+Commands are every /api/services/{room}/ path but new_session, refresh_session, end_session
+and events. Injected answers carry an x-huikong-fault header naming the fault.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -48,6 +68,7 @@ fn main() -> ExitCode {
 async fn serve(config: Config) -> ExitCode {
     let profile = config.profile;
     let scenario = config.scenario;
+    let admin = config.admin;
     let running = match spawn(config).await {
         Ok(r) => r,
         Err(e) => {
@@ -57,6 +78,14 @@ async fn serve(config: Config) -> ExitCode {
     };
     println!("huikong-sim listening on {}", running.url());
     println!("profile: {}, scenario: {scenario:?}", profile.as_str());
+    let faults = running.state.faults().get();
+    if faults.any() {
+        let json = serde_json::to_string(&faults.to_json()).unwrap_or_default();
+        println!("faults: {json}");
+    }
+    if admin {
+        println!("admin: {}/_admin/faults", running.url());
+    }
     println!(
         "checkJoin: POST {}/api/v3/meet/checkJoin.shtml",
         running.url()

@@ -2,8 +2,10 @@
 
 use crate::conference::Room;
 use crate::error::{ApiError, ApiResult};
+use crate::fault_state::FaultState;
 use huikong_protocol::{Event, Participant, Profile, Role, ServiceType};
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// A room as the platform provisions it.
@@ -127,6 +129,13 @@ impl World {
                 .collect(),
             sessions: HashMap::new(),
             tokens: HashMap::new(),
+        }
+    }
+
+    /// Lets the faults reach every room's event streams.
+    pub fn attach_faults(&mut self, faults: &Arc<FaultState>) {
+        for r in &mut self.rooms {
+            r.bus.faults = Some(faults.clone());
         }
     }
 

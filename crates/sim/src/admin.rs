@@ -1,0 +1,145 @@
+//! The admin endpoint under `/_admin/`, routed only when the simulator was started with it
+//! (`--admin`): the faults at run time, and the simulator's own view of a room for tests that
+//! compare a client's state with it. Its answers are plain JSON, not the platform's envelope;
+//! a refusal is `{"error": "<reason>"}`.
+
+use crate::fault_layer::drop_all_streams;
+use crate::faults::{Faults, FaultsJson};
+use crate::http::AppState;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, get, post};
+use axum::{Json, Router};
+use huikong_protocol::{LayoutView, Participant, StageEntry};
+use serde::Serialize;
+use serde_json::json;
+
+fn refuse(status: StatusCode, reason: impl Into<String>) -> Response {
+    (status, Json(json!({ "error": reason.into() }))).into_response()
+}
+
+/// The admin routes, or when the endpoint is off, 404 for all of `/_admin` like any path that
+/// does not exist (even where a built console would answer unknown paths with its index).
+pub fn routes(enabled: bool) -> Router<AppState> {
+    if !enabled {
+        let absent = || any(|| async { StatusCode::NOT_FOUND });
+        return Router::new()
+            .route("/_admin", absent())
+            .route("/_admin/{*rest}", absent());
+    }
+    Router::new()
+        .route("/_admin/faults", get(get_faults).put(put_faults))
+        .route("/_admin/drop-streams", post(drop_streams))
+        .route("/_admin/state/{room}", get(room_state))
+        .route(
+            "/_admin/{*rest}",
+            any(|| async { refuse(StatusCode::NOT_FOUND, "no such admin path") }),
+        )
+}
+
+/// `GET /_admin/faults`: the faults in force.
+async fn get_faults(State(app): State<AppState>) -> Json<FaultsJson> {
+    Json(app.faults().get().to_json())
+}
+
+/// `PUT /_admin/faults`: replaces every fault (absent fields: no fault). 400 for a body that
+/// is not the JSON form, or for a bad value; the faults in force then stay as they were.
+async fn put_faults(State(app): State<AppState>, body: Bytes) -> Response {
+    let wanted: FaultsJson = match serde_json::from_slice(&body) {
+        Ok(j) => j,
+        Err(e) => return refuse(StatusCode::BAD_REQUEST, format!("not a faults object: {e}")),
+    };
+    match Faults::from_json(&wanted) {
+        Ok(faults) => {
+            app.faults().set(faults);
+            Json(app.faults().get().to_json()).into_response()
+        }
+        Err(e) => refuse(StatusCode::BAD_REQUEST, e),
+    }
+}
+
+/// `POST /_admin/drop-streams`: closes every open event stream now.
+async fn drop_streams(State(app): State<AppState>) -> Response {
+    let dropped = drop_all_streams(&app);
+    Json(json!({ "dropped": dropped })).into_response()
+}
+
+#[derive(Serialize)]
+struct RoomId {
+    id: u32,
+    alias: String,
+    name: String,
+}
+
+#[derive(Serialize)]
+struct Service {
+    locked: bool,
+    guests_muted: bool,
+    started: bool,
+}
+
+#[derive(Serialize)]
+struct Layouts {
+    hosts: LayoutView,
+    guests: LayoutView,
+}
+
+#[derive(Serialize)]
+struct Presentation {
+    presenter_uuid: String,
+    presenter_name: String,
+    presenter_uri: String,
+    /// Frames since the presentation started.
+    frame: u64,
+}
+
+#[derive(Serialize)]
+struct RoomState {
+    room: RoomId,
+    /// In order of joining, as the `participants` command lists them.
+    participants: Vec<Participant>,
+    service: Service,
+    /// What each audience sees.
+    layout: Layouts,
+    stage: Vec<StageEntry>,
+    presentation: Option<Presentation>,
+    /// Open event streams.
+    streams: usize,
+}
+
+/// `GET /_admin/state/{room}` (alias or numeric id): the room as the simulator holds it.
+async fn room_state(State(app): State<AppState>, Path(room): Path<String>) -> Response {
+    let world = app.world();
+    let Ok(ix) = world.find_room(&room) else {
+        return refuse(StatusCode::NOT_FOUND, format!("no room {room:?}"));
+    };
+    let r = &world.rooms[ix];
+    let state = RoomState {
+        room: RoomId {
+            id: r.info.id,
+            alias: r.info.alias.clone(),
+            name: r.info.name.clone(),
+        },
+        participants: r.participants(),
+        service: Service {
+            locked: r.locked,
+            guests_muted: r.guests_muted,
+            started: r.started,
+        },
+        layout: Layouts {
+            hosts: r.layout_view(true),
+            guests: r.layout_view(false),
+        },
+        stage: r.stage_entries(),
+        presentation: r.screen.presentation.as_ref().map(|s| Presentation {
+            presenter_uuid: s.presenter.clone(),
+            presenter_name: s.name.clone(),
+            presenter_uri: s.uri.clone(),
+            frame: s.frame,
+        }),
+        streams: r.bus.stream_count(),
+    };
+    Json(state).into_response()
+}
