@@ -2,6 +2,8 @@
 // Each test file uses its own part of these helpers.
 #![allow(dead_code)]
 
+pub mod faults;
+
 use huikong_protocol::sse::SseParser;
 use huikong_protocol::{Event, Participant, Profile};
 use huikong_sim::{spawn, Config, Running};
