@@ -64,10 +64,14 @@ pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-/// The current language, provided by the app as context.
+/// The chosen language, settable: provided by the app.
+#[derive(Debug, Clone, Copy)]
+pub struct LangCtl(pub RwSignal<Lang>);
+
+/// The current language for reading texts, provided by the app as context.
 #[derive(Debug, Clone, Copy)]
 pub struct Tr {
-    pub lang: RwSignal<Lang>,
+    pub lang: Signal<Lang>,
 }
 
 impl Tr {
@@ -75,22 +79,40 @@ impl Tr {
         expect_context::<Tr>()
     }
 
+    /// A translator for one list row, provided to the row's children. Its texts subscribe to a
+    /// memo of the row rather than to the app's language signal itself: the reactive graph pays
+    /// for every subscriber of a signal when one of them re-runs, and two thousand rows hold
+    /// tens of thousands of texts.
+    pub fn provide_local() -> Tr {
+        let parent = Tr::use_context().lang;
+        let local = Tr {
+            lang: Memo::new(move |_| parent.get()).into(),
+        };
+        provide_context(local);
+        local
+    }
+
     /// A text in the current language; reactive when called inside a view closure.
     pub fn t(self, k: K) -> &'static str {
-        k.get(self.lang.get())
+        k.get(self.lang.try_get().unwrap_or_default())
     }
 
     /// A text in the current language with its slots filled.
     pub fn fmt(self, k: K, args: &[(&str, &str)]) -> String {
-        fill(k.get(self.lang.get()), args)
+        fill(k.get(self.lang.try_get().unwrap_or_default()), args)
     }
 
-    /// As [`Tr::t`] without subscribing: for texts made once, like a status message.
+    /// As [`Tr::t`] without subscribing: for texts made once, like a status message. A command
+    /// can outlive the row that started it, and with it the row's translator: the language is
+    /// then the default rather than a panic.
     pub fn now(self, k: K) -> &'static str {
-        k.get(self.lang.get_untracked())
+        k.get(self.lang.try_get_untracked().unwrap_or_default())
     }
 
     pub fn fmt_now(self, k: K, args: &[(&str, &str)]) -> String {
-        fill(k.get(self.lang.get_untracked()), args)
+        fill(
+            k.get(self.lang.try_get_untracked().unwrap_or_default()),
+            args,
+        )
     }
 }

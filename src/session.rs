@@ -38,6 +38,9 @@ pub struct Session {
     pub session_role: RwSignal<Role>,
     pub conn: RwSignal<ConnState>,
     pub state: RwSignal<SessionState>,
+    /// The role this session has now: its own participant's role while it is listed (a host may
+    /// have changed it), else the role it was granted. One memo for every control that asks.
+    role: Memo<Role>,
     alive: Arc<AtomicBool>,
     stream: StoredValue<Option<StreamStop>>,
 }
@@ -46,17 +49,29 @@ impl Session {
     /// Starts the session's stream and refresh timer; they stop when the owner is cleaned up.
     pub fn start(joined: &Joined, status: Status, tr: Tr) -> Session {
         let name = joined.check.conference_name.trim();
+        let store = Store::new();
+        let session_role = RwSignal::new(joined.session.role);
+        let me = joined.session.participant_uuid.clone();
+        let my_uuid = me.clone();
+        let role = Memo::new(move |_| {
+            store.order.track();
+            match store.row(&my_uuid) {
+                Some(row) => row.p.with(|p| p.role),
+                None => session_role.get(),
+            }
+        });
         let session = Session {
             api: joined.api.clone(),
-            store: Store::new(),
-            me: joined.session.participant_uuid.clone(),
+            store,
+            me,
             conference_name: if name.is_empty() {
                 joined.room.clone()
             } else {
                 name.to_owned()
             },
             profile: joined.params.profile,
-            session_role: RwSignal::new(joined.session.role),
+            session_role,
+            role,
             conn: RwSignal::new(ConnState::Connecting),
             state: RwSignal::new(SessionState::Active),
             alive: Arc::new(AtomicBool::new(true)),
@@ -163,14 +178,9 @@ impl Session {
         });
     }
 
-    /// The role this session has now: its own participant's role while it is listed (a host may
-    /// have changed it), else the role it was granted.
+    /// The role this session has now (reactive).
     pub fn my_role(&self) -> Role {
-        self.store.order.track();
-        match self.store.row(&self.me) {
-            Some(row) => row.p.with(|p| p.role),
-            None => self.session_role.get(),
-        }
+        self.role.get()
     }
 
     pub fn is_host(&self) -> bool {

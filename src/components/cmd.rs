@@ -11,6 +11,16 @@ use std::future::Future;
 /// The id of the hidden text that explains why host-only controls are disabled.
 pub const HOST_ONLY_REASON_ID: &str = "host-only-reason";
 
+/// Whether the host-only controls below are forbidden to this session: one memo per list row,
+/// for the same reason as [`Tr::provide_local`].
+#[derive(Debug, Clone, Copy)]
+pub struct Forbidden(pub Memo<bool>);
+
+pub fn provide_forbidden(session: &Session) {
+    let s = session.clone();
+    provide_context(Forbidden(Memo::new(move |_| !s.is_host())));
+}
+
 #[component]
 pub fn CmdButton<F, Fut>(
     /// The accessible name, and the label in the status region.
@@ -38,20 +48,19 @@ where
     let session = expect_context::<Session>();
     let status = expect_context::<Status>();
     let pending = RwSignal::new(false);
-    let s = session.clone();
-    let forbidden = Memo::new(move |_| host_only && !s.is_host());
+    let guest = match use_context::<Forbidden>() {
+        Some(Forbidden(f)) => f,
+        None => {
+            let s = session.clone();
+            Memo::new(move |_| !s.is_host())
+        }
+    };
+    let forbidden = Signal::derive(move || host_only && guest.get());
     let on_click = move |_| {
         if forbidden.get_untracked() {
             return;
         }
-        run(
-            status,
-            tr,
-            pending,
-            label.get_untracked(),
-            action(),
-            |()| {},
-        );
+        run(status, pending, label.get_untracked(), action(), |()| {});
     };
     view! {
         <button type="button" class=format!("cmd {class}")

@@ -55,7 +55,6 @@ pub fn ConferenceControls() -> impl IntoView {
         let api = api.clone();
         run(
             status,
-            tr,
             ending,
             tr.now(K::EndMeeting).to_owned(),
             async move { api.command(Command::Disconnect).await },

@@ -42,7 +42,6 @@ pub fn TransferForm(uuid: String, name: Memo<String>) -> impl IntoView {
         let label = tr.fmt_now(K::TransferX, &[("name", &name.get_untracked())]);
         run(
             status,
-            tr,
             pending,
             label,
             async move { api.participant_bool(&u, PC::Transfer, &body).await },
@@ -98,7 +97,6 @@ pub fn DtmfForm(uuid: String, name: Memo<String>) -> impl IntoView {
         );
         run(
             status,
-            tr,
             pending,
             label,
             async move {
@@ -176,7 +174,7 @@ pub fn RtmpForm(uuid: String, name: Memo<String>) -> impl IntoView {
             api.participant_with::<_, CallsResult>(&u, PC::Calls, &body)
                 .await
         };
-        run(status, tr, pending, label, fut, move |r: CallsResult| {
+        run(status, pending, label, fut, move |r: CallsResult| {
             result.try_set(Some(r));
         });
     };

@@ -79,7 +79,7 @@ pub fn MeetingPage(
     #[prop(into)] on_rejoin: Callback<()>,
 ) -> impl IntoView {
     let tr = Tr::use_context();
-    let status = Status::new();
+    let status = Status::new(tr);
     provide_context(status);
     let session = Session::start(&joined, status, tr);
     provide_context(session.clone());

@@ -101,7 +101,6 @@ fn ParticipantActions(uuid: String, #[prop(into)] on_close: Callback<()>) -> imp
         let label = tr.fmt_now(K::DisconnectX, &[("name", &name.get_untracked())]);
         run(
             status,
-            tr,
             disconnecting,
             label,
             async move { api.participant(&u, PC::Disconnect).await },

@@ -54,6 +54,15 @@ pub fn spotlight_order(spots: &mut [(f64, String)]) -> HashMap<String, usize> {
         .collect()
 }
 
+/// What the list sorts by; `at` is the place in arrival order, the last tie-breaker.
+struct SortKey {
+    speaking: bool,
+    stage_index: u32,
+    start: f64,
+    name: String,
+    at: usize,
+}
+
 #[component]
 pub fn ParticipantList() -> impl IntoView {
     let tr = Tr::use_context();
@@ -90,48 +99,59 @@ pub fn ParticipantList() -> impl IntoView {
     let visible = Memo::new(move |_| {
         let q = search.get();
         let (sf, rf, pf, by) = (state_f.get(), role_f.get(), proto_f.get(), sort.get());
-        let stage: HashMap<String, (u32, u32)> = store.stage.with(|s| {
-            s.iter()
-                .map(|e| (e.participant_uuid.clone(), (e.stage_index, e.vad)))
-                .collect()
-        });
-        let mut rows: Vec<(bool, u32, f64, String, String)> = store.order.with(|o| {
-            o.iter()
-                .filter_map(|u| store.row(u))
-                .filter_map(|r| {
-                    r.p.with(|p| {
-                        let keep = state_matches(sf, p)
-                            && rf.is_none_or(|r| r == p.role)
-                            && (pf.is_empty() || p.protocol.eq_ignore_ascii_case(&pf))
-                            && matches_search(
-                                &q,
-                                &[&p.display_name, &p.uri, &p.local_alias, &p.overlay_text],
-                            );
-                        keep.then(|| {
-                            let (idx, vad) = stage.get(&p.uuid).copied().unwrap_or((u32::MAX, 0));
-                            (
-                                vad > 0,
-                                idx,
-                                p.start_time,
-                                shown_name(p).to_lowercase(),
-                                p.uuid.clone(),
-                            )
-                        })
-                    })
+        // Speaking order only matters to the speaking sort: other sorts ignore stage events.
+        let stage: HashMap<String, (u32, u32)> = if by == SortBy::Speaking {
+            store.stage.with(|s| {
+                s.iter()
+                    .map(|e| (e.participant_uuid.clone(), (e.stage_index, e.vad)))
+                    .collect()
+            })
+        } else {
+            HashMap::new()
+        };
+        let order = store.order.read();
+        let mut rows: Vec<SortKey> = Vec::with_capacity(order.len());
+        for (i, u) in order.iter().enumerate() {
+            let Some(r) = store.row(u) else { continue };
+            let key = r.p.with(|p| {
+                let keep = state_matches(sf, p)
+                    && rf.is_none_or(|r| r == p.role)
+                    && (pf.is_empty() || p.protocol.eq_ignore_ascii_case(&pf))
+                    && matches_search(
+                        &q,
+                        &[&p.display_name, &p.uri, &p.local_alias, &p.overlay_text],
+                    );
+                keep.then(|| {
+                    let (stage_index, vad) = stage.get(&p.uuid).copied().unwrap_or((u32::MAX, 0));
+                    SortKey {
+                        speaking: vad > 0,
+                        stage_index,
+                        start: p.start_time,
+                        name: if by == SortBy::Name {
+                            shown_name(p).to_lowercase()
+                        } else {
+                            String::new()
+                        },
+                        at: i,
+                    }
                 })
-                .collect()
-        });
+            });
+            rows.extend(key);
+        }
         match by {
             SortBy::Speaking => rows.sort_by(|a, b| {
-                b.0.cmp(&a.0)
-                    .then(a.1.cmp(&b.1))
-                    .then(a.2.total_cmp(&b.2))
-                    .then(a.4.cmp(&b.4))
+                b.speaking
+                    .cmp(&a.speaking)
+                    .then(a.stage_index.cmp(&b.stage_index))
+                    .then(a.start.total_cmp(&b.start))
+                    .then(a.at.cmp(&b.at))
             }),
-            SortBy::Join => rows.sort_by(|a, b| a.2.total_cmp(&b.2).then(a.4.cmp(&b.4))),
-            SortBy::Name => rows.sort_by(|a, b| a.3.cmp(&b.3).then(a.4.cmp(&b.4))),
+            SortBy::Join => rows.sort_by(|a, b| a.start.total_cmp(&b.start).then(a.at.cmp(&b.at))),
+            SortBy::Name => rows.sort_by(|a, b| a.name.cmp(&b.name).then(a.at.cmp(&b.at))),
         }
-        rows.into_iter().map(|r| r.4).collect::<Vec<String>>()
+        rows.into_iter()
+            .map(|r| order[r.at].clone())
+            .collect::<Vec<String>>()
     });
     let total = Memo::new(move |_| store.order.with(Vec::len));
 
@@ -186,21 +206,11 @@ pub fn ParticipantList() -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <table class="plist">
-                <thead>
-                    <tr>
-                        <th scope="col">{move || tr.t(K::Name)}</th>
-                        <th scope="col">{move || tr.t(K::State)}</th>
-                        <th scope="col">{move || tr.t(K::Media)}</th>
-                        <th scope="col">{move || tr.t(K::Actions)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For each=move || visible.get() key=|u| u.clone() let:uuid>
-                        <ParticipantRow uuid=uuid/>
-                    </For>
-                </tbody>
-            </table>
+            <ul class="plist" aria-labelledby="participants-h">
+                <For each=move || visible.get() key=|u| u.clone() let:uuid>
+                    <ParticipantRow uuid=uuid/>
+                </For>
+            </ul>
             <p class="empty" hidden=move || !visible.with(Vec::is_empty)>{move || tr.t(K::NoParticipants)}</p>
         </section>
     }

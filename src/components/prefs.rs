@@ -1,7 +1,7 @@
 //! Language and theme: chosen in the header, applied to `<html>`, remembered in localStorage.
 
 use crate::browser;
-use crate::i18n::{Lang, Tr, K};
+use crate::i18n::{Lang, LangCtl, Tr, K};
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,9 +41,9 @@ pub fn provide_prefs() -> Tr {
         .and_then(|l| Lang::parse(&l))
         .or_else(|| browser::saved_lang().and_then(|l| Lang::parse(&l)))
         .unwrap_or_default();
-    let tr = Tr {
-        lang: RwSignal::new(lang),
-    };
+    let lang = RwSignal::new(lang);
+    provide_context(LangCtl(lang));
+    let tr = Tr { lang: lang.into() };
     provide_context(tr);
     let theme = browser::saved_theme()
         .and_then(|t| Theme::parse(&t))
@@ -68,6 +68,7 @@ pub fn provide_prefs() -> Tr {
 #[component]
 pub fn PrefSwitches() -> impl IntoView {
     let tr = Tr::use_context();
+    let LangCtl(lang) = expect_context::<LangCtl>();
     let ThemeCtx(theme) = expect_context::<ThemeCtx>();
     view! {
         <div class="prefs">
@@ -77,7 +78,7 @@ pub fn PrefSwitches() -> impl IntoView {
                     on:change=move |ev| {
                         if let Some(l) = Lang::parse(&event_target_value(&ev)) {
                             browser::save_lang(l.code());
-                            tr.lang.set(l);
+                            lang.set(l);
                         }
                     }>
                     <option value="zh" selected=move || tr.lang.get() == Lang::Zh>{K::LangZh.get(Lang::Zh)}</option>

@@ -40,8 +40,9 @@ pub fn state_text(tr: Tr, s: &ServiceType) -> Option<&'static str> {
 
 #[component]
 pub fn ParticipantRow(uuid: String) -> impl IntoView {
-    let tr = Tr::use_context();
+    let tr = Tr::provide_local();
     let session = expect_context::<Session>();
+    crate::components::cmd::provide_forbidden(&session);
     let Some(row) = session.store.row(&uuid) else {
         return ().into_any();
     };
@@ -102,18 +103,18 @@ pub fn ParticipantRow(uuid: String) -> impl IntoView {
     let u = uuid.clone();
 
     view! {
-        <tr data-testid="participant-row" data-uuid=uuid.clone() class:speaking=speaking class:me=me
+        <li data-testid="participant-row" data-uuid=uuid.clone() class:speaking=speaking class:me=me
             data-muted=move || muted.get().to_string() data-spotlight=move || spotlit.get().to_string()
             data-role=move || p.with(|p| p.role.as_chair())
             data-service-type=move || p.with(|p| p.service_type.as_str().to_owned())>
-            <td class="who">
+            <div class="cell who">
                 <span class="pname" data-testid="participant-name">{move || name.get()}</span>
                 {me.then(|| view! { <span class="you">{move || tr.t(K::You)}</span> })}
                 <span class="badge role">{move || role_text(tr, p.with(|p| p.role))}</span>
                 <span class="proto" data-testid="participant-protocol">{move || p.with(|p| p.protocol.clone())}</span>
                 <span class="uri">{move || p.with(|p| p.uri.clone())}</span>
-            </td>
-            <td class="state">
+            </div>
+            <div class="cell state">
                 {move || p.with(|p| state_text(tr, &p.service_type)).map(|t| view! { <span class="badge warn">{t}</span> })}
                 <span class="badge" hidden=move || !muted.get()>{move || tr.t(K::Muted)}</span>
                 <span class="badge info" hidden=move || !p.with(|p| p.is_presenting)>{move || tr.t(K::Presenting)}</span>
@@ -130,11 +131,11 @@ pub fn ParticipantRow(uuid: String) -> impl IntoView {
                         (start > 0.0).then(|| tr.fmt(K::InMeetingFor, &[("t", &coarse_elapsed(tr, clock.coarse.get() - start))]))
                     }}
                 </span>
-            </td>
-            <td class="media">
+            </div>
+            <div class="cell media">
                 {move || if p.with(|p| p.is_audio_only_call) { tr.t(K::AudioOnly) } else { tr.t(K::Video) }}
-            </td>
-            <td><div class="row-actions">
+            </div>
+            <div class="cell row-actions">
                 <CmdButton class="small" testid="mute-toggle" pressed=muted
                     short=Signal::derive(move || tr.t(if muted.get() { K::Unmute } else { K::Mute }).to_owned())
                     label=Signal::derive(move || tr.fmt(if muted.get() { K::UnmuteX } else { K::MuteX }, &[("name", &name.get())]))
@@ -154,8 +155,8 @@ pub fn ParticipantRow(uuid: String) -> impl IntoView {
                 <button type="button" class="small" data-testid="more-actions" aria-haspopup="dialog"
                     aria-label=move || tr.fmt(K::ActionsX, &[("name", &name.get())])
                     on:click=move |_| actions_for.set(Some(u.clone()))>"⋯"</button>
-            </div></td>
-        </tr>
+            </div>
+        </li>
     }
     .into_any()
 }

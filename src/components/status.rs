@@ -20,14 +20,22 @@ pub struct StatusItem {
 pub struct Status {
     items: RwSignal<Vec<StatusItem>>,
     next: StoredValue<u64>,
+    /// The page's translator: results are worded in the language of the page, even when the
+    /// row that started the command is gone.
+    tr: Tr,
 }
 
 impl Status {
-    pub fn new() -> Status {
+    pub fn new(tr: Tr) -> Status {
         Status {
             items: RwSignal::new(Vec::new()),
             next: StoredValue::new(0),
+            tr,
         }
+    }
+
+    pub fn tr(&self) -> Tr {
+        self.tr
     }
 
     pub fn push(&self, ok: bool, text: String) {
@@ -48,17 +56,10 @@ impl Status {
     }
 }
 
-impl Default for Status {
-    fn default() -> Self {
-        Status::new()
-    }
-}
-
 /// Runs a command: `pending` is true while it is in flight, then the outcome is reported under
 /// `label`. `on_ok` gets the result (the RTMP URLs, say). State is left to the platform's events.
 pub fn run<T: 'static>(
     status: Status,
-    tr: Tr,
     pending: RwSignal<bool>,
     label: String,
     fut: impl Future<Output = Result<T, ApiError>> + 'static,
@@ -68,6 +69,7 @@ pub fn run<T: 'static>(
         return;
     }
     pending.set(true);
+    let tr = status.tr;
     leptos::task::spawn_local(async move {
         let outcome = fut.await;
         pending.try_set(false);

@@ -11,8 +11,9 @@ use leptos::prelude::*;
 
 #[component]
 fn WaitingEntry(uuid: String) -> impl IntoView {
-    let tr = Tr::use_context();
+    let tr = Tr::provide_local();
     let session = expect_context::<Session>();
+    crate::components::cmd::provide_forbidden(&session);
     let clock = expect_context::<Clock>();
     let Some(row) = session.store.row(&uuid) else {
         return ().into_any();
