@@ -30,6 +30,11 @@ pub fn Modal(
         }
     });
     on_cleanup(move || {
+        // A modal dialog makes the rest of the page inert: leave the modal state first, or the
+        // opener cannot take the focus back.
+        if let Some(d) = node.try_get_untracked().flatten() {
+            d.close();
+        }
         if let Some(el) = opener.take() {
             if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
                 let _ = el.focus();
