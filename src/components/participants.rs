@@ -163,9 +163,10 @@ pub fn ParticipantList() -> impl IntoView {
                 </small>
             </h2>
             <div class="filters">
-                <input type="search" data-testid="participant-search"
-                    aria-label=move || tr.t(K::Search) placeholder=move || tr.t(K::Search)
-                    on:input=move |ev| search.set(event_target_value(&ev))/>
+                <label class="compact search"><span class="label-text">{move || tr.t(K::Search)}</span>
+                    <input type="search" data-testid="participant-search"
+                        on:input=move |ev| search.set(event_target_value(&ev))/>
+                </label>
                 <label class="compact"><span class="label-text">{move || tr.t(K::FilterState)}</span>
                     <select data-testid="filter-state" on:change=move |ev| state_f.set(match event_target_value(&ev).as_str() {
                         "conference" => StateFilter::Conference,
