@@ -14,5 +14,6 @@ mod guest;
 mod i18n;
 mod join;
 mod participants;
+mod resilience;
 mod session;
 mod waiting_room;
