@@ -1,9 +1,14 @@
-//! The app: the join page until a session exists, then the meeting page.
+//! The app: the join page until a session exists, then the meeting page; the runtime
+//! configuration's notice above both; and the bridge to a portal that embeds the console.
 
 use crate::api::join::{JoinParams, Joined};
 use crate::components::join_page::{default_params, JoinPage};
 use crate::components::meeting::MeetingPage;
 use crate::components::prefs::provide_prefs;
+use crate::config::{ConfigIssue, LoadedConfig, RuntimeConfig};
+use crate::embed::{Inbound, LaunchParams, Outbound};
+use crate::embed_bridge::{launch_params, mark_compact, Embed};
+use crate::i18n::{Lang, LangCtl, Tr, K};
 use leptos::prelude::*;
 
 #[derive(Debug, Clone)]
@@ -12,36 +17,139 @@ enum Page {
     Meeting(Box<Joined>),
 }
 
+/// Enters the meeting page with a granted session, unless one is open already: a join that
+/// finished late (the portal's session crossing the user's own join) is released at once.
+fn enter(embed: Embed, page: RwSignal<Page>, last: RwSignal<Option<JoinParams>>, j: Joined) {
+    if matches!(page.get_untracked(), Page::Meeting(_)) {
+        let api = j.api.clone();
+        leptos::task::spawn_local(async move { api.end_session().await });
+        return;
+    }
+    embed.send(&Outbound::joined(&j, &j.params.conference));
+    last.set(Some(j.params.clone()));
+    page.set(Page::Meeting(Box::new(j)));
+}
+
+/// What the portal's messages do.
+fn on_message(
+    embed: Embed,
+    msg: Inbound,
+    page: RwSignal<Page>,
+    last: RwSignal<Option<JoinParams>>,
+    tr: Tr,
+    lang: RwSignal<Lang>,
+    default_profile: huikong_protocol::Profile,
+) {
+    let in_meeting = matches!(page.get_untracked(), Page::Meeting(_));
+    let refuse = |code, k: K, request| {
+        embed.send(&Outbound::error(code, tr.now(k).to_owned(), Some(request)));
+    };
+    match msg {
+        Inbound::Join(_) | Inbound::JoinSession(_) if in_meeting => {
+            refuse("already_joined", K::EmbedAlreadyJoined, "join")
+        }
+        Inbound::Join(req) => embed.join_request.set(Some(req)),
+        Inbound::JoinSession(s) => {
+            match s.into_joined(&crate::browser::page_scheme(), default_profile) {
+                Ok(j) => enter(embed, page, last, j),
+                Err(reason) => embed.send(&Outbound::error(
+                    "bad_session",
+                    tr.fmt_now(K::EmbedBadSession, &[("reason", &reason)]),
+                    Some("join"),
+                )),
+            }
+        }
+        Inbound::Leave if in_meeting => embed.leave_requests.update(|n| *n += 1),
+        Inbound::Leave => refuse("not_joined", K::EmbedNotJoined, "leave"),
+        Inbound::SetLanguage(l) => lang.set(l),
+    }
+}
+
+/// The notice that `config.json` was missing, broken or partly ignored.
 #[component]
-pub fn App() -> impl IntoView {
-    provide_prefs();
-    let page = RwSignal::new(Page::Join { auto: false });
+fn ConfigNotice(issues: Vec<ConfigIssue>) -> impl IntoView {
+    let tr = Tr::use_context();
+    let shown = RwSignal::new(!issues.is_empty());
+    let state = issues.first().map_or("", ConfigIssue::code);
+    view! {
+        <Show when=move || shown.get()>
+            <div class="config-notice" role="status" data-testid="config-notice" data-state=state
+                aria-label=move || tr.t(K::ConfigNotice)>
+                <ul>
+                    {issues.iter().map(|i| {
+                        let i = i.clone();
+                        view! { <li>{move || i.message(tr)}</li> }
+                    }).collect_view()}
+                </ul>
+                <button type="button" class="icon-button" data-testid="config-notice-dismiss"
+                    aria-label=move || tr.t(K::Dismiss) on:click=move |_| shown.set(false)>
+                    "×"
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+pub fn App(loaded: LoadedConfig) -> impl IntoView {
+    let LoadedConfig { config, issues } = loaded;
+    let launch: LaunchParams = launch_params();
+    provide_context(config.clone());
+    provide_context(launch.clone());
+    let tr = provide_prefs(launch.lang, config.language, config.title.clone());
+    let LangCtl(lang) = expect_context::<LangCtl>();
+    if launch.compact {
+        mark_compact();
+    }
+    let page = RwSignal::new(Page::Join {
+        auto: launch.autojoin,
+    });
     // The last join's parameters, PIN included, in memory only: a rejoin reuses them.
     let last = RwSignal::new(None::<JoinParams>);
+    let default_profile = launch.profile.or(config.profile).unwrap_or_default();
+    let embed = Embed::install(
+        config.embed_allowed_origins.clone(),
+        launch.compact,
+        tr,
+        move |embed, msg| on_message(embed, msg, page, last, tr, lang, default_profile),
+    );
+    provide_context(embed);
+    embed.send(&Outbound::Ready {
+        state: "join",
+        language: tr.lang.get_untracked(),
+        profile: default_profile,
+        compact: launch.compact,
+    });
 
-    let on_joined = move |j: Joined| {
-        last.set(Some(j.params.clone()));
-        page.set(Page::Meeting(Box::new(j)));
+    let on_joined = move |j: Joined| enter(embed, page, last, j);
+    let on_leave = move |()| {
+        page.set(Page::Join { auto: false });
+        embed.send(&Outbound::Left);
     };
-    let on_leave = move |()| page.set(Page::Join { auto: false });
     let on_rejoin = move |()| page.set(Page::Join { auto: true });
+    let config: RuntimeConfig = config;
 
-    move || match page.get() {
-        Page::Join { auto } => {
-            let initial = last.get_untracked().unwrap_or_else(default_params);
-            // Leaving forgets the PIN; a rejoin keeps it.
-            let initial = if auto {
-                initial
-            } else {
-                JoinParams {
-                    pin: String::new(),
-                    ..initial
-                }
-            };
-            view! { <JoinPage initial=initial auto=auto on_joined=on_joined/> }.into_any()
-        }
-        Page::Meeting(j) => {
-            view! { <MeetingPage joined=*j on_leave=on_leave on_rejoin=on_rejoin/> }.into_any()
-        }
+    view! {
+        <ConfigNotice issues=issues/>
+        {move || match page.get() {
+            Page::Join { auto } => {
+                let initial = last
+                    .get_untracked()
+                    .unwrap_or_else(|| default_params(&config, &launch));
+                // Leaving forgets the PIN; a rejoin keeps it.
+                let initial = if auto {
+                    initial
+                } else {
+                    JoinParams {
+                        pin: String::new(),
+                        ..initial
+                    }
+                };
+                view! { <JoinPage initial=initial auto=auto on_joined=on_joined/> }.into_any()
+            }
+            Page::Meeting(j) => {
+                view! { <MeetingPage joined=*j on_leave=on_leave on_rejoin=on_rejoin/> }.into_any()
+            }
+        }}
     }
 }

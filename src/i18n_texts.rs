@@ -25,6 +25,15 @@ texts! {
     ErrCheckJoin => "服务器拒绝入会：{reason}", "The server refused to let you join: {reason}";
     ErrNotApiServer => "服务器回应异常（{reason}），它可能不是会控 API 服务器。", "The server gave an unexpected answer ({reason}); it may not be an API server.";
     ErrJoinOther => "入会失败：{reason}", "Joining failed: {reason}";
+    ConfigNotice => "配置提示", "Configuration notice";
+    ConfigMissing => "未找到配置文件 config.json（{reason}），已使用内置默认设置。", "config.json was not found ({reason}); the built-in defaults are used.";
+    ConfigBroken => "配置文件 config.json 无法读取（{reason}），已使用内置默认设置。", "config.json could not be read ({reason}); the built-in defaults are used.";
+    ConfigFieldIgnored => "config.json 中的设置 {field} 无效，已使用默认值：{reason}", "config.json: the setting {field} is not valid, its default is used: {reason}";
+    EmbedAlreadyJoined => "已在会议中，请先离开。", "Already in a meeting: leave it first.";
+    EmbedBusy => "正在加入会议，请稍候。", "A join is already under way.";
+    EmbedNotJoined => "当前不在会议中。", "Not in a meeting.";
+    EmbedBadMessage => "无法理解门户页面发来的消息：{reason}", "Could not understand the portal page's message: {reason}";
+    EmbedBadSession => "门户页面提供的会话无效：{reason}", "The session the portal page passed is not valid: {reason}";
     Language => "语言", "Language";
     LangZh => "中文", "中文";
     LangEn => "English", "English";

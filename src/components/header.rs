@@ -1,5 +1,5 @@
 //! The meeting page's header: conference, own role, flags, counts, connection, preferences and
-//! leave.
+//! leave; or, in compact mode, a bar with the counts, the connection and leave.
 
 use crate::components::prefs::PrefSwitches;
 use crate::i18n::{Tr, K};
@@ -26,16 +26,13 @@ fn Flag(testid: &'static str, #[prop(into)] on: Signal<bool>, yes: K, no: K) -> 
     }
 }
 
+/// The header's counts and connection state, shared by the full header and the compact bar.
 #[component]
-pub fn MeetingHeader(#[prop(into)] on_leave: Callback<()>) -> impl IntoView {
+fn Counts() -> impl IntoView {
     let tr = Tr::use_context();
     let session = expect_context::<Session>();
     let store = session.store;
     let conn = session.conn;
-    let leaving = RwSignal::new(false);
-    let s = session.clone();
-    let my_role = Memo::new(move |_| s.my_role());
-    let service = store.service;
     let count = Memo::new(move |_| store.order.with(Vec::len));
     let waiting = Memo::new(move |_| store.waiting.with(Vec::len));
     let conn_text = move || match conn.get() {
@@ -50,18 +47,58 @@ pub fn MeetingHeader(#[prop(into)] on_leave: Callback<()>) -> impl IntoView {
         ConnState::Reconnecting => "reconnecting",
         ConnState::Lost => "lost",
     };
-    let s = session.clone();
-    let leave = move |_| {
-        if leaving.get_untracked() {
-            return;
+    view! {
+        <span class="count" data-testid="participant-count" data-count=move || count.get().to_string()>
+            {move || tr.fmt(K::ParticipantCount, &[("n", &count.get().to_string())])}
+        </span>
+        <span class="count" data-testid="waiting-count" data-count=move || waiting.get().to_string()>
+            {move || tr.fmt(K::WaitingCount, &[("n", &waiting.get().to_string())])}
+        </span>
+        <span class="conn" data-testid="connection-state" data-state=conn_code
+            role="status" aria-label=move || format!("{}: {}", tr.t(K::ConnectionLabel), conn_text())>
+            <span class="dot" aria-hidden="true"></span>{conn_text}
+        </span>
+    }
+}
+
+#[component]
+fn LeaveButton(
+    #[prop(into)] leave: Callback<()>,
+    #[prop(into)] leaving: Signal<bool>,
+) -> impl IntoView {
+    let tr = Tr::use_context();
+    view! {
+        <button type="button" class="danger" data-testid="leave"
+            disabled=move || leaving.get() aria-busy=move || leaving.get().then_some("true")
+            on:click=move |_| leave.run(())>
+            {move || if leaving.get() { tr.t(K::Leaving) } else { tr.t(K::Leave) }}
+        </button>
+    }
+}
+
+/// The meeting page's header. In compact mode (`?compact=1`, a narrow iframe) there is no
+/// header: a one-line bar keeps the counts, the connection and the way out.
+#[component]
+pub fn MeetingHeader(
+    #[prop(into)] leave: Callback<()>,
+    #[prop(into)] leaving: Signal<bool>,
+    compact: bool,
+) -> impl IntoView {
+    let tr = Tr::use_context();
+    let session = expect_context::<Session>();
+    if compact {
+        return view! {
+            <div class="compact-bar" data-testid="compact-bar">
+                <div class="flags"><Counts/></div>
+                <LeaveButton leave=leave leaving=leaving/>
+            </div>
         }
-        leaving.set(true);
-        let s = s.clone();
-        leptos::task::spawn_local(async move {
-            s.leave().await;
-            on_leave.run(());
-        });
-    };
+        .into_any();
+    }
+    let store = session.store;
+    let s = session.clone();
+    let my_role = Memo::new(move |_| s.my_role());
+    let service = store.service;
     view! {
         <header class="meeting-head" role="banner">
             <div class="title-block">
@@ -75,25 +112,13 @@ pub fn MeetingHeader(#[prop(into)] on_leave: Callback<()>) -> impl IntoView {
                 <Flag testid="flag-locked" on=Signal::derive(move || service.get().locked) yes=K::FlagLocked no=K::FlagUnlocked/>
                 <Flag testid="flag-guests-muted" on=Signal::derive(move || service.get().guests_muted) yes=K::FlagGuestsMuted no=K::FlagGuestsUnmuted/>
                 <Flag testid="flag-started" on=Signal::derive(move || service.get().started) yes=K::FlagStarted no=K::FlagNotStarted/>
-                <span class="count" data-testid="participant-count" data-count=move || count.get().to_string()>
-                    {move || tr.fmt(K::ParticipantCount, &[("n", &count.get().to_string())])}
-                </span>
-                <span class="count" data-testid="waiting-count" data-count=move || waiting.get().to_string()>
-                    {move || tr.fmt(K::WaitingCount, &[("n", &waiting.get().to_string())])}
-                </span>
-                <span class="conn" data-testid="connection-state" data-state=conn_code
-                    role="status" aria-label=move || format!("{}: {}", tr.t(K::ConnectionLabel), conn_text())>
-                    <span class="dot" aria-hidden="true"></span>{conn_text}
-                </span>
+                <Counts/>
             </div>
             <div class="head-actions">
                 <PrefSwitches/>
-                <button type="button" class="danger" data-testid="leave"
-                    disabled=move || leaving.get() aria-busy=move || leaving.get().then_some("true")
-                    on:click=leave>
-                    {move || if leaving.get() { tr.t(K::Leaving) } else { tr.t(K::Leave) }}
-                </button>
+                <LeaveButton leave=leave leaving=leaving/>
             </div>
         </header>
     }
+    .into_any()
 }

@@ -1,11 +1,22 @@
-//! The join page: API server, conference, PIN, name, hide-me and the deployment profile.
+//! The join page: API server, conference, PIN, name, hide-me and the deployment profile. A
+//! portal's `join` message fills the form and submits it, as the user would.
 
 use crate::api::join::{join, JoinParams, Joined};
 use crate::browser;
 use crate::components::prefs::PrefSwitches;
+use crate::config::RuntimeConfig;
+use crate::embed::{LaunchParams, Outbound};
+use crate::embed_bridge::use_embed;
 use crate::i18n::{Tr, K};
 use huikong_protocol::Profile;
 use leptos::prelude::*;
+
+/// The product title: `config.json`'s, else 会控 / Huikong.
+pub fn product_title(tr: Tr) -> String {
+    use_context::<RuntimeConfig>()
+        .and_then(|c| c.title)
+        .unwrap_or_else(|| tr.t(K::AppTitle).to_owned())
+}
 
 #[component]
 pub fn JoinPage(
@@ -24,6 +35,9 @@ pub fn JoinPage(
     let profile = RwSignal::new(initial.profile);
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<crate::api::join::JoinError>);
+    let embed = use_embed();
+    // Whether the join under way is the portal's, for the `request` of an error message.
+    let portal_join = StoredValue::new(false);
 
     let submit = move || {
         if busy.get_untracked() {
@@ -48,6 +62,13 @@ pub fn JoinPage(
                     on_joined.run(joined);
                 }
                 Err(e) => {
+                    if let Some(embed) = embed {
+                        let request = portal_join
+                            .try_get_value()
+                            .unwrap_or(false)
+                            .then_some("join");
+                        embed.send(&Outbound::join_error(&e, tr, request));
+                    }
                     error.try_set(Some(e));
                 }
             }
@@ -56,16 +77,57 @@ pub fn JoinPage(
     if auto {
         submit();
     }
+    if let Some(embed) = embed {
+        Effect::new(move |_| {
+            let Some(req) = embed.join_request.get() else {
+                return;
+            };
+            embed.join_request.set(None);
+            if busy.get_untracked() {
+                embed.send(&Outbound::error(
+                    "busy",
+                    tr.now(K::EmbedBusy).to_owned(),
+                    Some("join"),
+                ));
+                return;
+            }
+            let current = JoinParams {
+                server: server.get_untracked(),
+                conference: conference.get_untracked(),
+                pin: pin.get_untracked(),
+                name: name.get_untracked(),
+                hideme: hideme.get_untracked(),
+                profile: profile.get_untracked(),
+            };
+            match req.merge_into(current) {
+                Ok(p) => {
+                    server.set(p.server);
+                    conference.set(p.conference);
+                    pin.set(p.pin);
+                    name.set(p.name);
+                    hideme.set(p.hideme);
+                    profile.set(p.profile);
+                    portal_join.set_value(true);
+                    submit();
+                }
+                Err(reason) => embed.send(&Outbound::bad_message(tr, &reason)),
+            }
+        });
+    }
+    let compact = embed.is_some_and(|e| e.compact);
 
     view! {
         <main class="join-page" id="main">
-            <header class="join-head">
-                <h1>{move || tr.t(K::AppTitle)}<small>{move || tr.t(K::AppSubtitle)}</small></h1>
-                <PrefSwitches/>
-            </header>
+            <Show when=move || !compact>
+                <header class="join-head">
+                    <h1 data-testid="product-title">{move || product_title(tr)}<small>{move || tr.t(K::AppSubtitle)}</small></h1>
+                    <PrefSwitches/>
+                </header>
+            </Show>
             <form class="join-form card" novalidate
                 on:submit=move |ev| {
                     ev.prevent_default();
+                    portal_join.set_value(false);
                     submit();
                 }>
                 <h2>{move || tr.t(K::JoinHeading)}</h2>
@@ -120,14 +182,17 @@ pub fn JoinPage(
     }
 }
 
-/// The join form's first values: the remembered server or the page's own origin, and the
-/// profile from `?profile=`.
-pub fn default_params() -> JoinParams {
+/// The join form's first values. The server: the remembered one, else `config.json`'s, else the
+/// page's own origin. The profile: `?profile=`, else `config.json`'s, else public. The
+/// conference and the name from the URL.
+pub fn default_params(config: &RuntimeConfig, launch: &LaunchParams) -> JoinParams {
     JoinParams {
-        server: browser::saved_server().unwrap_or_else(browser::page_origin),
-        profile: browser::url_param("profile")
-            .and_then(|p| Profile::parse(&p))
-            .unwrap_or_default(),
+        server: browser::saved_server()
+            .or_else(|| config.api_server.clone())
+            .unwrap_or_else(browser::page_origin),
+        conference: launch.conference.clone().unwrap_or_default(),
+        name: launch.name.clone().unwrap_or_default(),
+        profile: launch.profile.or(config.profile).unwrap_or_default(),
         ..JoinParams::default()
     }
 }

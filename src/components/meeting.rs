@@ -1,5 +1,5 @@
 //! The meeting page: header, command results, the end-of-session notice, controls, waiting
-//! room, participant list, and the side panels.
+//! room, participant list, and the side panels; and what a portal embedding it is told.
 
 use crate::api::join::Joined;
 use crate::browser::now_s;
@@ -11,6 +11,8 @@ use crate::components::participants::ParticipantList;
 use crate::components::status::{Status, StatusRegion};
 use crate::components::waiting_room::WaitingRoom;
 use crate::components::{ActionsFor, Clock};
+use crate::embed::Outbound;
+use crate::embed_bridge::{use_embed, Embed};
 use crate::i18n::{Tr, K};
 use crate::panels::Panels;
 use crate::session::{Session, SessionState};
@@ -72,6 +74,39 @@ fn SessionOver(
     }
 }
 
+/// Tells the portal how the meeting goes: counts as they change, and the end of the session.
+fn report_to_portal(embed: Embed, session: &Session) {
+    let store = session.store;
+    // Counts only once the first sync is in: a portal would otherwise flash a zero.
+    let count = Memo::new(move |_| store.synced.get().then(|| store.order.with(Vec::len)));
+    let waiting = Memo::new(move |_| store.synced.get().then(|| store.waiting.with(Vec::len)));
+    Effect::new(move |_| {
+        if let Some(n) = count.get() {
+            embed.send(&Outbound::ParticipantCount(n));
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(n) = waiting.get() {
+            embed.send(&Outbound::WaitingCount(n));
+        }
+    });
+    let state = session.state;
+    Effect::new(move |_| {
+        let msg = match state.get() {
+            SessionState::Active => return,
+            SessionState::Ended(reason) => Outbound::SessionLost {
+                kind: "ended",
+                reason,
+            },
+            SessionState::Lost(reason) => Outbound::SessionLost {
+                kind: "lost",
+                reason,
+            },
+        };
+        embed.send(&msg);
+    });
+}
+
 #[component]
 pub fn MeetingPage(
     joined: Joined,
@@ -88,9 +123,34 @@ pub fn MeetingPage(
     let s = session.clone();
     let over = Memo::new(move |_| s.state.get() != SessionState::Active);
 
+    // Leaving releases the token first, whoever asks: the user, or the portal's `leave`.
+    let leaving = RwSignal::new(false);
+    let s = session.clone();
+    let leave = Callback::new(move |()| {
+        if leaving.get_untracked() {
+            return;
+        }
+        leaving.set(true);
+        let s = s.clone();
+        leptos::task::spawn_local(async move {
+            s.leave().await;
+            on_leave.run(());
+        });
+    });
+    let embed = use_embed();
+    if let Some(embed) = embed {
+        report_to_portal(embed, &session);
+        Effect::watch(
+            move || embed.leave_requests.get(),
+            move |_, _, _| leave.run(()),
+            false,
+        );
+    }
+    let compact = embed.is_some_and(|e| e.compact);
+
     view! {
         <a class="skip-link" href="#participants">{move || tr.t(K::SkipToList)}</a>
-        <MeetingHeader on_leave=on_leave/>
+        <MeetingHeader leave=leave leaving=leaving compact=compact/>
         <p id=HOST_ONLY_REASON_ID class="visually-hidden">{move || tr.t(K::HostOnlyReason)}</p>
         <SessionOver on_rejoin=on_rejoin on_back=on_leave/>
         <StatusRegion status=status/>

@@ -1,4 +1,5 @@
 //! Language and theme: chosen in the header, applied to `<html>`, remembered in localStorage.
+//! A portal's `set_language` message changes the language without remembering it.
 
 use crate::browser;
 use crate::i18n::{Lang, LangCtl, Tr, K};
@@ -35,11 +36,17 @@ impl Theme {
 #[derive(Debug, Clone, Copy)]
 pub struct ThemeCtx(pub RwSignal<Theme>);
 
-/// Sets up both preferences: `?lang=` wins over the remembered choice, Chinese by default.
-pub fn provide_prefs() -> Tr {
-    let lang = browser::url_param("lang")
-        .and_then(|l| Lang::parse(&l))
+/// Sets up both preferences. The language: `?lang=`, else the remembered choice, else
+/// `config.json`'s, else Chinese. The document's title is `config.json`'s product title when it
+/// sets one.
+pub fn provide_prefs(
+    url_lang: Option<Lang>,
+    config_lang: Option<Lang>,
+    title: Option<String>,
+) -> Tr {
+    let lang = url_lang
         .or_else(|| browser::saved_lang().and_then(|l| Lang::parse(&l)))
+        .or(config_lang)
         .unwrap_or_default();
     let lang = RwSignal::new(lang);
     provide_context(LangCtl(lang));
@@ -54,7 +61,10 @@ pub fn provide_prefs() -> Tr {
         let l = tr.lang.get();
         browser::set_root_attr("lang", Some(l.html_lang()));
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {
-            d.set_title(&format!("{} Huikong", K::AppTitle.get(Lang::Zh)));
+            match &title {
+                Some(t) => d.set_title(t),
+                None => d.set_title(&format!("{} Huikong", K::AppTitle.get(Lang::Zh))),
+            }
         }
     });
     Effect::new(move |_| {

@@ -1,0 +1,230 @@
+//! The runtime configuration: `config.json` beside index.html, read once before the app mounts,
+//! so an administrator sets the defaults of a deployment without rebuilding the console.
+//!
+//! Precedence, highest first: a URL parameter, the user's remembered choice, `config.json`, the
+//! built-in default. A missing or unreadable file, or a field that does not make sense, costs
+//! only that setting: the console starts with its built-in defaults and says so on the page.
+
+use crate::i18n::{Lang, Tr, K};
+use crate::util::normalize_server;
+use huikong_protocol::Profile;
+use serde_json::{Map, Value};
+
+/// Relative to the page, so a console under a sub-path reads its own file.
+pub const CONFIG_URL: &str = "./config.json";
+
+/// What `config.json` sets. `None` and empty mean "the built-in default".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RuntimeConfig {
+    /// `scheme://host[:port]`; `None` means this page's own origin.
+    pub api_server: Option<String>,
+    pub profile: Option<Profile>,
+    pub language: Option<Lang>,
+    /// The product title shown instead of 会控 / Huikong, in both languages.
+    pub title: Option<String>,
+    /// The origins whose pages may embed the console and talk to it by postMessage, normalized
+    /// as a browser writes `MessageEvent.origin`. Empty: embedding messages are off.
+    pub embed_allowed_origins: Vec<String>,
+}
+
+/// What went wrong reading the file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConfigIssue {
+    /// There is no `config.json` (404, or the server answered with a web page instead).
+    Missing(String),
+    /// It could not be read or is not a JSON object: every setting takes its default.
+    Broken(String),
+    /// One setting is not valid and takes its default; the others still apply.
+    Field { field: String, reason: String },
+}
+
+impl ConfigIssue {
+    pub fn message(&self, tr: Tr) -> String {
+        match self {
+            ConfigIssue::Missing(r) => tr.fmt(K::ConfigMissing, &[("reason", r)]),
+            ConfigIssue::Broken(r) => tr.fmt(K::ConfigBroken, &[("reason", r)]),
+            ConfigIssue::Field { field, reason } => tr.fmt(
+                K::ConfigFieldIgnored,
+                &[("field", field), ("reason", reason)],
+            ),
+        }
+    }
+
+    /// `missing`, `broken` or `invalid`: the notice's `data-state`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ConfigIssue::Missing(_) => "missing",
+            ConfigIssue::Broken(_) => "broken",
+            ConfigIssue::Field { .. } => "invalid",
+        }
+    }
+}
+
+/// The configuration in force and what the page must tell about it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LoadedConfig {
+    pub config: RuntimeConfig,
+    pub issues: Vec<ConfigIssue>,
+}
+
+impl LoadedConfig {
+    fn broken(reason: impl Into<String>) -> LoadedConfig {
+        LoadedConfig {
+            config: RuntimeConfig::default(),
+            issues: vec![ConfigIssue::Broken(reason.into())],
+        }
+    }
+}
+
+/// An origin as a browser writes it in `MessageEvent.origin`: lower-case scheme and host, the
+/// port only when it is not the scheme's default, no path and no trailing slash.
+pub fn normalize_origin(input: &str) -> Result<String, String> {
+    let t = input.trim().trim_end_matches('/');
+    let (scheme, rest) = t
+        .split_once("://")
+        .ok_or_else(|| format!("{input:?} is not an origin (scheme://host[:port])"))?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "http" && scheme != "https" {
+        return Err(format!("{input:?}: only http and https origins can embed"));
+    }
+    if rest.is_empty()
+        || rest.contains(['/', '?', '#', '*', '@'])
+        || rest.contains(char::is_whitespace)
+    {
+        return Err(format!(
+            "{input:?} is not an origin (scheme://host[:port], no path, no wildcard)"
+        ));
+    }
+    let host = rest.to_ascii_lowercase();
+    let default_port = if scheme == "https" { ":443" } else { ":80" };
+    let host = host.strip_suffix(default_port).unwrap_or(&host);
+    Ok(format!("{scheme}://{host}"))
+}
+
+fn text_field(obj: &Map<String, Value>, field: &str) -> Result<Option<String>, String> {
+    match obj.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.trim().to_owned())),
+        Some(other) => Err(format!("a text was expected, not {other}")),
+    }
+}
+
+/// Reads the text of `config.json`. A field that does not make sense is reported and left at
+/// its default; unknown fields are ignored so a newer file works with an older console.
+pub fn parse_config(text: &str, page_scheme: &str) -> LoadedConfig {
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => return LoadedConfig::broken(format!("not valid JSON: {e}")),
+    };
+    let Value::Object(obj) = value else {
+        return LoadedConfig::broken("not a JSON object");
+    };
+    let mut out = LoadedConfig::default();
+    let mut issue = |field: &str, reason: String| {
+        out.issues.push(ConfigIssue::Field {
+            field: field.to_owned(),
+            reason,
+        })
+    };
+    let mut config = RuntimeConfig::default();
+    match text_field(&obj, "api_server") {
+        Ok(Some(s)) => match normalize_server(&s, page_scheme) {
+            Ok(server) => config.api_server = Some(server),
+            Err(e) => issue("api_server", e),
+        },
+        Ok(None) => {}
+        Err(e) => issue("api_server", e),
+    }
+    match text_field(&obj, "profile") {
+        Ok(Some(s)) => match Profile::parse(&s) {
+            Some(p) => config.profile = Some(p),
+            None => issue("profile", format!("{s:?} is neither public nor enterprise")),
+        },
+        Ok(None) => {}
+        Err(e) => issue("profile", e),
+    }
+    match text_field(&obj, "language") {
+        Ok(Some(s)) => match Lang::parse(&s) {
+            Some(l) => config.language = Some(l),
+            None => issue("language", format!("{s:?} is neither zh nor en")),
+        },
+        Ok(None) => {}
+        Err(e) => issue("language", e),
+    }
+    match text_field(&obj, "title") {
+        Ok(t) => config.title = t,
+        Err(e) => issue("title", e),
+    }
+    match obj.get("embed_allowed_origins") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(list)) => {
+            for entry in list {
+                match entry.as_str().map(normalize_origin) {
+                    Some(Ok(o)) if !config.embed_allowed_origins.contains(&o) => {
+                        config.embed_allowed_origins.push(o)
+                    }
+                    Some(Ok(_)) => {}
+                    Some(Err(e)) => issue("embed_allowed_origins", e),
+                    None => issue(
+                        "embed_allowed_origins",
+                        format!("an origin text was expected, not {entry}"),
+                    ),
+                }
+            }
+        }
+        Some(other) => issue(
+            "embed_allowed_origins",
+            format!("a list of origins was expected, not {other}"),
+        ),
+    }
+    out.config = config;
+    out
+}
+
+/// Fetches and reads `config.json`. Never fails: whatever happens, the console starts.
+pub async fn load() -> LoadedConfig {
+    use gloo_net::http::Request;
+    // An administrator's edit takes effect on the next page load, whatever the server's caching.
+    let resp = match Request::get(CONFIG_URL)
+        .cache(web_sys::RequestCache::NoCache)
+        .send()
+        .await
+    {
+        Ok(r) => r,
+        Err(e) => {
+            return LoadedConfig {
+                config: RuntimeConfig::default(),
+                issues: vec![ConfigIssue::Missing(e.to_string())],
+            }
+        }
+    };
+    let status = resp.status();
+    if status == 404 || status == 410 {
+        return LoadedConfig {
+            config: RuntimeConfig::default(),
+            issues: vec![ConfigIssue::Missing(format!("HTTP {status}"))],
+        };
+    }
+    if !resp.ok() {
+        return LoadedConfig::broken(format!("HTTP {status}"));
+    }
+    let is_page = resp
+        .headers()
+        .get("content-type")
+        .is_some_and(|t| t.to_ascii_lowercase().contains("text/html"));
+    let text = match resp.text().await {
+        Ok(t) => t,
+        Err(e) => return LoadedConfig::broken(e.to_string()),
+    };
+    // A single-page-app fallback answers every unknown path with index.html.
+    if is_page || text.trim_start().starts_with('<') {
+        return LoadedConfig {
+            config: RuntimeConfig::default(),
+            issues: vec![ConfigIssue::Missing(
+                "the server answered with a web page".into(),
+            )],
+        };
+    }
+    parse_config(&text, &crate::browser::page_scheme())
+}

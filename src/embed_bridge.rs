@@ -1,0 +1,261 @@
+//! The postMessage bridge with the parent page: messages in are accepted only from the parent
+//! window at an allowed origin; messages out go only to allowed origins, never to `*`.
+//!
+//! The root element tells a test (or an administrator with developer tools) what the bridge
+//! does: `data-embed` is `top` (not framed), `disabled` (framed, no allowed origins) or
+//! `enabled`; `data-embed-received` and `data-embed-ignored` count the messages accepted and
+//! ignored.
+
+use crate::embed::{parse_inbound, Inbound, JoinRequest, LaunchParams, Outbound};
+use crate::i18n::Tr;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmbedMode {
+    /// The console is not in a frame: no messages at all.
+    Top,
+    /// In a frame, but `config.json` allows no origin: messages are ignored.
+    Disabled,
+    Enabled,
+}
+
+impl EmbedMode {
+    pub fn code(self) -> &'static str {
+        match self {
+            EmbedMode::Top => "top",
+            EmbedMode::Disabled => "disabled",
+            EmbedMode::Enabled => "enabled",
+        }
+    }
+}
+
+/// The bridge, provided as context by the app.
+#[derive(Clone, Copy)]
+pub struct Embed {
+    pub mode: EmbedMode,
+    /// The header is hidden (`?compact=1`).
+    pub compact: bool,
+    allowed: StoredValue<Vec<String>>,
+    /// The parent's origin once known and allowed; until then messages go to each allowed
+    /// origin, and the browser delivers only the one matching the parent.
+    target: StoredValue<Option<String>>,
+    /// Bumped when the portal asks the meeting page to leave.
+    pub leave_requests: RwSignal<u64>,
+    /// A join the portal asks the join page to run.
+    pub join_request: RwSignal<Option<JoinRequest>>,
+}
+
+fn parent_window() -> Option<web_sys::Window> {
+    let w = web_sys::window()?;
+    let parent = w.parent().ok().flatten()?;
+    (!js_sys::Object::is(&parent, &w)).then_some(parent)
+}
+
+/// `scheme://host[:port]` of a URL, normalized as an origin.
+fn origin_of_url(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    crate::config::normalize_origin(&format!("{scheme}://{host}")).ok()
+}
+
+/// The parent page's origin, where the browser tells it: `location.ancestorOrigins` (Chromium,
+/// Safari), else the referrer, which a framed page gets from its parent.
+fn parent_origin_hint() -> Option<String> {
+    let w = web_sys::window()?;
+    let ancestors = js_sys::Reflect::get(&w.location(), &"ancestorOrigins".into()).ok();
+    let first = ancestors
+        .filter(|a| !a.is_undefined() && !a.is_null())
+        .and_then(|a| js_sys::Reflect::get(&a, &JsValue::from(0)).ok())
+        .and_then(|o| o.as_string());
+    first.as_deref().and_then(origin_of_url).or_else(|| {
+        w.document()
+            .map(|d| d.referrer())
+            .as_deref()
+            .and_then(origin_of_url)
+    })
+}
+
+fn bump_root_counter(name: &str) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let n: u64 = root
+        .get_attribute(name)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let _ = root.set_attribute(name, &(n + 1).to_string());
+}
+
+/// The message's data as JSON text: a string is taken as it is, an object is stringified.
+fn data_text(data: &JsValue) -> Option<String> {
+    data.as_string().or_else(|| {
+        js_sys::JSON::stringify(data)
+            .ok()
+            .and_then(|s| s.as_string())
+    })
+}
+
+impl Embed {
+    /// Starts listening when the console is framed. `on_message` runs for each accepted message.
+    pub fn install(
+        allowed: Vec<String>,
+        compact: bool,
+        tr: Tr,
+        on_message: impl Fn(Embed, Inbound) + 'static,
+    ) -> Embed {
+        let parent = parent_window();
+        let mode = match (&parent, allowed.is_empty()) {
+            (None, _) => EmbedMode::Top,
+            (Some(_), true) => EmbedMode::Disabled,
+            (Some(_), false) => EmbedMode::Enabled,
+        };
+        let hint = parent_origin_hint().filter(|o| allowed.contains(o));
+        let embed = Embed {
+            mode,
+            compact,
+            allowed: StoredValue::new(allowed),
+            target: StoredValue::new(hint),
+            leave_requests: RwSignal::new(0),
+            join_request: RwSignal::new(None),
+        };
+        crate::browser::set_root_attr("data-embed", Some(mode.code()));
+        crate::browser::set_root_attr("data-embed-received", Some("0"));
+        crate::browser::set_root_attr("data-embed-ignored", Some("0"));
+        let Some(parent) = parent else {
+            return embed;
+        };
+        if mode == EmbedMode::Disabled {
+            crate::browser::warn(
+                "huikong: framed, but config.json lists no embed_allowed_origins: \
+                 messages from the parent page are ignored and none are sent",
+            );
+        }
+        let listener = window_event_listener(leptos::ev::message, move |ev| {
+            let origin = ev.origin();
+            let from_parent = ev.source().is_some_and(|s| js_sys::Object::is(&s, &parent));
+            let allowed = crate::config::normalize_origin(&origin)
+                .ok()
+                .filter(|o| embed.allowed.with_value(|a| a.contains(o)));
+            let Some(origin) = allowed.filter(|_| from_parent) else {
+                bump_root_counter("data-embed-ignored");
+                // The origin only: a message may carry a PIN or a token.
+                crate::browser::warn(&format!(
+                    "huikong: ignored a message from {origin:?}: not the parent page at an \
+                     allowed origin"
+                ));
+                return;
+            };
+            bump_root_counter("data-embed-received");
+            embed.target.set_value(Some(origin));
+            match data_text(&ev.data()).ok_or_else(|| "not JSON".to_owned()) {
+                Ok(text) => match parse_inbound(&text) {
+                    Ok(msg) => on_message(embed, msg),
+                    Err(reason) => embed.send(&Outbound::bad_message(tr, &reason)),
+                },
+                Err(reason) => embed.send(&Outbound::bad_message(tr, &reason)),
+            }
+        });
+        // The app lives as long as the page: so does its listener.
+        std::mem::forget(listener);
+        embed
+    }
+
+    /// Posts a message to the parent page, if embedding is on.
+    pub fn send(&self, msg: &Outbound) {
+        if self.mode != EmbedMode::Enabled {
+            return;
+        }
+        let Some(parent) = parent_window() else {
+            return;
+        };
+        let Ok(value) = js_sys::JSON::parse(&msg.to_json().to_string()) else {
+            return;
+        };
+        let targets = match self.target.get_value() {
+            Some(t) => vec![t],
+            None => self.allowed.get_value(),
+        };
+        for origin in targets {
+            // A target origin that is not the parent's is dropped by the browser, by design.
+            let _ = parent.post_message(&value, &origin);
+        }
+    }
+}
+
+/// The bridge, when the app provided one (the components also run in tests without it).
+pub fn use_embed() -> Option<Embed> {
+    use_context::<Embed>()
+}
+
+/// The URL's parameters. A `pin` is never read: it is wiped from the address bar and history.
+pub fn launch_params() -> LaunchParams {
+    const NAMES: [&str; 7] = [
+        "conference",
+        "name",
+        "lang",
+        "profile",
+        "autojoin",
+        "compact",
+        "pin",
+    ];
+    let values: Vec<(&str, String)> = NAMES
+        .iter()
+        .filter_map(|n| crate::browser::url_param(n).map(|v| (*n, v)))
+        .collect();
+    let p = LaunchParams::from_pairs(values.iter().map(|(k, v)| (*k, v.as_str())));
+    if p.had_pin {
+        crate::browser::warn(
+            "huikong: a PIN in the URL is ignored; a portal passes it by postMessage",
+        );
+        wipe_pin_from_url();
+    }
+    p
+}
+
+fn wipe_pin_from_url() {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let loc = w.location();
+    let (Ok(path), Ok(search), Ok(hash)) = (loc.pathname(), loc.search(), loc.hash()) else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
+    params.delete("pin");
+    let query: String = params.to_string().into();
+    let url = if query.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{query}{hash}")
+    };
+    let history = js_sys::Reflect::get(&w, &"history".into()).ok();
+    let replace = history
+        .as_ref()
+        .and_then(|h| js_sys::Reflect::get(h, &"replaceState".into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let (Some(h), Some(f)) = (history, replace) {
+        let _ = f.call3(&h, &JsValue::NULL, &JsValue::from_str(""), &url.into());
+    }
+}
+
+/// Compact mode: `<body class="huikong-compact">`, for the stylesheet and for tests.
+pub fn mark_compact() {
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
+    };
+    let class = body.get_attribute("class").unwrap_or_default();
+    if !class.split_whitespace().any(|c| c == COMPACT_CLASS) {
+        let _ = body.set_attribute("class", format!("{class} {COMPACT_CLASS}").trim());
+    }
+}
+
+pub const COMPACT_CLASS: &str = "huikong-compact";
