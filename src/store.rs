@@ -29,6 +29,15 @@ pub struct LogEntry {
     pub detail: String,
 }
 
+/// When a chat message arrived, beside it in [`Store::chat_meta`]: a stable key for the view
+/// and the time to show (the platform's `message` carries none).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ChatMeta {
+    pub seq: u64,
+    /// Milliseconds since the UNIX epoch.
+    pub at_ms: f64,
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Store {
     conf: StoredValue<Conference>,
@@ -43,6 +52,8 @@ pub struct Store {
     pub stage: RwSignal<Vec<StageEntry>>,
     pub presentation: RwSignal<Presentation>,
     pub chat: RwSignal<Vec<ChatMessage>>,
+    /// One entry per message of `chat`, in the same order.
+    pub chat_meta: RwSignal<VecDeque<ChatMeta>>,
     /// The reason of `disconnect`, once the platform ended this session.
     pub ended: RwSignal<Option<String>>,
     /// Whether a first full sync has arrived.
@@ -64,6 +75,7 @@ impl Store {
             stage: RwSignal::new(Vec::new()),
             presentation: RwSignal::new(Presentation::default()),
             chat: RwSignal::new(Vec::new()),
+            chat_meta: RwSignal::new(VecDeque::new()),
             ended: RwSignal::new(None),
             synced: RwSignal::new(false),
             log: RwSignal::new(VecDeque::new()),
@@ -113,6 +125,16 @@ impl Store {
                             v.remove(0);
                         }
                         v.push(m);
+                    });
+                    self.chat_meta.update(|v| {
+                        if v.len() >= huikong_protocol::CHAT_HISTORY_LIMIT {
+                            v.pop_front();
+                        }
+                        let seq = v.back().map_or(0, |last| last.seq + 1);
+                        v.push_back(ChatMeta {
+                            seq,
+                            at_ms: js_sys::Date::now(),
+                        });
                     });
                 }
             }

@@ -200,6 +200,31 @@ impl Api {
         )
     }
 
+    /// The current presentation frame as JPEG bytes, fetched with the `token` header: a frame
+    /// shown from these bytes puts the token in no URL, no `<img src>` and no log line.
+    pub async fn presentation_jpeg(&self) -> Result<Vec<u8>, ApiError> {
+        let resp = self
+            .with_token(Request::get(&self.url(Command::PresentationJpeg.path())))
+            .cache(web_sys::RequestCache::NoStore)
+            .send()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        if resp.ok() {
+            return resp
+                .binary()
+                .await
+                .map_err(|e| ApiError::Network(e.to_string()));
+        }
+        let body = resp
+            .text()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        match decode_reply::<serde_json::Value>(resp.status(), &body) {
+            Err(f) => Err(ApiError::Api(f)),
+            Ok(_) => Err(ApiError::Rejected),
+        }
+    }
+
     /// The latest presentation frame; `frame` makes each new frame a new URL.
     pub fn presentation_url(&self, frame: u64) -> String {
         format!(

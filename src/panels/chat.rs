@@ -1,0 +1,144 @@
+//! Chat: the history of `message` events (bounded by the store) and sending with `message`,
+//! all as plain text. Own messages are marked; the newest stays in view unless the reader has
+//! scrolled back.
+
+use crate::components::status::{run, Status};
+use crate::i18n::{Tr, K};
+use crate::panels::clock_time;
+use crate::session::Session;
+use huikong_protocol::{Command, MessageRequest};
+use leptos::html;
+use leptos::prelude::*;
+
+/// How close to the bottom (pixels) still counts as reading the newest messages.
+const PINNED_SLACK: i32 = 24;
+
+#[derive(Debug, Clone, PartialEq)]
+struct Line {
+    seq: u64,
+    at_ms: f64,
+    origin: String,
+    text: String,
+    /// The MIME type when it is not plain text (the text is shown as text all the same).
+    other_type: Option<String>,
+    own: bool,
+}
+
+#[component]
+pub fn ChatPanel() -> impl IntoView {
+    let tr = Tr::use_context();
+    let session = expect_context::<Session>();
+    let status = expect_context::<Status>();
+    let store = session.store;
+    let me = session.me.clone();
+    let lines = Memo::new(move |_| {
+        store.chat.with(|chat| {
+            store.chat_meta.with(|meta| {
+                // Both grow at the back and drop at the front together: pair them from the back.
+                let mut v: Vec<Line> = chat
+                    .iter()
+                    .rev()
+                    .zip(meta.iter().rev())
+                    .map(|(m, at)| Line {
+                        seq: at.seq,
+                        at_ms: at.at_ms,
+                        origin: m.origin.clone(),
+                        text: m.payload.clone(),
+                        other_type: (!m.mime_type.is_empty()
+                            && !m.mime_type.eq_ignore_ascii_case("text/plain"))
+                        .then(|| m.mime_type.clone()),
+                        own: !me.is_empty() && m.uuid == me,
+                    })
+                    .collect();
+                v.reverse();
+                v
+            })
+        })
+    });
+
+    let log = NodeRef::<html::Ol>::new();
+    let pinned = StoredValue::new(true);
+    let on_scroll = move |_| {
+        if let Some(el) = log.get_untracked() {
+            pinned.set_value(
+                el.scroll_top() + el.client_height() >= el.scroll_height() - PINNED_SLACK,
+            );
+        }
+    };
+    Effect::new(move |_| {
+        lines.track();
+        if pinned.get_value() {
+            // After the new line is drawn.
+            request_animation_frame(move || {
+                if let Some(el) = log.get_untracked() {
+                    el.set_scroll_top(el.scroll_height());
+                }
+            });
+        }
+    });
+
+    let text = RwSignal::new(String::new());
+    let pending = RwSignal::new(false);
+    let api = session.api.clone();
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = text.get_untracked();
+        if t.trim().is_empty() {
+            return;
+        }
+        let api = api.clone();
+        // What is sent is what appears: the message shows up when the platform echoes it.
+        let fut = async move {
+            api.command_with::<_, huikong_protocol::envelope::CommandOutcome>(
+                Command::Message,
+                &MessageRequest::text(t),
+            )
+            .await
+            .and_then(|o| o.0.then_some(()).ok_or(crate::api::ApiError::Rejected))
+        };
+        pinned.set_value(true);
+        run(
+            status,
+            pending,
+            tr.now(K::ChatSendLabel).to_owned(),
+            fut,
+            move |()| {
+                text.try_set(String::new());
+            },
+        );
+    };
+
+    view! {
+        <section class="card chat-panel" data-testid="chat-panel" aria-labelledby="chat-h">
+            <h2 id="chat-h">{move || tr.t(K::ChatHeading)}</h2>
+            <ol class="chat-log" role="log" aria-live="polite" tabindex="0" data-testid="chat-log"
+                aria-labelledby="chat-h" node_ref=log on:scroll=on_scroll>
+                <For each=move || lines.get() key=|l| l.seq let:l>
+                    <li class="chat-message" class:own=l.own data-testid="chat-message"
+                        data-own=if l.own { "true" } else { "false" }>
+                        <span class="chat-meta">
+                            <span class="chat-origin">{l.origin.clone()}</span>
+                            {l.own.then(|| view! { <span class="you">{move || tr.t(K::You)}</span> })}
+                            <time class="chat-time">{clock_time(l.at_ms)}</time>
+                            {l.other_type.clone().map(|t| view! { <span class="badge">{t}</span> })}
+                        </span>
+                        <span class="chat-text">{l.text.clone()}</span>
+                    </li>
+                </For>
+            </ol>
+            <p class="empty" hidden=move || !lines.with(Vec::is_empty)>{move || tr.t(K::ChatEmpty)}</p>
+            <form class="chat-form" on:submit=send>
+                <label class="visually-hidden" for="chat-input">{move || tr.t(K::ChatInput)}</label>
+                <input type="text" id="chat-input" data-testid="chat-input" autocomplete="off"
+                    placeholder=move || tr.t(K::ChatInput)
+                    bind:value=text/>
+                <button type="submit" class="primary" data-testid="chat-send"
+                    disabled=move || pending.get() || text.with(|t| t.trim().is_empty())
+                    aria-busy=move || pending.get().then_some("true")>
+                    {move || tr.t(K::ChatSend)}
+                    <span class="spinner" aria-hidden="true" hidden=move || !pending.get()></span>
+                </button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,292 @@
+//! Dial out: every field of `dial`, checked with `DialRequest::validate` before sending; the
+//! uuids it answers, then what became of each call as the platform's events tell it.
+
+use crate::components::cmd::HOST_ONLY_REASON_ID;
+use crate::components::status::{run, Status};
+use crate::i18n::{Tr, K};
+use crate::session::Session;
+use crate::store::Store;
+use huikong_protocol::{Command, DialRequest, Role, ServiceType, DIAL_PROTOCOLS};
+use leptos::prelude::*;
+
+/// How many dial results the panel keeps, newest first.
+const KEEP: usize = 5;
+
+/// The texts of the form's fields, gathered so the form can build its body in one place.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DialFields {
+    pub destination: String,
+    pub protocol: String,
+    pub role: String,
+    pub call_type: String,
+    pub streaming: bool,
+    pub presentation_url: String,
+    pub dtmf: String,
+    pub source_display_name: String,
+    pub source: String,
+    pub remote_display_name: String,
+    pub keep_alive: String,
+}
+
+fn optional(s: &str) -> Option<String> {
+    Some(s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+impl DialFields {
+    /// The body of `dial`, or why the platform would not take it. Empty optional fields are left
+    /// out, so the platform's defaults apply.
+    pub fn request(&self) -> Result<DialRequest, String> {
+        let role = Role::parse(&self.role).unwrap_or(Role::Guest);
+        let mut req = DialRequest::new(self.destination.trim(), self.protocol.trim(), role);
+        req.call_type = optional(&self.call_type);
+        req.streaming = self.streaming;
+        req.presentation_url = optional(&self.presentation_url);
+        req.dtmf_sequence = optional(&self.dtmf).map(|d| d.to_ascii_uppercase());
+        req.source_display_name = optional(&self.source_display_name);
+        req.source = optional(&self.source);
+        req.remote_display_name = optional(&self.remote_display_name);
+        req.keep_conference_alive = optional(&self.keep_alive);
+        req.validate().map(|()| req)
+    }
+}
+
+/// One dial that the platform accepted: where to, and the participants it created.
+#[derive(Debug, Clone, PartialEq)]
+struct Dialled {
+    id: u64,
+    destination: String,
+    uuids: Vec<String>,
+}
+
+/// What became of a dialled participant.
+#[derive(Debug, Clone, PartialEq)]
+enum CallState {
+    /// Neither listed nor gone yet: its first event has not arrived.
+    Awaiting,
+    /// Listed, in this state (`connecting`, then `conference`).
+    Listed(ServiceType),
+    /// Deleted: refused, unanswered or hung up.
+    Ended,
+}
+
+impl CallState {
+    /// Read from the store, and from the event log for a participant already deleted (a busy
+    /// destination is created and deleted before the dial's answer arrives).
+    fn of(store: Store, uuid: &str) -> CallState {
+        store.order.track();
+        match store.row(uuid) {
+            Some(row) => CallState::Listed(row.p.with(|p| p.service_type.clone())),
+            None if store.log.with(|l| {
+                l.iter()
+                    .any(|e| e.name == "participant_delete" && e.detail == uuid)
+            }) =>
+            {
+                CallState::Ended
+            }
+            None => CallState::Awaiting,
+        }
+    }
+
+    fn code(&self) -> String {
+        match self {
+            CallState::Awaiting => "awaiting".into(),
+            CallState::Ended => "ended".into(),
+            CallState::Listed(t) => t.as_str().to_owned(),
+        }
+    }
+
+    fn text(&self) -> K {
+        match self {
+            CallState::Awaiting => K::DialAwaiting,
+            CallState::Ended => K::DialEnded,
+            CallState::Listed(ServiceType::Connecting) => K::StateConnecting,
+            CallState::Listed(ServiceType::WaitingRoom) => K::StateWaiting,
+            CallState::Listed(ServiceType::Ivr) => K::StateIvr,
+            CallState::Listed(ServiceType::Gateway) => K::StateGateway,
+            CallState::Listed(_) => K::StateInConference,
+        }
+    }
+}
+
+fn protocol_text(p: &str) -> &'static str {
+    match p {
+        "sip" => "SIP",
+        "h323" => "H.323",
+        "rtmp" => "RTMP",
+        "mssip" => "MS-SIP (Lync)",
+        "rtsp" => "RTSP",
+        "phone" => "PSTN",
+        _ => "auto",
+    }
+}
+
+#[component]
+pub fn DialPanel() -> impl IntoView {
+    let tr = Tr::use_context();
+    let session = expect_context::<Session>();
+    let status = expect_context::<Status>();
+    let store = session.store;
+    let f = RwSignal::new(DialFields {
+        protocol: "sip".into(),
+        role: "guest".into(),
+        ..DialFields::default()
+    });
+    let error = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(false);
+    let results = RwSignal::new(Vec::<Dialled>::new());
+    let next = StoredValue::new(0u64);
+    let s = session.clone();
+    let forbidden = Memo::new(move |_| !s.is_host());
+    let api = session.api.clone();
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if forbidden.get_untracked() {
+            return;
+        }
+        let req = match f.with_untracked(DialFields::request) {
+            Ok(r) => r,
+            Err(e) => {
+                error.set(Some(tr.fmt_now(K::DialInvalid, &[("reason", &e)])));
+                return;
+            }
+        };
+        error.set(None);
+        let destination = req.destination.clone();
+        let label = tr.fmt_now(K::DialX, &[("destination", &destination)]);
+        let api = api.clone();
+        let fut = async move {
+            api.command_with::<_, Vec<String>>(Command::Dial, &req)
+                .await
+        };
+        run(status, pending, label, fut, move |uuids: Vec<String>| {
+            let id = next.get_value() + 1;
+            next.set_value(id);
+            results.try_update(|r| {
+                r.insert(
+                    0,
+                    Dialled {
+                        id,
+                        destination,
+                        uuids,
+                    },
+                );
+                r.truncate(KEEP);
+            });
+        });
+    };
+
+    // One text field of the form, bound to its part of `f`.
+    let text = move |label: K,
+                     testid: &'static str,
+                     get: fn(&DialFields) -> &String,
+                     set: fn(&mut DialFields, String)| {
+        view! {
+            <label class="field">{move || tr.t(label)}
+                <input type="text" autocomplete="off" data-testid=testid
+                    prop:value=move || f.with(|d| get(d).clone())
+                    on:input=move |ev| f.update(|d| set(d, event_target_value(&ev)))
+                    on:change=move |ev| f.update(|d| set(d, event_target_value(&ev)))/></label>
+        }
+    };
+    let select = move |label: K,
+                       testid: &'static str,
+                       options: Vec<(&'static str, Signal<String>)>,
+                       get: fn(&DialFields) -> &String,
+                       set: fn(&mut DialFields, String)| {
+        view! {
+            <label class="field">{move || tr.t(label)}
+                <select data-testid=testid
+                    prop:value=move || f.with(|d| get(d).clone())
+                    on:change=move |ev| f.update(|d| set(d, event_target_value(&ev)))>
+                    {options.into_iter().map(|(v, t)| view! {
+                        <option value=v selected=move || f.with(|d| get(d) == v)>{move || t.get()}</option>
+                    }).collect_view()}
+                </select></label>
+        }
+    };
+    let k = move |k: K| Signal::derive(move || tr.t(k).to_owned());
+    let protocols: Vec<(&'static str, Signal<String>)> = DIAL_PROTOCOLS
+        .into_iter()
+        .map(|p| match p {
+            "auto" => (p, k(K::DialProtocolAuto)),
+            "phone" => (p, k(K::DialProtocolPhone)),
+            "rtsp" => (p, k(K::DialProtocolRtsp)),
+            _ => (p, Signal::derive(move || protocol_text(p).to_owned())),
+        })
+        .collect();
+
+    view! {
+        <section class="card dial-panel" aria-labelledby="dial-h">
+            <h2 id="dial-h">{move || tr.t(K::DialHeading)}</h2>
+            <form class="dial-form" data-testid="dial-form" novalidate on:submit=submit>
+                <label class="field">{move || tr.t(K::DialDestination)}
+                    <input type="text" required autocomplete="off" data-testid="dial-destination"
+                        aria-describedby="dial-dest-hint"
+                        aria-invalid=move || error.with(Option::is_some).then_some("true")
+                        prop:value=move || f.with(|d| d.destination.clone())
+                        on:input=move |ev| f.update(|d| d.destination = event_target_value(&ev))
+                        on:change=move |ev| f.update(|d| d.destination = event_target_value(&ev))/></label>
+                <small id="dial-dest-hint" class="hint">{move || tr.t(K::DialDestinationHint)}</small>
+                <div class="field-pair">
+                    {select(K::DialProtocol, "dial-protocol", protocols, |d| &d.protocol, |d, v| d.protocol = v)}
+                    {select(K::DialRole, "dial-role", vec![("guest", k(K::RoleGuest)), ("chair", k(K::RoleHost))], |d| &d.role, |d, v| d.role = v)}
+                </div>
+                {select(K::DialCallType, "dial-call-type", vec![
+                    ("", k(K::CallTypeDefault)), ("video", k(K::CallTypeVideo)),
+                    ("video-only", k(K::CallTypeVideoOnly)), ("audio", k(K::CallTypeAudio)),
+                ], |d| &d.call_type, |d, v| d.call_type = v)}
+                <label class="check"><input type="checkbox" data-testid="dial-streaming"
+                    prop:checked=move || f.with(|d| d.streaming)
+                    on:change=move |ev| f.update(|d| d.streaming = event_target_checked(&ev))/>
+                    {move || tr.t(K::DialStreaming)}</label>
+                {text(K::DialPresentationUrl, "dial-presentation-url", |d| &d.presentation_url, |d, v| d.presentation_url = v)}
+                {text(K::DialDtmf, "dial-dtmf", |d| &d.dtmf, |d, v| d.dtmf = v)}
+                {text(K::DialSourceDisplayName, "dial-source-display-name", |d| &d.source_display_name, |d, v| d.source_display_name = v)}
+                {text(K::DialSource, "dial-source", |d| &d.source, |d, v| d.source = v)}
+                {text(K::DialRemoteDisplayName, "dial-remote-display-name", |d| &d.remote_display_name, |d, v| d.remote_display_name = v)}
+                {select(K::DialKeepAlive, "dial-keep-alive", vec![
+                    ("", k(K::KeepAliveDefault)),
+                    ("keep_conference_alive", k(K::KeepAliveAlways)),
+                    ("keep_conference_alive_if_multiple", k(K::KeepAliveMultiple)),
+                    ("keep_conference_alive_never", k(K::KeepAliveNever)),
+                ], |d| &d.keep_alive, |d, v| d.keep_alive = v)}
+                <p class="field-error" role="alert" data-testid="dial-error" hidden=move || error.with(Option::is_none)>
+                    {move || error.get()}</p>
+                <button type="submit" class="primary" data-testid="dial-submit"
+                    disabled=move || pending.get() || forbidden.get()
+                    aria-busy=move || pending.get().then_some("true")
+                    title=move || forbidden.get().then(|| tr.t(K::HostOnlyReason))
+                    aria-describedby=move || forbidden.get().then_some(HOST_ONLY_REASON_ID)>
+                    {move || tr.t(K::DialSubmit)}
+                    <span class="spinner" aria-hidden="true" hidden=move || !pending.get()></span>
+                </button>
+            </form>
+            <Show when=move || !results.with(Vec::is_empty)>
+                <h3>{move || tr.t(K::DialResults)}</h3>
+                <ul class="dial-results" data-testid="dial-result" aria-live="polite">
+                    <For each=move || results.get() key=|d| d.id let:d>
+                        <li class="dial-entry" data-destination=d.destination.clone()>
+                            <span class="dial-dest">{d.destination.clone()}</span>
+                            {if d.uuids.is_empty() {
+                                view! { <span class="empty">{move || tr.t(K::DialNoUuid)}</span> }.into_any()
+                            } else {
+                                d.uuids.iter().map(|u| {
+                                    let (u1, u2) = (u.clone(), u.clone());
+                                    let state = Memo::new(move |_| CallState::of(store, &u1));
+                                    view! {
+                                        <span class="dial-call" data-testid="dial-call" data-uuid=u2
+                                            data-state=move || state.with(CallState::code)>
+                                            <code class="uuid">{u.clone()}</code>
+                                            <span class="badge">{move || tr.t(state.with(CallState::text))}</span>
+                                        </span>
+                                    }
+                                }).collect_view().into_any()
+                            }}
+                        </li>
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}

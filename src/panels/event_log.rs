@@ -1,0 +1,46 @@
+//! The event log: the store's recent events with their times, newest first. Speaking and frame
+//! updates, which come every second or two, can be hidden to see the rest.
+
+use crate::i18n::{Tr, K};
+use crate::panels::clock_time;
+use crate::session::Session;
+use leptos::prelude::*;
+
+/// Events that arrive so often they drown the others.
+pub fn is_frequent(name: &str) -> bool {
+    matches!(name, "stage" | "presentation_frame" | "layout")
+}
+
+#[component]
+pub fn EventLogPanel() -> impl IntoView {
+    let tr = Tr::use_context();
+    let store = expect_context::<Session>().store;
+    let hide_frequent = RwSignal::new(false);
+    let entries = Memo::new(move |_| {
+        let hide = hide_frequent.get();
+        store.log.with(|l| {
+            l.iter()
+                .rev()
+                .filter(|e| !(hide && is_frequent(&e.name)))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="card event-log-panel" aria-labelledby="event-log-h">
+            <h2 id="event-log-h">{move || tr.t(K::EventLogHeading)}</h2>
+            <label class="check"><input type="checkbox" data-testid="event-log-hide-frequent"
+                bind:checked=hide_frequent/>{move || tr.t(K::EventLogHideFrequent)}</label>
+            <ol class="event-log" data-testid="event-log" tabindex="0" aria-labelledby="event-log-h">
+                <For each=move || entries.get() key=|e| e.seq let:e>
+                    <li class="event-log-entry" data-testid="event-log-entry" data-event=e.name.clone()>
+                        <time class="event-time">{clock_time(e.at_ms)}</time>
+                        <code class="event-name">{e.name.clone()}</code>
+                        <span class="event-detail">{e.detail.clone()}</span>
+                    </li>
+                </For>
+            </ol>
+            <p class="empty" hidden=move || !entries.with(Vec::is_empty)>{move || tr.t(K::EventLogEmpty)}</p>
+        </section>
+    }
+}

@@ -1,0 +1,89 @@
+//! A layout drawn as a CSS grid, one box per tile, with the names of whoever sits in them as
+//! text (never markup).
+
+use crate::i18n::K;
+use crate::panels::geometry::{assign, grid_for, layout_grid};
+use leptos::prelude::*;
+
+/// The texts that describe each of the five layouts.
+pub fn layout_text(view: &str) -> Option<K> {
+    Some(match view {
+        "1:0" => K::Layout1x0,
+        "4:0" => K::Layout4x0,
+        "1:7" => K::Layout1x7,
+        "1:21" => K::Layout1x21,
+        "2:21" => K::Layout2x21,
+        _ => return None,
+    })
+}
+
+fn grid_style(cols: u16, rows: u16) -> String {
+    format!("grid-template-columns:repeat({cols},1fr);grid-template-rows:repeat({rows},1fr)")
+}
+
+/// A small picture of an empty layout, for the picker: decorative, its option names it.
+#[component]
+pub fn LayoutThumb(view: &'static str) -> impl IntoView {
+    let grid = layout_grid(view);
+    grid.map(|g| {
+        view! {
+            <div class="layout-pic thumb" aria-hidden="true" style=grid_style(g.cols, g.rows)>
+                {g.tiles.iter().map(|t| view! {
+                    <span class="tile" class:main=t.main style=t.css()></span>
+                }).collect_view()}
+            </div>
+        }
+    })
+}
+
+/// One person in a tile: uuid and the name shown.
+pub type Seat = (String, String);
+
+/// A layout with names in its tiles, as a list a screen reader reads in order. `people` fill
+/// the tiles in order; a tile left over shows `empty_text`.
+#[component]
+pub fn LayoutPicture(
+    #[prop(into)] view: Signal<String>,
+    #[prop(into)] people: Signal<Vec<Seat>>,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] empty_text: Signal<String>,
+    #[prop(optional)] testid: &'static str,
+) -> impl IntoView {
+    let drawn = Memo::new(move |_| {
+        let people = people.get();
+        let grid = grid_for(&view.get(), people.len());
+        let seats = assign(grid.tiles.len(), &people);
+        (grid, seats)
+    });
+    view! {
+        <ol class="layout-pic named" data-testid=(!testid.is_empty()).then_some(testid)
+            data-layout=move || view.get()
+            aria-label=move || label.get()
+            style=move || drawn.with(|(g, _)| grid_style(g.cols, g.rows))>
+            {move || {
+                let (grid, seats) = drawn.get();
+                let empty = empty_text.get();
+                grid.tiles.iter().zip(seats).enumerate().map(|(i, (t, seat))| {
+                    let main = t.main;
+                    match seat {
+                        Some((uuid, name)) => {
+                            let title = name.clone();
+                            view! {
+                                <li class="tile" class:main=main style=t.css() data-uuid=uuid
+                                    data-index=i title=title>
+                                    <span class="tile-name">{name}</span>
+                                </li>
+                            }.into_any()
+                        }
+                        None => view! {
+                            <li class="tile empty" class:main=main style=t.css() data-index=i
+                                title=empty.clone()>
+                                <span class="visually-hidden">{empty.clone()}</span>
+                            </li>
+                        }.into_any(),
+                    }
+                }).collect_view()
+            }}
+        </ol>
+    }
+}
