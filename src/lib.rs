@@ -16,4 +16,6 @@ pub mod stream;
 pub mod util;
 
 #[cfg(all(test, target_arch = "wasm32"))]
+mod embed_tests;
+#[cfg(all(test, target_arch = "wasm32"))]
 mod web_tests;
