@@ -76,6 +76,24 @@ impl StageEntry {
     }
 }
 
+/// The event names the document lists, as the platform sends them.
+pub const EVENT_NAMES: [&str; 14] = [
+    "presentation_start",
+    "presentation_stop",
+    "presentation_frame",
+    "participant_create",
+    "participant_update",
+    "participant_delete",
+    "participant_sync_begin",
+    "participant_sync_end",
+    "service_update",
+    "layout",
+    "message",
+    "stage",
+    "call_disconnected",
+    "disconnect",
+];
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     PresentationStart(PresentationStart),

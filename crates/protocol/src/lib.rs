@@ -21,7 +21,9 @@ pub mod sse;
 pub use command::{Command, ParticipantCommand};
 pub use conference::{Change, Conference, Presentation, ServiceState, CHAT_HISTORY_LIMIT};
 pub use envelope::{ApiFailure, Reply, Status};
-pub use event::{ChatMessage, Event, LayoutView, PresentationStart, ServiceUpdate, StageEntry};
+pub use event::{
+    ChatMessage, Event, LayoutView, PresentationStart, ServiceUpdate, StageEntry, EVENT_NAMES,
+};
 pub use participant::{Participant, RxPresentationPolicy, ServiceType};
 pub use profile::Profile;
 pub use request::*;
