@@ -2,8 +2,8 @@
 //! window at an allowed origin; messages out go only to allowed origins, never to `*`.
 //!
 //! The root element tells a test (or an administrator with developer tools) what the bridge
-//! does: `data-embed` is `top` (not framed), `disabled` (framed, no allowed origins) or
-//! `enabled`; `data-embed-received` and `data-embed-ignored` count the messages accepted and
+//! does: `data-embed` is `top` (not framed), `disabled` (framed, no allowed origins), `foreign`
+//! (framed by a page at an origin not allowed) or `enabled`; `data-embed-received` and `data-embed-ignored` count the messages accepted and
 //! ignored.
 
 use crate::embed::{parse_inbound, Inbound, JoinRequest, LaunchParams, Outbound};
@@ -17,6 +17,9 @@ pub enum EmbedMode {
     Top,
     /// In a frame, but `config.json` allows no origin: messages are ignored.
     Disabled,
+    /// In a frame whose page the browser names, at an origin not allowed: messages are ignored
+    /// and none are sent.
+    Foreign,
     Enabled,
 }
 
@@ -25,6 +28,7 @@ impl EmbedMode {
         match self {
             EmbedMode::Top => "top",
             EmbedMode::Disabled => "disabled",
+            EmbedMode::Foreign => "foreign",
             EmbedMode::Enabled => "enabled",
         }
     }
@@ -59,21 +63,22 @@ fn origin_of_url(url: &str) -> Option<String> {
     crate::config::normalize_origin(&format!("{scheme}://{host}")).ok()
 }
 
-/// The parent page's origin, where the browser tells it: `location.ancestorOrigins` (Chromium,
-/// Safari), else the referrer, which a framed page gets from its parent.
-fn parent_origin_hint() -> Option<String> {
+/// The parent page's origin as the browser states it: `location.ancestorOrigins` (Chromium,
+/// Safari; Firefox has none).
+fn ancestor_origin() -> Option<String> {
     let w = web_sys::window()?;
-    let ancestors = js_sys::Reflect::get(&w.location(), &"ancestorOrigins".into()).ok();
-    let first = ancestors
-        .filter(|a| !a.is_undefined() && !a.is_null())
-        .and_then(|a| js_sys::Reflect::get(&a, &JsValue::from(0)).ok())
-        .and_then(|o| o.as_string());
-    first.as_deref().and_then(origin_of_url).or_else(|| {
-        w.document()
-            .map(|d| d.referrer())
-            .as_deref()
-            .and_then(origin_of_url)
-    })
+    let ancestors = js_sys::Reflect::get(&w.location(), &"ancestorOrigins".into()).ok()?;
+    if ancestors.is_undefined() || ancestors.is_null() {
+        return None;
+    }
+    let first = js_sys::Reflect::get(&ancestors, &JsValue::from(0)).ok()?;
+    origin_of_url(&first.as_string()?)
+}
+
+/// The referrer's origin: the parent page's, when the parent loaded the frame (not proof of
+/// who the parent is, only a hint where to send).
+fn referrer_origin() -> Option<String> {
+    origin_of_url(&web_sys::window()?.document()?.referrer())
 }
 
 fn bump_root_counter(name: &str) {
@@ -108,12 +113,16 @@ impl Embed {
         on_message: impl Fn(Embed, Inbound) + 'static,
     ) -> Embed {
         let parent = parent_window();
-        let mode = match (&parent, allowed.is_empty()) {
-            (None, _) => EmbedMode::Top,
-            (Some(_), true) => EmbedMode::Disabled,
-            (Some(_), false) => EmbedMode::Enabled,
+        let ancestor = ancestor_origin();
+        let mode = match (&parent, allowed.is_empty(), &ancestor) {
+            (None, _, _) => EmbedMode::Top,
+            (Some(_), true, _) => EmbedMode::Disabled,
+            (Some(_), false, Some(a)) if !allowed.contains(a) => EmbedMode::Foreign,
+            (Some(_), false, _) => EmbedMode::Enabled,
         };
-        let hint = parent_origin_hint().filter(|o| allowed.contains(o));
+        let hint = ancestor
+            .or_else(referrer_origin)
+            .filter(|o| allowed.contains(o));
         let embed = Embed {
             mode,
             compact,
@@ -128,17 +137,23 @@ impl Embed {
         let Some(parent) = parent else {
             return embed;
         };
-        if mode == EmbedMode::Disabled {
-            crate::browser::warn(
+        match mode {
+            EmbedMode::Disabled => crate::browser::warn(
                 "huikong: framed, but config.json lists no embed_allowed_origins: \
                  messages from the parent page are ignored and none are sent",
-            );
+            ),
+            EmbedMode::Foreign => crate::browser::warn(
+                "huikong: framed by a page whose origin is not in embed_allowed_origins: \
+                 its messages are ignored and none are sent",
+            ),
+            _ => {}
         }
         let listener = window_event_listener(leptos::ev::message, move |ev| {
             let origin = ev.origin();
             let from_parent = ev.source().is_some_and(|s| js_sys::Object::is(&s, &parent));
             let allowed = crate::config::normalize_origin(&origin)
                 .ok()
+                .filter(|_| mode == EmbedMode::Enabled)
                 .filter(|o| embed.allowed.with_value(|a| a.contains(o)));
             let Some(origin) = allowed.filter(|_| from_parent) else {
                 bump_root_counter("data-embed-ignored");
