@@ -9,13 +9,41 @@ use crate::components::status::Status;
 use crate::i18n::{Tr, K};
 use crate::store::Store;
 use crate::stream::{self, ConnState, StreamStop};
-use crate::util::{backoff_ms, refresh_interval_ms};
+use crate::util::backoff_ms;
 use gloo_timers::future::TimeoutFuture;
 use huikong_protocol::{Change, Command, ParticipantCommand, Profile, Role};
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+
+/// The shortest wait between two refreshes, however short the token's life: a bound on the
+/// load a platform answering a tiny `expires` can cause.
+const MIN_REFRESH_MS: u32 = 50;
+
+/// The token's life in seconds, or the platform's usual two minutes when the answer is no
+/// usable lifetime.
+fn lifetime(expires: f64) -> f64 {
+    if expires.is_finite() && expires > 0.0 {
+        expires
+    } else {
+        120.0
+    }
+}
+
+/// When to refresh a token that lives `expires` seconds: after a third of its life. Fractions
+/// of a second count: a floor of a whole second would let a token shorter than a second die
+/// before its refresh.
+fn refresh_after_ms(expires: f64) -> u32 {
+    ((lifetime(expires) * 1000.0 / 3.0) as u32).max(MIN_REFRESH_MS)
+}
+
+/// The first backoff step of a failed refresh (ms) and how long before the token's end retrying
+/// stops (s): a second each, scaled down for a token that lives less than three seconds.
+fn retry_pace(expires: f64) -> (u32, f64) {
+    let third = lifetime(expires) / 3.0;
+    (((third * 500.0) as u32).clamp(10, 1000), third.min(1.0))
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SessionState {
@@ -137,15 +165,19 @@ impl Session {
         }
     }
 
-    /// Keeps the token alive: a refresh every `expires / 3`, one at a time; a failed refresh is
-    /// retried with backoff while the current token is still valid.
+    /// Keeps the token alive: a refresh at once, then every `expires / 3`, one at a time; a
+    /// failed refresh is retried with backoff while the current token is still valid.
     fn spawn_refresh(&self, first_expires: f64, tr: Tr) {
         let s = self.clone();
         leptos::task::spawn_local(async move {
             let mut expires = first_expires;
             let mut valid_until = now_s() + expires;
+            // The token was issued before the meeting page rendered, an unknown while ago (a
+            // slow page on a short lifetime can take most of it): the first refresh is at once.
+            let mut wait = 0;
             'outer: while s.alive() {
-                TimeoutFuture::new(refresh_interval_ms(expires)).await;
+                TimeoutFuture::new(wait).await;
+                wait = refresh_after_ms(expires);
                 let mut attempt = 0;
                 while s.alive() {
                     match s.api.refresh().await {
@@ -163,10 +195,11 @@ impl Session {
                             return;
                         }
                         Err(e) => {
-                            let wait = backoff_ms(attempt, 1000, 15_000, random());
+                            let (base, margin) = retry_pace(expires);
+                            let wait = backoff_ms(attempt, base, 15_000, random());
                             attempt += 1;
                             // Retrying past the token's life would only fail: give up now.
-                            if now_s() + f64::from(wait) / 1000.0 >= valid_until - 1.0 {
+                            if now_s() + f64::from(wait) / 1000.0 >= valid_until - margin {
                                 s.finish(SessionState::Lost(e.message(tr)));
                                 return;
                             }

@@ -1,7 +1,7 @@
-//! The event stream: an EventSource on `events?token=`. Every event is decoded by the protocol
-//! crate and applied to the store at once, in arrival order. On an error the console closes the
-//! source itself and reopens it with the current token (the browser's own retry would reuse the
-//! first token), after a backoff with jitter; the sync that follows replaces the list.
+//! The event stream: `events` read with `fetch`, the token in its header, parsed as server-sent
+//! events by the protocol crate. Every event is decoded and applied to the store at once, in
+//! arrival order. When the stream ends or fails the console reopens it with the current token,
+//! after a backoff with jitter; the sync that follows replaces the list.
 
 use crate::api::Api;
 use crate::browser::{random, warn};
@@ -10,6 +10,7 @@ use crate::util::backoff_ms;
 use futures_channel::mpsc::{unbounded, UnboundedSender};
 use futures_util::StreamExt;
 use gloo_timers::future::TimeoutFuture;
+use huikong_protocol::sse::SseParser;
 use huikong_protocol::{Change, Command, Event, ServiceStatus, ServiceUpdate};
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -17,6 +18,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 /// The event names of the document; `message` also receives events sent without a name.
 pub const EVENT_NAMES: [&str; 14] = [
@@ -92,71 +94,145 @@ impl StreamStop {
     }
 }
 
-type Listener = Closure<dyn FnMut(web_sys::MessageEvent)>;
+/// The events URL without its query, and the token the query carries, decoded.
+fn split_token(events_url: &str) -> (String, String) {
+    match events_url.split_once("?token=") {
+        Some((url, token)) => (url.to_owned(), percent_decode(token)),
+        None => (events_url.to_owned(), String::new()),
+    }
+}
 
-/// One open EventSource with its listeners; closing it removes them.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match (b[i], b.get(i + 1).copied(), b.get(i + 2).copied()) {
+            (b'%', Some(h), Some(l)) if hex(h).is_some() && hex(l).is_some() => {
+                out.push((hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0)) as u8);
+                i += 3;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Decodes one event and applies it; an event the console does not listen to is ignored, as an
+/// EventSource without a listener for it would.
+fn dispatch(name: &str, data: &str, store: Store, on_change: &Rc<dyn Fn(Change)>) {
+    if !EVENT_NAMES.contains(&name) {
+        return;
+    }
+    match Event::decode(name, data) {
+        Ok(ev) => on_change(store.apply(&ev)),
+        Err(err) => warn(&format!("huikong: skipped a malformed {name} event: {err}")),
+    }
+}
+
+fn js_err(e: JsValue) -> String {
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// Reads one stream until it ends. `Ok` when the server closed it, `Err` when it could not
+/// be opened or broke.
+async fn read(
+    url: String,
+    token: String,
+    signal: web_sys::AbortSignal,
+    gen: u64,
+    tx: &UnboundedSender<Msg>,
+    store: Store,
+    on_change: &Rc<dyn Fn(Change)>,
+) -> Result<(), String> {
+    let resp = gloo_net::http::Request::get(&url)
+        .header("token", &token)
+        .header("Accept", "text/event-stream")
+        .abort_signal(Some(&signal))
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    if !resp.ok() {
+        return Err(format!("HTTP {}", resp.status()));
+    }
+    let body = resp.body().ok_or("a stream without a body")?;
+    let reader = body.get_reader();
+    let read_fn: js_sys::Function = js_sys::Reflect::get(&reader, &"read".into())
+        .map_err(js_err)?
+        .dyn_into()
+        .map_err(js_err)?;
+    let _ = tx.unbounded_send(Msg::Opened(gen));
+    let mut parser = SseParser::new();
+    let mut pending: Vec<u8> = Vec::new();
+    loop {
+        let promise: js_sys::Promise = read_fn
+            .call0(&reader)
+            .map_err(js_err)?
+            .dyn_into()
+            .map_err(js_err)?;
+        let chunk = JsFuture::from(promise).await.map_err(js_err)?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into()).map_err(js_err)?;
+        if done.as_bool() == Some(true) {
+            return Ok(());
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(js_err)?;
+        pending.extend(js_sys::Uint8Array::new(&value).to_vec());
+        // A chunk may end inside a character: keep its first bytes for the next one.
+        let cut = match std::str::from_utf8(&pending) {
+            Ok(_) => pending.len(),
+            Err(e) => e.valid_up_to() + e.error_len().unwrap_or(0),
+        };
+        let text = String::from_utf8_lossy(&pending[..cut]).into_owned();
+        pending.drain(..cut);
+        for frame in parser.feed(&text) {
+            dispatch(&frame.event, &frame.data, store, on_change);
+        }
+    }
+}
+
+/// One open stream: a `fetch` of `events` with the token in its `token` header, read as it
+/// arrives. An EventSource could carry the token only in its URL, and a browser writes the URL
+/// of every failed request to the console log. Dropping it aborts the request.
 struct Source {
-    es: web_sys::EventSource,
-    listeners: Vec<(&'static str, Listener)>,
-    on_open: Closure<dyn FnMut(web_sys::Event)>,
-    on_error: Closure<dyn FnMut(web_sys::Event)>,
+    abort: JsValue,
 }
 
 impl Source {
     fn open(
-        url: &str,
+        api: &Api,
         gen: u64,
         tx: &UnboundedSender<Msg>,
         store: Store,
         on_change: &Rc<dyn Fn(Change)>,
     ) -> Result<Source, JsValue> {
-        let es = web_sys::EventSource::new(url)?;
-        let mut listeners = Vec::with_capacity(EVENT_NAMES.len());
-        for name in EVENT_NAMES {
-            let on_change = on_change.clone();
-            let cb: Listener = Closure::new(move |e: web_sys::MessageEvent| {
-                let data = e.data().as_string().unwrap_or_default();
-                match Event::decode(name, &data) {
-                    Ok(ev) => on_change(store.apply(&ev)),
-                    Err(err) => warn(&format!("huikong: skipped a malformed {name} event: {err}")),
-                }
-            });
-            es.add_event_listener_with_callback(name, cb.as_ref().unchecked_ref())?;
-            listeners.push((name, cb));
-        }
-        let t = tx.clone();
-        let on_open = Closure::new(move |_: web_sys::Event| {
-            let _ = t.unbounded_send(Msg::Opened(gen));
+        let ctor: js_sys::Function =
+            js_sys::Reflect::get(&js_sys::global(), &"AbortController".into())?.dyn_into()?;
+        let abort = js_sys::Reflect::construct(&ctor, &js_sys::Array::new())?;
+        let signal: web_sys::AbortSignal =
+            js_sys::Reflect::get(&abort, &"signal".into())?.unchecked_into();
+        let (url, token) = split_token(&api.events_url());
+        let tx = tx.clone();
+        let on_change = on_change.clone();
+        leptos::task::spawn_local(async move {
+            // Why it ended stays unlogged: a failed request's description may name its URL.
+            let _ = read(url, token, signal, gen, &tx, store, &on_change).await;
+            let _ = tx.unbounded_send(Msg::Failed(gen));
         });
-        let t = tx.clone();
-        let on_error = Closure::new(move |_: web_sys::Event| {
-            let _ = t.unbounded_send(Msg::Failed(gen));
-        });
-        es.add_event_listener_with_callback("open", on_open.as_ref().unchecked_ref())?;
-        es.add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())?;
-        Ok(Source {
-            es,
-            listeners,
-            on_open,
-            on_error,
-        })
+        Ok(Source { abort })
     }
 }
 
 impl Drop for Source {
     fn drop(&mut self) {
-        self.es.close();
-        for (name, cb) in &self.listeners {
-            let _ = self
-                .es
-                .remove_event_listener_with_callback(name, cb.as_ref().unchecked_ref());
+        if let Ok(f) = js_sys::Reflect::get(&self.abort, &"abort".into()) {
+            if let Ok(f) = f.dyn_into::<js_sys::Function>() {
+                let _ = f.call0(&self.abort);
+            }
         }
-        let _ = self
-            .es
-            .remove_event_listener_with_callback("open", self.on_open.as_ref().unchecked_ref());
-        let _ = self
-            .es
-            .remove_event_listener_with_callback("error", self.on_error.as_ref().unchecked_ref());
     }
 }
 
@@ -204,7 +280,7 @@ pub fn start(
         while ctl.alive() {
             gen += 1;
             conn.try_set(state_after_failures(failures));
-            let source = match Source::open(&api.events_url(), gen, &tx, store, &on_change) {
+            let source = match Source::open(&api, gen, &tx, store, &on_change) {
                 Ok(s) => Some(s),
                 Err(_) => {
                     let _ = tx.unbounded_send(Msg::Failed(gen));

@@ -3,6 +3,7 @@
 //! Only `std`: the tooling must build in seconds on a fresh machine, before anything else.
 
 mod build;
+mod chaos;
 mod demo;
 mod e2e;
 mod install;
@@ -21,9 +22,13 @@ commands:
   demo [--listen ADDR]   install what is missing, build the console in release and serve it
                          with the simulator (default ADDR 127.0.0.1:8080)
   test                   install what is missing, then run fmt, clippy, the native tests,
-                         the wasm-bindgen tests in headless Chromium and the browser
-                         end-to-end tests
-  test STEP...           only the named steps: fmt, clippy, native, wasm, e2e
+                         the wasm-bindgen tests in headless Chromium, the browser
+                         end-to-end tests, then the short forms of the chaos proofs
+  test STEP...           only the named steps: fmt, clippy, native, wasm, e2e, chaos
+  chaos [PART...]        issue 6's long proofs with their figures: soak (10 million hostile
+                         inputs), matrix (the simulator's authorisation), browser (the console
+                         under faults: token refreshes, stream drops in a meeting of 500,
+                         failing commands, malformed events, hostile content, secrets)
   e2e-env                build the console and start the simulators and chromedriver the
                          browser tests use, print their environment and keep them running";
 
@@ -33,6 +38,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("demo") => demo::main(&args[1..]),
         Some("test") => test::main(&args[1..]),
+        Some("chaos") => chaos::main(&args[1..]),
         Some("e2e-env") if args.len() == 1 => e2e::serve(),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");

@@ -1,5 +1,5 @@
-//! Which test files of the console run where: `tests/e2e*.rs` drive a real browser from
-//! native code; every other test file runs inside wasm.
+//! Which test files of the console run where: `tests/e2e*` and `tests/chaos` drive a real
+//! browser from native code; every other test file runs inside wasm.
 
 use crate::util::root;
 
@@ -22,10 +22,16 @@ fn console_tests() -> Vec<String> {
     names
 }
 
+/// Whether a console test file is native code driving a browser.
+fn drives_a_browser(name: &str) -> bool {
+    name.starts_with("e2e") || name == "chaos"
+}
+
+/// The native browser-driving test targets (`e2e*` and `chaos`).
 pub fn e2e_targets() -> Vec<String> {
     console_tests()
         .into_iter()
-        .filter(|n| n.starts_with("e2e"))
+        .filter(|n| drives_a_browser(n))
         .collect()
 }
 
@@ -36,10 +42,7 @@ pub fn wasm_target_args() -> Vec<String> {
     if root().join("src/lib.rs").is_file() {
         args.push("--lib".into());
     }
-    for name in console_tests()
-        .into_iter()
-        .filter(|n| !n.starts_with("e2e"))
-    {
+    for name in console_tests().into_iter().filter(|n| !drives_a_browser(n)) {
         args.push("--test".into());
         args.push(name);
     }

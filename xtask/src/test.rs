@@ -2,6 +2,7 @@
 
 use std::time::{Duration, Instant};
 
+use crate::chaos;
 use crate::e2e;
 use crate::install::{self, CHROMEDRIVER};
 use crate::procs::run;
@@ -21,7 +22,7 @@ type StepResult = Result<Option<String>, String>;
 /// (selector for `cargo xtask test NAME...`, title, the step)
 type Step = (&'static str, &'static str, fn() -> StepResult);
 
-const STEPS: [Step; 6] = [
+const STEPS: [Step; 7] = [
     ("fmt", "cargo fmt --check", fmt),
     ("clippy", "clippy, native crates", clippy_native),
     ("clippy", "clippy, console on wasm32", clippy_wasm),
@@ -32,16 +33,17 @@ const STEPS: [Step; 6] = [
         wasm_tests,
     ),
     ("e2e", "browser end-to-end tests", e2e::step),
+    ("chaos", "chaos proofs, short forms", chaos::step),
 ];
 
-/// Runs every step, or only those named (fmt, clippy, native, wasm, e2e).
+/// Runs every step, or only those named (fmt, clippy, native, wasm, e2e, chaos).
 pub fn main(only: &[String]) -> Result<(), String> {
     if let Some(unknown) = only
         .iter()
         .find(|o| !STEPS.iter().any(|s| s.0 == o.as_str()))
     {
         return Err(format!(
-            "unknown step `{unknown}`: use fmt, clippy, native, wasm or e2e"
+            "unknown step `{unknown}`: use fmt, clippy, native, wasm, e2e or chaos"
         ));
     }
     install::test_tools()?;
@@ -104,12 +106,12 @@ fn clippy_native() -> StepResult {
             "warnings",
         ]),
     )?;
-    if !e2e_targets().is_empty() {
-        // The browser tests are native code in the console package.
+    // The browser tests are native code in the console package.
+    for target in e2e_targets() {
         run(
-            "cargo clippy (e2e tests)",
+            &format!("cargo clippy ({target} tests)"),
             cargo().args([
-                "clippy", "-p", "huikong", "--test", "e2e*", "--", "-D", "warnings",
+                "clippy", "-p", "huikong", "--test", &target, "--", "-D", "warnings",
             ]),
         )?;
     }

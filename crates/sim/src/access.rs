@@ -125,7 +125,7 @@ pub async fn new_session(
     let host = host_of(&headers, app.addr());
     let result = NewSessionResult {
         token,
-        expires: app.config().token_ttl as f64,
+        expires: world.token_ttl.as_secs_f64(),
         participant_uuid: uuid,
         version: Some(NodeVersion {
             pseudo_version: "22112.0.0".into(),
@@ -162,7 +162,7 @@ pub async fn refresh_session(
     let token = world.refresh(&caller);
     Ok(success(RefreshSessionResult {
         token,
-        expires: app.config().token_ttl as f64,
+        expires: world.token_ttl.as_secs_f64(),
         role: Some(caller.role),
     }))
 }
