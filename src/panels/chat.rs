@@ -128,9 +128,8 @@ pub fn ChatPanel() -> impl IntoView {
             </ol>
             <p class="empty" hidden=move || !lines.with(Vec::is_empty)>{move || tr.t(K::ChatEmpty)}</p>
             <form class="chat-form" on:submit=send>
-                <label class="visually-hidden" for="chat-input">{move || tr.t(K::ChatInput)}</label>
+                <label class="chat-label" for="chat-input">{move || tr.t(K::ChatInput)}</label>
                 <input type="text" id="chat-input" data-testid="chat-input" autocomplete="off"
-                    placeholder=move || tr.t(K::ChatInput)
                     bind:value=text/>
                 <button type="submit" class="primary" data-testid="chat-send"
                     disabled=move || pending.get() || text.with(|t| t.trim().is_empty())
