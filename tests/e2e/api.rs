@@ -2,10 +2,13 @@
 //! platform would see it: what the console did is checked here, not only on the page.
 
 use huikong_protocol::envelope::{decode_reply, CommandOutcome};
+use huikong_protocol::sse::SseParser;
 use huikong_protocol::{
-    ApiFailure, NewSessionRequest, NewSessionResult, Participant, ServiceStatus, ServiceType,
+    ApiFailure, Event, MessageRequest, NewSessionRequest, NewSessionResult, Participant,
+    ServiceStatus, ServiceType,
 };
 use serde::de::DeserializeOwned;
+use std::sync::{Arc, Mutex};
 
 /// A session of its own on one room of a simulator.
 pub struct Api {
@@ -123,6 +126,72 @@ impl Api {
     /// service_status, or why this session may not read it (a session that has ended).
     pub async fn status_result(&self) -> Result<ServiceStatus, ApiFailure> {
         self.get("service_status").await
+    }
+
+    /// Sends a chat line to everyone.
+    pub async fn say(&self, text: &str) {
+        self.command("message", &MessageRequest::text(text))
+            .await
+            .unwrap_or_else(|e| panic!("message as another session: {e}"));
+    }
+
+    /// Starts reading this session's event stream in the background.
+    pub async fn tap(&self) -> Tap {
+        let response = self
+            .http
+            .get(self.url("events"))
+            .header("token", &self.token)
+            .send()
+            .await
+            .expect("the event stream answers");
+        assert!(
+            response.status().is_success(),
+            "events: {}",
+            response.status()
+        );
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let sink = seen.clone();
+        let task = tokio::spawn(async move {
+            let mut response = response;
+            let mut parser = SseParser::new();
+            while let Ok(Some(chunk)) = response.chunk().await {
+                for frame in parser.feed(&String::from_utf8_lossy(&chunk)) {
+                    if let Ok(e) = Event::decode(&frame.event, &frame.data) {
+                        sink.lock().unwrap_or_else(|e| e.into_inner()).push(e);
+                    }
+                }
+            }
+        });
+        Tap { seen, task }
+    }
+}
+
+/// The events one session has received so far.
+pub struct Tap {
+    seen: Arc<Mutex<Vec<Event>>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Tap {
+    pub fn events(&self) -> Vec<Event> {
+        self.seen.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// The chat lines received: (origin, payload).
+    pub fn messages(&self) -> Vec<(String, String)> {
+        self.events()
+            .into_iter()
+            .filter_map(|e| match e {
+                Event::Message(m) => Some((m.origin, m.payload)),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+impl Drop for Tap {
+    fn drop(&mut self) {
+        self.task.abort();
     }
 }
 

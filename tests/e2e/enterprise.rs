@@ -42,6 +42,14 @@ async fn enterprise_offers_what_it_supports_and_the_commands_work() {
             "{absent} offered: {names:?}"
         );
     }
+    t.page
+        .wait_text("layout-unsupported", "does not support changing the layout")
+        .await;
+    assert!(t
+        .page
+        .all_css("[data-testid=\"layout-apply\"]")
+        .await
+        .is_empty());
     t.page.click("More actions for Wang Fang").await;
     t.page.testid("participant-actions").await;
     let names = t.page.button_names().await;

@@ -45,6 +45,23 @@ async fn a_guest_sees_the_meeting_with_host_controls_disabled() {
             "{name} says why"
         );
     }
+    for id in ["dial-submit", "layout-apply"] {
+        let b = t.page.testid(id).await;
+        assert!(
+            !b.is_enabled().await.unwrap(),
+            "{id} is disabled for a guest"
+        );
+        let described = b.attr("aria-describedby").await.unwrap();
+        assert_eq!(
+            described.as_deref(),
+            Some("host-only-reason"),
+            "{id} says why"
+        );
+    }
+    // Chat is everyone's.
+    t.page.fill("chat-input", "a guest's line").await;
+    t.page.click("Send").await;
+    t.page.wait_text("chat-log", "a guest's line").await;
     let reason = t.page.css("#host-only-reason").await;
     let text = reason
         .prop("textContent")

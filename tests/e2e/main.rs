@@ -8,12 +8,16 @@ mod harness;
 mod page;
 
 mod actions;
+mod chat;
 mod conference;
+mod dial;
 mod enterprise;
 mod guest;
 mod i18n;
 mod join;
+mod layout;
 mod participants;
+mod presentation;
 mod resilience;
 mod session;
 mod waiting_room;
