@@ -15,6 +15,7 @@ mod enterprise;
 mod guest;
 mod i18n;
 mod join;
+mod launch;
 mod layout;
 mod participants;
 mod presentation;

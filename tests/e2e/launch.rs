@@ -1,0 +1,76 @@
+//! Starting from a link: conference, name and language from the URL, joined at once; a PIN in
+//! the URL is never used. And the event log of the meeting page.
+
+use crate::api::Api;
+use crate::ctx::{self, OTHER_HOST_PIN, OTHER_ROOM};
+use crate::harness::eventually;
+use crate::page::testid_css;
+use huikong_protocol::{Profile, Role};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_link_joins_at_once() {
+    let Some(t) = ctx::start("launch_autojoin", Profile::Public).await else {
+        return;
+    };
+    let path = format!("/?lang=en&conference={OTHER_ROOM}&name=Linked%20Console&autojoin=1");
+    t.page.goto(&path).await;
+    t.page
+        .wait_attr("connection-state", "data-state", "live")
+        .await;
+    t.page.wait_text("my-role", "Guest").await;
+    let api = Api::open(
+        &t.sim.url(),
+        OTHER_ROOM,
+        OTHER_HOST_PIN,
+        "E2E observer",
+        true,
+    )
+    .await
+    .expect("a session on the open room");
+    let me = eventually("the simulator to list the linked console", || async {
+        api.named("Linked Console")
+            .await
+            .ok_or_else(|| "not listed".to_string())
+    })
+    .await;
+    assert_eq!(me.role, Role::Guest);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pin_in_the_link_is_wiped_and_not_used() {
+    let Some(t) = ctx::start("launch_pin_wiped", Profile::Public).await else {
+        return;
+    };
+    let path = format!(
+        "/?lang=en&conference={}&name=Linked%20Console&pin={}&autojoin=1",
+        ctx::ROOM,
+        ctx::HOST_PIN
+    );
+    t.page.goto(&path).await;
+    t.page
+        .wait_text("join-error", "This conference requires a PIN.")
+        .await;
+    let url = t.page.client().current_url().await.unwrap();
+    assert!(
+        !url.as_str().contains(ctx::HOST_PIN),
+        "the PIN is gone from {url}"
+    );
+    let pin = t.page.testid("join-pin").await;
+    assert_eq!(pin.prop("value").await.unwrap().as_deref(), Some(""));
+    assert!(t.observer().await.named("Linked Console").await.is_none());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_event_log_records_what_the_platform_sent() {
+    let Some(t) = ctx::start("event_log", Profile::Public).await else {
+        return;
+    };
+    t.add_host("Zhang Wei");
+    t.join_host().await;
+    let guest = t.add_guest("Wang Fang");
+    t.room(|r| r.leave(&guest));
+    let log = testid_css("event-log");
+    for event in ["participant_create", "participant_delete", "service_update"] {
+        t.page.css(&format!("{log} [data-event=\"{event}\"]")).await;
+    }
+}
