@@ -15,14 +15,14 @@ pub struct Tile {
 
 impl Tile {
     /// The CSS grid placement of the tile.
-    pub fn css(&self) -> String {
-        format!(
-            "grid-column:{} / span {};grid-row:{} / span {}",
-            self.col + 1,
-            self.w,
-            self.row + 1,
-            self.h
-        )
+    /// The tile's `grid-column` value.
+    pub fn grid_column(&self) -> String {
+        format!("{} / span {}", self.col + 1, self.w)
+    }
+
+    /// The tile's `grid-row` value.
+    pub fn grid_row(&self) -> String {
+        format!("{} / span {}", self.row + 1, self.h)
     }
 }
 

@@ -17,8 +17,10 @@ pub fn layout_text(view: &str) -> Option<K> {
     })
 }
 
-fn grid_style(cols: u16, rows: u16) -> String {
-    format!("grid-template-columns:repeat({cols},1fr);grid-template-rows:repeat({rows},1fr)")
+// Styles are set through the CSSOM (`style:` directives), never a `style` attribute: the
+// Content-Security-Policy (`style-src 'self'`) refuses inline style attributes.
+fn repeat(n: u16) -> String {
+    format!("repeat({n},1fr)")
 }
 
 /// A small picture of an empty layout, for the picker: decorative, its option names it.
@@ -27,9 +29,11 @@ pub fn LayoutThumb(view: &'static str) -> impl IntoView {
     let grid = layout_grid(view);
     grid.map(|g| {
         view! {
-            <div class="layout-pic thumb" aria-hidden="true" style=grid_style(g.cols, g.rows)>
+            <div class="layout-pic thumb" aria-hidden="true"
+                style:grid-template-columns=repeat(g.cols) style:grid-template-rows=repeat(g.rows)>
                 {g.tiles.iter().map(|t| view! {
-                    <span class="tile" class:main=t.main style=t.css()></span>
+                    <span class="tile" class:main=t.main
+                        style:grid-column=t.grid_column() style:grid-row=t.grid_row()></span>
                 }).collect_view()}
             </div>
         }
@@ -59,7 +63,8 @@ pub fn LayoutPicture(
         <ol class="layout-pic named" data-testid=(!testid.is_empty()).then_some(testid)
             data-layout=move || view.get()
             aria-label=move || label.get()
-            style=move || drawn.with(|(g, _)| grid_style(g.cols, g.rows))>
+            style:grid-template-columns=move || drawn.with(|(g, _)| repeat(g.cols))
+            style:grid-template-rows=move || drawn.with(|(g, _)| repeat(g.rows))>
             {move || {
                 let (grid, seats) = drawn.get();
                 let empty = empty_text.get();
@@ -69,14 +74,16 @@ pub fn LayoutPicture(
                         Some((uuid, name)) => {
                             let title = name.clone();
                             view! {
-                                <li class="tile" class:main=main style=t.css() data-uuid=uuid
+                                <li class="tile" class:main=main data-uuid=uuid
+                                    style:grid-column=t.grid_column() style:grid-row=t.grid_row()
                                     data-index=i title=title>
                                     <span class="tile-name">{name}</span>
                                 </li>
                             }.into_any()
                         }
                         None => view! {
-                            <li class="tile empty" class:main=main style=t.css() data-index=i
+                            <li class="tile empty" class:main=main data-index=i
+                                style:grid-column=t.grid_column() style:grid-row=t.grid_row()
                                 title=empty.clone()>
                                 <span class="visually-hidden">{empty.clone()}</span>
                             </li>

@@ -70,12 +70,12 @@ fn main_tiles_are_larger_than_thumbnails() {
     }
     let g = layout_grid("1:7").unwrap();
     assert_eq!(
-        g.tiles[0].css(),
-        "grid-column:3 / span 10;grid-row:1 / span 3"
+        (g.tiles[0].grid_column(), g.tiles[0].grid_row()),
+        ("3 / span 10".to_owned(), "1 / span 3".to_owned())
     );
     assert_eq!(
-        g.tiles[7].css(),
-        "grid-column:13 / span 2;grid-row:4 / span 1"
+        (g.tiles[7].grid_column(), g.tiles[7].grid_row()),
+        ("13 / span 2".to_owned(), "4 / span 1".to_owned())
     );
 }
 
