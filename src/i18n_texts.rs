@@ -97,6 +97,7 @@ texts! {
     ShownOf => "显示 {shown} / {total}", "Showing {shown} of {total}";
     NoParticipants => "没有符合条件的参会者", "No participants match";
     AudioOnly => "仅音频", "Audio only";
+    NoMedia => "仅控制（无音视频）", "Control only (no media)";
     Video => "视频", "Video";
     Muted => "已静音", "Muted";
     Presenting => "正在演示", "Presenting";

@@ -133,7 +133,11 @@ pub fn ParticipantRow(uuid: String) -> impl IntoView {
                 </span>
             </div>
             <div class="cell media">
-                {move || if p.with(|p| p.is_audio_only_call) { tr.t(K::AudioOnly) } else { tr.t(K::Video) }}
+                {move || p.with(|p| match (p.has_media, p.is_audio_only_call) {
+                    (false, _) => tr.t(K::NoMedia),
+                    (true, true) => tr.t(K::AudioOnly),
+                    (true, false) => tr.t(K::Video),
+                })}
             </div>
             <div class="cell row-actions">
                 <CmdButton class="small" testid="mute-toggle" pressed=muted
