@@ -90,13 +90,17 @@ fn capabilities(env: &Env, profile_dir: &Path) -> Map<String, Value> {
         "goog:chromeOptions".into(),
         json!({ "binary": env.chrome, "args": args }),
     );
+    // The page's console, read at the end of each test: a panic of the app fails the test.
+    caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
     caps
 }
 
 /// One Chromium session. Dropping it closes the browser; if the test is failing, it first
-/// saves `<artifacts>/<test>.png` and `<artifacts>/<test>.html`.
+/// saves `<artifacts>/<test>.png`, `.html` and `.log` (the page's console). A test whose page
+/// panicked (the app's panic hook writes `panicked at` to the console) fails here.
 pub struct Browser {
     client: Option<Client>,
+    webdriver: String,
     test: String,
     artifacts: PathBuf,
     profile_dir: PathBuf,
@@ -116,6 +120,7 @@ impl Browser {
                 Ok(client) => {
                     return Browser {
                         client: Some(client),
+                        webdriver: env.webdriver.clone(),
                         test: test.to_string(),
                         artifacts: env.artifacts.clone(),
                         profile_dir,
@@ -132,8 +137,34 @@ impl Browser {
         self.client.as_ref().expect("the browser session is open")
     }
 
-    async fn save_artifacts(client: &Client, dir: &Path, test: &str) {
+    /// The page's console messages since the last call (chromedriver's log endpoint).
+    async fn console_log(client: &Client, webdriver: &str) -> Vec<String> {
+        let Ok(Some(id)) = client.session_id().await else {
+            return Vec::new();
+        };
+        let sent = reqwest::Client::new()
+            .post(format!("{webdriver}/session/{id}/se/log"))
+            .json(&json!({ "type": "browser" }))
+            .send()
+            .await;
+        let Ok(reply) = sent else {
+            return Vec::new();
+        };
+        let body: Value = reply.json().await.unwrap_or_default();
+        let entries = body["value"].as_array().cloned().unwrap_or_default();
+        entries
+            .iter()
+            .map(|e| {
+                let level = e["level"].as_str().unwrap_or("?");
+                let message = e["message"].as_str().unwrap_or_default();
+                format!("{level} {message}")
+            })
+            .collect()
+    }
+
+    async fn save_artifacts(client: &Client, dir: &Path, test: &str, log: &[String]) {
         let _ = std::fs::create_dir_all(dir);
+        let _ = std::fs::write(dir.join(format!("{test}.log")), log.join("\n"));
         match client.screenshot().await {
             Ok(png) => {
                 let _ = std::fs::write(dir.join(format!("{test}.png")), png);
@@ -157,19 +188,29 @@ impl Drop for Browser {
         };
         let failing = std::thread::panicking();
         let (dir, test) = (self.artifacts.clone(), self.test.clone());
+        let webdriver = self.webdriver.clone();
         let finish = async move {
-            if failing {
-                Browser::save_artifacts(&client, &dir, &test).await;
+            let log = Browser::console_log(&client, &webdriver).await;
+            let panic = log.iter().find(|l| l.contains("panicked at")).cloned();
+            if failing || panic.is_some() {
+                Browser::save_artifacts(&client, &dir, &test, &log).await;
             }
             let _ = client.close().await;
+            panic
         };
         // Drop cannot await: leave the runtime's context and drive the futures on it. The
         // tests run on a multi-threaded runtime, whose workers keep the session's task going.
-        match tokio::runtime::Handle::try_current() {
+        let panic = match tokio::runtime::Handle::try_current() {
             Ok(handle) => tokio::task::block_in_place(|| handle.block_on(finish)),
-            Err(_) => eprintln!("[{}] no runtime to close the browser with", self.test),
-        }
+            Err(_) => {
+                eprintln!("[{}] no runtime to close the browser with", self.test);
+                None
+            }
+        };
         let _ = std::fs::remove_dir_all(&self.profile_dir);
+        if let (Some(p), false) = (panic, failing) {
+            panic!("the console panicked in the browser: {p}");
+        }
     }
 }
 

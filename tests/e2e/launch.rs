@@ -68,9 +68,32 @@ async fn the_event_log_records_what_the_platform_sent() {
     t.add_host("Zhang Wei");
     t.join_host().await;
     let guest = t.add_guest("Wang Fang");
+    t.wait_row(&guest).await;
     t.room(|r| r.leave(&guest));
     let log = testid_css("event-log");
     for event in ["participant_create", "participant_delete", "service_update"] {
         t.page.css(&format!("{log} [data-event=\"{event}\"]")).await;
+    }
+}
+
+/// Someone who joins and leaves at once (a busy callee, a wrong number) must leave the console
+/// working. It does not yet: the row of the deleted participant reads its disposed signal
+/// (src/components/row.rs reading a signal made in src/store.rs), the app panics in the
+/// stream's task, and from then on no event is applied. Seen about one run in three under
+/// two parallel tests; run it with `--ignored` until the console is fixed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "console bug: a row read after its participant was deleted panics the stream"]
+async fn a_participant_who_comes_and_goes_at_once_leaves_the_console_working() {
+    let Some(t) = ctx::start("come_and_go", Profile::Public).await else {
+        return;
+    };
+    t.add_host("Zhang Wei");
+    t.join_host().await;
+    for round in 0..5 {
+        let guest = t.add_guest(&format!("Brief {round}"));
+        t.room(|r| r.leave(&guest));
+        let later = t.add_guest(&format!("Later {round}"));
+        t.wait_row(&later).await;
+        assert!(!t.page.row_uuids().await.contains(&guest), "round {round}");
     }
 }
