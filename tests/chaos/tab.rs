@@ -135,6 +135,12 @@ impl Tab {
 
     /// Clicks the first element matching `css` once it is there and enabled.
     pub async fn click_css(&self, css: &str) {
+        // Mid-page, so that no sticky header lies over it when the click lands.
+        let centre = format!(
+            "const e = document.querySelector({}); if (e) e.scrollIntoView({{block: 'center'}}); return null;",
+            json!(css)
+        );
+        let _: Option<()> = self.js(&centre).await;
         self.click_locator(Locator::Css(css), css).await
     }
 
