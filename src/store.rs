@@ -198,8 +198,7 @@ impl Store {
             self.set_waiting(uuid, false);
         }
         if let Some(row) = row {
-            row.p.dispose();
-            row.vad.dispose();
+            retire(row);
         }
         self.restage();
     }
@@ -248,8 +247,7 @@ impl Store {
         self.order.set(kept);
         self.waiting.set(waiting);
         for row in stale.into_values() {
-            row.p.dispose();
-            row.vad.dispose();
+            retire(row);
         }
         self.synced.set(true);
         self.restage();
@@ -322,4 +320,16 @@ impl Default for Store {
     fn default() -> Self {
         Store::new()
     }
+}
+
+/// Disposes a departed participant's signals once the views are done with them. Its row is
+/// removed by the list's render effects, which run after this event is applied; until then the
+/// row may still read its signals (reading a disposed signal panics), so disposal waits for a
+/// later turn of the event loop.
+fn retire(row: Row) {
+    leptos::task::spawn_local(async move {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        row.p.dispose();
+        row.vad.dispose();
+    });
 }
