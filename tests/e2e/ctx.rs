@@ -40,7 +40,8 @@ pub async fn start_with(test: &str, mut config: Config) -> Option<Ctx> {
             return None;
         }
     };
-    config.dist = Some(env.dist.clone());
+    // A test may serve a console of its own (another config.json); the built one otherwise.
+    config.dist.get_or_insert_with(|| env.dist.clone());
     let sim = huikong_sim::spawn(config)
         .await
         .expect("the simulator starts on a free port");

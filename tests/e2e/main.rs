@@ -20,5 +20,6 @@ mod layout;
 mod participants;
 mod presentation;
 mod resilience;
+mod runtime_config;
 mod session;
 mod waiting_room;
