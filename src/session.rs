@@ -9,41 +9,13 @@ use crate::components::status::Status;
 use crate::i18n::{Tr, K};
 use crate::store::Store;
 use crate::stream::{self, ConnState, StreamStop};
-use crate::util::backoff_ms;
+use crate::util::{backoff_ms, refresh_after_ms, refresh_retry_pace};
 use gloo_timers::future::TimeoutFuture;
 use huikong_protocol::{Change, Command, ParticipantCommand, Profile, Role};
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-
-/// The shortest wait between two refreshes, however short the token's life: a bound on the
-/// load a platform answering a tiny `expires` can cause.
-const MIN_REFRESH_MS: u32 = 50;
-
-/// The token's life in seconds, or the platform's usual two minutes when the answer is no
-/// usable lifetime.
-fn lifetime(expires: f64) -> f64 {
-    if expires.is_finite() && expires > 0.0 {
-        expires
-    } else {
-        120.0
-    }
-}
-
-/// When to refresh a token that lives `expires` seconds: after a third of its life. Fractions
-/// of a second count: a floor of a whole second would let a token shorter than a second die
-/// before its refresh.
-fn refresh_after_ms(expires: f64) -> u32 {
-    ((lifetime(expires) * 1000.0 / 3.0) as u32).max(MIN_REFRESH_MS)
-}
-
-/// The first backoff step of a failed refresh (ms) and how long before the token's end retrying
-/// stops (s): a second each, scaled down for a token that lives less than three seconds.
-fn retry_pace(expires: f64) -> (u32, f64) {
-    let third = lifetime(expires) / 3.0;
-    (((third * 500.0) as u32).clamp(10, 1000), third.min(1.0))
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SessionState {
@@ -195,7 +167,7 @@ impl Session {
                             return;
                         }
                         Err(e) => {
-                            let (base, margin) = retry_pace(expires);
+                            let (base, margin) = refresh_retry_pace(expires);
                             let wait = backoff_ms(attempt, base, 15_000, random());
                             attempt += 1;
                             // Retrying past the token's life would only fail: give up now.

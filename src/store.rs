@@ -327,7 +327,7 @@ impl Default for Store {
 /// row may still read its signals (reading a disposed signal panics), so disposal waits for a
 /// later turn of the event loop.
 fn retire(row: Row) {
-    leptos::task::spawn_local(async move {
+    wasm_bindgen_futures::spawn_local(async move {
         gloo_timers::future::TimeoutFuture::new(0).await;
         row.p.dispose();
         row.vad.dispose();

@@ -11,7 +11,7 @@ use futures_channel::mpsc::{unbounded, UnboundedSender};
 use futures_util::StreamExt;
 use gloo_timers::future::TimeoutFuture;
 use huikong_protocol::sse::SseParser;
-use huikong_protocol::{Change, Command, Event, ServiceStatus, ServiceUpdate};
+use huikong_protocol::{Change, Command, Event, ServiceStatus, ServiceUpdate, EVENT_NAMES};
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -19,24 +19,6 @@ use std::sync::{Arc, Mutex};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-
-/// The event names of the document; `message` also receives events sent without a name.
-pub const EVENT_NAMES: [&str; 14] = [
-    "presentation_start",
-    "presentation_stop",
-    "presentation_frame",
-    "participant_create",
-    "participant_update",
-    "participant_delete",
-    "participant_sync_begin",
-    "participant_sync_end",
-    "service_update",
-    "layout",
-    "message",
-    "stage",
-    "call_disconnected",
-    "disconnect",
-];
 
 /// After this many failed attempts in a row the indicator says "lost" (retries go on).
 pub const LOST_AFTER: u32 = 5;
@@ -92,34 +74,6 @@ impl StreamStop {
     fn alive(&self) -> bool {
         self.alive.load(Ordering::SeqCst)
     }
-}
-
-/// The events URL without its query, and the token the query carries, decoded.
-fn split_token(events_url: &str) -> (String, String) {
-    match events_url.split_once("?token=") {
-        Some((url, token)) => (url.to_owned(), percent_decode(token)),
-        None => (events_url.to_owned(), String::new()),
-    }
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: u8| (c as char).to_digit(16);
-        match (b[i], b.get(i + 1).copied(), b.get(i + 2).copied()) {
-            (b'%', Some(h), Some(l)) if hex(h).is_some() && hex(l).is_some() => {
-                out.push((hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0)) as u8);
-                i += 3;
-            }
-            (c, _, _) => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Decodes one event and applies it; an event the console does not listen to is ignored, as an
@@ -214,7 +168,7 @@ impl Source {
         let abort = js_sys::Reflect::construct(&ctor, &js_sys::Array::new())?;
         let signal: web_sys::AbortSignal =
             js_sys::Reflect::get(&abort, &"signal".into())?.unchecked_into();
-        let (url, token) = split_token(&api.events_url());
+        let (url, token) = api.events_endpoint();
         let tx = tx.clone();
         let on_change = on_change.clone();
         leptos::task::spawn_local(async move {

@@ -81,15 +81,32 @@ pub fn backoff_ms(attempt: u32, base_ms: u32, cap_ms: u32, jitter: f64) -> u32 {
     (step / 2.0 + step / 2.0 * j).round() as u32
 }
 
-/// When to refresh a token that lives `expires` seconds: a third of its life, in milliseconds,
-/// never less than one second.
-pub fn refresh_interval_ms(expires_s: f64) -> u32 {
-    let e = if expires_s.is_finite() && expires_s > 0.0 {
-        expires_s
+/// The shortest wait between two refreshes, however short the token's life: a bound on the
+/// load a platform answering a tiny `expires` can cause.
+pub const MIN_REFRESH_MS: u32 = 50;
+
+/// The token's life in seconds, or the platform's usual two minutes when the answer is no
+/// usable lifetime.
+pub fn token_lifetime(expires: f64) -> f64 {
+    if expires.is_finite() && expires > 0.0 {
+        expires
     } else {
         120.0
-    };
-    ((e * 1000.0 / 3.0) as u32).max(1000)
+    }
+}
+
+/// When to refresh a token that lives `expires` seconds: after a third of its life. Fractions
+/// of a second count: a floor of a whole second would let a token shorter than a second die
+/// before its refresh.
+pub fn refresh_after_ms(expires: f64) -> u32 {
+    ((token_lifetime(expires) * 1000.0 / 3.0) as u32).max(MIN_REFRESH_MS)
+}
+
+/// The first backoff step of a failed refresh (ms) and how long before the token's end retrying
+/// stops (s): a second each, scaled down for a token that lives less than three seconds.
+pub fn refresh_retry_pace(expires: f64) -> (u32, f64) {
+    let third = token_lifetime(expires) / 3.0;
+    (((third * 500.0) as u32).clamp(10, 1000), third.min(1.0))
 }
 
 /// Elapsed seconds as `m:ss` or `h:mm:ss`.

@@ -78,10 +78,19 @@ fn backoff_grows_to_its_cap_with_bounded_jitter() {
 
 #[wasm_bindgen_test]
 fn refresh_comes_at_a_third_of_the_token_life() {
-    assert_eq!(refresh_interval_ms(120.0), 40_000);
-    assert_eq!(refresh_interval_ms(3.0), 1000);
-    assert_eq!(refresh_interval_ms(0.0), 40_000);
-    assert_eq!(refresh_interval_ms(f64::NAN), 40_000);
+    assert_eq!(refresh_after_ms(120.0), 40_000);
+    assert_eq!(refresh_after_ms(3.0), 1000);
+    assert_eq!(refresh_after_ms(0.3), 100);
+    assert_eq!(refresh_after_ms(0.01), MIN_REFRESH_MS);
+    assert_eq!(refresh_after_ms(0.0), 40_000);
+    assert_eq!(refresh_after_ms(f64::NAN), 40_000);
+}
+
+#[wasm_bindgen_test]
+fn a_failed_refresh_is_retried_at_a_pace_scaled_to_the_token_life() {
+    assert_eq!(refresh_retry_pace(120.0), (1000, 1.0));
+    assert_eq!(refresh_retry_pace(1.5), (250, 0.5));
+    assert_eq!(refresh_retry_pace(0.0), (1000, 1.0));
 }
 
 #[wasm_bindgen_test]

@@ -191,13 +191,11 @@ impl Api {
         let _ = window.fetch_with_str_and_init(&self.url(Command::EndSession.path()), &init);
     }
 
-    /// The event stream's URL: browsers cannot put headers on an EventSource.
-    pub fn events_url(&self) -> String {
-        format!(
-            "{}?token={}",
-            self.url(Command::Events.path()),
-            percent_encode(&self.token())
-        )
+    /// Where the event stream is read, and the token to send in its `token` header. The stream
+    /// is read with `fetch` rather than an EventSource, so the token never sits in a URL (a
+    /// browser logs the URL of a failed EventSource, query and all).
+    pub fn events_endpoint(&self) -> (String, String) {
+        (self.url(Command::Events.path()), self.token())
     }
 
     /// The current presentation frame as JPEG bytes, fetched with the `token` header: a frame
@@ -223,14 +221,5 @@ impl Api {
             Err(f) => Err(ApiError::Api(f)),
             Ok(_) => Err(ApiError::Rejected),
         }
-    }
-
-    /// The latest presentation frame; `frame` makes each new frame a new URL.
-    pub fn presentation_url(&self, frame: u64) -> String {
-        format!(
-            "{}?token={}&frame={frame}",
-            self.url(Command::PresentationJpeg.path()),
-            percent_encode(&self.token())
-        )
     }
 }
