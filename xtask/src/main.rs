@@ -5,6 +5,7 @@
 mod build;
 mod chaos;
 mod demo;
+mod dist;
 mod e2e;
 mod install;
 mod procs;
@@ -29,6 +30,8 @@ commands:
                          inputs), matrix (the simulator's authorisation), browser (the console
                          under faults: token refreshes, stream drops in a meeting of 500,
                          failing commands, malformed events, hostile content, secrets)
+  dist                   build the release console into dist/ with a checksum list,
+                         dist/SHA256SUMS (`sha256sum -c SHA256SUMS` checks a copy)
   e2e-env                build the console and start the simulators and chromedriver the
                          browser tests use, print their environment and keep them running";
 
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
         Some("demo") => demo::main(&args[1..]),
         Some("test") => test::main(&args[1..]),
         Some("chaos") => chaos::main(&args[1..]),
+        Some("dist") => dist::main(&args[1..]),
         Some("e2e-env") if args.len() == 1 => e2e::serve(),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
