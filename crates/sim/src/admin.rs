@@ -12,9 +12,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::{Json, Router};
-use huikong_protocol::{LayoutView, Participant, StageEntry};
+use huikong_protocol::{DialRequest, LayoutView, Participant, StageEntry};
 use serde::Serialize;
 use serde_json::json;
+use std::collections::BTreeMap;
 
 fn refuse(status: StatusCode, reason: impl Into<String>) -> Response {
     (status, Json(json!({ "error": reason.into() }))).into_response()
@@ -107,6 +108,10 @@ struct RoomState {
     presentation: Option<Presentation>,
     /// Open event streams.
     streams: usize,
+    /// By participant uuid, the DTMF strings sent to it, in order (only those sent any).
+    dtmf: BTreeMap<String, Vec<String>>,
+    /// By participant uuid, the request that dialled it (only dialled participants).
+    dials: BTreeMap<String, DialRequest>,
 }
 
 /// `GET /_admin/state/{room}` (alias or numeric id): the room as the simulator holds it.
@@ -140,6 +145,17 @@ async fn room_state(State(app): State<AppState>, Path(room): Path<String>) -> Re
             frame: s.frame,
         }),
         streams: r.bus.stream_count(),
+        dtmf: r
+            .members
+            .iter()
+            .filter(|m| !m.dtmf.is_empty())
+            .map(|m| (m.p.uuid.clone(), m.dtmf.clone()))
+            .collect(),
+        dials: r
+            .members
+            .iter()
+            .filter_map(|m| Some((m.p.uuid.clone(), m.dial.clone()?)))
+            .collect(),
     };
     Json(state).into_response()
 }

@@ -4,7 +4,9 @@
 use crate::events::Bus;
 use crate::rooms::RoomInfo;
 use crate::screen::Screen;
-use huikong_protocol::{Event, Participant, Profile, Role, ServiceType, ServiceUpdate};
+use huikong_protocol::{
+    DialRequest, Event, Participant, Profile, Role, ServiceType, ServiceUpdate,
+};
 
 pub struct Member {
     pub p: Participant,
@@ -14,6 +16,11 @@ pub struct Member {
     pub ringing: bool,
     /// Sub-calls made with participant `calls`; each ends with a `call_disconnected`.
     pub calls: Vec<String>,
+    /// Every DTMF string sent to it with participant `dtmf`, in order: the platform plays them
+    /// into the call, so no event reports them; tests read them here.
+    pub dtmf: Vec<String>,
+    /// The request that dialled it out, for tests that check what a client sent.
+    pub dial: Option<DialRequest>,
 }
 
 pub struct Room {
@@ -44,6 +51,11 @@ impl Room {
 
     pub fn member(&self, uuid: &str) -> Option<&Member> {
         self.members.iter().find(|m| m.p.uuid == uuid)
+    }
+
+    /// The simulator's own records of a member; no event is emitted for what changes here.
+    pub fn member_mut(&mut self, uuid: &str) -> Option<&mut Member> {
+        self.members.iter_mut().find(|m| m.p.uuid == uuid)
     }
 
     pub fn participants(&self) -> Vec<Participant> {
@@ -78,6 +90,8 @@ impl Room {
             admitted: invited || p.role.is_host() || !self.locked,
             ringing: p.service_type == ServiceType::Connecting,
             calls: Vec::new(),
+            dtmf: Vec::new(),
+            dial: None,
             p,
         };
         if self.guests_muted && self.muted_by_rule(&m.p) {

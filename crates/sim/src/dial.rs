@@ -83,6 +83,9 @@ pub async fn dial(
         let p = dialled(&req, &r.info.alias);
         let uuid = p.uuid.clone();
         r.join(p, true);
+        if let Some(m) = r.member_mut(&uuid) {
+            m.dial = Some(req.clone());
+        }
         let outcome = callee(&req.destination);
         if let Callee::Busy = outcome {
             world.remove_participant(ix, &uuid, "Call rejected: busy");

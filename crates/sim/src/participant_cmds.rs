@@ -71,6 +71,9 @@ fn run(
         Dtmf => {
             let req: DtmfRequest = json_body(body)?;
             validate_dtmf(&req.digits).map_err(|_| ApiError::IllegalValue)?;
+            if let Some(m) = room.member_mut(uuid) {
+                m.dtmf.push(req.digits);
+            }
         }
         Calls => {
             let req: CallsRequest = json_body(body)?;
