@@ -25,6 +25,5 @@ mod participants;
 mod presentation;
 mod resilience;
 mod runtime_config;
-mod screenshots;
 mod session;
 mod waiting_room;
