@@ -45,6 +45,10 @@ pub struct Store {
     owner: StoredValue<Option<Owner>>,
     /// Every participant's uuid, in arrival order.
     pub order: RwSignal<Vec<String>>,
+    /// Changes whenever what the list filters, sorts or ranks by changes for anyone (see
+    /// [`same_roster_facts`]). The list reads rows untracked and follows this instead, so a
+    /// mute or a speaking change re-renders one row, not the whole list.
+    pub roster: RwSignal<u64>,
     /// The uuids of those waiting for a host.
     pub waiting: RwSignal<Vec<String>>,
     pub service: RwSignal<ServiceState>,
@@ -69,6 +73,7 @@ impl Store {
             rows: StoredValue::new(HashMap::new()),
             owner: StoredValue::new(Owner::current()),
             order: RwSignal::new(Vec::new()),
+            roster: RwSignal::new(0),
             waiting: RwSignal::new(Vec::new()),
             service: RwSignal::new(ServiceState::default()),
             layout: RwSignal::new(LayoutView::default()),
@@ -163,8 +168,13 @@ impl Store {
         let waits = p.is_waiting();
         match self.row(uuid) {
             Some(row) => {
-                let was = row.p.with_untracked(|old| old.is_waiting());
+                let (was, same) = row
+                    .p
+                    .with_untracked(|old| (old.is_waiting(), same_roster_facts(old, &p)));
                 row.p.set(p);
+                if !same {
+                    self.roster.update(|n| *n += 1);
+                }
                 if was != waits {
                     self.set_waiting(uuid, waits);
                 }
@@ -249,6 +259,7 @@ impl Store {
         for row in stale.into_values() {
             retire(row);
         }
+        self.roster.update(|n| *n += 1);
         self.synced.set(true);
         self.restage();
     }
@@ -320,6 +331,20 @@ impl Default for Store {
     fn default() -> Self {
         Store::new()
     }
+}
+
+/// Whether two versions of a participant agree on everything the list filters, sorts, searches
+/// or ranks by.
+pub fn same_roster_facts(a: &Participant, b: &Participant) -> bool {
+    a.display_name == b.display_name
+        && a.overlay_text == b.overlay_text
+        && a.uri == b.uri
+        && a.local_alias == b.local_alias
+        && a.role == b.role
+        && a.service_type == b.service_type
+        && a.protocol == b.protocol
+        && a.start_time == b.start_time
+        && a.spotlight == b.spotlight
 }
 
 /// Disposes a departed participant's signals once the views are done with them. Its row is

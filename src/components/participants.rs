@@ -74,21 +74,25 @@ pub fn ParticipantList() -> impl IntoView {
     let proto_f = RwSignal::new(String::new());
     let sort = RwSignal::new(SortBy::Join);
 
+    // The list's memos read rows untracked and follow `store.roster` instead: they recompute
+    // only when something they sort, filter or rank by changes, not on every mute.
     let protocols = Memo::new(move |_| {
+        store.roster.track();
         store.order.with(|o| {
             o.iter()
                 .filter_map(|u| store.row(u))
-                .map(|r| r.p.with(|p| p.protocol.to_lowercase()))
+                .map(|r| r.p.with_untracked(|p| p.protocol.to_lowercase()))
                 .filter(|p| !p.is_empty())
                 .collect::<BTreeSet<_>>()
         })
     });
     let spots = Memo::new(move |_| {
+        store.roster.track();
         let mut v: Vec<(f64, String)> = store.order.with(|o| {
             o.iter()
                 .filter_map(|u| store.row(u))
                 .filter_map(|r| {
-                    r.p.with(|p| p.is_spotlit().then(|| (p.spotlight, p.uuid.clone())))
+                    r.p.with_untracked(|p| p.is_spotlit().then(|| (p.spotlight, p.uuid.clone())))
                 })
                 .collect()
         });
@@ -109,11 +113,12 @@ pub fn ParticipantList() -> impl IntoView {
         } else {
             HashMap::new()
         };
+        store.roster.track();
         let order = store.order.read();
         let mut rows: Vec<SortKey> = Vec::with_capacity(order.len());
         for (i, u) in order.iter().enumerate() {
             let Some(r) = store.row(u) else { continue };
-            let key = r.p.with(|p| {
+            let key = r.p.with_untracked(|p| {
                 let keep = state_matches(sf, p)
                     && rf.is_none_or(|r| r == p.role)
                     && (pf.is_empty() || p.protocol.eq_ignore_ascii_case(&pf))

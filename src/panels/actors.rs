@@ -43,6 +43,7 @@ pub fn ActorPicker(actors: RwSignal<Vec<String>>) -> impl IntoView {
     let candidates = Memo::new(move |_| {
         let s = search.get();
         let chosen = actors.get();
+        store.roster.track();
         store.order.with(|order| {
             order
                 .iter()

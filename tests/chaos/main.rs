@@ -22,6 +22,7 @@ mod world;
 mod commands;
 mod hostile;
 mod malformed;
+mod scale;
 mod secrets;
 mod stream;
 mod token;
