@@ -3,9 +3,10 @@
 
 use crate::api::Api;
 use crate::ctx::{self, OTHER_HOST_PIN, OTHER_ROOM};
-use crate::harness::eventually;
+use crate::harness::{eventually, stays};
 use crate::page::{row_css, testid_css};
 use huikong_protocol::{Profile, Role, RxPresentationPolicy};
+use std::time::Duration;
 
 const DIALOG: &str = "participant-actions";
 
@@ -127,9 +128,14 @@ async fn transfer_to_another_conference() {
     );
 }
 
+/// The DTMF strings the simulator received for `uuid`, in order.
+fn dtmf_received(t: &ctx::Ctx, uuid: &str) -> Vec<String> {
+    t.room(|r| r.member(uuid).map(|m| m.dtmf.clone()).unwrap_or_default())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn send_dtmf_from_the_keypad_and_refuse_bad_digits() {
-    let Some((t, _api, _guest)) = with_actions_open("dtmf").await else {
+    let Some((t, _api, guest)) = with_actions_open("dtmf").await else {
         return;
     };
     for key in ["1", "2", "#"] {
@@ -141,6 +147,7 @@ async fn send_dtmf_from_the_keypad_and_refuse_bad_digits() {
     t.page
         .wait_status("Send DTMF to Wang Fang (12#): done")
         .await;
+    assert_eq!(dtmf_received(&t, &guest), ["12#"]);
     eventually("the digits to clear after sending", || async {
         let v = digits.prop("value").await.map_err(|e| e.to_string())?;
         match v.as_deref() {
@@ -150,10 +157,26 @@ async fn send_dtmf_from_the_keypad_and_refuse_bad_digits() {
     })
     .await;
 
+    // Typed digits go too, the letter tones among them.
+    t.page.fill("dtmf-digits", "*0AB").await;
+    t.page.click_in("dtmf-form", "Send").await;
+    t.page
+        .wait_status("Send DTMF to Wang Fang (*0AB): done")
+        .await;
+    assert_eq!(dtmf_received(&t, &guest), ["12#", "*0AB"]);
+
     t.page.fill("dtmf-digits", "12x").await;
     t.page
         .wait_attr("dtmf-digits", "aria-invalid", "true")
         .await;
+    t.page.click_in("dtmf-form", "Send").await;
+    stays(Duration::from_millis(500), "no bad digits sent", || async {
+        match dtmf_received(&t, &guest) {
+            d if d == ["12#", "*0AB"] => Ok(()),
+            d => Err(format!("{d:?}")),
+        }
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -4,7 +4,7 @@
 use crate::ctx;
 use crate::harness::eventually;
 use crate::page::row_css;
-use huikong_protocol::{Profile, Role, ServiceType};
+use huikong_protocol::{DialRequest, Profile, Role, ServiceType};
 use huikong_sim::Config;
 use std::time::Duration;
 
@@ -66,6 +66,41 @@ async fn an_answered_call_rings_then_joins() {
     let p = api.participant(&uuid).await.expect("in the meeting");
     assert_eq!(p.service_type, ServiceType::Conference);
     t.page.wait_status("Dial 10.1.2.30: done").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_optional_field_reaches_the_platform_as_filled_in() {
+    let Some(t) = dialling("dial_every_field").await else {
+        return;
+    };
+    t.page.select("dial-protocol", "sip").await;
+    t.page.select("dial-role", "chair").await;
+    t.page.select("dial-call-type", "video-only").await;
+    t.page.testid("dial-streaming").await.click().await.unwrap();
+    t.page
+        .fill("dial-presentation-url", "rtmp://cdn.e2e.local/live/slides")
+        .await;
+    t.page.fill("dial-dtmf", "1234#").await;
+    t.page.fill("dial-source-display-name", "会控 E2E").await;
+    t.page.fill("dial-source", "sip:console@e2e.local").await;
+    t.page
+        .select("dial-keep-alive", "keep_conference_alive_if_multiple")
+        .await;
+    let uuid = dial(&t, "room@e2e.local", "远端会议室").await;
+
+    let mut want = DialRequest::new("room@e2e.local", "sip", Role::Host);
+    want.call_type = Some("video-only".into());
+    want.streaming = true;
+    want.presentation_url = Some("rtmp://cdn.e2e.local/live/slides".into());
+    want.dtmf_sequence = Some("1234#".into());
+    want.source_display_name = Some("会控 E2E".into());
+    want.source = Some("sip:console@e2e.local".into());
+    want.keep_conference_alive = Some("keep_conference_alive_if_multiple".into());
+    want.remote_display_name = Some("远端会议室".into());
+    // The uuid is shown once the platform answered, so its record is already kept.
+    let got = t.room(|r| r.member(&uuid).and_then(|m| m.dial.clone()));
+    assert_eq!(got, Some(want));
+    t.page.wait_text_css(&row_css(&uuid), "远端会议室").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -25,5 +25,6 @@ mod participants;
 mod presentation;
 mod resilience;
 mod runtime_config;
+mod screenshots;
 mod session;
 mod waiting_room;
