@@ -58,3 +58,32 @@ async fn the_theme_switch_applies_and_is_remembered() {
     t.page.testid("theme-switch").await;
     assert_eq!(theme(&t).await.as_deref(), Some("dark"));
 }
+
+/// Closing the tab releases the session (issue 4: "Leaving, and closing the tab, release the
+/// session (`end_session`, with `fetch` keepalive on unload)"): the console's participant leaves
+/// the simulator's list at once, long before its two-minute token would have expired.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn closing_the_tab_releases_the_session() {
+    let Some(t) = ctx::start("close_tab", Profile::Public).await else {
+        return;
+    };
+    let me = t.join_host().await;
+    // Navigating away unloads the page as closing its tab does: `pagehide` fires.
+    t.page
+        .client()
+        .goto("about:blank")
+        .await
+        .expect("navigate away");
+    let api = t.observer().await;
+    crate::harness::eventually_within(
+        Duration::from_secs(5),
+        "the console's participant to leave",
+        || async {
+            match api.participant(&me).await {
+                None => Ok(()),
+                Some(p) => Err(format!("{} is still listed", p.display_name)),
+            }
+        },
+    )
+    .await;
+}
