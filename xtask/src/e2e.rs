@@ -1,63 +1,64 @@
-//! The browser end-to-end tests' world: the console built, simulators serving it, and
-//! chromedriver, all found by the suite through environment variables.
+//! The browser end-to-end tests' world: the console built and chromedriver, found by the suite
+//! through environment variables. Every test starts its own simulator in-process, serving the
+//! built console, so no test shares a room with another.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::build;
 use crate::install::CHROMIUM;
 use crate::procs::run;
-use crate::services::{self, Service, Sim, CHROME_ARGS};
+use crate::services::{self, Service, Sim};
 use crate::targets::e2e_targets;
 use crate::util::{cargo, free_port, heading, target_dir};
+
+/// Browser tests at once: two Chromiums fit the two cores without timing out their waits.
+pub const TEST_THREADS: &str = "--test-threads=2";
 
 pub struct World {
     services: Vec<Service>,
     /// The variables `tests/e2e*.rs` read.
     pub vars: Vec<(&'static str, String)>,
+    /// The demo simulator `e2e-env` starts for a look by hand: no test uses it.
+    demo: Option<String>,
 }
 
 impl World {
-    pub fn start() -> Result<World, String> {
+    /// The console built (debug) into `dist`, and chromedriver.
+    pub fn start(dist: &Path) -> Result<World, String> {
         // Debug: a fraction of the release build time on two cores, and its dependencies are
         // already compiled by the wasm-bindgen tests.
-        let dist = target_dir().join("e2e-dist");
-        build::console(false, &dist)?;
-        let binary = build::sim()?;
+        build::console(false, dist)?;
         let artifacts = target_dir().join("e2e-artifacts");
         let _ = std::fs::create_dir_all(&artifacts);
-        heading("starting the simulators and chromedriver");
-        let mut world = World {
-            services: Vec::new(),
+        heading("starting chromedriver");
+        let port = free_port()?;
+        let driver = services::chromedriver(port)?;
+        Ok(World {
+            services: vec![driver],
             vars: vec![
-                ("HUIKONG_SIM_BIN", binary.display().to_string()),
+                ("HUIKONG_WEBDRIVER_URL", format!("http://127.0.0.1:{port}")),
                 ("HUIKONG_DIST", dist.display().to_string()),
                 ("HUIKONG_E2E_ARTIFACTS", artifacts.display().to_string()),
                 ("HUIKONG_CHROME_BINARY", CHROMIUM.to_string()),
-                ("HUIKONG_CHROME_ARGS", CHROME_ARGS.join(" ")),
             ],
+            demo: None,
+        })
+    }
+
+    /// Adds a simulator with the living demo conference, serving the console, on a free port.
+    fn start_demo(&mut self, dist: &Path) -> Result<(), String> {
+        let binary = build::sim()?;
+        let listen = format!("127.0.0.1:{}", free_port()?);
+        let sim = Sim {
+            binary: &binary,
+            listen: listen.clone(),
+            scenario: "demo",
+            profile: None,
+            dist,
         };
-        let instances = [
-            ("HUIKONG_SIM_URL", "demo", None),
-            ("HUIKONG_SIM_ENTERPRISE_URL", "empty", Some("enterprise")),
-        ];
-        for (var, scenario, profile) in instances {
-            let listen = format!("127.0.0.1:{}", free_port()?);
-            let sim = Sim {
-                binary: &binary,
-                listen: listen.clone(),
-                scenario,
-                profile,
-                dist: &dist,
-            };
-            world.services.push(services::sim(&sim, true)?);
-            world.vars.push((var, format!("http://{listen}")));
-        }
-        let port = free_port()?;
-        world.services.push(services::chromedriver(port)?);
-        world
-            .vars
-            .push(("HUIKONG_WEBDRIVER_URL", format!("http://127.0.0.1:{port}")));
-        Ok(world)
+        self.services.push(services::sim(&sim, true)?);
+        self.demo = Some(format!("http://{listen}/"));
+        Ok(())
     }
 
     pub fn logs(&self) -> Vec<PathBuf> {
@@ -68,6 +69,11 @@ impl World {
         for (name, value) in &self.vars {
             println!("export {name}='{value}'");
         }
+    }
+
+    /// Sets the variables on a command that runs the suite.
+    pub fn env(&self, command: &mut std::process::Command) {
+        command.envs(self.vars.iter().map(|(k, v)| (*k, v.as_str())));
     }
 
     pub fn stop(self) {
@@ -82,11 +88,19 @@ pub fn step() -> Result<Option<String>, String> {
     if e2e_targets().is_empty() {
         return Ok(Some("no tests/e2e*.rs yet".into()));
     }
-    let world = World::start()?;
+    let world = World::start(&target_dir().join("e2e-dist"))?;
     world.print();
     let mut command = cargo();
-    command.args(["test", "-p", "huikong", "--test", "e2e*"]);
-    command.envs(world.vars.iter().map(|(k, v)| (*k, v.as_str())));
+    command.args([
+        "test",
+        "-p",
+        "huikong",
+        "--test",
+        "e2e*",
+        "--",
+        TEST_THREADS,
+    ]);
+    world.env(&mut command);
     let result = run("cargo test (e2e)", &mut command);
     let logs = world.logs();
     world.stop();
@@ -100,13 +114,23 @@ pub fn step() -> Result<Option<String>, String> {
     })
 }
 
-/// `cargo xtask e2e-env`: the same world, kept running so the suite can be run by hand.
+/// `cargo xtask e2e-env`: the same world kept running so the suite can be run by hand, plus a
+/// demo simulator serving the console to look at in a browser (the tests start their own).
 pub fn serve() -> Result<(), String> {
-    let world = World::start()?;
+    let dist = target_dir().join("e2e-dist");
+    let mut world = World::start(&dist)?;
+    if let Err(e) = world.start_demo(&dist) {
+        world.stop();
+        return Err(e);
+    }
     println!("\nThe e2e world is up; in another shell:\n");
     world.print();
-    println!("cargo test -p huikong --test 'e2e*'\n\nPress Ctrl-C to stop.");
-    let mut world = world;
+    println!("cargo test -p huikong --test 'e2e*' -- {TEST_THREADS}\n");
+    if let Some(url) = &world.demo {
+        println!("A demo conference serving the same console, to look at by hand: {url}");
+        println!("(room 1061, host PIN 123456; the tests do not use it)\n");
+    }
+    println!("Press Ctrl-C to stop.");
     loop {
         std::thread::sleep(std::time::Duration::from_secs(1));
         for service in &mut world.services {

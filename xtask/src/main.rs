@@ -1,4 +1,5 @@
-//! `cargo xtask demo` and `cargo xtask test`: the project's two set-up commands.
+//! `cargo xtask demo` and `cargo xtask test`: the project's two set-up commands, and the
+//! smaller ones beside them.
 //!
 //! Only `std`: the tooling must build in seconds on a fresh machine, before anything else.
 
@@ -9,6 +10,7 @@ mod dist;
 mod e2e;
 mod install;
 mod procs;
+mod screenshots;
 mod services;
 mod targets;
 mod test;
@@ -32,8 +34,12 @@ commands:
                          failing commands, malformed events, hostile content, secrets)
   dist                   build the release console into dist/ with a checksum list,
                          dist/SHA256SUMS (`sha256sum -c SHA256SUMS` checks a copy)
-  e2e-env                build the console and start the simulators and chromedriver the
-                         browser tests use, print their environment and keep them running";
+  screenshots            retake the README's screenshots of the console (docs/screenshots/)
+                         with the browser suite against the living demo conference
+  e2e-env                build the console and start chromedriver for the browser tests
+                         (each starts its own simulator), plus one demo simulator serving
+                         the console to look at by hand; print the environment and keep
+                         them running";
 
 fn main() -> ExitCode {
     procs::install_signal_handlers();
@@ -43,6 +49,7 @@ fn main() -> ExitCode {
         Some("test") => test::main(&args[1..]),
         Some("chaos") => chaos::main(&args[1..]),
         Some("dist") => dist::main(&args[1..]),
+        Some("screenshots") => screenshots::main(&args[1..]),
         Some("e2e-env") if args.len() == 1 => e2e::serve(),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");

@@ -9,19 +9,6 @@ use crate::install::CHROMEDRIVER;
 use crate::procs::Managed;
 use crate::util::{cmd, tail, wait_http, xtask_dir};
 
-/// Chromium flags for a headless run as root on a machine without outside network: without
-/// the background-networking ones Chromium keeps dialling hosts it cannot reach.
-pub const CHROME_ARGS: &[&str] = &[
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-];
-
 pub struct Sim<'a> {
     pub binary: &'a Path,
     pub listen: String,
