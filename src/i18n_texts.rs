@@ -80,6 +80,7 @@ texts! {
     Failed => "{label}：失败 — {reason}", "{label}: failed — {reason}";
     RefusedFalse => "平台返回 false", "the platform answered false";
     NetworkError => "网络错误：{reason}", "network error: {reason}";
+    HttpError => "服务器返回 HTTP {status}，不是 API 应答（网关或代理错误）", "the server answered HTTP {status} without an API reply (a gateway or proxy error)";
     Search => "按名称或地址搜索", "Search by name or address";
     FilterState => "状态", "State";
     FilterRole => "角色", "Role";

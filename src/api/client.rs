@@ -27,6 +27,13 @@ impl ApiError {
     pub fn message(&self, tr: Tr) -> String {
         match self {
             ApiError::Network(e) => tr.fmt_now(K::NetworkError, &[("reason", e)]),
+            // A gateway's or proxy's own error page is no reason a host can read: say which
+            // HTTP status came back instead of quoting the page.
+            ApiError::Api(ApiFailure::Malformed { http_status, .. })
+                if !(200..300).contains(http_status) =>
+            {
+                tr.fmt_now(K::HttpError, &[("status", &http_status.to_string())])
+            }
             ApiError::Api(f) => f.reason(),
             ApiError::Rejected => tr.now(K::RefusedFalse).to_owned(),
         }
