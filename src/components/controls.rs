@@ -76,7 +76,8 @@ pub fn ConferenceControls() -> impl IntoView {
                         label=Signal::derive(move || tr.t(if muted.get() { K::UnmuteAllGuests } else { K::MuteAllGuests }).to_owned())
                         action=mute.clone()/>
                 </Show>
-                <Show when={let s = session.clone(); move || s.supports(Command::StartService)}>
+                // Offered until the meeting has started: starting it again would do nothing.
+                <Show when={let s = session.clone(); move || s.supports(Command::StartService) && !service.get().started}>
                     <CmdButton testid="start-meeting"
                         label=Signal::derive(move || tr.t(K::StartMeeting).to_owned())
                         action=start.clone()/>

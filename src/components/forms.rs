@@ -75,7 +75,8 @@ pub fn DtmfForm(uuid: String, name: Memo<String>) -> impl IntoView {
     let pending = RwSignal::new(false);
     let disabled = submit_disabled(pending, &session);
     let invalid = Memo::new(move |_| {
-        let d = digits.get();
+        // Typed a-d are the digits A-D: checked as they will be sent.
+        let d = digits.get().to_ascii_uppercase();
         if d.is_empty() {
             None
         } else {

@@ -86,6 +86,10 @@ async fn start_the_meeting_lets_waiting_guests_in() {
         .await;
     assert_eq!(api.status().await.started, Some(true));
     assert!(in_conference(&api.participant(&guest).await.unwrap()));
+    // A started meeting cannot be started again: the control is no longer offered.
+    t.page
+        .wait_gone_css(&crate::page::testid_css("start-meeting"))
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
