@@ -55,12 +55,31 @@ macro_rules! texts {
 
 include!("i18n_texts.rs");
 
-/// Fills `{name}`-style slots of a text.
+/// Fills `{name}`-style slots of a text in one pass over the template: a value is never read
+/// again, so a display name or a platform reason that itself contains `{reason}` stays as it is.
 pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
-    let mut out = text.to_owned();
-    for (k, v) in args {
-        out = out.replace(&format!("{{{k}}}"), v);
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let slot = after.find('}').and_then(|close| {
+            args.iter()
+                .find(|(k, _)| *k == &after[..close])
+                .map(|a| (close, a.1))
+        });
+        match slot {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 

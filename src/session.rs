@@ -10,12 +10,25 @@ use crate::i18n::{Tr, K};
 use crate::store::Store;
 use crate::stream::{self, ConnState, StreamStop};
 use crate::util::{backoff_ms, refresh_after_ms, refresh_retry_pace};
+use futures_channel::oneshot;
+use futures_util::future::{select, Either};
 use gloo_timers::future::TimeoutFuture;
 use huikong_protocol::{Change, Command, ParticipantCommand, Profile, Role};
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+
+/// Runs `work` unless the session stops first: `None` once stopped.
+async fn until_stopped<T>(
+    work: impl std::future::Future<Output = T>,
+    stopped: &mut oneshot::Receiver<()>,
+) -> Option<T> {
+    match select(std::pin::pin!(work), stopped).await {
+        Either::Left((done, _)) => Some(done),
+        Either::Right(_) => None,
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SessionState {
@@ -42,6 +55,9 @@ pub struct Session {
     /// have changed it), else the role it was granted. One memo for every control that asks.
     role: Memo<Role>,
     alive: Arc<AtomicBool>,
+    /// Fired by `stop`: wakes the refresh task from its wait, so it ends with the session
+    /// rather than a timer's length later.
+    stopped: Arc<Mutex<Option<oneshot::Sender<()>>>>,
     stream: StoredValue<Option<StreamStop>>,
 }
 
@@ -60,6 +76,7 @@ impl Session {
                 None => session_role.get(),
             }
         });
+        let (stop_tx, stop_rx) = oneshot::channel();
         let session = Session {
             api: joined.api.clone(),
             store,
@@ -75,6 +92,7 @@ impl Session {
             conn: RwSignal::new(ConnState::Connecting),
             state: RwSignal::new(SessionState::Active),
             alive: Arc::new(AtomicBool::new(true)),
+            stopped: Arc::new(Mutex::new(Some(stop_tx))),
             stream: StoredValue::new(None),
         };
         let s = session.clone();
@@ -91,7 +109,7 @@ impl Session {
         });
         let stop = stream::start(session.api.clone(), session.store, session.conn, on_change);
         session.stream.set_value(Some(stop));
-        session.spawn_refresh(joined.session.expires, tr);
+        session.spawn_refresh(joined.session.expires, tr, stop_rx);
 
         let s = session.clone();
         let unload = window_event_listener(leptos::ev::pagehide, move |_| {
@@ -113,6 +131,9 @@ impl Session {
 
     fn stop(&self) {
         self.alive.store(false, Ordering::SeqCst);
+        if let Some(tx) = self.stopped.lock().ok().and_then(|mut t| t.take()) {
+            let _ = tx.send(());
+        }
         if let Some(Some(stop)) = self.stream.try_get_value() {
             stop.stop();
         }
@@ -139,7 +160,7 @@ impl Session {
 
     /// Keeps the token alive: a refresh at once, then every `expires / 3`, one at a time; a
     /// failed refresh is retried with backoff while the current token is still valid.
-    fn spawn_refresh(&self, first_expires: f64, tr: Tr) {
+    fn spawn_refresh(&self, first_expires: f64, tr: Tr, mut stopped: oneshot::Receiver<()>) {
         let s = self.clone();
         leptos::task::spawn_local(async move {
             let mut expires = first_expires;
@@ -148,11 +169,20 @@ impl Session {
             // slow page on a short lifetime can take most of it): the first refresh is at once.
             let mut wait = 0;
             'outer: while s.alive() {
-                TimeoutFuture::new(wait).await;
+                if until_stopped(TimeoutFuture::new(wait), &mut stopped)
+                    .await
+                    .is_none()
+                {
+                    return;
+                }
                 wait = refresh_after_ms(expires);
                 let mut attempt = 0;
                 while s.alive() {
-                    match s.api.refresh().await {
+                    // A refresh answered after leaving is dropped: its token is no one's now.
+                    let Some(outcome) = until_stopped(s.api.refresh(), &mut stopped).await else {
+                        return;
+                    };
+                    match outcome {
                         Ok(r) => {
                             s.api.set_token(r.token);
                             expires = r.expires;
@@ -175,7 +205,12 @@ impl Session {
                                 s.finish(SessionState::Lost(e.message(tr)));
                                 return;
                             }
-                            TimeoutFuture::new(wait).await;
+                            if until_stopped(TimeoutFuture::new(wait), &mut stopped)
+                                .await
+                                .is_none()
+                            {
+                                return;
+                            }
                         }
                     }
                 }

@@ -254,3 +254,18 @@ fn the_store_follows_the_state_machine_row_by_row() {
         .iter()
         .any(|e| e.name == "participant_sync_end"));
 }
+
+#[wasm_bindgen_test]
+fn slots_are_filled_once_and_values_are_never_read_as_slots() {
+    use crate::i18n::fill;
+    assert_eq!(
+        fill(
+            "{label}: failed ({reason})",
+            &[("label", "Mute {reason}"), ("reason", "403")]
+        ),
+        "Mute {reason}: failed (403)"
+    );
+    assert_eq!(fill("{a}{b}{a}", &[("a", "1"), ("b", "{a}")]), "1{a}1");
+    assert_eq!(fill("{unknown} {", &[("a", "1")]), "{unknown} {");
+    assert_eq!(fill("会议 {n} 人", &[("n", "3")]), "会议 3 人");
+}

@@ -39,18 +39,19 @@ pub fn JoinPage(
     // Whether the join under way is the portal's, for the `request` of an error message.
     let portal_join = StoredValue::new(false);
 
+    let form = move || JoinParams {
+        server: server.get_untracked(),
+        conference: conference.get_untracked(),
+        pin: pin.get_untracked(),
+        name: name.get_untracked(),
+        hideme: hideme.get_untracked(),
+        profile: profile.get_untracked(),
+    };
     let submit = move || {
         if busy.get_untracked() {
             return;
         }
-        let params = JoinParams {
-            server: server.get_untracked(),
-            conference: conference.get_untracked(),
-            pin: pin.get_untracked(),
-            name: name.get_untracked(),
-            hideme: hideme.get_untracked(),
-            profile: profile.get_untracked(),
-        };
+        let params = form();
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
@@ -59,7 +60,12 @@ pub fn JoinPage(
             match outcome {
                 Ok(joined) => {
                     browser::save_server(&joined.params.server);
-                    on_joined.run(joined);
+                    // The page may be gone by now (a portal's session entered the meeting
+                    // meanwhile): a session nobody will show is released at once.
+                    let api = joined.api.clone();
+                    if on_joined.try_run(joined).is_none() {
+                        api.end_session().await;
+                    }
                 }
                 Err(e) => {
                     if let Some(embed) = embed {
@@ -91,15 +97,7 @@ pub fn JoinPage(
                 ));
                 return;
             }
-            let current = JoinParams {
-                server: server.get_untracked(),
-                conference: conference.get_untracked(),
-                pin: pin.get_untracked(),
-                name: name.get_untracked(),
-                hideme: hideme.get_untracked(),
-                profile: profile.get_untracked(),
-            };
-            match req.merge_into(current) {
+            match req.merge_into(form()) {
                 Ok(p) => {
                     server.set(p.server);
                     conference.set(p.conference);

@@ -134,7 +134,8 @@ pub fn MeetingPage(
         let s = s.clone();
         leptos::task::spawn_local(async move {
             s.leave().await;
-            on_leave.run(());
+            // The meeting page may be gone already (the session ended meanwhile).
+            let _ = on_leave.try_run(());
         });
     });
     let embed = use_embed();

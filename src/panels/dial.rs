@@ -6,7 +6,7 @@ use crate::components::status::{run, Status};
 use crate::i18n::{Tr, K};
 use crate::session::Session;
 use crate::store::Store;
-use huikong_protocol::{Command, DialRequest, Role, ServiceType, DIAL_PROTOCOLS};
+use huikong_protocol::{Command, DialRequest, Role, ServiceType};
 use leptos::prelude::*;
 
 /// How many dial results the panel keeps, newest first.
@@ -126,6 +126,7 @@ pub fn DialPanel() -> impl IntoView {
     let session = expect_context::<Session>();
     let status = expect_context::<Status>();
     let store = session.store;
+    let profile = session.profile;
     let f = RwSignal::new(DialFields {
         protocol: "sip".into(),
         role: "guest".into(),
@@ -206,9 +207,11 @@ pub fn DialPanel() -> impl IntoView {
         }
     };
     let k = move |k: K| Signal::derive(move || tr.t(k).to_owned());
-    let protocols: Vec<(&'static str, Signal<String>)> = DIAL_PROTOCOLS
-        .into_iter()
-        .map(|p| match p {
+    // Only what the deployment can call out with is offered.
+    let protocols: Vec<(&'static str, Signal<String>)> = profile
+        .dial_protocols()
+        .iter()
+        .map(|&p| match p {
             "auto" => (p, k(K::DialProtocolAuto)),
             "phone" => (p, k(K::DialProtocolPhone)),
             "rtsp" => (p, k(K::DialProtocolRtsp)),

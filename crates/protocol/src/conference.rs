@@ -74,7 +74,15 @@ impl Conference {
         match event {
             Event::ParticipantSyncBegin => {
                 self.syncing = Some(BTreeMap::new());
-                Change::None
+                // A (re)connected stream restates a running presentation with its own
+                // `presentation_start`, and sends no stop for one that ended while the stream was
+                // down: what was known before the sync is forgotten.
+                if self.presentation == Presentation::default() {
+                    Change::None
+                } else {
+                    self.presentation = Presentation::default();
+                    Change::Presentation
+                }
             }
             Event::ParticipantSyncEnd => match self.syncing.take() {
                 Some(list) => {

@@ -58,6 +58,15 @@ impl Profile {
         }
     }
 
+    /// The protocols `dial` can call out with. The enterprise cloud's note in the document's
+    /// table: "视通目前可以呼叫H323和sip" — it calls H.323 and SIP only.
+    pub fn dial_protocols(self) -> &'static [&'static str] {
+        match self {
+            Profile::Public => &crate::request::DIAL_PROTOCOLS,
+            Profile::Enterprise => &["sip", "h323"],
+        }
+    }
+
     /// Whether the deployment sends the event of that name.
     pub fn sends_event(self, name: &str) -> bool {
         match self {

@@ -144,6 +144,29 @@ fn late_joiner_gets_a_start_without_a_stop() {
 }
 
 #[test]
+fn a_resync_forgets_a_presentation_that_stopped_while_the_stream_was_down() {
+    // The stop was sent while this client's stream was down; the new stream's sync sends no
+    // presentation_start, because nothing is presented any more.
+    let mut c = Conference::new();
+    c.apply(&start("Bob", "bob@example.com"));
+    assert_eq!(c.apply(&Event::ParticipantSyncBegin), Change::Presentation);
+    c.apply(&Event::ParticipantSyncEnd);
+    assert!(!c.presentation.active);
+    assert_eq!(c.presentation.presenter_name, "");
+}
+
+#[test]
+fn a_resync_keeps_a_running_presentation_through_its_restated_start() {
+    let mut c = Conference::new();
+    c.apply(&start("Bob", "bob@example.com"));
+    c.apply(&Event::ParticipantSyncBegin);
+    c.apply(&Event::ParticipantSyncEnd);
+    c.apply(&start("Bob", "bob@example.com"));
+    assert!(c.presentation.active);
+    assert_eq!(c.presentation.presenter_name, "Bob");
+}
+
+#[test]
 fn a_second_start_replaces_the_presenter() {
     let mut c = Conference::new();
     c.apply(&start("Bob", "bob@example.com"));

@@ -346,3 +346,10 @@ fn participant_times_are_written_as_whole_seconds_like_the_document() {
     let v = serde_json::to_value(&p).unwrap();
     assert_eq!(v["start_time"], serde_json::json!(1441720992.5));
 }
+
+#[test]
+fn the_enterprise_cloud_dials_h323_and_sip_only() {
+    use huikong_protocol::{Profile, DIAL_PROTOCOLS};
+    assert_eq!(Profile::Public.dial_protocols(), &DIAL_PROTOCOLS[..]);
+    assert_eq!(Profile::Enterprise.dial_protocols(), &["sip", "h323"][..]);
+}

@@ -79,6 +79,14 @@ pub async fn dial(
         let (ix, _) = app.authorize(&world, &room, &headers, Command::Dial.is_host_only())?;
         let req: DialRequest = json_body(&body)?;
         req.validate().map_err(|_| ApiError::IllegalValue)?;
+        if !app
+            .config()
+            .profile
+            .dial_protocols()
+            .contains(&req.protocol.as_str())
+        {
+            return Err(ApiError::Unsupported);
+        }
         let r = &mut world.rooms[ix];
         let p = dialled(&req, &r.info.alias);
         let uuid = p.uuid.clone();
