@@ -19,9 +19,13 @@ pub async fn participant_command(
     body: Bytes,
 ) -> ApiResult<Response> {
     let mut world = app.world();
-    let ix = world.find_room(&room)?;
+    // The token is checked before the command name is resolved: without a valid token the
+    // answer is 403 "Invalid token" whatever the path, as for every other command.
+    let (ix, caller) = app.authorize(&world, &room, &headers, false)?;
     let cmd = ParticipantCommand::from_path(&command).ok_or(ApiError::NoSuchCommand)?;
-    app.authorize(&world, &room, &headers, cmd.is_host_only())?;
+    if cmd.is_host_only() && !caller.role.is_host() {
+        return Err(ApiError::NotPermitted);
+    }
     if !app.config().profile.supports_participant(cmd) {
         return Err(ApiError::Unsupported);
     }

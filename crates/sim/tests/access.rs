@@ -287,17 +287,22 @@ async fn a_token_expires_unrefreshed_the_participant_leaves_and_its_stream_close
 
 #[tokio::test]
 async fn an_event_stream_outlives_the_refreshes_of_its_token() {
+    // Refreshed every 300 ms against a life of 2 s: a refresh may come late on a loaded
+    // machine without the token running out.
+    const TTL: u64 = 2;
     let sim = start_with(Config {
-        token_ttl: 1,
+        token_ttl: TTL,
         ..Config::for_tests(Profile::Public)
     })
     .await;
     let s = sim.host().await;
+    let issued = std::time::Instant::now();
     let mut ev = sim.events(&s).await;
     ev.sync().await;
     let mut token = s.token.clone();
-    for _ in 0..3 {
-        tokio::time::sleep(Duration::from_millis(500)).await;
+    // Past the life of the first token, which the stream was opened with.
+    while issued.elapsed() < Duration::from_millis(TTL * 1000 + 300) {
+        tokio::time::sleep(Duration::from_millis(300)).await;
         let r = sim
             .post(DEMO, "refresh_session", Some(&token), json!({}))
             .await;

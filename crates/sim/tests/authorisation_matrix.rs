@@ -137,6 +137,7 @@ async fn matrix(profile: Profile) {
     })
     .await;
     let expired = expiring.host().await;
+    let issued = tokio::time::Instant::now();
     let released = sim.host().await;
     assert_eq!(
         sim.cmd(&released, "end_session", json!({})).await.status,
@@ -145,7 +146,8 @@ async fn matrix(profile: Profile) {
     let other_room = sim
         .session(TRAINING, Some(TRAINING_HOST_PIN), "邻室主持")
         .await;
-    tokio::time::sleep(Duration::from_millis(1100)).await;
+    // The token's second of life began before `issued`: past this it has surely expired.
+    tokio::time::sleep_until(issued + Duration::from_millis(1050)).await;
 
     let mut table = vec![format!(
         "{:<34}{}",

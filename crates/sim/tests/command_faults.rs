@@ -226,7 +226,8 @@ impl Sim {
                 continue;
             }
             let uuid = r.ok()[0].as_str().unwrap().to_owned();
-            for _ in 0..50 {
+            let deadline = Instant::now() + WAIT;
+            while Instant::now() < deadline {
                 let state = self.admin_state(DEMO).await;
                 let answered = state["participants"]
                     .as_array()

@@ -4,6 +4,7 @@ mod common;
 
 use common::*;
 use huikong_protocol::{Event, Profile, Role, ServiceType};
+use huikong_sim::Config;
 use serde_json::json;
 use std::time::{Duration, Instant};
 
@@ -65,25 +66,45 @@ async fn a_busy_destination_is_deleted_right_after_the_create() {
 
 #[tokio::test]
 async fn an_unanswered_destination_is_deleted_after_the_no_answer_time() {
-    let sim = start(Profile::Public).await;
+    // A no-answer time of seconds: the call is surely still ringing when it is looked at.
+    const NO_ANSWER: Duration = Duration::from_secs(2);
+    let sim = start_with(Config {
+        dial_no_answer: NO_ANSWER,
+        ..Config::for_tests(Profile::Public)
+    })
+    .await;
     let h = sim.host().await;
     let mut ev = sim.events(&h).await;
     ev.sync().await;
     let since = Instant::now();
     let uuid = sim.dial(&h, "noanswer@example.com", "guest").await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    let other = sim.dial(&h, "answers@example.com", "guest").await;
+    // Once a call dialled after it has been answered, the answer time has passed for both.
+    ev.until("the other call answered", |e| {
+        assert!(
+            about(e, &uuid).is_none_or(|p| p.service_type == ServiceType::Connecting),
+            "noanswer answered: {e:?}"
+        );
+        about(e, &other).is_some_and(|p| p.service_type != ServiceType::Connecting)
+    })
+    .await;
     let p = sim
         .participant(&h, &uuid)
         .await
         .expect("still ringing after the answer time");
     assert_eq!(p.service_type, ServiceType::Connecting);
     ev.until("delete", |e| {
+        assert!(
+            about(e, &uuid).is_none_or(|p| p.service_type == ServiceType::Connecting),
+            "noanswer answered: {e:?}"
+        );
         *e == Event::ParticipantDelete { uuid: uuid.clone() }
     })
     .await;
+    let waited = since.elapsed();
     assert!(
-        since.elapsed() >= Duration::from_millis(600),
-        "the no-answer time (0.6 s in tests) passed"
+        waited >= NO_ANSWER,
+        "deleted after {waited:?}, before the no-answer time"
     );
 }
 

@@ -43,10 +43,15 @@ async fn event_ids_increase() {
     sim.cmd(&h, "lock", serde_json::json!({})).await.ok();
     let mut last = 0;
     let mut count = 0;
-    while let Some((id, _)) = ev.next_within(Duration::from_millis(300)).await {
+    // Up to the lock's own event, however late it comes.
+    loop {
+        let (id, e) = ev.next_within(WAIT).await.expect("the lock's event");
         assert!(id > last, "id {id} after {last}");
         last = id;
         count += 1;
+        if matches!(e, Event::ServiceUpdate(u) if u.locked == Some(true)) {
+            break;
+        }
     }
     assert!(count >= 8, "sync, dial and lock events: {count}");
 }
@@ -82,12 +87,15 @@ async fn an_idle_stream_gets_keep_alive_comments() {
     let h = sim.host().await;
     let mut ev = sim.events(&h).await;
     ev.sync().await;
-    while ev.next_within(Duration::from_millis(400)).await.is_some() {}
-    assert!(
-        ev.raw.lines().any(|l| l.starts_with(':')),
-        "no comment line in {:?}",
-        ev.raw
-    );
+    let deadline = std::time::Instant::now() + WAIT;
+    while !ev.raw.lines().any(|l| l.starts_with(':')) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no comment line in {:?}",
+            ev.raw
+        );
+        ev.next_within(Duration::from_millis(100)).await;
+    }
 }
 
 #[tokio::test]

@@ -360,6 +360,14 @@ async fn an_unknown_participant_command_is_not_found() {
     let sim = start(Profile::Public).await;
     let (h, g, _ev) = meeting(&sim).await;
     let r = sim.pcmd(&h, &g, "explode", json!({})).await;
-    assert_eq!(r.status, 404);
-    assert_eq!(r.body["status"], "failed");
+    r.fails(404, "No such command");
+    // The token is looked at first: without a good one, any command on any uuid is refused.
+    let nobody = "00000000-0000-4000-8000-000000000000";
+    for (uuid, path) in [(&g[..], "explode"), (nobody, "explode"), (nobody, "mute")] {
+        let path = format!("participants/{uuid}/{path}");
+        for token in [None, Some("made-up")] {
+            let r = sim.post(DEMO, &path, token, json!({})).await;
+            r.fails(403, "Invalid token");
+        }
+    }
 }

@@ -104,14 +104,23 @@ async fn the_empty_scenario_has_nobody_and_no_activity() {
     let h = sim.session_hidden(DEMO, Some(HOST_PIN), "观察", true).await;
     let mut ev = sim.events(&h).await;
     assert!(ev.sync().await.is_empty());
-    let mut after_sync = Vec::new();
+    // The three state events that follow every sync, each waited for as long as it takes;
+    // then nothing more for a while.
+    let mut after_sync = vec![ev.next().await, ev.next().await, ev.next().await];
+    assert!(
+        matches!(
+            after_sync[..],
+            [Event::ServiceUpdate(_), Event::Layout(_), Event::Stage(_)]
+        ),
+        "only service_update, layout and stage: {after_sync:?}"
+    );
     while let Some((_, e)) = ev.next_within(Duration::from_millis(300)).await {
         after_sync.push(e);
     }
     assert_eq!(
         after_sync.len(),
         3,
-        "only service_update, layout and stage: {after_sync:?}"
+        "activity after the sync: {after_sync:?}"
     );
 }
 

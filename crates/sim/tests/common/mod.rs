@@ -198,7 +198,8 @@ impl Sim {
     /// Dials and waits until the endpoint answered.
     pub async fn dial_answered(&self, s: &Session, destination: &str, role: &str) -> String {
         let uuid = self.dial(s, destination, role).await;
-        for _ in 0..50 {
+        let deadline = std::time::Instant::now() + WAIT;
+        while std::time::Instant::now() < deadline {
             if let Some(p) = self.participant(s, &uuid).await {
                 if p.service_type.as_str() != "connecting" {
                     return uuid;
