@@ -136,10 +136,7 @@ async fn read(
         let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(js_err)?;
         pending.extend(js_sys::Uint8Array::new(&value).to_vec());
         // A chunk may end inside a character: keep its first bytes for the next one.
-        let cut = match std::str::from_utf8(&pending) {
-            Ok(_) => pending.len(),
-            Err(e) => e.valid_up_to() + e.error_len().unwrap_or(0),
-        };
+        let cut = crate::util::complete_utf8_prefix(&pending);
         let text = String::from_utf8_lossy(&pending[..cut]).into_owned();
         pending.drain(..cut);
         for frame in parser.feed(&text) {

@@ -129,3 +129,19 @@ pub fn matches_search(query: &str, fields: &[&str]) -> bool {
     let q = query.trim().to_lowercase();
     q.is_empty() || fields.iter().any(|f| f.to_lowercase().contains(&q))
 }
+
+/// How many leading bytes of a stream's pending bytes can be decoded now: all but a character
+/// cut off at the end (its rest comes with the next chunk). Invalid bytes inside count as
+/// decodable (they become U+FFFD) so they never hold back what follows them.
+pub fn complete_utf8_prefix(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    loop {
+        match std::str::from_utf8(&bytes[at..]) {
+            Ok(_) => return bytes.len(),
+            Err(e) => match e.error_len() {
+                Some(n) => at += e.valid_up_to() + n,
+                None => return at + e.valid_up_to(),
+            },
+        }
+    }
+}

@@ -191,6 +191,10 @@ fn spotlight_order_follows_request_time() {
     ];
     let o = spotlight_order(&mut v);
     assert_eq!((o["a"], o["b"], o["c"]), (1, 2, 3));
+    // Two in the same second: the one who came first holds the earlier place.
+    let mut v = vec![(10.0, "z".to_string()), (10.0, "a".to_string())];
+    let o = spotlight_order(&mut v);
+    assert_eq!((o["z"], o["a"]), (1, 2));
     let mut p = Participant::new("u1");
     assert_eq!(shown_name(&p), "u1");
     p.uri = "sip:x".into();
@@ -268,4 +272,20 @@ fn slots_are_filled_once_and_values_are_never_read_as_slots() {
     assert_eq!(fill("{a}{b}{a}", &[("a", "1"), ("b", "{a}")]), "1{a}1");
     assert_eq!(fill("{unknown} {", &[("a", "1")]), "{unknown} {");
     assert_eq!(fill("会议 {n} 人", &[("n", "3")]), "会议 3 人");
+}
+
+#[wasm_bindgen_test]
+fn a_stream_chunk_is_decoded_up_to_an_incomplete_character_only() {
+    use crate::util::complete_utf8_prefix;
+    let zh = "会".as_bytes();
+    assert_eq!(complete_utf8_prefix(b"data: x\n"), 8);
+    assert_eq!(complete_utf8_prefix(&zh[..2]), 0);
+    let mut bytes = b"a\xffb".to_vec();
+    assert_eq!(
+        complete_utf8_prefix(&bytes),
+        3,
+        "an invalid byte mid-chunk holds nothing back"
+    );
+    bytes.extend_from_slice(&zh[..1]);
+    assert_eq!(complete_utf8_prefix(&bytes), 3, "the incomplete tail waits");
 }

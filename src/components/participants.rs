@@ -44,9 +44,11 @@ fn state_matches(f: StateFilter, p: &Participant) -> bool {
     }
 }
 
-/// The spotlight order: uuid to its place (1 = first spotlit, the main position).
+/// The spotlight order: uuid to its place (1 = first spotlit, the main position). `spots`
+/// come in arrival order, which breaks ties of the same second as the platform does.
 pub fn spotlight_order(spots: &mut [(f64, String)]) -> HashMap<String, usize> {
-    spots.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    // A stable sort: equal times keep their arrival order.
+    spots.sort_by(|a, b| a.0.total_cmp(&b.0));
     spots
         .iter()
         .enumerate()

@@ -144,13 +144,16 @@ fn ActorItem(uuid: String, actors: RwSignal<Vec<String>>) -> impl IntoView {
             // redrawn, to the other button when this one has become disabled.
             set_timeout(
                 move || {
-                    let at_end = if up {
-                        first.get_untracked()
+                    // The row may be gone by now (its actor removed): then nothing to focus.
+                    let Some(at_end) = (if up {
+                        first.try_get_untracked()
                     } else {
-                        last.get_untracked()
+                        last.try_get_untracked()
+                    }) else {
+                        return;
                     };
                     let target = if up != at_end { up_ref } else { down_ref };
-                    if let Some(b) = target.get_untracked() {
+                    if let Some(b) = target.try_get_untracked().flatten() {
                         let _ = b.focus();
                     }
                 },
