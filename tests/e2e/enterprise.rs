@@ -50,6 +50,17 @@ async fn enterprise_offers_what_it_supports_and_the_commands_work() {
         .all_css("[data-testid=\"layout-apply\"]")
         .await
         .is_empty());
+    // The enterprise cloud calls out over H.323 and SIP only: the dial form offers just those.
+    let mut offered = Vec::new();
+    for option in t
+        .page
+        .all_css("[data-testid=\"dial-protocol\"] option")
+        .await
+    {
+        offered.push(option.prop("value").await.unwrap().unwrap_or_default());
+    }
+    assert_eq!(offered, ["sip", "h323"]);
+
     t.page.click("More actions for Wang Fang").await;
     t.page.testid("participant-actions").await;
     let names = t.page.button_names().await;

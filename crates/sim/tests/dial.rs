@@ -139,3 +139,22 @@ async fn the_enterprise_cloud_dials_too() {
         "out"
     );
 }
+
+/// The document's table, on the enterprise cloud's dial: "视通目前可以呼叫H323和sip".
+#[tokio::test]
+async fn the_enterprise_cloud_dials_h323_and_sip_only() {
+    let sim = start(Profile::Enterprise).await;
+    let h = sim.host().await;
+    for protocol in ["rtmp", "mssip", "rtsp", "phone", "auto"] {
+        let body = json!({"role": "guest", "destination": "bob@example.com", "protocol": protocol});
+        sim.cmd(&h, "dial", body)
+            .await
+            .fails(501, "Not supported on the enterprise cloud");
+    }
+    assert_eq!(sim.participants(&h).await.len(), 1, "nothing was dialled");
+    for protocol in ["sip", "h323"] {
+        let body = json!({"role": "guest", "destination": "bob@example.com", "protocol": protocol});
+        sim.cmd(&h, "dial", body).await.ok();
+    }
+    assert_eq!(sim.participants(&h).await.len(), 3);
+}
