@@ -1,7 +1,7 @@
 //! One Chromium session that also keeps the browser's console log (`goog:loggingPrefs` browser
 //! ALL), which the e2e harness's sessions do not: the secrets and malformed-event proofs read it.
 
-use crate::harness::{eventually, eventually_within, Env};
+use crate::harness::{eventually, eventually_within, Env, CHROME_FLAGS};
 use crate::page::testid_css;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -11,19 +11,6 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
-
-const CHROME_FLAGS: [&str; 10] = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--window-size=1280,900",
-];
 
 /// One line of the browser's console log.
 #[derive(Debug, Clone)]

@@ -10,7 +10,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// Flags every session starts Chromium with: headless, and nothing that reaches the network.
-const CHROME_FLAGS: [&str; 10] = [
+/// The chaos proofs start their sessions with the same ones.
+pub const CHROME_FLAGS: [&str; 10] = [
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
