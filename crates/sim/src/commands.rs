@@ -1,5 +1,6 @@
 //! Conference commands under `/api/services/{room}/`.
 
+use crate::conference::Room;
 use crate::error::{success, ApiError, ApiResult};
 use crate::http::{json_body, token_of, AppState};
 use crate::jpeg;
@@ -38,21 +39,18 @@ pub async fn service_status(
     }))
 }
 
-/// lock and unlock.
-async fn set_lock(
+/// A command without a body that changes the room and answers `true`: lock, unlock,
+/// start_service, muteguests, unmuteguests.
+async fn switch(
     app: AppState,
     room: String,
     headers: HeaderMap,
-    locked: bool,
+    cmd: Command,
+    change: impl FnOnce(&mut Room),
 ) -> ApiResult<Response> {
-    let cmd = if locked {
-        Command::Lock
-    } else {
-        Command::Unlock
-    };
     let mut world = app.world();
     let (ix, _) = app.authorize(&world, &room, &headers, cmd.is_host_only())?;
-    world.rooms[ix].set_locked(locked);
+    change(&mut world.rooms[ix]);
     Ok(success(true))
 }
 
@@ -61,7 +59,7 @@ pub async fn lock(
     Path(room): RoomPath,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    set_lock(app, room, headers, true).await
+    switch(app, room, headers, Command::Lock, |r| r.set_locked(true)).await
 }
 
 pub async fn unlock(
@@ -69,7 +67,7 @@ pub async fn unlock(
     Path(room): RoomPath,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    set_lock(app, room, headers, false).await
+    switch(app, room, headers, Command::Unlock, |r| r.set_locked(false)).await
 }
 
 /// start_service. The enterprise cloud answers success and does nothing (its table: "先返回200 OK").
@@ -78,34 +76,13 @@ pub async fn start_service(
     Path(room): RoomPath,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    let mut world = app.world();
-    let (ix, _) = app.authorize(
-        &world,
-        &room,
-        &headers,
-        Command::StartService.is_host_only(),
-    )?;
-    if app.config().profile.supports(Command::StartService) {
-        world.rooms[ix].start();
-    }
-    Ok(success(true))
-}
-
-async fn set_guests_muted(
-    app: AppState,
-    room: String,
-    headers: HeaderMap,
-    muted: bool,
-) -> ApiResult<Response> {
-    let cmd = if muted {
-        Command::MuteGuests
-    } else {
-        Command::UnmuteGuests
-    };
-    let mut world = app.world();
-    let (ix, _) = app.authorize(&world, &room, &headers, cmd.is_host_only())?;
-    world.rooms[ix].mute_guests(muted);
-    Ok(success(true))
+    let takes_effect = app.config().profile.supports(Command::StartService);
+    switch(app, room, headers, Command::StartService, |r| {
+        if takes_effect {
+            r.start();
+        }
+    })
+    .await
 }
 
 pub async fn muteguests(
@@ -113,7 +90,10 @@ pub async fn muteguests(
     Path(room): RoomPath,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    set_guests_muted(app, room, headers, true).await
+    switch(app, room, headers, Command::MuteGuests, |r| {
+        r.mute_guests(true)
+    })
+    .await
 }
 
 pub async fn unmuteguests(
@@ -121,7 +101,10 @@ pub async fn unmuteguests(
     Path(room): RoomPath,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    set_guests_muted(app, room, headers, false).await
+    switch(app, room, headers, Command::UnmuteGuests, |r| {
+        r.mute_guests(false)
+    })
+    .await
 }
 
 /// Conference disconnect: everyone, the caller included, leaves; the conference ends.
