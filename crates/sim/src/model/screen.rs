@@ -1,7 +1,7 @@
 //! What the conference shows: the stage (who spoke last), the layout of each audience, and the
 //! presentation. Recomputed after every change; an event goes out only when it differs.
 
-use crate::conference::Room;
+use super::room::Room;
 use huikong_protocol::{
     Audience, Event, LayoutOverride, LayoutView, PresentationStart, ServiceType, StageEntry,
 };
