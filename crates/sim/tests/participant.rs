@@ -56,7 +56,7 @@ async fn spotlighton_sets_the_unix_time_and_holds_the_main_position_spotlightoff
     let (h, g, mut ev) = meeting(&sim).await;
     // `later` joins after `g`, so only its spotlight can bring it to the front.
     let later = sim.dial_answered(&h, "later@example.com", "chair").await;
-    let now = huikong_sim::rooms::unix_now();
+    let now = huikong_sim::model::unix_now();
     sim.pcmd(&h, &later, "spotlighton", json!({})).await.ok();
     let e = ev
         .until("spotlit", |e| {

@@ -46,7 +46,8 @@ fn run(world: &mut World, room: usize, command: Command, profile: Profile) -> Re
         Command::Participants => success(world.rooms[room].participants()),
         Command::Lock => switch(world, |r| r.set_locked(true)),
         Command::Unlock => switch(world, |r| r.set_locked(false)),
-        // The enterprise cloud answers success and does nothing ("先返回200 OK" in its table).
+        // The enterprise cloud answers success and does nothing (docs/api-notes.md,
+        // "Enterprise cloud").
         Command::StartService if !profile.supports(command) => success(true),
         Command::StartService => switch(world, Room::start),
         Command::MuteGuests => switch(world, |r| r.mute_guests(true)),

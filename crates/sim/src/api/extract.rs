@@ -57,8 +57,8 @@ impl FromRequestParts<AppState> for Authorised {
 }
 
 /// Whether the deployment refuses the command outright. The enterprise cloud answers
-/// start_service with success and does nothing ("先返回200 OK" in its table), so only
-/// override_layout is refused there (docs/api-notes.md, "Enterprise cloud").
+/// start_service with success and does nothing, so only override_layout is refused there
+/// (docs/api-notes.md, "Enterprise cloud").
 fn refused_by(profile: Profile, command: Command) -> bool {
     !profile.supports(command) && command != Command::StartService
 }

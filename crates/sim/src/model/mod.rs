@@ -1,7 +1,7 @@
 //! The simulated platform without its web face: the provisioned rooms, their members, what the
 //! conference shows, each room's event bus, and the world of rooms, sessions and tokens. Nothing
-//! here knows of HTTP (a test checks that no file here names axum): the web layer (`api`) and
-//! the faults build on the model, never the other way round.
+//! here knows of HTTP (tests/layering.rs checks that no file here names the web framework): the
+//! web layer (`api`) and the faults build on the model, never the other way round.
 
 pub mod bus;
 pub mod dial_out;
