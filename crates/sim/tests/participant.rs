@@ -10,7 +10,7 @@ use huikong_protocol::{
 use serde_json::{json, Value};
 
 /// A host with an answered guest endpoint, watching the room's events.
-async fn meeting(sim: &Sim) -> (Session, String, Stream) {
+async fn meeting(sim: &Sim) -> (ApiClient, String, Stream) {
     let h = sim.host().await;
     let guest = sim.dial_answered(&h, "endpoint@example.com", "guest").await;
     let mut ev = sim.events(&h).await;

@@ -2,7 +2,7 @@
 //! behaves. The destination's address says it: `busy` ones reject the call at once, `noanswer`
 //! ones ring until the no-answer timeout, all others answer after a while.
 
-use super::world::{new_uuid, unix_now};
+use super::ids::{new_uuid, unix_now};
 use huikong_protocol::{DialRequest, Participant, ServiceType};
 
 /// How a dialled destination behaves, read from its address.

@@ -6,6 +6,7 @@
 pub mod bus;
 pub mod dial_out;
 pub mod error;
+pub mod ids;
 pub mod member;
 pub mod room;
 pub mod room_info;
@@ -16,8 +17,9 @@ pub mod world;
 
 pub use bus::{Bus, Frame, MalformedEvents};
 pub use error::{ApiError, ApiResult};
+pub use ids::{new_uuid, unix_now};
 pub use member::Member;
 pub use room::Room;
 pub use room_info::{provisioned_rooms, RoomInfo};
 pub use screen::Screen;
-pub use world::{new_uuid, unix_now, ApiSession, Caller, World};
+pub use world::{ApiSession, Caller, World};

@@ -2,7 +2,7 @@
 //! (WebRTC). Each answer names a new call uuid; the call ends with the participant.
 
 use super::error::{ApiError, ApiResult};
-use super::world::new_uuid;
+use super::ids::new_uuid;
 use huikong_protocol::{CallsRequest, CallsResult};
 
 /// A sub-call on the node named `name` (a host name, without the port): RTMP answers with its

@@ -4,12 +4,13 @@
 
 use super::bus::MalformedEvents;
 use super::error::{ApiError, ApiResult};
+use super::ids::{new_token, new_uuid, unix_now};
 use super::room::Room;
 use super::room_info::provisioned_rooms;
 use huikong_protocol::{Event, Participant, Profile, Role, ServiceType};
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 /// An API session (a console, or any REST client), keyed by its participant uuid.
 #[derive(Debug, Clone)]
@@ -42,25 +43,6 @@ pub struct World {
     pub rooms: Vec<Room>,
     sessions: HashMap<String, ApiSession>,
     tokens: HashMap<String, TokenEntry>,
-}
-
-pub fn unix_now() -> f64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs_f64())
-        .unwrap_or(0.0)
-}
-
-pub fn new_uuid() -> String {
-    uuid::Uuid::new_v4().to_string()
-}
-
-fn new_token() -> String {
-    format!(
-        "{}{}",
-        uuid::Uuid::new_v4().simple(),
-        uuid::Uuid::new_v4().simple()
-    )
 }
 
 impl World {

@@ -1,6 +1,8 @@
 //! One room's conference: who is in it, where they are (waiting room or conference), and the
 //! service flags. Every change emits the events that report it.
 
+mod display;
+
 use super::bus::Bus;
 use super::member::Member;
 use super::room_info::RoomInfo;
