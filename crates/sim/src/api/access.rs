@@ -1,7 +1,7 @@
 //! checkJoin and the access-control commands: new_session, refresh_session, end_session.
 
 use super::error::success;
-use super::extract::{Authorised, Entry, JsonBody, NodeHost};
+use super::extract::{Authorised, JsonBody, NodeHost, PinEntry};
 use super::state::AppState;
 use crate::model::{unix_now, ApiError, ApiResult, RoomInfo};
 use axum::extract::State;
@@ -109,7 +109,7 @@ pub async fn check_join(
 /// `POST new_session`: a token for a display name, with the role the `pin` header opens.
 pub async fn new_session(
     State(app): State<AppState>,
-    entry: Entry,
+    entry: PinEntry,
     host: NodeHost,
     JsonBody(req): JsonBody<NewSessionRequest>,
 ) -> ApiResult<Response> {

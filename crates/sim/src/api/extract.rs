@@ -117,21 +117,21 @@ impl FromRequestParts<AppState> for ParticipantCall {
 }
 
 /// The room of new_session and the role its `pin` header opens it with.
-pub struct Entry {
+pub struct PinEntry {
     pub room: usize,
     pub role: Role,
 }
 
-impl FromRequestParts<AppState> for Entry {
+impl FromRequestParts<AppState> for PinEntry {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> ApiResult<Entry> {
+    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> ApiResult<PinEntry> {
         let key = room_key(parts, app).await?;
         let pin = parts.headers.get("pin").and_then(|v| v.to_str().ok());
         let world = app.world();
         let room = world.find_room(&key)?;
         let role = world.rooms[room].info.role_for_pin(pin)?;
-        Ok(Entry { room, role })
+        Ok(PinEntry { room, role })
     }
 }
 
