@@ -2,7 +2,7 @@
 //! [--scenario demo|empty|large:N] [--dist DIR] [--allow-origin ORIGIN] [fault flags] [--admin]`,
 //! or `huikong-sim replay FILE`. `--help` lists every flag.
 
-use huikong_sim::rooms::provisioned_rooms;
+use huikong_sim::model::provisioned_rooms;
 use huikong_sim::{replay, spawn, Config};
 use std::process::ExitCode;
 
@@ -80,7 +80,7 @@ async fn serve(config: Config) -> ExitCode {
     println!("profile: {}, scenario: {scenario:?}", profile.as_str());
     let faults = running.state.faults().get();
     if faults.any() {
-        let json = serde_json::to_string(&faults.to_json()).unwrap_or_default();
+        let json = serde_json::to_string(&faults).unwrap_or_default();
         println!("faults: {json}");
     }
     if admin {

@@ -2,8 +2,7 @@
 //! chat, and come and go.
 
 use crate::config::Scenario;
-use crate::http::AppState;
-use crate::rooms::{new_uuid, unix_now, World};
+use crate::model::{new_uuid, unix_now, World};
 use huikong_protocol::{ChatMessage, Event, Participant, Role};
 
 /// The room the scenario lives in.
@@ -308,17 +307,5 @@ pub fn tick(world: &mut World, scenario: Scenario, n: u64, idle: &mut u64) {
                 room.join(participant(v, &alias), false);
             }
         }
-    }
-}
-
-/// Runs the scenario until the simulator stops.
-pub async fn run(app: AppState, scenario: Scenario) {
-    let mut n: u64 = 0;
-    let mut idle: u64 = 0;
-    let mut every = tokio::time::interval(app.config().scenario_tick);
-    loop {
-        every.tick().await;
-        n += 1;
-        tick(&mut app.world(), scenario, n, &mut idle);
     }
 }

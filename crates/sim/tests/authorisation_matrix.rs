@@ -1,7 +1,8 @@
-//! The simulator's authorisation, as NOTES.md fixes it, for every command: no token, an
-//! unknown, expired, released or other room's token -> 403 "Invalid token"; a guest's token on
-//! a host-only command -> 403 "Not permitted"; a host's token is never refused. new_session is
-//! outside the matrix: it takes a PIN, not a token. The table is printed as the test's figures.
+//! The simulator's authorisation, as docs/api-notes.md ("Roles") fixes it, for every command:
+//! no token, an unknown, expired, released or other room's token -> 403 "Invalid token"; a
+//! guest's token on a host-only command -> 403 "Not permitted"; a host's token is never
+//! refused. new_session is outside the matrix: it takes a PIN, not a token. The table is
+//! printed as the test's figures.
 
 mod common;
 

@@ -20,7 +20,7 @@ async fn start_faulty(faults: Faults) -> Sim {
     .await
 }
 
-async fn send(sim: &Sim, s: &Session, path: &str, body: Value) -> reqwest::Response {
+async fn send(sim: &Sim, s: &ApiClient, path: &str, body: Value) -> reqwest::Response {
     sim.http
         .post(sim.url(&s.room, path))
         .header("token", &s.token)
@@ -213,7 +213,7 @@ async fn session_commands_and_events_are_outside_the_command_faults() {
 
 impl Sim {
     /// A dialled endpoint that answered, dialling again while the faults refuse.
-    async fn dial_answered_or_retry(&self, host: &Session) -> String {
+    async fn dial_answered_or_retry(&self, host: &ApiClient) -> String {
         for _ in 0..20 {
             let r = self
                 .cmd(

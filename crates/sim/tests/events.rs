@@ -113,7 +113,7 @@ async fn the_enterprise_cloud_sends_participant_update_instead_of_participant_cr
     assert!(matches!(e, Event::ParticipantUpdate(_)), "{e:?}");
 }
 
-async fn presenting(sim: &Sim) -> (Session, String) {
+async fn presenting(sim: &Sim) -> (ApiClient, String) {
     let h = sim.host().await;
     let p = sim
         .dial_answered(&h, "presenter@example.com", "guest")

@@ -10,7 +10,7 @@ use huikong_protocol::{
 use serde_json::{json, Value};
 
 /// A host with an answered guest endpoint, watching the room's events.
-async fn meeting(sim: &Sim) -> (Session, String, Stream) {
+async fn meeting(sim: &Sim) -> (ApiClient, String, Stream) {
     let h = sim.host().await;
     let guest = sim.dial_answered(&h, "endpoint@example.com", "guest").await;
     let mut ev = sim.events(&h).await;
@@ -56,7 +56,7 @@ async fn spotlighton_sets_the_unix_time_and_holds_the_main_position_spotlightoff
     let (h, g, mut ev) = meeting(&sim).await;
     // `later` joins after `g`, so only its spotlight can bring it to the front.
     let later = sim.dial_answered(&h, "later@example.com", "chair").await;
-    let now = huikong_sim::rooms::unix_now();
+    let now = huikong_sim::model::unix_now();
     sim.pcmd(&h, &later, "spotlighton", json!({})).await.ok();
     let e = ev
         .until("spotlit", |e| {

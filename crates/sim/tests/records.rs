@@ -21,8 +21,8 @@ async fn start_admin() -> Sim {
 /// The member's records, read from the world as an in-process test does.
 fn records(sim: &Sim, uuid: &str) -> (Vec<String>, Option<DialRequest>) {
     let world = sim.running.state.world();
-    let ix = world.find_room(DEMO).unwrap();
-    let m = world.rooms[ix].member(uuid).expect("a member");
+    let room = world.find_room(DEMO).unwrap();
+    let m = world.rooms[room].member(uuid).expect("a member");
     (m.dtmf.clone(), m.dial.clone())
 }
 

@@ -1,7 +1,7 @@
 //! For the fault tests: an event stream read frame by frame without decoding (malformed events
 //! must reach the test, not panic the reader), and the admin endpoint.
 
-use super::{Session, Sim};
+use super::{ApiClient, Sim};
 use huikong_protocol::sse::{SseFrame, SseParser};
 use serde_json::Value;
 use std::collections::VecDeque;
@@ -67,7 +67,7 @@ impl RawStream {
 
 impl Sim {
     /// Opens a session's event stream; the HTTP status if it is refused.
-    pub async fn raw_events(&self, s: &Session) -> Result<RawStream, reqwest::Response> {
+    pub async fn raw_events(&self, s: &ApiClient) -> Result<RawStream, reqwest::Response> {
         let url = format!("{}?token={}", self.url(&s.room, "events"), s.token);
         let res = self
             .http

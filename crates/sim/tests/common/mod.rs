@@ -66,9 +66,9 @@ impl Reply {
     }
 }
 
-/// A session opened with new_session.
+/// An API client: the session new_session opened for it, with its token.
 #[derive(Debug, Clone)]
-pub struct Session {
+pub struct ApiClient {
     pub room: String,
     pub token: String,
     pub uuid: String,
@@ -128,7 +128,7 @@ impl Sim {
             .await
     }
 
-    pub async fn session(&self, room: &str, pin: Option<&str>, name: &str) -> Session {
+    pub async fn session(&self, room: &str, pin: Option<&str>, name: &str) -> ApiClient {
         self.session_hidden(room, pin, name, false).await
     }
 
@@ -138,11 +138,11 @@ impl Sim {
         pin: Option<&str>,
         name: &str,
         hide: bool,
-    ) -> Session {
+    ) -> ApiClient {
         let body = json!({ "display_name": name, "hideme": if hide { "yes" } else { "no" } });
         let r = self.new_session_reply(room, pin, body).await;
         let result = r.ok().clone();
-        Session {
+        ApiClient {
             room: room.to_owned(),
             token: result["token"].as_str().expect("a token").to_owned(),
             uuid: result["participant_uuid"]
@@ -153,20 +153,20 @@ impl Sim {
         }
     }
 
-    pub async fn host(&self) -> Session {
+    pub async fn host(&self) -> ApiClient {
         self.session(DEMO, Some(HOST_PIN), "主持人").await
     }
 
-    pub async fn guest(&self, name: &str) -> Session {
+    pub async fn guest(&self, name: &str) -> ApiClient {
         self.session(DEMO, Some(GUEST_PIN), name).await
     }
 
     /// A command by a session in its own room.
-    pub async fn cmd(&self, s: &Session, path: &str, body: Value) -> Reply {
+    pub async fn cmd(&self, s: &ApiClient, path: &str, body: Value) -> Reply {
         self.post(&s.room, path, Some(&s.token), body).await
     }
 
-    pub async fn pcmd(&self, s: &Session, uuid: &str, path: &str, body: Value) -> Reply {
+    pub async fn pcmd(&self, s: &ApiClient, uuid: &str, path: &str, body: Value) -> Reply {
         self.post(
             &s.room,
             &format!("participants/{uuid}/{path}"),
@@ -176,12 +176,12 @@ impl Sim {
         .await
     }
 
-    pub async fn participants(&self, s: &Session) -> Vec<Participant> {
+    pub async fn participants(&self, s: &ApiClient) -> Vec<Participant> {
         let r = self.get(&s.room, "participants", Some(&s.token)).await;
         serde_json::from_value(r.ok().clone()).expect("a participant list")
     }
 
-    pub async fn participant(&self, s: &Session, uuid: &str) -> Option<Participant> {
+    pub async fn participant(&self, s: &ApiClient, uuid: &str) -> Option<Participant> {
         self.participants(s)
             .await
             .into_iter()
@@ -189,14 +189,14 @@ impl Sim {
     }
 
     /// Dials a destination as a guest (or chair) endpoint with media; returns its uuid.
-    pub async fn dial(&self, s: &Session, destination: &str, role: &str) -> String {
+    pub async fn dial(&self, s: &ApiClient, destination: &str, role: &str) -> String {
         let body = json!({ "role": role, "destination": destination, "protocol": "sip" });
         let r = self.cmd(s, "dial", body).await;
         r.ok()[0].as_str().expect("a uuid").to_owned()
     }
 
     /// Dials and waits until the endpoint answered.
-    pub async fn dial_answered(&self, s: &Session, destination: &str, role: &str) -> String {
+    pub async fn dial_answered(&self, s: &ApiClient, destination: &str, role: &str) -> String {
         let uuid = self.dial(s, destination, role).await;
         let deadline = std::time::Instant::now() + WAIT;
         while std::time::Instant::now() < deadline {
@@ -211,7 +211,7 @@ impl Sim {
     }
 
     /// Refreshes the session's token every 300 ms until the returned guard drops.
-    pub fn keep_refreshing(&self, s: &Session) -> Refresher {
+    pub fn keep_refreshing(&self, s: &ApiClient) -> Refresher {
         let http = self.http.clone();
         let url = self.url(&s.room, "refresh_session");
         let mut token = s.token.clone();
@@ -231,7 +231,7 @@ impl Sim {
         }))
     }
 
-    pub async fn events(&self, s: &Session) -> Stream {
+    pub async fn events(&self, s: &ApiClient) -> Stream {
         self.events_url(&format!(
             "{}?token={}",
             self.url(&s.room, "events"),

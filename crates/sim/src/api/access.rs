@@ -1,11 +1,10 @@
 //! checkJoin and the access-control commands: new_session, refresh_session, end_session.
 
-use crate::error::{success, ApiError, ApiResult};
-use crate::http::{host_name, host_of, json_body, pin_of, AppState};
-use crate::rooms::RoomInfo;
-use axum::body::Bytes;
-use axum::extract::{Path, State};
-use axum::http::HeaderMap;
+use super::error::success;
+use super::extract::{Authorised, JsonBody, NodeHost, PinEntry};
+use super::state::AppState;
+use crate::model::{unix_now, ApiError, ApiResult, RoomInfo};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use huikong_protocol::{
@@ -16,7 +15,7 @@ use serde_json::json;
 
 fn time_stamp() -> String {
     // The platform writes local time as "2017-05-24 15:41:30"; UTC keeps this dependency-free.
-    let secs = crate::rooms::unix_now() as i64;
+    let secs = unix_now() as i64;
     let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     let (y, m, d) = civil_from_days(days);
     format!(
@@ -52,8 +51,13 @@ fn check_join_failure(code: &str, msg: &str) -> Response {
 }
 
 /// `POST /api/v3/meet/checkJoin.shtml`: checks the join credentials and names the node.
-pub async fn check_join(State(app): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    let Ok(req) = json_body::<CheckJoinRequest>(&body) else {
+/// It answers in its own envelope, refusals included.
+pub async fn check_join(
+    State(app): State<AppState>,
+    NodeHost(host): NodeHost,
+    body: Result<JsonBody<CheckJoinRequest>, ApiError>,
+) -> Response {
+    let Ok(JsonBody(req)) = body else {
         return check_join_failure(
             "400",
             "请求参数错误：需要 joinAccount 和 participantName / Bad request: joinAccount and participantName are required",
@@ -62,7 +66,7 @@ pub async fn check_join(State(app): State<AppState>, headers: HeaderMap, body: B
     let info: RoomInfo = {
         let world = app.world();
         match world.find_room(&req.join_account) {
-            Ok(ix) => world.rooms[ix].info.clone(),
+            Ok(room) => world.rooms[room].info.clone(),
             Err(_) => {
                 return check_join_failure(
                     "404",
@@ -91,7 +95,7 @@ pub async fn check_join(State(app): State<AppState>, headers: HeaderMap, body: B
             password: req.join_pwd.clone(),
             participant_name: req.participant_name.clone(),
             role_type: Some(role),
-            mcu_host: host_of(&headers, app.addr()),
+            mcu_host: host,
             company_id: "1".into(),
             is_record: public,
             is_live: public,
@@ -105,24 +109,18 @@ pub async fn check_join(State(app): State<AppState>, headers: HeaderMap, body: B
 /// `POST new_session`: a token for a display name, with the role the `pin` header opens.
 pub async fn new_session(
     State(app): State<AppState>,
-    Path(room): Path<String>,
-    headers: HeaderMap,
-    body: Bytes,
+    entry: PinEntry,
+    host: NodeHost,
+    JsonBody(req): JsonBody<NewSessionRequest>,
 ) -> ApiResult<Response> {
-    let mut world = app.world();
-    let ix = world.find_room(&room)?;
-    let role = world.rooms[ix]
-        .info
-        .role_for_pin(pin_of(&headers).as_deref())?;
-    let req: NewSessionRequest = json_body(&body)?;
     let name = req.display_name.trim();
     if name.is_empty() {
         return Err(ApiError::IllegalValue);
     }
-    let (uuid, token) = world.open_session(ix, role, name, req.hideme);
-    let current = world.session_service_type(ix, &uuid, role);
+    let mut world = app.world();
+    let (uuid, token) = world.open_session(entry.room, entry.role, name, req.hideme);
+    let current = world.session_service_type(entry.room, &uuid, entry.role);
     let public = app.config().profile == Profile::Public;
-    let host = host_of(&headers, app.addr());
     let result = NewSessionResult {
         token,
         expires: world.token_ttl.as_secs_f64(),
@@ -131,10 +129,10 @@ pub async fn new_session(
             pseudo_version: "22112.0.0".into(),
             version_id: "3".into(),
         }),
-        role,
+        role: entry.role,
         chat_enabled: true,
         service_type: ServiceType::Conference,
-        stun: Some(json!([{ "url": format!("stun:{}:3478", host_name(&host)) }])),
+        stun: Some(json!([{ "url": format!("stun:{}:3478", host.name()) }])),
         display_name: name.to_owned(),
         analytics_enabled: false,
         current_service_type: current,
@@ -152,29 +150,19 @@ pub async fn new_session(
 }
 
 /// `POST refresh_session`: a new token; the old one lives out its own time.
-pub async fn refresh_session(
-    State(app): State<AppState>,
-    Path(room): Path<String>,
-    headers: HeaderMap,
-) -> ApiResult<Response> {
-    let mut world = app.world();
-    let (_, caller) = app.authorize(&world, &room, &headers, false)?;
-    let token = world.refresh(&caller);
+pub async fn refresh_session(State(app): State<AppState>, call: Authorised) -> ApiResult<Response> {
+    let mut world = app.world_for(call.room, &call.caller)?;
+    let token = world.refresh(&call.caller);
     Ok(success(RefreshSessionResult {
         token,
         expires: world.token_ttl.as_secs_f64(),
-        role: Some(caller.role),
+        role: Some(call.caller.role),
     }))
 }
 
 /// `POST end_session`: releases the session; its participant leaves.
-pub async fn end_session(
-    State(app): State<AppState>,
-    Path(room): Path<String>,
-    headers: HeaderMap,
-) -> ApiResult<Response> {
-    let mut world = app.world();
-    let (_, caller) = app.authorize(&world, &room, &headers, false)?;
-    world.end_session(&caller.session, "Session ended by the client");
+pub async fn end_session(State(app): State<AppState>, call: Authorised) -> ApiResult<Response> {
+    let mut world = app.world_for(call.room, &call.caller)?;
+    world.end_session(&call.caller.session, "Session ended by the client");
     Ok(success(true))
 }

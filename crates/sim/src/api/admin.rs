@@ -3,9 +3,8 @@
 //! compare a client's state with it. Its answers are plain JSON, not the platform's envelope;
 //! a refusal is `{"error": "<reason>"}`.
 
-use crate::fault_layer::drop_all_streams;
-use crate::faults::{Faults, FaultsJson};
-use crate::http::AppState;
+use super::state::AppState;
+use crate::faults::Faults;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -41,29 +40,25 @@ pub fn routes(enabled: bool) -> Router<AppState> {
 }
 
 /// `GET /_admin/faults`: the faults in force.
-async fn get_faults(State(app): State<AppState>) -> Json<FaultsJson> {
-    Json(app.faults().get().to_json())
+async fn get_faults(State(app): State<AppState>) -> Json<Faults> {
+    Json(app.faults().get())
 }
 
 /// `PUT /_admin/faults`: replaces every fault (absent fields: no fault). 400 for a body that
 /// is not the JSON form, or for a bad value; the faults in force then stay as they were.
 async fn put_faults(State(app): State<AppState>, body: Bytes) -> Response {
-    let wanted: FaultsJson = match serde_json::from_slice(&body) {
-        Ok(j) => j,
-        Err(e) => return refuse(StatusCode::BAD_REQUEST, format!("not a faults object: {e}")),
-    };
-    match Faults::from_json(&wanted) {
+    match serde_json::from_slice::<Faults>(&body) {
         Ok(faults) => {
             app.faults().set(faults);
-            Json(app.faults().get().to_json()).into_response()
+            Json(app.faults().get()).into_response()
         }
-        Err(e) => refuse(StatusCode::BAD_REQUEST, e),
+        Err(e) => refuse(StatusCode::BAD_REQUEST, format!("bad faults: {e}")),
     }
 }
 
 /// `POST /_admin/drop-streams`: closes every open event stream now.
 async fn drop_streams(State(app): State<AppState>) -> Response {
-    let dropped = drop_all_streams(&app);
+    let dropped = app.drop_all_streams();
     Json(json!({ "dropped": dropped })).into_response()
 }
 
@@ -117,10 +112,10 @@ struct RoomState {
 /// `GET /_admin/state/{room}` (alias or numeric id): the room as the simulator holds it.
 async fn room_state(State(app): State<AppState>, Path(room): Path<String>) -> Response {
     let world = app.world();
-    let Ok(ix) = world.find_room(&room) else {
+    let Ok(found) = world.find_room(&room) else {
         return refuse(StatusCode::NOT_FOUND, format!("no room {room:?}"));
     };
-    let r = &world.rooms[ix];
+    let r = &world.rooms[found];
     let state = RoomState {
         room: RoomId {
             id: r.info.id,

@@ -1,68 +1,10 @@
-//! What the conference shows: the stage (who spoke last), the layout of each audience, and the
-//! presentation. Recomputed after every change; an event goes out only when it differs.
+//! The rules of what a room shows: who is on the stage (the most recent speaker first), what
+//! each audience's layout holds, and the presentation. Recomputed after every change; an event
+//! goes out only when what is shown differs.
 
-use crate::conference::Room;
-use huikong_protocol::{
-    Audience, Event, LayoutOverride, LayoutView, PresentationStart, ServiceType, StageEntry,
-};
-
-/// Stage entries an event lists at most: the biggest layout shows 23.
-pub const STAGE_LIMIT: usize = 24;
-pub const DEFAULT_VIEW: &str = "1:7";
-
-/// A slide being shown.
-#[derive(Debug, Clone)]
-pub struct Slide {
-    pub presenter: String,
-    pub name: String,
-    pub uri: String,
-    /// Counts frames since the start; a new frame is a new picture.
-    pub frame: u64,
-}
-
-#[derive(Debug, Default)]
-pub struct Screen {
-    /// Participants with media, the most recent speaker first.
-    pub order: Vec<String>,
-    pub speaking: Option<String>,
-    pub hosts_layout: Option<LayoutOverride>,
-    pub guests_layout: Option<LayoutOverride>,
-    pub presentation: Option<Slide>,
-    last_stage: Option<Vec<StageEntry>>,
-    last_layout: Option<(LayoutView, LayoutView)>,
-}
-
-impl Screen {
-    pub fn presenter(&self) -> Option<&str> {
-        self.presentation.as_ref().map(|s| s.presenter.as_str())
-    }
-
-    pub fn presentation_start(&self) -> Option<PresentationStart> {
-        self.presentation.as_ref().map(|s| PresentationStart {
-            presenter_name: s.name.clone(),
-            presenter_uri: s.uri.clone(),
-        })
-    }
-
-    pub fn forget(&mut self, uuid: &str) {
-        self.order.retain(|u| u != uuid);
-        if self.speaking.as_deref() == Some(uuid) {
-            self.speaking = None;
-        }
-    }
-}
-
-/// How many participants a layout shows.
-pub fn capacity(view: &str) -> usize {
-    match view {
-        "1:0" => 1,
-        "4:0" => 4,
-        "1:7" => 8,
-        "1:21" => 22,
-        "2:21" => 23,
-        _ => 8,
-    }
-}
+use super::Room;
+use crate::model::screen::{capacity, Slide, DEFAULT_VIEW, STAGE_LIMIT};
+use huikong_protocol::{Audience, Event, LayoutOverride, LayoutView, ServiceType, StageEntry};
 
 impl Room {
     /// In the conference with media: may be seen and heard.
@@ -143,22 +85,18 @@ impl Room {
     /// sent, so the next listener's changes are reported afresh.
     pub fn refresh_screen(&mut self) {
         if !self.bus.has_subscribers() {
-            self.screen.last_stage = None;
-            self.screen.last_layout = None;
+            self.screen.forget_sent();
             return;
         }
         let stage = self.stage_entries();
-        if self.screen.last_stage.as_ref() != Some(&stage) {
-            self.bus.emit(&Event::Stage(stage.clone()));
-            self.screen.last_stage = Some(stage);
+        if self.screen.stage_changed(&stage) {
+            self.bus.emit(&Event::Stage(stage));
         }
         let layouts = (self.layout_view(true), self.layout_view(false));
-        if self.screen.last_layout.as_ref() != Some(&layouts) {
-            self.bus.emit_by_role(
-                &Event::Layout(layouts.0.clone()),
-                &Event::Layout(layouts.1.clone()),
-            );
-            self.screen.last_layout = Some(layouts);
+        if self.screen.layouts_changed(&layouts) {
+            let (hosts, guests) = layouts;
+            self.bus
+                .emit_by_role(&Event::Layout(hosts), &Event::Layout(guests));
         }
     }
 
@@ -180,7 +118,7 @@ impl Room {
                 Audience::Guests => self.screen.guests_layout = Some(l),
             }
         }
-        self.screen.last_layout = None;
+        self.screen.forget_sent_layouts();
         self.refresh_screen();
     }
 

@@ -1,9 +1,11 @@
 //! The faults a simulator can be told to inject, so that a client's resilience can be tested
 //! against the failures a real deployment shows: dropped event streams, refused reconnects,
 //! failing or slow commands, refused refreshes, malformed events. Set from the command line
-//! (`Config::faults`) or at run time through the admin endpoint; the default injects nothing.
+//! (`Config::faults`) or at run time through the admin endpoint, whose JSON form is `Faults`
+//! itself; the default injects nothing.
 
-use serde::{Deserialize, Serialize};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::time::Duration;
 
 /// How an injected command failure answers.
@@ -60,25 +62,61 @@ impl FailureKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// In JSON (the admin endpoint): durations in seconds with the unit in the name (fractions
+/// allowed), `null` for "off"; every field optional (absent means no fault), unknown fields and
+/// bad values refused with the field named.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Faults {
     /// Every open event stream of every room is closed this often.
+    #[serde(
+        rename = "drop_streams_every_secs",
+        serialize_with = "opt_secs_out",
+        deserialize_with = "drop_streams_every"
+    )]
     pub drop_streams_every: Option<Duration>,
     /// The probability per second that any one open event stream is closed.
+    #[serde(deserialize_with = "drop_streams_random")]
     pub drop_streams_random: f64,
     /// After any drop, new `events` connections are answered 503 for this long.
+    #[serde(
+        rename = "refuse_reconnects_secs",
+        serialize_with = "opt_secs_out",
+        deserialize_with = "refuse_reconnects"
+    )]
     pub refuse_reconnects_for: Option<Duration>,
     /// The fraction of conference and participant commands that fail.
+    #[serde(deserialize_with = "command_failure_rate")]
     pub command_failure_rate: f64,
     /// How they fail: one of these, chosen evenly.
+    #[serde(
+        serialize_with = "kinds_out",
+        deserialize_with = "command_failure_kinds"
+    )]
     pub command_failure_kinds: Vec<FailureKind>,
     /// How long a `Timeout` failure holds the request before its 504.
+    #[serde(
+        rename = "command_timeout_secs",
+        serialize_with = "secs_out",
+        deserialize_with = "command_timeout"
+    )]
     pub command_timeout: Duration,
     /// Added before every conference and participant command is answered.
+    #[serde(
+        rename = "slow_commands_secs",
+        serialize_with = "opt_secs_out",
+        deserialize_with = "slow_commands"
+    )]
     pub slow_commands: Option<Duration>,
     /// refresh_session answers 503 for this long from when the faults were set.
+    #[serde(
+        rename = "refuse_refresh_secs",
+        serialize_with = "opt_secs_out",
+        deserialize_with = "refuse_refresh"
+    )]
     pub refuse_refresh_for: Option<Duration>,
     /// The probability that a live event is followed by a malformed one on each stream.
+    #[serde(deserialize_with = "malformed_events_rate")]
     pub malformed_events_rate: f64,
     /// Seeds the fault decisions, so that a run can be repeated; random when `None`.
     pub seed: Option<u64>,
@@ -101,26 +139,16 @@ impl Default for Faults {
     }
 }
 
-/// The JSON form of the admin endpoint: durations in seconds (fractions allowed), `null` for
-/// "off"; every field optional (absent means no fault), unknown fields refused.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct FaultsJson {
-    pub drop_streams_every_secs: Option<f64>,
-    pub drop_streams_random: f64,
-    pub refuse_reconnects_secs: Option<f64>,
-    pub command_failure_rate: f64,
-    pub command_failure_kinds: Vec<String>,
-    pub command_timeout_secs: f64,
-    pub slow_commands_secs: Option<f64>,
-    pub refuse_refresh_secs: Option<f64>,
-    pub malformed_events_rate: f64,
-    pub seed: Option<u64>,
-}
-
-impl Default for FaultsJson {
-    fn default() -> Self {
-        Faults::default().to_json()
+impl Faults {
+    /// Whether any fault is on.
+    pub fn any(&self) -> bool {
+        let off = Faults {
+            command_failure_kinds: self.command_failure_kinds.clone(),
+            command_timeout: self.command_timeout,
+            seed: self.seed,
+            ..Faults::default()
+        };
+        *self != off
     }
 }
 
@@ -148,97 +176,42 @@ fn opt_secs(what: &str, v: Option<f64>) -> Result<Option<Duration>, String> {
     v.map(|v| secs(what, v)).transpose()
 }
 
-impl Faults {
-    /// Whether any fault is on.
-    pub fn any(&self) -> bool {
-        let off = Faults {
-            command_failure_kinds: self.command_failure_kinds.clone(),
-            command_timeout: self.command_timeout,
-            seed: self.seed,
-            ..Faults::default()
-        };
-        *self != off
-    }
-
-    pub fn to_json(&self) -> FaultsJson {
-        let s = |d: Option<Duration>| d.map(|d| d.as_secs_f64());
-        FaultsJson {
-            drop_streams_every_secs: s(self.drop_streams_every),
-            drop_streams_random: self.drop_streams_random,
-            refuse_reconnects_secs: s(self.refuse_reconnects_for),
-            command_failure_rate: self.command_failure_rate,
-            command_failure_kinds: self
-                .command_failure_kinds
-                .iter()
-                .map(|k| k.as_str().to_owned())
-                .collect(),
-            command_timeout_secs: self.command_timeout.as_secs_f64(),
-            slow_commands_secs: s(self.slow_commands),
-            refuse_refresh_secs: s(self.refuse_refresh_for),
-            malformed_events_rate: self.malformed_events_rate,
-            seed: self.seed,
-        }
-    }
-
-    /// Checks every value; the reason names the first bad one.
-    pub fn from_json(j: &FaultsJson) -> Result<Faults, String> {
-        let kinds = FailureKind::parse_list(&j.command_failure_kinds.join(","))
-            .map_err(|e| format!("command_failure_kinds: {e}"))?;
-        let faults = Faults {
-            drop_streams_every: opt_secs("drop_streams_every_secs", j.drop_streams_every_secs)?,
-            drop_streams_random: fraction("drop_streams_random", j.drop_streams_random)?,
-            refuse_reconnects_for: opt_secs("refuse_reconnects_secs", j.refuse_reconnects_secs)?,
-            command_failure_rate: fraction("command_failure_rate", j.command_failure_rate)?,
-            command_failure_kinds: kinds,
-            command_timeout: secs("command_timeout_secs", j.command_timeout_secs)?,
-            slow_commands: opt_secs("slow_commands_secs", j.slow_commands_secs)?,
-            refuse_refresh_for: opt_secs("refuse_refresh_secs", j.refuse_refresh_secs)?,
-            malformed_events_rate: fraction("malformed_events_rate", j.malformed_events_rate)?,
-            seed: j.seed,
-        };
-        Ok(faults)
-    }
+fn kinds(what: &str, v: Vec<String>) -> Result<Vec<FailureKind>, String> {
+    FailureKind::parse_list(&v.join(",")).map_err(|e| format!("{what}: {e}"))
 }
 
-/// The command-line flags that set faults, each followed by its value (`--admin` and `--seed`
-/// are read by `Config`).
-pub const FLAGS: [&str; 9] = [
-    "--drop-streams-every",
-    "--drop-streams-random",
-    "--refuse-reconnects",
-    "--fail-commands",
-    "--fail-kinds",
-    "--timeout-hold",
-    "--slow-commands",
-    "--refuse-refresh",
-    "--malformed-events",
-];
-
-fn number(flag: &str, v: &str) -> Result<f64, String> {
-    v.trim()
-        .parse::<f64>()
-        .map_err(|_| format!("{flag} needs a number, not {v:?}"))
+/// One deserializer per checked field: it reads the JSON value, then checks it with the field
+/// named in the refusal.
+macro_rules! checked_fields {
+    ($($field:ident: $out:ty = $check:ident($name:literal);)*) => {$(
+        fn $field<'de, D: Deserializer<'de>>(d: D) -> Result<$out, D::Error> {
+            $check($name, Deserialize::deserialize(d)?).map_err(D::Error::custom)
+        }
+    )*};
 }
 
-impl Faults {
-    /// Reads one of [`FLAGS`] with its value.
-    pub fn set_flag(&mut self, flag: &str, v: &str) -> Result<(), String> {
-        match flag {
-            "--drop-streams-every" => self.drop_streams_every = Some(secs(flag, number(flag, v)?)?),
-            "--drop-streams-random" => self.drop_streams_random = fraction(flag, number(flag, v)?)?,
-            "--refuse-reconnects" => {
-                self.refuse_reconnects_for = Some(secs(flag, number(flag, v)?)?)
-            }
-            "--fail-commands" => self.command_failure_rate = fraction(flag, number(flag, v)?)?,
-            "--fail-kinds" => self.command_failure_kinds = FailureKind::parse_list(v)?,
-            "--timeout-hold" => self.command_timeout = secs(flag, number(flag, v)?)?,
-            "--slow-commands" => self.slow_commands = Some(secs(flag, number(flag, v)? / 1000.0)?),
-            "--refuse-refresh" => self.refuse_refresh_for = Some(secs(flag, number(flag, v)?)?),
-            "--malformed-events" => self.malformed_events_rate = fraction(flag, number(flag, v)?)?,
-            other => return Err(format!("unknown fault flag {other:?}")),
-        }
-        Ok(())
-    }
+checked_fields! {
+    drop_streams_every: Option<Duration> = opt_secs("drop_streams_every_secs");
+    drop_streams_random: f64 = fraction("drop_streams_random");
+    refuse_reconnects: Option<Duration> = opt_secs("refuse_reconnects_secs");
+    command_failure_rate: f64 = fraction("command_failure_rate");
+    command_failure_kinds: Vec<FailureKind> = kinds("command_failure_kinds");
+    command_timeout: Duration = secs("command_timeout_secs");
+    slow_commands: Option<Duration> = opt_secs("slow_commands_secs");
+    refuse_refresh: Option<Duration> = opt_secs("refuse_refresh_secs");
+    malformed_events_rate: f64 = fraction("malformed_events_rate");
+}
+
+fn secs_out<S: Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(d.as_secs_f64())
+}
+
+fn opt_secs_out<S: Serializer>(d: &Option<Duration>, s: S) -> Result<S::Ok, S::Error> {
+    d.map(|d| d.as_secs_f64()).serialize(s)
+}
+
+fn kinds_out<S: Serializer>(kinds: &[FailureKind], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(kinds.iter().map(|k| k.as_str()))
 }
 
 #[cfg(test)]
@@ -256,10 +229,16 @@ mod tests {
             seed: Some(9),
             ..Faults::default()
         };
-        assert_eq!(Faults::from_json(&f.to_json()), Ok(f.clone()));
+        let json = serde_json::to_string(&f).unwrap();
+        assert_eq!(serde_json::from_str::<Faults>(&json).unwrap(), f);
+        assert!(json.contains("\"drop_streams_every_secs\":1.5"), "{json}");
+        assert!(
+            json.contains("\"command_failure_kinds\":[\"502\",\"timeout\"]"),
+            "{json}"
+        );
         assert!(f.any());
-        let none: FaultsJson = serde_json::from_str("{}").unwrap();
-        assert_eq!(Faults::from_json(&none), Ok(Faults::default()));
+        let none: Faults = serde_json::from_str("{}").unwrap();
+        assert_eq!(none, Faults::default());
         assert!(!Faults::default().any());
     }
 
@@ -277,11 +256,12 @@ mod tests {
             (r#"{"command_failure_kinds": []}"#, "command_failure_kinds"),
             (r#"{"command_timeout_secs": 1e9}"#, "command_timeout_secs"),
         ] {
-            let j: FaultsJson = serde_json::from_str(json).unwrap();
-            let e = Faults::from_json(&j).unwrap_err();
+            let e = serde_json::from_str::<Faults>(json)
+                .unwrap_err()
+                .to_string();
             assert!(e.contains(field), "{json}: {e}");
         }
-        assert!(serde_json::from_str::<FaultsJson>(r#"{"fail_rate": 0.5}"#).is_err());
+        assert!(serde_json::from_str::<Faults>(r#"{"fail_rate": 0.5}"#).is_err());
     }
 
     #[test]

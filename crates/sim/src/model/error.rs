@@ -1,9 +1,6 @@
-//! Every refusal the simulator gives, turned into the platform's failure envelope.
+//! Every refusal the platform gives: its HTTP status and the `result` of its failure envelope
+//! (docs/api-notes.md, "Errors"). The web layer turns one into a response.
 
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::Json;
-use huikong_protocol::Reply;
 use serde_json::{json, Value};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,18 +27,19 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    pub fn status(&self) -> StatusCode {
+    /// The HTTP status code.
+    pub fn status(&self) -> u16 {
         match self {
             ApiError::InvalidToken
             | ApiError::PinRequired { .. }
             | ApiError::InvalidPin
-            | ApiError::NotPermitted => StatusCode::FORBIDDEN,
+            | ApiError::NotPermitted => 403,
             ApiError::RoomNotFound
             | ApiError::ParticipantNotFound
             | ApiError::NoPresentation
-            | ApiError::NoSuchCommand => StatusCode::NOT_FOUND,
-            ApiError::IllegalValue => StatusCode::BAD_REQUEST,
-            ApiError::Unsupported => StatusCode::NOT_IMPLEMENTED,
+            | ApiError::NoSuchCommand => 404,
+            ApiError::IllegalValue => 400,
+            ApiError::Unsupported => 501,
         }
     }
 
@@ -65,15 +63,4 @@ impl ApiError {
     }
 }
 
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        (self.status(), Json(Reply::failed(self.result()))).into_response()
-    }
-}
-
 pub type ApiResult<T> = Result<T, ApiError>;
-
-/// A success envelope around any serializable result.
-pub fn success<T: serde::Serialize>(result: T) -> Response {
-    Json(Reply::success(result)).into_response()
-}

@@ -1,19 +1,17 @@
-//! Where the faults act: in front of the commands, of refresh_session and of `events`, and in a
-//! task that drops event streams. A command failed by a fault never reaches its handler, so it
-//! changes nothing.
+//! Where the faults act on requests: in front of the commands, of refresh_session and of
+//! `events`. A command failed by a fault never reaches its handler, so it changes nothing.
+//! (The timed stream drops act on the model from the simulator's background tasks.)
 
-use crate::faults::FailureKind;
-use crate::http::AppState;
+use super::settings::FailureKind;
+use super::state::FaultState;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use huikong_protocol::Reply;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-/// How often the driver looks at the drop faults.
-pub const DRIVER_TICK: Duration = Duration::from_millis(50);
 
 /// Names the fault that answered, so a test or a person reading a trace can tell it from the
 /// simulator's own refusals.
@@ -80,8 +78,8 @@ async fn injected(kind: FailureKind, hold: Duration) -> Response {
 }
 
 /// In front of every conference and participant command: slowness, then maybe a failure.
-pub async fn commands(State(app): State<AppState>, req: Request, next: Next) -> Response {
-    let plan = app.faults().command_plan();
+pub async fn commands(State(faults): State<Arc<FaultState>>, req: Request, next: Next) -> Response {
+    let plan = faults.command_plan();
     if let Some(d) = plan.delay {
         tokio::time::sleep(d).await;
     }
@@ -92,68 +90,21 @@ pub async fn commands(State(app): State<AppState>, req: Request, next: Next) -> 
 }
 
 /// In front of refresh_session: 503 while refreshes are refused.
-pub async fn refresh(State(app): State<AppState>, req: Request, next: Next) -> Response {
-    match app.faults().refresh_refused(Instant::now()) {
+pub async fn refresh(State(faults): State<Arc<FaultState>>, req: Request, next: Next) -> Response {
+    match faults.refresh_refused(Instant::now()) {
         Some(left) => unavailable(left, "refuse-refresh"),
         None => next.run(req).await,
     }
 }
 
 /// In front of `events`: 503 while reconnects are refused after a drop.
-pub async fn reconnects(State(app): State<AppState>, req: Request, next: Next) -> Response {
-    match app.faults().reconnect_refused(Instant::now()) {
+pub async fn reconnects(
+    State(faults): State<Arc<FaultState>>,
+    req: Request,
+    next: Next,
+) -> Response {
+    match faults.reconnect_refused(Instant::now()) {
         Some(left) => unavailable(left, "refuse-reconnect"),
         None => next.run(req).await,
-    }
-}
-
-/// Closes every open event stream of every room now; reconnects are refused from now on if
-/// that fault is set. Returns how many streams were closed.
-pub fn drop_all_streams(app: &AppState) -> usize {
-    let dropped = {
-        let mut world = app.world();
-        world
-            .rooms
-            .iter_mut()
-            .map(|r| r.bus.drop_streams(|| true))
-            .sum()
-    };
-    app.faults().note_drop(Instant::now());
-    dropped
-}
-
-/// Closes each open stream with this chance. Returns how many were closed.
-fn drop_some_streams(app: &AppState, chance: f64) -> usize {
-    let faults = app.faults().clone();
-    let dropped: usize = {
-        let mut world = app.world();
-        world
-            .rooms
-            .iter_mut()
-            .map(|r| r.bus.drop_streams(|| faults.roll_drop(chance)))
-            .sum()
-    };
-    if dropped > 0 {
-        faults.note_drop(Instant::now());
-    }
-    dropped
-}
-
-/// The task behind the timed drop faults; it runs for the simulator's life and acts only when
-/// they are set, so that they can be set at run time.
-pub async fn drive(app: AppState) {
-    let mut every = tokio::time::interval(DRIVER_TICK);
-    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        every.tick().await;
-        let faults = app.faults();
-        if faults.periodic_drop_due(Instant::now()) {
-            drop_all_streams(&app);
-            continue;
-        }
-        let chance = faults.random_drop_chance(DRIVER_TICK);
-        if chance > 0.0 {
-            drop_some_streams(&app, chance);
-        }
     }
 }

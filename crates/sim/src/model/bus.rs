@@ -1,15 +1,8 @@
-//! The event bus of a room and the `events` stream: every subscriber gets the events in order
-//! with increasing ids; a full sync first, then live events.
+//! The event bus of a room: every subscriber gets the events in order with increasing ids; a
+//! full sync first, then live events (docs/api-notes.md, "Events and sync").
 
-use crate::error::ApiResult;
-use crate::fault_state::FaultState;
-use crate::http::{token_of, AppState};
-use axum::extract::{Path, RawQuery, State};
-use axum::http::HeaderMap;
-use axum::response::sse::{self, KeepAlive, Sse};
 use futures_util::stream::{self, Stream, StreamExt};
 use huikong_protocol::{Event, Profile, Role};
-use std::convert::Infallible;
 use std::sync::Arc;
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
@@ -31,12 +24,19 @@ struct Subscriber {
     tx: mpsc::Sender<Arc<Frame>>,
 }
 
+/// Where malformed events come from when a fault asks for them: the model only knows that
+/// something may want to slip one in after a live event.
+pub trait MalformedEvents: Send + Sync {
+    /// A malformed event (name, data) to put after a live one, or `None` (most of the time).
+    fn malformed_event(&self, profile: Profile) -> Option<(String, String)>;
+}
+
 pub struct Bus {
     profile: Profile,
     next_id: u64,
     subscribers: Vec<Subscriber>,
     /// Puts malformed events among the live ones when that fault is set.
-    pub faults: Option<Arc<FaultState>>,
+    pub malformed: Option<Arc<dyn MalformedEvents>>,
 }
 
 impl Bus {
@@ -45,7 +45,7 @@ impl Bus {
             profile,
             next_id: 1,
             subscribers: Vec::new(),
-            faults: None,
+            malformed: None,
         }
     }
 
@@ -73,7 +73,7 @@ impl Bus {
     }
 
     fn deliver(&mut self, frame: Arc<Frame>, to: impl Fn(&Subscriber) -> bool) {
-        let faults = self.faults.as_deref();
+        let malformed = self.malformed.as_deref();
         let profile = self.profile;
         let next_id = &mut self.next_id;
         // Nothing follows a disconnect: the stream closes after it.
@@ -85,9 +85,9 @@ impl Bus {
             if s.tx.try_send(frame.clone()).is_err() {
                 return false;
             }
-            let garbage = faults
+            let garbage = malformed
                 .filter(|_| may_garble)
-                .and_then(|f| f.malformed_event(profile));
+                .and_then(|m| m.malformed_event(profile));
             if let Some((name, data)) = garbage {
                 let id = *next_id;
                 *next_id += 1;
@@ -184,29 +184,4 @@ impl Bus {
         });
         stream::iter(frames).chain(ReceiverStream::new(rx))
     }
-}
-
-/// `GET events` (token in the header or `?token=`).
-pub async fn events(
-    State(app): State<AppState>,
-    Path(room): Path<String>,
-    headers: HeaderMap,
-    RawQuery(query): RawQuery,
-) -> ApiResult<Sse<impl Stream<Item = Result<sse::Event, Infallible>>>> {
-    let token = token_of(&headers, query.as_deref());
-    let stream = {
-        let mut world = app.world();
-        let ix = world.find_room(&room)?;
-        let caller = world.authenticate(ix, token.as_deref())?;
-        let r = &mut world.rooms[ix];
-        let initial = r.sync_events(caller.role);
-        r.bus.subscribe(&caller.session, caller.role, initial)
-    };
-    let stream = stream.map(|f| {
-        Ok(sse::Event::default()
-            .id(f.id.to_string())
-            .event(f.name.as_str())
-            .data(f.data.as_str()))
-    });
-    Ok(Sse::new(stream).keep_alive(KeepAlive::new().interval(app.config().keep_alive)))
 }

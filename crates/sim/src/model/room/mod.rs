@@ -1,27 +1,13 @@
 //! One room's conference: who is in it, where they are (waiting room or conference), and the
 //! service flags. Every change emits the events that report it.
 
-use crate::events::Bus;
-use crate::rooms::RoomInfo;
-use crate::screen::Screen;
-use huikong_protocol::{
-    DialRequest, Event, Participant, Profile, Role, ServiceType, ServiceUpdate,
-};
+mod display;
 
-pub struct Member {
-    pub p: Participant,
-    /// Let in past a lock (hosts, invited or transferred participants, guests a host admitted).
-    pub admitted: bool,
-    /// Dialled out and not answered yet.
-    pub ringing: bool,
-    /// Sub-calls made with participant `calls`; each ends with a `call_disconnected`.
-    pub calls: Vec<String>,
-    /// Every DTMF string sent to it with participant `dtmf`, in order: the platform plays them
-    /// into the call, so no event reports them; tests read them here.
-    pub dtmf: Vec<String>,
-    /// The request that dialled it out, for tests that check what a client sent.
-    pub dial: Option<DialRequest>,
-}
+use super::bus::Bus;
+use super::member::Member;
+use super::room_info::RoomInfo;
+use super::screen::Screen;
+use huikong_protocol::{Event, Participant, Profile, Role, ServiceType, ServiceUpdate};
 
 pub struct Room {
     pub info: RoomInfo,
@@ -86,14 +72,8 @@ impl Room {
     /// A participant arrives. `invited`: a host brought it in (dial, transfer), so a lock does
     /// not hold it back.
     pub fn join(&mut self, p: Participant, invited: bool) {
-        let mut m = Member {
-            admitted: invited || p.role.is_host() || !self.locked,
-            ringing: p.service_type == ServiceType::Connecting,
-            calls: Vec::new(),
-            dtmf: Vec::new(),
-            dial: None,
-            p,
-        };
+        let admitted = invited || p.role.is_host() || !self.locked;
+        let mut m = Member::new(p, admitted);
         if self.guests_muted && self.muted_by_rule(&m.p) {
             m.p.is_muted = true;
         }
@@ -109,8 +89,8 @@ impl Room {
 
     /// A participant goes; its sub-calls end, its presentation stops.
     pub fn leave(&mut self, uuid: &str) -> Option<Member> {
-        let ix = self.members.iter().position(|m| m.p.uuid == uuid)?;
-        let m = self.members.remove(ix);
+        let at = self.members.iter().position(|m| m.p.uuid == uuid)?;
+        let m = self.members.remove(at);
         for call_uuid in &m.calls {
             self.bus.emit(&Event::CallDisconnected {
                 call_uuid: call_uuid.clone(),
@@ -132,16 +112,17 @@ impl Room {
     /// Changes a participant; emits participant_update if anything changed. False if unknown.
     pub fn update(&mut self, uuid: &str, change: impl FnOnce(&mut Member)) -> bool {
         match self.members.iter().position(|m| m.p.uuid == uuid) {
-            Some(ix) => {
-                self.update_at(ix, change);
+            Some(at) => {
+                self.update_at(at, change);
                 true
             }
             None => false,
         }
     }
 
-    fn update_at(&mut self, ix: usize, change: impl FnOnce(&mut Member)) {
-        let m = &mut self.members[ix];
+    /// Changes the member at this position in `members`.
+    fn update_at(&mut self, at: usize, change: impl FnOnce(&mut Member)) {
+        let m = &mut self.members[at];
         let before = m.p.clone();
         change(m);
         if m.p != before {
@@ -156,13 +137,13 @@ impl Room {
             .members
             .iter()
             .enumerate()
-            .filter_map(|(ix, m)| {
+            .filter_map(|(at, m)| {
                 let t = self.placement(m);
-                (m.p.service_type != t).then_some((ix, t))
+                (m.p.service_type != t).then_some((at, t))
             })
             .collect();
-        for (ix, t) in moves {
-            self.update_at(ix, |m| m.p.service_type = t);
+        for (at, t) in moves {
+            self.update_at(at, |m| m.p.service_type = t);
         }
         self.refresh_screen();
     }
@@ -233,13 +214,13 @@ impl Room {
     pub fn mute_guests(&mut self, muted: bool) {
         self.guests_muted = muted;
         let targets: Vec<usize> = (0..self.members.len())
-            .filter(|&ix| {
-                let p = &self.members[ix].p;
+            .filter(|&at| {
+                let p = &self.members[at].p;
                 self.muted_by_rule(p) && p.is_muted != muted
             })
             .collect();
-        for ix in targets {
-            self.update_at(ix, |m| m.p.is_muted = muted);
+        for at in targets {
+            self.update_at(at, |m| m.p.is_muted = muted);
         }
         self.emit_service();
     }

@@ -3,8 +3,9 @@
 //! driver task; its lock is never held across an await, and it is always taken after the
 //! world's lock, never before it.
 
-use crate::faults::{FailureKind, Faults};
-use crate::malformed::{malformed, MalformedKind};
+use super::malformed::{malformed, MalformedKind};
+use super::settings::{FailureKind, Faults};
+use crate::model::MalformedEvents;
 use fastrand::Rng;
 use huikong_protocol::Profile;
 use std::sync::Mutex;
@@ -96,18 +97,6 @@ impl FaultState {
         }
     }
 
-    /// A malformed event to put after a live one on a stream, or `None` (most of the time).
-    pub fn malformed_event(&self, profile: Profile) -> Option<(String, String)> {
-        let mut g = self.lock();
-        let rate = g.faults.malformed_events_rate;
-        if rate <= 0.0 || g.events.f64() >= rate {
-            return None;
-        }
-        let kind = MalformedKind::ALL[g.events.usize(..MalformedKind::ALL.len())];
-        let rng = &mut g.events;
-        Some(malformed(kind, profile, |n| rng.usize(..n.max(1))))
-    }
-
     /// Streams were dropped: reconnects are refused for the configured while.
     pub fn note_drop(&self, now: Instant) {
         let mut g = self.lock();
@@ -147,6 +136,20 @@ impl FaultState {
 
     pub fn roll_drop(&self, chance: f64) -> bool {
         chance > 0.0 && self.lock().drops.f64() < chance
+    }
+}
+
+/// The malformed-events fault, as the rooms' event buses see it.
+impl MalformedEvents for FaultState {
+    fn malformed_event(&self, profile: Profile) -> Option<(String, String)> {
+        let mut g = self.lock();
+        let rate = g.faults.malformed_events_rate;
+        if rate <= 0.0 || g.events.f64() >= rate {
+            return None;
+        }
+        let kind = MalformedKind::ALL[g.events.usize(..MalformedKind::ALL.len())];
+        let rng = &mut g.events;
+        Some(malformed(kind, profile, |n| rng.usize(..n.max(1))))
     }
 }
 

@@ -1,75 +1,20 @@
-//! The simulated platform: its rooms, the API sessions opened on them, and their tokens.
+//! The simulated platform: its rooms, the API sessions opened on them, and their tokens
+//! (docs/api-notes.md, "Tokens"). A room is named by its position in `World::rooms`, which
+//! never changes: rooms are provisioned once.
 
-use crate::conference::Room;
-use crate::error::{ApiError, ApiResult};
-use crate::fault_state::FaultState;
+use super::bus::MalformedEvents;
+use super::error::{ApiError, ApiResult};
+use super::ids::{new_token, new_uuid, unix_now};
+use super::room::Room;
+use super::room_info::provisioned_rooms;
 use huikong_protocol::{Event, Participant, Profile, Role, ServiceType};
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-
-/// A room as the platform provisions it.
-#[derive(Debug, Clone)]
-pub struct RoomInfo {
-    pub id: u32,
-    pub alias: String,
-    pub name: String,
-    pub host_pin: String,
-    /// Without a guest PIN, anyone who gives no PIN joins as a guest.
-    pub guest_pin: Option<String>,
-}
-
-/// The rooms every simulator starts with.
-pub fn provisioned_rooms() -> Vec<RoomInfo> {
-    vec![
-        RoomInfo {
-            id: 1061,
-            alias: "demo@huikong.local".into(),
-            name: "演示会议室".into(),
-            host_pin: "123456".into(),
-            guest_pin: Some("654321".into()),
-        },
-        RoomInfo {
-            id: 1062,
-            alias: "training@huikong.local".into(),
-            name: "培训会议室".into(),
-            host_pin: "112233".into(),
-            guest_pin: None,
-        },
-    ]
-}
-
-impl RoomInfo {
-    /// The role a PIN opens this room with. `None` or an empty PIN asks for the guest entry.
-    pub fn role_for_pin(&self, pin: Option<&str>) -> ApiResult<Role> {
-        let pin = pin.map(str::trim).filter(|p| !p.is_empty() && *p != "none");
-        match (pin, &self.guest_pin) {
-            (Some(p), _) if p == self.host_pin => Ok(Role::Host),
-            (Some(p), Some(g)) if p == g => Ok(Role::Guest),
-            (Some(_), _) => Err(ApiError::InvalidPin),
-            (None, Some(_)) => Err(ApiError::PinRequired {
-                guest_pin_required: true,
-            }),
-            (None, None) => Ok(Role::Guest),
-        }
-    }
-
-    /// Whether `pin` opens this room with `role` (for transfer, which names the role).
-    pub fn pin_admits(&self, role: Role, pin: Option<&str>) -> bool {
-        let pin = pin.map(str::trim).unwrap_or("");
-        match role {
-            Role::Host => pin == self.host_pin,
-            Role::Guest => match &self.guest_pin {
-                Some(g) => pin == g || pin == self.host_pin,
-                None => true,
-            },
-        }
-    }
-}
+use std::time::{Duration, Instant};
 
 /// An API session (a console, or any REST client), keyed by its participant uuid.
 #[derive(Debug, Clone)]
-pub struct Session {
+pub struct ApiSession {
     pub room: usize,
     pub role: Role,
     pub display_name: String,
@@ -86,6 +31,7 @@ struct TokenEntry {
 /// Who called: the session behind a valid token.
 #[derive(Debug, Clone)]
 pub struct Caller {
+    /// The session's participant uuid.
     pub session: String,
     pub role: Role,
     pub display_name: String,
@@ -95,27 +41,8 @@ pub struct World {
     pub profile: Profile,
     pub token_ttl: Duration,
     pub rooms: Vec<Room>,
-    sessions: HashMap<String, Session>,
+    sessions: HashMap<String, ApiSession>,
     tokens: HashMap<String, TokenEntry>,
-}
-
-pub fn unix_now() -> f64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs_f64())
-        .unwrap_or(0.0)
-}
-
-pub fn new_uuid() -> String {
-    uuid::Uuid::new_v4().to_string()
-}
-
-fn new_token() -> String {
-    format!(
-        "{}{}",
-        uuid::Uuid::new_v4().simple(),
-        uuid::Uuid::new_v4().simple()
-    )
 }
 
 impl World {
@@ -132,11 +59,19 @@ impl World {
         }
     }
 
-    /// Lets the faults reach every room's event streams.
-    pub fn attach_faults(&mut self, faults: &Arc<FaultState>) {
+    /// Lets a source of malformed events (the faults) reach every room's event streams.
+    pub fn attach_malformed(&mut self, source: Arc<dyn MalformedEvents>) {
         for r in &mut self.rooms {
-            r.bus.faults = Some(faults.clone());
+            r.bus.malformed = Some(source.clone());
         }
+    }
+
+    /// Closes the open event streams `pick` chooses, in every room. Returns how many it closed.
+    pub fn drop_streams(&mut self, mut pick: impl FnMut() -> bool) -> usize {
+        self.rooms
+            .iter_mut()
+            .map(|r| r.bus.drop_streams(&mut pick))
+            .sum()
     }
 
     /// A room by its alias (any case) or its numeric id.
@@ -146,6 +81,20 @@ impl World {
             .iter()
             .position(|r| r.info.alias.eq_ignore_ascii_case(key) || r.info.id.to_string() == key)
             .ok_or(ApiError::RoomNotFound)
+    }
+
+    /// The room a key names and the session a token opens in it.
+    pub fn caller_in(&self, key: &str, token: Option<&str>) -> ApiResult<(usize, Caller)> {
+        let room = self.find_room(key)?;
+        Ok((room, self.authenticate(room, token)?))
+    }
+
+    /// Whether the session is (still) open in this room: it may have ended, or moved, since its
+    /// token was checked.
+    pub fn still_in(&self, room: usize, caller: &Caller) -> bool {
+        self.sessions
+            .get(&caller.session)
+            .is_some_and(|s| s.room == room)
     }
 
     /// The session a token opens in this room.
@@ -179,7 +128,7 @@ impl World {
         let expires = Instant::now() + self.token_ttl;
         self.sessions.insert(
             uuid.clone(),
-            Session {
+            ApiSession {
                 room,
                 role,
                 display_name: name.to_owned(),
@@ -239,7 +188,7 @@ impl World {
         token
     }
 
-    pub fn session(&self, uuid: &str) -> Option<&Session> {
+    pub fn session(&self, uuid: &str) -> Option<&ApiSession> {
         self.sessions.get(uuid)
     }
 

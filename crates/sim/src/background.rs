@@ -1,0 +1,49 @@
+//! The simulator's background tasks: the sweep of expired tokens, the timed stream drops of the
+//! faults, and the living scenario.
+
+use crate::api::AppState;
+use crate::config::Scenario;
+use crate::scenario;
+use std::time::{Duration, Instant};
+
+/// How often the drop faults are looked at.
+pub const DROP_TICK: Duration = Duration::from_millis(50);
+
+/// Ends the sessions whose tokens have all expired, every `every`.
+pub async fn sweep(app: AppState, every: Duration) {
+    let mut every = tokio::time::interval(every);
+    loop {
+        every.tick().await;
+        app.world().sweep(Instant::now());
+    }
+}
+
+/// The task behind the timed drop faults; it runs for the simulator's life and acts only when
+/// they are set, so that they can be set at run time.
+pub async fn drop_streams(app: AppState) {
+    let mut every = tokio::time::interval(DROP_TICK);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        if app.faults().periodic_drop_due(Instant::now()) {
+            app.drop_all_streams();
+            continue;
+        }
+        let chance = app.faults().random_drop_chance(DROP_TICK);
+        if chance > 0.0 {
+            app.drop_some_streams(chance);
+        }
+    }
+}
+
+/// Runs the scenario until the simulator stops.
+pub async fn live(app: AppState, scenario: Scenario) {
+    let mut n: u64 = 0;
+    let mut idle: u64 = 0;
+    let mut every = tokio::time::interval(app.config().scenario_tick);
+    loop {
+        every.tick().await;
+        n += 1;
+        scenario::tick(&mut app.world(), scenario, n, &mut idle);
+    }
+}
