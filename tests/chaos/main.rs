@@ -1,4 +1,4 @@
-//! Issue 6's proofs on the console's side: the built console in headless Chromium against an
+//! The resilience proofs on the console's side: the built console in headless Chromium against an
 //! in-process simulator that injects faults, each test printing its figures. `cargo xtask test`
 //! runs the short form; `cargo xtask chaos` sets `HUIKONG_CHAOS=full` for the long runs.
 //! Without chromedriver (`HUIKONG_WEBDRIVER_URL`) every test says it is skipped.
@@ -27,7 +27,7 @@ mod secrets;
 mod stream;
 mod token;
 
-/// How long each proof runs: the short form by default, the issue's full counts with
+/// How long each proof runs: the short form by default, the full counts with
 /// `HUIKONG_CHAOS=full`.
 #[derive(Debug, Clone, Copy)]
 pub struct Scale {
