@@ -115,6 +115,21 @@ impl Participant {
         }
     }
 
+    /// The name to show for this participant: the display name, or when that is blank the
+    /// overlay text, the uri, and last the uuid (a dial-out that has not answered yet has only
+    /// the uri; a bare API participant may have only its uuid).
+    pub fn shown_name(&self) -> &str {
+        [
+            &self.display_name,
+            &self.overlay_text,
+            &self.uri,
+            &self.uuid,
+        ]
+        .into_iter()
+        .find(|s| !s.trim().is_empty())
+        .map_or("", String::as_str)
+    }
+
     pub fn is_spotlit(&self) -> bool {
         self.spotlight > 0.0
     }
@@ -206,5 +221,27 @@ impl<'de> Deserialize<'de> for ServiceType {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s: Option<String> = Option::deserialize(d)?;
         Ok(s.map(|s| ServiceType::parse(&s)).unwrap_or_default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Participant;
+
+    #[test]
+    fn shown_name_falls_back_past_blank_names() {
+        let mut p = Participant::new("u-1");
+        assert_eq!(p.shown_name(), "u-1");
+        p.uri = "sip:bob@example.com".into();
+        assert_eq!(p.shown_name(), "sip:bob@example.com");
+        p.overlay_text = "  ".into();
+        assert_eq!(p.shown_name(), "sip:bob@example.com");
+        p.overlay_text = "Bob (lobby)".into();
+        assert_eq!(p.shown_name(), "Bob (lobby)");
+        p.display_name = "Bob".into();
+        assert_eq!(p.shown_name(), "Bob");
+        let mut nobody = Participant::new(" ");
+        nobody.uuid.clear();
+        assert_eq!(nobody.shown_name(), "");
     }
 }
