@@ -12,7 +12,7 @@ pub fn bool<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     d.deserialize_any(BoolVisitor)
 }
 
-/// Like [`bool`] for an optional field: `null` is `None`.
+/// Like [`bool()`] for an optional field: `null` is `None`.
 pub fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
     d.deserialize_any(OptBoolVisitor)
 }
