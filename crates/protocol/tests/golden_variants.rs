@@ -182,8 +182,16 @@ fn an_event_without_its_identity_is_refused_with_the_reason() {
         // A body of the wrong shape has no fields to read.
         ("layout", r#""1:0""#, "the body is a string, not an object"),
         ("message", r#"["hi"]"#, "the body is a list, not an object"),
-        ("service_update", r#"[{"locked": true}]"#, "the body is a list, not an object"),
-        ("stage", r#"{"participant_uuid": "x"}"#, "the body is an object, not a list"),
+        (
+            "service_update",
+            r#"[{"locked": true}]"#,
+            "the body is a list, not an object",
+        ),
+        (
+            "stage",
+            r#"{"participant_uuid": "x"}"#,
+            "the body is an object, not a list",
+        ),
     ] {
         let err = Event::decode_reported(name, data).unwrap_err();
         assert_eq!(err.0, format!("{name}: {why}"));
