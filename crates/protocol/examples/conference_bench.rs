@@ -1,5 +1,5 @@
 //! Figures for the console's hot path: decoding events and applying them to a conference of
-//! 2,000 participants (issue 4: "2,000 participants stay smooth"). Prints time per event and the
+//! 2,000 participants (the bar: 2,000 participants stay smooth). Prints time per event and the
 //! size of the state; not a test, so it never fails on a slow machine.
 //!
 //! `cargo run --release -p huikong-protocol --example conference_bench -- [PARTICIPANTS] [UPDATES]`

@@ -77,12 +77,7 @@ impl Conference {
                 // A (re)connected stream restates a running presentation with its own
                 // `presentation_start`, and sends no stop for one that ended while the stream was
                 // down: what was known before the sync is forgotten.
-                if self.presentation == Presentation::default() {
-                    Change::None
-                } else {
-                    self.presentation = Presentation::default();
-                    Change::Presentation
-                }
+                self.end_presentation()
             }
             Event::ParticipantSyncEnd => match self.syncing.take() {
                 Some(list) => {
@@ -138,6 +133,9 @@ impl Conference {
                 self.stage = s;
                 Change::Stage
             }
+            Event::PresentationRevoked => self.end_presentation(),
+            // Built by hand rather than decoded, a start that names nobody is still a revocation.
+            Event::PresentationStart(p) if p.is_revocation() => self.end_presentation(),
             Event::PresentationStart(p) => {
                 // A start without a stop (a late joiner, or a new presenter) replaces the presenter.
                 self.presentation = crate::Presentation {
@@ -172,6 +170,17 @@ impl Conference {
                 Change::Ended(reason.clone())
             }
             Event::Unknown { .. } => Change::None,
+        }
+    }
+
+    /// Forgets any presentation, for a sync or a revocation (a `presentation_start` that names no
+    /// presenter ends a running presentation and starts none); a change only if one was known.
+    fn end_presentation(&mut self) -> Change {
+        if self.presentation == Presentation::default() {
+            Change::None
+        } else {
+            self.presentation = Presentation::default();
+            Change::Presentation
         }
     }
 

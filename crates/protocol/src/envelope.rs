@@ -1,5 +1,7 @@
 //! The REST envelope: `{"status": "success"|"failed", "result": ...}`.
 
+use crate::field_note::FieldNote;
+use crate::fields::{self, FromFields};
 use crate::DecodeError;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -81,23 +83,45 @@ impl std::fmt::Display for ApiFailure {
 
 /// Decodes a reply body into `T`, or into the failure it reports. `http_status` is the HTTP code
 /// the reply came with: a non-2xx code is a failure even if the body says otherwise. A body that
-/// is not strict JSON gets one repaired try ([`crate::flex::lenient_json`]).
+/// is not strict JSON gets one repaired try ([`crate::lenient_json`]).
 pub fn decode_reply<T: DeserializeOwned>(http_status: u16, body: &str) -> Result<T, ApiFailure> {
-    let malformed = |detail: String| ApiFailure::Malformed {
-        http_status,
-        detail,
-    };
-    let reply: Reply<Value> = crate::lenient::decode_str(body).map_err(|e| {
+    let result = reply_result(http_status, body)?;
+    serde_json::from_value(result).map_err(|e| unexpected(http_status, e))
+}
+
+/// Like [`decode_reply`] for a result read field by field ([`crate::fields`]), with the notes
+/// on the fields that were coerced or left at their defaults.
+pub fn decode_reply_reported<T: FromFields>(
+    http_status: u16,
+    body: &str,
+) -> Result<(T, Vec<FieldNote>), ApiFailure> {
+    let result = reply_result(http_status, body)?;
+    let mut notes = Vec::new();
+    let t = fields::read(result, "", &mut notes).map_err(|e| unexpected(http_status, e))?;
+    Ok((t, notes))
+}
+
+/// The `result` of a successful reply, or the failure the reply reports.
+fn reply_result(http_status: u16, body: &str) -> Result<Value, ApiFailure> {
+    let reply: Reply<Value> = crate::lenient_json::decode_str(body).map_err(|e| {
         let snippet: String = body.chars().take(80).collect();
-        malformed(format!(
-            "HTTP {http_status}: not an API reply ({e}): {snippet}"
-        ))
+        ApiFailure::Malformed {
+            http_status,
+            detail: format!("HTTP {http_status}: not an API reply ({e}): {snippet}"),
+        }
     })?;
     let ok = (200..300).contains(&http_status);
     if reply.status == Status::Failed || !ok {
         return Err(failure_of(http_status, reply.result));
     }
-    serde_json::from_value(reply.result).map_err(|e| malformed(format!("unexpected result: {e}")))
+    Ok(reply.result)
+}
+
+fn unexpected(http_status: u16, e: impl std::fmt::Display) -> ApiFailure {
+    ApiFailure::Malformed {
+        http_status,
+        detail: format!("unexpected result: {e}"),
+    }
 }
 
 fn failure_of(http_status: u16, result: Value) -> ApiFailure {
@@ -120,12 +144,13 @@ fn failure_of(http_status: u16, result: Value) -> ApiFailure {
     }
 }
 
-/// The boolean `result` of a command: `true`, `"true"` or `'true'`.
+/// The boolean `result` of a command: `true`, `"true"` or `'true'`. It is the whole result, not
+/// a field of one, so a word that is no boolean is an error rather than a default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-pub struct CommandOutcome(#[serde(deserialize_with = "crate::flex::bool")] pub bool);
+pub struct CommandOutcome(#[serde(deserialize_with = "crate::loose_values::bool")] pub bool);
 
 /// Decodes any JSON text into `T`, turning errors into [`DecodeError`]. Text that is not strict
-/// JSON gets one repaired try ([`crate::flex::lenient_json`]).
+/// JSON gets one repaired try ([`crate::lenient_json`]).
 pub fn decode<T: DeserializeOwned>(body: &str) -> Result<T, DecodeError> {
-    crate::lenient::decode_str(body).map_err(DecodeError::from)
+    crate::lenient_json::decode_str(body).map_err(DecodeError::from)
 }

@@ -1,80 +1,13 @@
 //! The events of `GET events`: a name (`event:`) and a JSON body (`data:`).
 
-use crate::flex;
+pub use crate::event_bodies::{
+    ChatMessage, LayoutView, PresentationStart, ServiceUpdate, StageEntry,
+};
+use crate::field_note::FieldNote;
+use crate::fields::{self, Fields, FromFields};
 use crate::participant::Participant;
 use crate::DecodeError;
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PresentationStart {
-    #[serde(default)]
-    pub presenter_name: String,
-    #[serde(default)]
-    pub presenter_uri: String,
-}
-
-/// Body of `service_update`. Fields are optional so a partial update changes only what it names.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct ServiceUpdate {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "flex::opt_bool"
-    )]
-    pub locked: Option<bool>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "flex::opt_bool"
-    )]
-    pub guests_muted: Option<bool>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "flex::opt_bool"
-    )]
-    pub started: Option<bool>,
-}
-
-/// Body of `layout`: the view and who is on screen, current speaker first.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct LayoutView {
-    #[serde(default)]
-    pub view: String,
-    #[serde(default)]
-    pub participants: Vec<String>,
-}
-
-/// Body of `message`: a chat message to everyone.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ChatMessage {
-    #[serde(default)]
-    pub origin: String,
-    #[serde(rename = "type", default)]
-    pub mime_type: String,
-    #[serde(default)]
-    pub payload: String,
-    #[serde(default)]
-    pub uuid: String,
-}
-
-/// One entry of `stage`, which arrives ordered by speaking.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StageEntry {
-    #[serde(default)]
-    pub stage_index: u32,
-    pub participant_uuid: String,
-    /// 0 silent .. 100 speaking.
-    #[serde(default)]
-    pub vad: u32,
-}
-
-impl StageEntry {
-    pub fn is_speaking(&self) -> bool {
-        self.vad > 0
-    }
-}
 
 /// The event names the document lists, as the platform sends them.
 pub const EVENT_NAMES: [&str; 14] = [
@@ -97,6 +30,9 @@ pub const EVENT_NAMES: [&str; 14] = [
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     PresentationStart(PresentationStart),
+    /// A `presentation_start` that names no presenter: the platform revoked the presentation.
+    /// Decoded as its own variant so no reader mistakes it for a presentation by nobody.
+    PresentationRevoked,
     PresentationStop,
     PresentationFrame,
     ParticipantCreate(Participant),
@@ -124,58 +60,111 @@ pub enum Event {
     },
 }
 
-#[derive(Deserialize)]
-struct UuidBody {
+/// An event and the notes on the fields that did not arrive as the document shapes them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    pub event: Event,
+    pub notes: Vec<FieldNote>,
+}
+
+struct ParticipantDeleteBody {
     uuid: String,
 }
 
-#[derive(Deserialize)]
+impl FromFields for ParticipantDeleteBody {
+    fn from_fields(f: &mut Fields<'_>) -> Result<Self, DecodeError> {
+        Ok(ParticipantDeleteBody {
+            uuid: f.identity("uuid")?,
+        })
+    }
+}
+
+/// `call_disconnected`'s `call_uuid` is not required: without it the event still says that a
+/// call ended, and why.
 struct CallDisconnectedBody {
-    #[serde(default)]
     call_uuid: String,
-    #[serde(default)]
     reason: String,
 }
 
-#[derive(Deserialize)]
+impl FromFields for CallDisconnectedBody {
+    fn from_fields(f: &mut Fields<'_>) -> Result<Self, DecodeError> {
+        Ok(CallDisconnectedBody {
+            call_uuid: f.text("call_uuid"),
+            reason: f.text("reason"),
+        })
+    }
+}
+
 struct DisconnectBody {
-    #[serde(default)]
     reason: String,
+}
+
+impl FromFields for DisconnectBody {
+    fn from_fields(f: &mut Fields<'_>) -> Result<Self, DecodeError> {
+        Ok(DisconnectBody {
+            reason: f.text("reason"),
+        })
+    }
 }
 
 impl Event {
-    /// Decodes one event from its name and `data:` text. Event names are matched without regard
-    /// to case (the document writes `Message`, `Stage`, `Disconnect`). Events without a body
-    /// accept an empty or any `data:`.
+    /// Decodes one event from its name and `data:` text; see [`Event::decode_reported`].
     pub fn decode(name: &str, data: &str) -> Result<Event, DecodeError> {
+        Event::decode_reported(name, data).map(|d| d.event)
+    }
+
+    /// Decodes one event from its name and `data:` text, with a note on every field that was
+    /// coerced or left at its default. Event names are matched without regard to case (the
+    /// document writes `Message`, `Stage`, `Disconnect`). Events without a body accept an empty
+    /// or any `data:`. An event is refused only when its data is no JSON, its body is not the
+    /// object (or for `stage` the list) it must be, or what identifies it is missing: the
+    /// participant's `uuid`, a stage entry's `participant_uuid`.
+    pub fn decode_reported(name: &str, data: &str) -> Result<Decoded, DecodeError> {
         let lower = name.trim().to_ascii_lowercase();
+        let mut notes = Vec::new();
+        let event = Event::read(&lower, name, data, &mut notes)
+            .map_err(|e| DecodeError(format!("{lower}: {e}")))?;
+        Ok(Decoded { event, notes })
+    }
+
+    fn read(
+        lower: &str,
+        name: &str,
+        data: &str,
+        n: &mut Vec<FieldNote>,
+    ) -> Result<Event, DecodeError> {
         let json = || -> Result<Value, DecodeError> {
             let t = data.trim();
             if t.is_empty() {
-                return Err(DecodeError(format!("{lower}: empty data")));
+                return Err(DecodeError("empty data".into()));
             }
-            crate::lenient::parse_value(t).map_err(|e| DecodeError(format!("{lower}: {e}")))
+            crate::lenient_json::parse_value(t).map_err(DecodeError::from)
         };
-        fn body<T: serde::de::DeserializeOwned>(name: &str, v: Value) -> Result<T, DecodeError> {
-            serde_json::from_value(v).map_err(|e| DecodeError(format!("{name}: {e}")))
-        }
-        Ok(match lower.as_str() {
-            "presentation_start" => Event::PresentationStart(body(&lower, json()?)?),
+        Ok(match lower {
+            "presentation_start" => {
+                let start: PresentationStart = fields::read(json()?, "", n)?;
+                if start.is_revocation() {
+                    Event::PresentationRevoked
+                } else {
+                    Event::PresentationStart(start)
+                }
+            }
             "presentation_stop" => Event::PresentationStop,
             "presentation_frame" => Event::PresentationFrame,
-            "participant_create" => Event::ParticipantCreate(body(&lower, json()?)?),
-            "participant_update" => Event::ParticipantUpdate(body(&lower, json()?)?),
-            "participant_delete" => Event::ParticipantDelete {
-                uuid: body::<UuidBody>(&lower, json()?)?.uuid,
-            },
+            "participant_create" => Event::ParticipantCreate(fields::read(json()?, "", n)?),
+            "participant_update" => Event::ParticipantUpdate(fields::read(json()?, "", n)?),
+            "participant_delete" => {
+                let body: ParticipantDeleteBody = fields::read(json()?, "", n)?;
+                Event::ParticipantDelete { uuid: body.uuid }
+            }
             "participant_sync_begin" => Event::ParticipantSyncBegin,
             "participant_sync_end" => Event::ParticipantSyncEnd,
-            "service_update" => Event::ServiceUpdate(body(&lower, json()?)?),
-            "layout" => Event::Layout(body(&lower, json()?)?),
-            "message" => Event::Message(body(&lower, json()?)?),
-            "stage" => Event::Stage(body(&lower, json()?)?),
+            "service_update" => Event::ServiceUpdate(fields::read(json()?, "", n)?),
+            "layout" => Event::Layout(fields::read(json()?, "", n)?),
+            "message" => Event::Message(fields::read(json()?, "", n)?),
+            "stage" => Event::Stage(fields::read_list(json()?, "", n)?),
             "call_disconnected" => {
-                let b: CallDisconnectedBody = body(&lower, json()?)?;
+                let b: CallDisconnectedBody = fields::read(json()?, "", n)?;
                 Event::CallDisconnected {
                     call_uuid: b.call_uuid,
                     reason: b.reason,
@@ -186,7 +175,7 @@ impl Event {
                 // leaves it unknown, and a bare JSON string is taken as the reason.
                 let reason = match json() {
                     Ok(Value::String(s)) => s,
-                    Ok(v) => serde_json::from_value::<DisconnectBody>(v)
+                    Ok(v) => fields::read::<DisconnectBody>(v, "", n)
                         .map(|b| b.reason)
                         .unwrap_or_default(),
                     Err(_) => String::new(),
@@ -203,7 +192,7 @@ impl Event {
     /// The event's name as the platform sends it.
     pub fn name(&self) -> &str {
         match self {
-            Event::PresentationStart(_) => "presentation_start",
+            Event::PresentationStart(_) | Event::PresentationRevoked => "presentation_start",
             Event::PresentationStop => "presentation_stop",
             Event::PresentationFrame => "presentation_frame",
             Event::ParticipantCreate(_) => "participant_create",
@@ -226,6 +215,9 @@ impl Event {
     pub fn data(&self) -> String {
         let v = match self {
             Event::PresentationStart(p) => serde_json::to_value(p),
+            Event::PresentationRevoked => {
+                Ok(serde_json::json!({ "presenter_name": "", "presenter_uri": "" }))
+            }
             Event::ParticipantCreate(p) | Event::ParticipantUpdate(p) => serde_json::to_value(p),
             Event::ParticipantDelete { uuid } => Ok(serde_json::json!({ "uuid": uuid })),
             Event::ServiceUpdate(s) => serde_json::to_value(s),

@@ -1,88 +1,92 @@
 //! A participant as `participant_create` / `participant_update` and the `participants` command
 //! describe it.
 
-use crate::flex;
+use crate::fields::{deserialize_from_fields, Fields, FromFields};
+use crate::loose_values;
 use crate::role::Role;
+use crate::DecodeError;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Participant {
     pub uuid: String,
-    #[serde(default)]
     pub api_url: String,
-    #[serde(default)]
     pub call_direction: String,
-    #[serde(default)]
     pub display_name: String,
-    #[serde(default)]
     pub encryption: String,
-    #[serde(default, deserialize_with = "flex::bool")]
     pub has_media: bool,
-    #[serde(
-        default,
-        deserialize_with = "flex::bool",
-        serialize_with = "flex::write_yes_no"
-    )]
+    #[serde(serialize_with = "loose_values::write_yes_no")]
     pub is_audio_only_call: bool,
-    #[serde(default, deserialize_with = "flex::bool")]
     pub is_external: bool,
-    #[serde(
-        default,
-        deserialize_with = "flex::bool",
-        serialize_with = "flex::write_yes_no"
-    )]
+    #[serde(serialize_with = "loose_values::write_yes_no")]
     pub is_muted: bool,
-    #[serde(
-        default,
-        deserialize_with = "flex::bool",
-        serialize_with = "flex::write_yes_no"
-    )]
+    #[serde(serialize_with = "loose_values::write_yes_no")]
     pub is_presenting: bool,
-    #[serde(default, deserialize_with = "flex::bool")]
     pub is_streaming_conference: bool,
-    #[serde(
-        default,
-        deserialize_with = "flex::bool",
-        serialize_with = "flex::write_yes_no"
-    )]
+    #[serde(serialize_with = "loose_values::write_yes_no")]
     pub is_video_call: bool,
-    #[serde(default)]
     pub local_alias: String,
-    #[serde(default)]
     pub overlay_text: String,
-    #[serde(
-        default,
-        deserialize_with = "flex::bool",
-        serialize_with = "flex::write_yes_no"
-    )]
+    #[serde(serialize_with = "loose_values::write_yes_no")]
     pub presentation_supported: bool,
-    #[serde(default)]
     pub protocol: String,
-    #[serde(default, deserialize_with = "lenient_role")]
     pub role: Role,
-    #[serde(default)]
     pub rx_presentation_policy: RxPresentationPolicy,
-    #[serde(default)]
     pub service_type: ServiceType,
     /// UNIX seconds of the spotlight request; 0 when not spotlit.
-    #[serde(
-        default,
-        deserialize_with = "flex::seconds",
-        serialize_with = "flex::write_seconds"
-    )]
+    #[serde(serialize_with = "loose_values::write_seconds")]
     pub spotlight: f64,
     /// UNIX seconds of joining; may carry a fraction.
-    #[serde(
-        default,
-        deserialize_with = "flex::seconds",
-        serialize_with = "flex::write_seconds"
-    )]
+    #[serde(serialize_with = "loose_values::write_seconds")]
     pub start_time: f64,
-    #[serde(default)]
     pub uri: String,
-    #[serde(default)]
     pub vendor: String,
 }
+
+/// A field absent from the body keeps the type's default (not [`Participant::new`]'s), as the
+/// platform's own readers do.
+impl FromFields for Participant {
+    fn from_fields(f: &mut Fields<'_>) -> Result<Self, DecodeError> {
+        Ok(Participant {
+            uuid: f.identity("uuid")?,
+            api_url: f.text("api_url"),
+            call_direction: f.text("call_direction"),
+            display_name: f.text("display_name"),
+            encryption: f.text("encryption"),
+            has_media: f.flag("has_media").unwrap_or_default(),
+            is_audio_only_call: f.flag("is_audio_only_call").unwrap_or_default(),
+            is_external: f.flag("is_external").unwrap_or_default(),
+            is_muted: f.flag("is_muted").unwrap_or_default(),
+            is_presenting: f.flag("is_presenting").unwrap_or_default(),
+            is_streaming_conference: f.flag("is_streaming_conference").unwrap_or_default(),
+            is_video_call: f.flag("is_video_call").unwrap_or_default(),
+            local_alias: f.text("local_alias"),
+            overlay_text: f.text("overlay_text"),
+            presentation_supported: f.flag("presentation_supported").unwrap_or_default(),
+            protocol: f.text("protocol"),
+            // An odd role spelling reads as guest rather than costing the participant.
+            role: f.word("role", "a role", Role::parse).unwrap_or_default(),
+            rx_presentation_policy: f
+                .word(
+                    "rx_presentation_policy",
+                    "ALLOW or DENY",
+                    RxPresentationPolicy::parse,
+                )
+                .unwrap_or_default(),
+            service_type: f
+                .word("service_type", "a service type", |s| {
+                    Some(ServiceType::parse(s))
+                })
+                .unwrap_or_default(),
+            spotlight: f.seconds("spotlight").unwrap_or_default(),
+            start_time: f.seconds("start_time").unwrap_or_default(),
+            uri: f.text("uri"),
+            vendor: f.text("vendor"),
+        })
+    }
+}
+
+deserialize_from_fields!(Participant);
 
 impl Participant {
     /// A participant with only its uuid set: the base for builders and tests.
@@ -115,6 +119,21 @@ impl Participant {
         }
     }
 
+    /// The name to show for this participant: the display name, or when that is blank the
+    /// overlay text, the uri, and last the uuid (a dial-out that has not answered yet has only
+    /// the uri; a bare API participant may have only its uuid).
+    pub fn shown_name(&self) -> &str {
+        [
+            &self.display_name,
+            &self.overlay_text,
+            &self.uri,
+            &self.uuid,
+        ]
+        .into_iter()
+        .find(|s| !s.trim().is_empty())
+        .map_or("", String::as_str)
+    }
+
     pub fn is_spotlit(&self) -> bool {
         self.spotlight > 0.0
     }
@@ -128,17 +147,22 @@ impl Participant {
     }
 }
 
-/// An unknown role spelling reads as guest rather than failing the whole participant.
-fn lenient_role<'de, D: Deserializer<'de>>(d: D) -> Result<Role, D::Error> {
-    let s: Option<String> = Option::deserialize(d)?;
-    Ok(s.as_deref().and_then(Role::parse).unwrap_or_default())
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum RxPresentationPolicy {
     #[default]
     Allow,
     Deny,
+}
+
+impl RxPresentationPolicy {
+    /// `ALLOW` or `DENY`, in any case.
+    pub fn parse(s: &str) -> Option<RxPresentationPolicy> {
+        match s.trim().to_ascii_uppercase().as_str() {
+            "ALLOW" => Some(RxPresentationPolicy::Allow),
+            "DENY" => Some(RxPresentationPolicy::Deny),
+            _ => None,
+        }
+    }
 }
 
 impl Serialize for RxPresentationPolicy {
@@ -153,10 +177,9 @@ impl Serialize for RxPresentationPolicy {
 impl<'de> Deserialize<'de> for RxPresentationPolicy {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s: Option<String> = Option::deserialize(d)?;
-        Ok(match s.as_deref().map(str::to_ascii_uppercase).as_deref() {
-            Some("DENY") => RxPresentationPolicy::Deny,
-            _ => RxPresentationPolicy::Allow,
-        })
+        Ok(s.as_deref()
+            .and_then(RxPresentationPolicy::parse)
+            .unwrap_or_default())
     }
 }
 
@@ -206,5 +229,27 @@ impl<'de> Deserialize<'de> for ServiceType {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s: Option<String> = Option::deserialize(d)?;
         Ok(s.map(|s| ServiceType::parse(&s)).unwrap_or_default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Participant;
+
+    #[test]
+    fn shown_name_falls_back_past_blank_names() {
+        let mut p = Participant::new("u-1");
+        assert_eq!(p.shown_name(), "u-1");
+        p.uri = "sip:bob@example.com".into();
+        assert_eq!(p.shown_name(), "sip:bob@example.com");
+        p.overlay_text = "  ".into();
+        assert_eq!(p.shown_name(), "sip:bob@example.com");
+        p.overlay_text = "Bob (lobby)".into();
+        assert_eq!(p.shown_name(), "Bob (lobby)");
+        p.display_name = "Bob".into();
+        assert_eq!(p.shown_name(), "Bob");
+        let mut nobody = Participant::new(" ");
+        nobody.uuid.clear();
+        assert_eq!(nobody.shown_name(), "");
     }
 }

@@ -1,6 +1,7 @@
-//! Bodies of the conference and participant commands, and their structured results.
+//! Bodies of the conference and participant commands (their structured results are in
+//! [`crate::results`]).
 
-use crate::flex;
+use crate::loose_values;
 use crate::role::Role;
 use serde::{Deserialize, Serialize};
 
@@ -17,8 +18,8 @@ pub struct DialRequest {
     #[serde(
         default,
         skip_serializing_if = "is_false",
-        deserialize_with = "flex::bool",
-        serialize_with = "flex::write_lower_yes_no"
+        deserialize_with = "loose_values::bool",
+        serialize_with = "loose_values::write_lower_yes_no"
     )]
     pub streaming: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -131,7 +132,7 @@ pub struct LayoutOverride {
     pub audience: Audience,
     #[serde(default)]
     pub actors: Vec<String>,
-    #[serde(default, deserialize_with = "flex::bool")]
+    #[serde(default, deserialize_with = "loose_values::bool")]
     pub vad_backfill: bool,
     pub layout: String,
     #[serde(default = "auto")]
@@ -203,7 +204,7 @@ pub struct DtmfRequest {
     pub digits: String,
 }
 
-/// DTMF digits are `0-9 * # A-D` (NOTES.md).
+/// DTMF digits are `0-9 * # A-D`.
 pub fn validate_dtmf(digits: &str) -> Result<(), String> {
     if digits.is_empty() {
         return Err("no digits".into());
@@ -228,7 +229,7 @@ pub struct CallsRequest {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "flex::opt_bool"
+        deserialize_with = "loose_values::opt_bool"
     )]
     pub streaming: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -250,51 +251,4 @@ impl CallsRequest {
     pub fn is_rtmp(&self) -> bool {
         self.call_type.eq_ignore_ascii_case("rtmp")
     }
-}
-
-/// Result of participant `calls`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CallsResult {
-    pub call_uuid: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sdp: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub secure_url: Option<String>,
-}
-
-/// Result of `service_status`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct ServiceStatus {
-    #[serde(default, deserialize_with = "flex::bool")]
-    pub guests_muted: bool,
-    #[serde(default, deserialize_with = "flex::bool")]
-    pub locked: bool,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "flex::opt_bool"
-    )]
-    pub started: Option<bool>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "flex::opt_bool"
-    )]
-    pub whiteboard: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub wb_url: Option<String>,
-    #[serde(
-        default,
-        alias = "Live_status",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub live_status: Option<serde_json::Value>,
-    #[serde(
-        default,
-        alias = "Record_status",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub record_status: Option<serde_json::Value>,
 }

@@ -1,4 +1,4 @@
-//! One role, three spellings (NOTES.md): checkJoin says `host`/`guest`, the session commands
+//! One role, three spellings (`docs/api-notes.md`, "Roles"): checkJoin says `host`/`guest`, the session commands
 //! `HOST`/`GUEST`, participants and commands `chair`/`guest`.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -88,12 +88,8 @@ pub mod opt_session {
 /// checkJoin's `roleType`: `host`/`guest`, or the empty string for a point-to-point call.
 pub mod check_join {
     use super::Role;
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::Serializer;
     pub fn serialize<S: Serializer>(r: &Option<Role>, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(r.map(Role::as_check_join).unwrap_or(""))
-    }
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Role>, D::Error> {
-        let s: Option<String> = Option::deserialize(d)?;
-        Ok(s.as_deref().and_then(Role::parse))
     }
 }

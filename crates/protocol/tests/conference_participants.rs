@@ -1,5 +1,5 @@
 //! The conference state machine's participant list: syncs, creates, updates and deletes, as
-//! NOTES.md ("Events") and the document describe them.
+//! the document and `docs/api-notes.md` ("Events and sync") describe them.
 
 use huikong_protocol::{Change, Conference, Event, Participant, Role, ServiceType, StageEntry};
 

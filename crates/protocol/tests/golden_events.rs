@@ -275,7 +275,7 @@ fn disconnect_example() {
     assert_eq!(decode("Disconnect", "event_disconnect"), want);
     assert_round_trip(&want);
     // A disconnect without a usable body still ends the session.
-    for data in ["", "null", "{}", "[1]", "{\"reason\": 5}", "<html>"] {
+    for data in ["", "null", "{}", "[1]", "{\"reason\": [5]}", "<html>"] {
         assert_eq!(
             Event::decode("disconnect", data).unwrap(),
             Event::Disconnect {
@@ -284,6 +284,11 @@ fn disconnect_example() {
             "{data}"
         );
     }
+    // A number where the reason's text belongs is read as its text.
+    assert_eq!(
+        Event::decode("disconnect", "{\"reason\": 5}").unwrap(),
+        Event::Disconnect { reason: "5".into() }
+    );
     assert_eq!(
         Event::decode("disconnect", "\"conference ended\"").unwrap(),
         Event::Disconnect {

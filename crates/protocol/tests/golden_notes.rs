@@ -1,4 +1,4 @@
-//! The readings NOTES.md fixes where the document is silent: loose values, role spellings,
+//! The readings `docs/api-notes.md` fixes where the document is silent: loose values, role spellings,
 //! unknown fields and events, the failure replies, the paths and the deployment table.
 
 use huikong_protocol::envelope::{decode, decode_reply, CommandOutcome};

@@ -151,7 +151,7 @@ fn participant_calls_rtmp_response_example() {
 
 #[test]
 fn dtmf_body_and_digits() {
-    // NOTES.md: `{"digits": "1234#"}`, digits from `0-9 * # A-D`.
+    // `{"digits": "1234#"}`, digits from `0-9 * # A-D`.
     let req: DtmfRequest = decode(r#"{"digits": "1234#"}"#).unwrap();
     assert_eq!(req.digits, "1234#");
     assert_eq!(huikong_protocol::validate_dtmf("0123456789*#ABCD"), Ok(()));

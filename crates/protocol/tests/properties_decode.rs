@@ -2,7 +2,7 @@
 //! parsing wherever strict parsing succeeds.
 
 use huikong_protocol::envelope::{decode_reply, CommandOutcome};
-use huikong_protocol::flex::{lenient_json, repair_json};
+use huikong_protocol::lenient_json::{lenient_json, repair_json};
 use huikong_protocol::sse::{parse_all, SseParser};
 use huikong_protocol::{Event, NewSessionResult, Participant, ServiceStatus};
 use proptest::prelude::*;

@@ -72,20 +72,31 @@ prop_compose! {
     }
 }
 
+/// What identifies a body (a uuid): any text that is not blank, as the decoder requires.
+fn identity() -> impl Strategy<Value = String> {
+    any::<String>().prop_filter("an identity is not blank", |s| !s.trim().is_empty())
+}
+
 fn event() -> impl Strategy<Value = Event> {
     let text = || any::<String>();
     prop_oneof![
         (text(), text()).prop_map(|(presenter_name, presenter_uri)| {
-            Event::PresentationStart(PresentationStart {
+            let start = PresentationStart {
                 presenter_name,
                 presenter_uri,
-            })
+            };
+            // A start that names nobody reads back as what it means.
+            if start.is_revocation() {
+                Event::PresentationRevoked
+            } else {
+                Event::PresentationStart(start)
+            }
         }),
         Just(Event::PresentationStop),
         Just(Event::PresentationFrame),
         participant().prop_map(Event::ParticipantCreate),
         participant().prop_map(Event::ParticipantUpdate),
-        text().prop_map(|uuid| Event::ParticipantDelete { uuid }),
+        identity().prop_map(|uuid| Event::ParticipantDelete { uuid }),
         Just(Event::ParticipantSyncBegin),
         Just(Event::ParticipantSyncEnd),
         (
@@ -110,7 +121,7 @@ fn event() -> impl Strategy<Value = Event> {
                 uuid,
             })
         }),
-        prop::collection::vec((any::<u32>(), text(), 0u32..=100), 0..5).prop_map(|entries| {
+        prop::collection::vec((any::<u32>(), identity(), 0u32..=100), 0..5).prop_map(|entries| {
             Event::Stage(
                 entries
                     .into_iter()

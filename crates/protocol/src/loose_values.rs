@@ -1,18 +1,18 @@
-//! Tolerant decoders for the platform's loosely typed values (NOTES.md, "Envelope, values and
-//! errors"). Each is a `deserialize_with` helper; writers emit the document's own spelling.
+//! Loosely typed values (`docs/api-notes.md`, "Envelope and values"): `deserialize_with`
+//! helpers for the request bodies the simulator reads, and the writers that emit the
+//! document's own spellings. Event bodies and replies are read by [`crate::fields`] instead,
+//! which shares [`parse_bool_text`] with these.
 
 use serde::de::{self, Deserializer, Visitor};
 use serde::Serializer;
 use std::fmt;
-
-pub use crate::lenient::{decode_str, lenient_json, parse_value, repair_json};
 
 /// A boolean sent as `true`, `"true"`, `'true'`, `"yes"`/`"YES"`, `1` (and their negatives).
 pub fn bool<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     d.deserialize_any(BoolVisitor)
 }
 
-/// Like [`bool`] for an optional field: `null` is `None`.
+/// Like [`bool()`] for an optional field: `null` is `None`.
 pub fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
     d.deserialize_any(OptBoolVisitor)
 }
@@ -84,77 +84,6 @@ impl<'de> Visitor<'de> for OptBoolVisitor {
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         BoolVisitor.visit_str(v).map(Some)
-    }
-}
-
-/// A count of seconds or a UNIX time sent as a number (maybe fractional) or as a string of one.
-pub fn seconds<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
-    d.deserialize_any(SecondsVisitor)
-}
-
-struct SecondsVisitor;
-
-impl<'de> Visitor<'de> for SecondsVisitor {
-    type Value = f64;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a number of seconds, or a string of one")
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<f64, E> {
-        Ok(v as f64)
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<f64, E> {
-        Ok(v as f64)
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<f64, E> {
-        Ok(v)
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<f64, E> {
-        let t = v.trim();
-        if t.is_empty() {
-            return Ok(0.0);
-        }
-        t.parse::<f64>()
-            .ok()
-            .filter(|n| n.is_finite())
-            .ok_or_else(|| E::custom(format!("not a number of seconds: {v:?}")))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<f64, E> {
-        Ok(0.0)
-    }
-}
-
-/// Text that the platform sometimes sends as a number (`sipkey`, `code`, `companyId`).
-pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    d.deserialize_any(TextVisitor)
-}
-
-struct TextVisitor;
-
-impl<'de> Visitor<'de> for TextVisitor {
-    type Value = String;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a string or a number")
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
-        Ok(v.to_owned())
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
-        Ok(v)
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<String, E> {
-        Ok(String::new())
     }
 }
 
