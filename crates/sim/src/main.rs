@@ -116,11 +116,11 @@ fn run_replay(file: &str) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let (state, problems) = replay::replay(&text);
-    for p in &problems {
-        eprintln!("huikong-sim replay: skipped {p}");
+    let report = replay::replay_report(&text);
+    for line in report.lines() {
+        eprintln!("huikong-sim replay: {line}");
     }
-    match serde_json::to_string_pretty(&state) {
+    match serde_json::to_string_pretty(&report.state) {
         Ok(s) => {
             println!("{s}");
             ExitCode::SUCCESS

@@ -103,3 +103,36 @@ fn replay_of_a_missing_file_fails() {
         .unwrap();
     assert!(!out.status.success());
 }
+
+/// The two variants real platforms send: a layout naming one participant as a string instead
+/// of a list, and a presentation_start with blank presenter fields (a revocation). Both are
+/// read; replay says what it made of them on stderr.
+#[test]
+fn replay_reads_variants_and_says_what_it_coerced() {
+    let capture = "event: presentation_start\nid: 1\ndata: {\"presenter_name\": \"Bob\", \"presenter_uri\": \"sip:bob@x\"}\n\n\
+                   event: layout\nid: 2\ndata: {\"view\": \"1:0\", \"participants\": \"p-1\"}\n\n\
+                   event: presentation_start\nid: 3\ndata: {\"presenter_name\": \"\", \"presenter_uri\": \"\"}\n\n";
+    let file = std::env::temp_dir().join(format!("huikong-variants-{}.txt", std::process::id()));
+    std::fs::write(&file, capture).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_huikong-sim"))
+        .arg("replay")
+        .arg(&file)
+        .output()
+        .unwrap();
+    std::fs::remove_file(&file).ok();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let state: serde_json::Value = serde_json::from_slice(&out.stdout).expect("pretty JSON");
+    assert_eq!(state["layout"]["view"], "1:0", "{state}");
+    assert_eq!(state["layout"]["participants"][0], "p-1", "{state}");
+    assert_eq!(state["presentation"]["active"], false, "{state}");
+    assert!(
+        stderr.contains("participants"),
+        "no note for the coerced field: {stderr}"
+    );
+    assert!(
+        stderr.contains("revoked"),
+        "no note for the revocation: {stderr}"
+    );
+    assert!(!stderr.contains("skipped"), "{stderr}");
+}

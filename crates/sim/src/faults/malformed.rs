@@ -15,7 +15,8 @@ pub enum MalformedKind {
     UnknownName,
     /// A known name whose body lacks a field it needs.
     MissingField,
-    /// A known name whose body has a field of the wrong type.
+    /// A known name whose body, or the field that identifies it, is of the wrong type. (Any
+    /// other field of the wrong type is read field by field: coerced or left at its default.)
     WrongType,
     /// About a megabyte of data that does not decode either.
     Huge,
@@ -65,12 +66,9 @@ fn variants(kind: MalformedKind) -> Vec<(&'static str, String)> {
                 "{\"uuid\": 12345, \"display_name\": [\"a\"]}",
             ),
             s("stage", "{\"participant_uuid\": \"x\", \"vad\": 100}"),
-            s(
-                "message",
-                "{\"origin\": 7, \"payload\": {\"text\": \"hi\"}}",
-            ),
-            s("layout", "{\"view\": 4, \"participants\": \"everyone\"}"),
-            s("service_update", "{\"locked\": \"perhaps\"}"),
+            s("message", "[\"hi\"]"),
+            s("layout", "\"1:0\""),
+            s("service_update", "[{\"locked\": true}]"),
         ],
         MalformedKind::Huge => {
             let filler = "x".repeat(HUGE);
