@@ -1,14 +1,14 @@
 //! The app: the join page until a session exists, then the meeting page; the runtime
 //! configuration's notice above both; and the bridge to a portal that embeds the console.
 
-use crate::api::join::{JoinParams, Joined};
 use crate::components::join_page::{default_params, JoinPage};
 use crate::components::meeting::MeetingPage;
 use crate::components::prefs::provide_prefs;
-use crate::config::{ConfigIssue, LoadedConfig, RuntimeConfig};
-use crate::embed::{Inbound, LaunchParams, Outbound};
-use crate::embed_bridge::{launch_params, mark_compact, Embed};
+use crate::embed::bridge::{launch_params, mark_compact, Embed};
+use crate::embed::messages::{Inbound, LaunchParams, Outbound};
+use crate::host::config::{ConfigIssue, LoadedConfig, RuntimeConfig};
 use crate::i18n::{Lang, LangCtl, Tr, K};
+use crate::platform::join::{JoinParams, Joined};
 use leptos::prelude::*;
 
 #[derive(Debug, Clone)]
@@ -50,7 +50,7 @@ fn on_message(
         }
         Inbound::Join(req) => embed.join_request.set(Some(req)),
         Inbound::JoinSession(s) => {
-            match s.into_joined(&crate::browser::page_scheme(), default_profile) {
+            match s.into_joined(&crate::host::browser::page_scheme(), default_profile) {
                 Ok(j) => enter(embed, page, last, j),
                 Err(reason) => embed.send(&Outbound::error(
                     "bad_session",

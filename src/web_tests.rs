@@ -1,10 +1,10 @@
 //! Browser-side logic checked in headless Chromium (`cargo test --target wasm32-unknown-unknown`).
 
-use crate::api::join::{classify_check_join_failure, classify_session_failure, JoinError};
 use crate::components::participants::{shown_name, spotlight_order};
 use crate::i18n::{fill, Lang, K};
-use crate::store::Store;
-use crate::stream::{state_after_failures, ConnState, LOST_AFTER};
+use crate::platform::join::{classify_check_join_failure, classify_session_failure, JoinError};
+use crate::platform::stream::{state_after_failures, ConnState, LOST_AFTER};
+use crate::state::store::Store;
 use crate::util::*;
 use huikong_protocol::{ApiFailure, Event, Participant, ServiceType, StageEntry};
 use leptos::prelude::GetUntracked;

@@ -1,10 +1,10 @@
 //! The one button every command goes through: disabled and busy while in flight, disabled with
 //! the reason for a guest when the command is the host's, its outcome in the status region.
 
-use crate::api::ApiError;
 use crate::components::status::{run, Status};
 use crate::i18n::{Tr, K};
-use crate::session::Session;
+use crate::platform::session::Session;
+use crate::platform::ApiError;
 use leptos::prelude::*;
 use std::future::Future;
 

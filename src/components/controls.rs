@@ -4,7 +4,7 @@ use crate::components::cmd::CmdButton;
 use crate::components::dialog::ConfirmDialog;
 use crate::components::status::{run, Status};
 use crate::i18n::{Tr, K};
-use crate::session::Session;
+use crate::platform::session::Session;
 use huikong_protocol::Command;
 use leptos::prelude::*;
 

@@ -1,9 +1,9 @@
 //! The participant commands that take input: transfer, DTMF and the RTMP sub-call.
 
-use crate::browser::copy_text;
 use crate::components::status::{run, Status};
+use crate::host::browser::copy_text;
 use crate::i18n::{Tr, K};
-use crate::session::Session;
+use crate::platform::session::Session;
 use huikong_protocol::{
     validate_dtmf, CallsRequest, CallsResult, DtmfRequest, ParticipantCommand as PC, Role,
     TransferRequest,

@@ -3,8 +3,8 @@
 
 use crate::components::prefs::PrefSwitches;
 use crate::i18n::{Tr, K};
-use crate::session::Session;
-use crate::stream::ConnState;
+use crate::platform::session::Session;
+use crate::platform::stream::ConnState;
 use huikong_protocol::Role;
 use leptos::prelude::*;
 

@@ -1,13 +1,13 @@
 //! The join page: API server, conference, PIN, name, hide-me and the deployment profile. A
 //! portal's `join` message fills the form and submits it, as the user would.
 
-use crate::api::join::{join, JoinParams, Joined};
-use crate::browser;
 use crate::components::prefs::PrefSwitches;
-use crate::config::RuntimeConfig;
-use crate::embed::{LaunchParams, Outbound};
-use crate::embed_bridge::use_embed;
+use crate::embed::bridge::use_embed;
+use crate::embed::messages::{LaunchParams, Outbound};
+use crate::host::browser;
+use crate::host::config::RuntimeConfig;
 use crate::i18n::{Tr, K};
+use crate::platform::join::{join, JoinParams, Joined};
 use huikong_protocol::Profile;
 use leptos::prelude::*;
 
@@ -34,7 +34,7 @@ pub fn JoinPage(
     let hideme = RwSignal::new(initial.hideme);
     let profile = RwSignal::new(initial.profile);
     let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<crate::api::join::JoinError>);
+    let error = RwSignal::new(None::<crate::platform::join::JoinError>);
     let embed = use_embed();
     // Whether the join under way is the portal's, for the `request` of an error message.
     let portal_join = StoredValue::new(false);

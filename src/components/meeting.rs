@@ -1,8 +1,6 @@
 //! The meeting page: header, command results, the end-of-session notice, controls, waiting
 //! room, participant list, and the side panels; and what a portal embedding it is told.
 
-use crate::api::join::Joined;
-use crate::browser::now_s;
 use crate::components::cmd::HOST_ONLY_REASON_ID;
 use crate::components::controls::ConferenceControls;
 use crate::components::header::MeetingHeader;
@@ -11,11 +9,13 @@ use crate::components::participants::ParticipantList;
 use crate::components::status::{Status, StatusRegion};
 use crate::components::waiting_room::WaitingRoom;
 use crate::components::{ActionsFor, Clock};
-use crate::embed::Outbound;
-use crate::embed_bridge::{use_embed, Embed};
+use crate::embed::bridge::{use_embed, Embed};
+use crate::embed::messages::Outbound;
+use crate::host::browser::now_s;
 use crate::i18n::{Tr, K};
 use crate::panels::Panels;
-use crate::session::{Session, SessionState};
+use crate::platform::join::Joined;
+use crate::platform::session::{Session, SessionState};
 use leptos::prelude::*;
 use std::time::Duration;
 

@@ -7,7 +7,7 @@ use crate::components::participants::shown_name;
 use crate::components::status::{run, Status};
 use crate::components::ActionsFor;
 use crate::i18n::{Tr, K};
-use crate::session::Session;
+use crate::platform::session::Session;
 use huikong_protocol::{ParticipantCommand as PC, Role, RoleRequest, RxPresentationPolicy};
 use leptos::prelude::*;
 

@@ -2,7 +2,7 @@
 
 use crate::components::row::ParticipantRow;
 use crate::i18n::{Tr, K};
-use crate::session::Session;
+use crate::platform::session::Session;
 use crate::util::matches_search;
 use huikong_protocol::{Participant, Role, ServiceType};
 use leptos::prelude::*;

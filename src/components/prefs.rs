@@ -1,7 +1,7 @@
 //! Language and theme: chosen in the header, applied to `<html>`, remembered in localStorage.
 //! A portal's `set_language` message changes the language without remembering it.
 
-use crate::browser;
+use crate::host::browser;
 use crate::i18n::{Lang, LangCtl, Tr, K};
 use leptos::prelude::*;
 

@@ -6,7 +6,7 @@ use crate::components::header::role_text;
 use crate::components::participants::shown_name;
 use crate::components::{ActionsFor, Clock};
 use crate::i18n::{Tr, K};
-use crate::session::Session;
+use crate::platform::session::Session;
 use huikong_protocol::{ParticipantCommand as PC, RxPresentationPolicy, ServiceType};
 use leptos::prelude::*;
 use std::collections::HashMap;

@@ -1,8 +1,8 @@
 //! The command status region (role="status", aria-live) and the runner every command goes
 //! through: the button shows it is pending, then the region shows the platform's answer.
 
-use crate::api::ApiError;
 use crate::i18n::{Tr, K};
+use crate::platform::ApiError;
 use leptos::prelude::*;
 use std::future::Future;
 

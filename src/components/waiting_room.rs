@@ -4,7 +4,7 @@ use crate::components::cmd::CmdButton;
 use crate::components::participants::shown_name;
 use crate::components::Clock;
 use crate::i18n::{Tr, K};
-use crate::session::Session;
+use crate::platform::session::Session;
 use crate::util::format_elapsed;
 use huikong_protocol::ParticipantCommand as PC;
 use leptos::prelude::*;

@@ -4,8 +4,8 @@
 use crate::components::participants::shown_name;
 use crate::i18n::{Tr, K};
 use crate::panels::geometry::{add_actor, matches_search, move_actor, prune_actors, remove_actor};
-use crate::session::Session;
-use crate::store::Store;
+use crate::platform::session::Session;
+use crate::state::store::Store;
 use leptos::html;
 use leptos::prelude::*;
 

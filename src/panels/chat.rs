@@ -5,7 +5,7 @@
 use crate::components::status::{run, Status};
 use crate::i18n::{Tr, K};
 use crate::panels::clock_time;
-use crate::session::Session;
+use crate::platform::session::Session;
 use huikong_protocol::{Command, MessageRequest};
 use leptos::html;
 use leptos::prelude::*;
@@ -94,7 +94,7 @@ pub fn ChatPanel() -> impl IntoView {
                 &MessageRequest::text(t),
             )
             .await
-            .and_then(|o| o.0.then_some(()).ok_or(crate::api::ApiError::Rejected))
+            .and_then(|o| o.0.then_some(()).ok_or(crate::platform::ApiError::Rejected))
         };
         pinned.set_value(true);
         run(

@@ -4,8 +4,8 @@
 use crate::components::cmd::HOST_ONLY_REASON_ID;
 use crate::components::status::{run, Status};
 use crate::i18n::{Tr, K};
-use crate::session::Session;
-use crate::store::Store;
+use crate::platform::session::Session;
+use crate::state::store::Store;
 use huikong_protocol::{Command, DialRequest, Role, ServiceType};
 use leptos::prelude::*;
 

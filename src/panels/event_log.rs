@@ -3,7 +3,7 @@
 
 use crate::i18n::{Tr, K};
 use crate::panels::clock_time;
-use crate::session::Session;
+use crate::platform::session::Session;
 use leptos::prelude::*;
 
 /// Events that arrive so often they drown the others.

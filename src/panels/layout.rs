@@ -6,7 +6,7 @@ use crate::i18n::{Tr, K};
 use crate::panels::actors::{name_of, ActorPicker};
 use crate::panels::geometry::capacity;
 use crate::panels::picture::{layout_text, LayoutPicture, LayoutThumb, Seat};
-use crate::session::Session;
+use crate::platform::session::Session;
 use huikong_protocol::{Audience, Command, LayoutOverride, OverrideLayoutRequest, LAYOUTS};
 use leptos::prelude::*;
 

@@ -6,7 +6,7 @@
 //! in no `<img src>`, no page URL and no console line about a failed image.
 
 use crate::i18n::{Tr, K};
-use crate::session::Session;
+use crate::platform::session::Session;
 use leptos::prelude::*;
 
 /// A frame on screen: its object URL and which frame it is.

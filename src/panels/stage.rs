@@ -2,7 +2,7 @@
 
 use crate::components::participants::shown_name;
 use crate::i18n::{Tr, K};
-use crate::session::Session;
+use crate::platform::session::Session;
 use leptos::prelude::*;
 
 #[component]

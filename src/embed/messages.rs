@@ -1,12 +1,12 @@
 //! Embedding in a portal: the URL parameters a portal links with, and the postMessage protocol
 //! with the parent page (docs/embed.md). This module is the protocol as data, with no browser:
-//! [`crate::embed_bridge`] carries it.
+//! [`crate::embed::bridge`] carries it.
 //!
 //! The PIN and the token never travel in the URL and never leave the console in a message.
 
-use crate::api::join::{JoinError, JoinParams, Joined};
-use crate::api::Api;
 use crate::i18n::{Lang, Tr, K};
+use crate::platform::join::{JoinError, JoinParams, Joined};
+use crate::platform::Api;
 use crate::util::{normalize_server, services_base};
 use huikong_protocol::{CheckJoinResults, NewSessionResult, Profile, Role};
 use serde::Deserialize;

@@ -3,9 +3,9 @@
 //! arrival order. When the stream ends or fails the console reopens it with the current token,
 //! after a backoff with jitter; the sync that follows replaces the list.
 
-use crate::api::Api;
-use crate::browser::{random, warn};
-use crate::store::Store;
+use crate::host::browser::{random, warn};
+use crate::platform::Api;
+use crate::state::store::Store;
 use crate::util::backoff_ms;
 use futures_channel::mpsc::{unbounded, UnboundedSender};
 use futures_util::StreamExt;
@@ -204,11 +204,11 @@ fn refresh_service(api: Api, store: Store) {
     });
 }
 
-fn describe(e: &crate::api::ApiError) -> String {
+fn describe(e: &crate::platform::ApiError) -> String {
     match e {
-        crate::api::ApiError::Network(m) => m.clone(),
-        crate::api::ApiError::Api(f) => f.reason(),
-        crate::api::ApiError::Rejected => "false".into(),
+        crate::platform::ApiError::Network(m) => m.clone(),
+        crate::platform::ApiError::Api(f) => f.reason(),
+        crate::platform::ApiError::Rejected => "false".into(),
     }
 }
 

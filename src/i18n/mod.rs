@@ -53,7 +53,7 @@ macro_rules! texts {
     };
 }
 
-include!("i18n_texts.rs");
+include!("texts.rs");
 
 /// Fills `{name}`-style slots of a text in one pass over the template: a value is never read
 /// again, so a display name or a platform reason that itself contains `{reason}` stays as it is.

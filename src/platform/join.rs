@@ -63,7 +63,7 @@ impl JoinError {
                 K::ErrUnreachableOrCors,
                 &[
                     ("server", server),
-                    ("origin", &crate::browser::page_origin()),
+                    ("origin", &crate::host::browser::page_origin()),
                 ],
             ),
             JoinError::WrongPin => tr.t(K::ErrWrongPin).into(),
@@ -91,7 +91,7 @@ fn origin_of(url: &str) -> String {
 
 fn unreachable(url: &str) -> JoinError {
     let server = origin_of(url);
-    let cross_origin = server != crate::browser::page_origin();
+    let cross_origin = server != crate::host::browser::page_origin();
     JoinError::Unreachable {
         server,
         cross_origin,
@@ -167,7 +167,7 @@ async fn check_join(server: &str, p: &JoinParams) -> Result<CheckJoinResults, Jo
 
 /// Runs the whole join sequence.
 pub async fn join(p: JoinParams) -> Result<Joined, JoinError> {
-    let server = normalize_server(&p.server, &crate::browser::page_scheme())
+    let server = normalize_server(&p.server, &crate::host::browser::page_scheme())
         .map_err(JoinError::InvalidServer)?;
     if p.conference.trim().is_empty() {
         return Err(JoinError::EmptyConference);

@@ -226,5 +226,5 @@ pub async fn load() -> LoadedConfig {
             )],
         };
     }
-    parse_config(&text, &crate::browser::page_scheme())
+    parse_config(&text, &crate::host::browser::page_scheme())
 }

@@ -2,13 +2,13 @@
 //! store, and the end of it all (leave, the platform's `disconnect`, a token that could not be
 //! kept, or a closing tab).
 
-use crate::api::join::Joined;
-use crate::api::Api;
-use crate::browser::{now_s, random};
 use crate::components::status::Status;
+use crate::host::browser::{now_s, random};
 use crate::i18n::{Tr, K};
-use crate::store::Store;
-use crate::stream::{self, ConnState, StreamStop};
+use crate::platform::join::Joined;
+use crate::platform::stream::{self, ConnState, StreamStop};
+use crate::platform::Api;
+use crate::state::store::Store;
 use crate::util::{backoff_ms, refresh_after_ms, refresh_retry_pace};
 use futures_channel::oneshot;
 use futures_util::future::{select, Either};
