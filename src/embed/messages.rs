@@ -4,7 +4,7 @@
 //!
 //! The PIN and the token never travel in the URL and never leave the console in a message.
 
-use crate::i18n::{Lang, Tr, K};
+use crate::i18n::{Lang, Text, Tr};
 use crate::platform::join::{JoinError, JoinParams, Joined};
 use crate::platform::Api;
 use crate::util::{normalize_server, services_base};
@@ -298,7 +298,7 @@ impl Outbound {
     pub fn bad_message(tr: Tr, reason: &str) -> Outbound {
         Outbound::error(
             "bad_message",
-            tr.fmt_now(K::EmbedBadMessage, &[("reason", reason)]),
+            tr.fmt_now(Text::EmbedBadMessage, &[("reason", reason)]),
             None,
         )
     }

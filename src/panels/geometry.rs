@@ -162,9 +162,3 @@ pub fn prune_actors(actors: &mut Vec<String>, present: impl Fn(&str) -> bool) ->
     actors.retain(|a| present(a));
     actors.len() != before
 }
-
-/// Whether `name` matches a search (case-insensitive, any part); an empty search matches all.
-pub fn matches_search(name: &str, uri: &str, search: &str) -> bool {
-    let s = search.trim().to_lowercase();
-    s.is_empty() || name.to_lowercase().contains(&s) || uri.to_lowercase().contains(&s)
-}

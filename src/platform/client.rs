@@ -1,7 +1,8 @@
 //! The REST client of one session: `{scheme}://{mcuHost}/api/services/{room}/` plus the token
 //! header. Replies go through the protocol crate's `decode_reply`, with the HTTP status.
 
-use crate::i18n::{Tr, K};
+use crate::i18n::{Text, Tr};
+use crate::state::status::Failure;
 use crate::util::percent_encode;
 use gloo_net::http::{Request, RequestBuilder};
 use huikong_protocol::envelope::{decode_reply, CommandOutcome};
@@ -26,21 +27,27 @@ impl ApiError {
     /// The reason as shown to the host: the platform's own words where it gave some.
     pub fn message(&self, tr: Tr) -> String {
         match self {
-            ApiError::Network(e) => tr.fmt_now(K::NetworkError, &[("reason", e)]),
+            ApiError::Network(e) => tr.fmt_now(Text::NetworkError, &[("reason", e)]),
             // A gateway's or proxy's own error page is no reason a host can read: say which
             // HTTP status came back instead of quoting the page.
             ApiError::Api(ApiFailure::Malformed { http_status, .. })
                 if !(200..300).contains(http_status) =>
             {
-                tr.fmt_now(K::HttpError, &[("status", &http_status.to_string())])
+                tr.fmt_now(Text::HttpError, &[("status", &http_status.to_string())])
             }
             ApiError::Api(f) => f.reason(),
-            ApiError::Rejected => tr.now(K::RefusedFalse).to_owned(),
+            ApiError::Rejected => tr.now(Text::RefusedFalse).to_owned(),
         }
     }
 
     pub fn is_invalid_token(&self) -> bool {
         matches!(self, ApiError::Api(f) if f.is_invalid_token())
+    }
+}
+
+impl Failure for ApiError {
+    fn message(&self, tr: Tr) -> String {
+        ApiError::message(self, tr)
     }
 }
 

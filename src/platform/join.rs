@@ -2,7 +2,7 @@
 //! with the PIN in the `pin` header.
 
 use super::client::{send, Api, ApiError};
-use crate::i18n::{Tr, K};
+use crate::i18n::{Text, Tr};
 use crate::util::{check_join_url, normalize_server, room_of, services_base};
 use gloo_net::http::Request;
 use huikong_protocol::{
@@ -52,28 +52,28 @@ pub enum JoinError {
 impl JoinError {
     pub fn message(&self, tr: Tr) -> String {
         match self {
-            JoinError::InvalidServer(r) => tr.fmt(K::ErrServerInvalid, &[("reason", r)]),
-            JoinError::EmptyConference => tr.t(K::ErrConferenceEmpty).into(),
-            JoinError::EmptyName => tr.t(K::ErrNameEmpty).into(),
+            JoinError::InvalidServer(r) => tr.fmt(Text::ErrServerInvalid, &[("reason", r)]),
+            JoinError::EmptyConference => tr.t(Text::ErrConferenceEmpty).into(),
+            JoinError::EmptyName => tr.t(Text::ErrNameEmpty).into(),
             JoinError::Unreachable {
                 server,
                 cross_origin: false,
-            } => tr.fmt(K::ErrUnreachable, &[("server", server)]),
+            } => tr.fmt(Text::ErrUnreachable, &[("server", server)]),
             JoinError::Unreachable { server, .. } => tr.fmt(
-                K::ErrUnreachableOrCors,
+                Text::ErrUnreachableOrCors,
                 &[
                     ("server", server),
                     ("origin", &crate::host::browser::page_origin()),
                 ],
             ),
-            JoinError::WrongPin => tr.t(K::ErrWrongPin).into(),
-            JoinError::PinRequired => tr.t(K::ErrPinRequired).into(),
+            JoinError::WrongPin => tr.t(Text::ErrWrongPin).into(),
+            JoinError::PinRequired => tr.t(Text::ErrPinRequired).into(),
             JoinError::UnknownConference(c) => {
-                tr.fmt(K::ErrUnknownConference, &[("conference", c)])
+                tr.fmt(Text::ErrUnknownConference, &[("conference", c)])
             }
-            JoinError::CheckJoinRefused(r) => tr.fmt(K::ErrCheckJoin, &[("reason", r)]),
-            JoinError::NotApiServer(r) => tr.fmt(K::ErrNotApiServer, &[("reason", r)]),
-            JoinError::Other(r) => tr.fmt(K::ErrJoinOther, &[("reason", r)]),
+            JoinError::CheckJoinRefused(r) => tr.fmt(Text::ErrCheckJoin, &[("reason", r)]),
+            JoinError::NotApiServer(r) => tr.fmt(Text::ErrNotApiServer, &[("reason", r)]),
+            JoinError::Other(r) => tr.fmt(Text::ErrJoinOther, &[("reason", r)]),
         }
     }
 }
