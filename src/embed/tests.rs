@@ -205,8 +205,8 @@ fn a_ready_made_session_becomes_a_joined_session() {
     );
     assert_eq!(j.room, "demo@huikong.local");
     assert_eq!(j.check.conference_name, "演示会议室");
-    assert_eq!(j.session.role, Role::Host);
-    assert_eq!(j.session.expires, 120.0);
+    assert_eq!(j.granted.role, Role::Host);
+    assert_eq!(j.granted.expires, 120.0);
     assert_eq!(j.params.server, "http://127.0.0.1:8098");
     assert!(j.params.pin.is_empty());
 

@@ -179,7 +179,8 @@ impl Api {
             .await
     }
 
-    /// Releases the token. The document says to ignore the answer.
+    /// Releases the token. Its answer is ignored: the token is gone either way
+    /// (docs/api-notes.md, "Tokens").
     pub async fn end_session(&self) {
         let req = self
             .with_token(Request::post(&self.url(Command::EndSession.path())))

@@ -21,12 +21,13 @@ pub struct JoinParams {
     pub profile: Profile,
 }
 
-/// A session the platform granted.
+/// What a join brings to the meeting page: the platform's grant and the client that uses it.
 #[derive(Debug, Clone)]
 pub struct Joined {
     pub api: Api,
     pub check: CheckJoinResults,
-    pub session: NewSessionResult,
+    /// What new_session granted: the token, its lifetime, this participant's uuid and role.
+    pub granted: NewSessionResult,
     pub room: String,
     pub params: JoinParams,
 }
@@ -187,7 +188,7 @@ pub async fn join(p: JoinParams) -> Result<Joined, JoinError> {
         display_name: p.name.trim().to_owned(),
         hideme: p.hideme,
     };
-    let session: NewSessionResult = match send(req.json(&body)).await {
+    let granted: NewSessionResult = match send(req.json(&body)).await {
         Ok(s) => s,
         Err(ApiError::Network(_)) => return Err(unreachable(&url)),
         Err(ApiError::Api(f)) => {
@@ -199,11 +200,11 @@ pub async fn join(p: JoinParams) -> Result<Joined, JoinError> {
         }
         Err(ApiError::Rejected) => return Err(JoinError::Other("new_session".into())),
     };
-    let api = Api::new(base, session.token.clone());
+    let api = Api::new(base, granted.token.clone());
     Ok(Joined {
         api,
         check,
-        session,
+        granted,
         room,
         params: JoinParams { server, ..p },
     })

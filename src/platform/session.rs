@@ -74,8 +74,8 @@ impl LiveSession {
         let name = joined.check.conference_name.trim();
         let writer = StoreWriter::new();
         let store = writer.store();
-        let granted_role = RwSignal::new(joined.session.role);
-        let me = joined.session.participant_uuid.clone();
+        let granted_role = RwSignal::new(joined.granted.role);
+        let me = joined.granted.participant_uuid.clone();
         let my_uuid = me.clone();
         let role = Memo::new(move |_| {
             store.order().track();
@@ -121,7 +121,7 @@ impl LiveSession {
         });
         let stop = stream::start(session.api.clone(), writer, set_conn, on_change);
         session.stream.set_value(Some(stop));
-        session.spawn_refresh(joined.session.expires, tr, stop_rx);
+        session.spawn_refresh(joined.granted.expires, tr, stop_rx);
 
         let s = session.clone();
         let unload = window_event_listener(leptos::ev::pagehide, move |_| {
