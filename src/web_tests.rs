@@ -1,6 +1,6 @@
 //! Browser-side logic checked in headless Chromium (`cargo test --target wasm32-unknown-unknown`).
 
-use crate::components::participants::spotlight_order;
+use crate::components::list_query::spotlight_order;
 use crate::i18n::{fill, Lang, Text};
 use crate::platform::join::{classify_check_join_failure, classify_session_failure, JoinError};
 use crate::platform::stream::{state_after_failures, ConnState, LOST_AFTER};

@@ -1,157 +1,21 @@
 //! The live participant list: search, filters, sort, and one keyed row per participant.
 
+use crate::components::list_query::{
+    protocols, provide_spotlight_order, visible, ListQuery, SortBy, StateFilter,
+};
 use crate::components::row::ParticipantRow;
 use crate::i18n::{Text, Tr};
 use crate::platform::session::LiveSession;
-use crate::state::roster::shown_name;
-use crate::util::matches_search;
-use huikong_protocol::{Participant, Role, ServiceType};
+use huikong_protocol::Role;
 use leptos::prelude::*;
-use std::collections::{BTreeSet, HashMap};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StateFilter {
-    All,
-    Conference,
-    Waiting,
-    Connecting,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SortBy {
-    Speaking,
-    Join,
-    Name,
-}
-
-fn state_matches(f: StateFilter, p: &Participant) -> bool {
-    match f {
-        StateFilter::All => true,
-        StateFilter::Conference => matches!(
-            p.service_type,
-            ServiceType::Conference | ServiceType::Gateway
-        ),
-        StateFilter::Waiting => p.is_waiting(),
-        StateFilter::Connecting => p.service_type == ServiceType::Connecting,
-    }
-}
-
-/// The spotlight order: uuid to its place (1 = first spotlit, the main position). `spots`
-/// come in arrival order, which breaks ties of the same second as the platform does.
-pub fn spotlight_order(spots: &mut [(f64, String)]) -> HashMap<String, usize> {
-    // A stable sort: equal times keep their arrival order.
-    spots.sort_by(|a, b| a.0.total_cmp(&b.0));
-    spots
-        .iter()
-        .enumerate()
-        .map(|(i, (_, u))| (u.clone(), i + 1))
-        .collect()
-}
-
-/// What the list sorts by; `at` is the place in arrival order, the last tie-breaker.
-struct SortKey {
-    speaking: bool,
-    stage_index: u32,
-    start: f64,
-    name: String,
-    at: usize,
-}
 
 #[component]
 pub fn ParticipantList() -> impl IntoView {
     let tr = Tr::use_context();
-    let session = expect_context::<LiveSession>();
-    let store = session.store;
-    let search = RwSignal::new(String::new());
-    let state_f = RwSignal::new(StateFilter::All);
-    let role_f = RwSignal::new(None::<Role>);
-    let proto_f = RwSignal::new(String::new());
-    let sort = RwSignal::new(SortBy::Join);
-
-    // The list's memos read rows untracked and follow `store.roster_rev()` instead: they recompute
-    // only when something they sort, filter or rank by changes, not on every mute.
-    let protocols = Memo::new(move |_| {
-        store.roster_rev().track();
-        store.order().with(|o| {
-            o.iter()
-                .filter_map(|u| store.row(u))
-                .map(|r| r.p.with_untracked(|p| p.protocol.to_lowercase()))
-                .filter(|p| !p.is_empty())
-                .collect::<BTreeSet<_>>()
-        })
-    });
-    let spots = Memo::new(move |_| {
-        store.roster_rev().track();
-        let mut v: Vec<(f64, String)> = store.order().with(|o| {
-            o.iter()
-                .filter_map(|u| store.row(u))
-                .filter_map(|r| {
-                    r.p.with_untracked(|p| p.is_spotlit().then(|| (p.spotlight, p.uuid.clone())))
-                })
-                .collect()
-        });
-        spotlight_order(&mut v)
-    });
-    provide_context(spots);
-
-    let visible = Memo::new(move |_| {
-        let q = search.get();
-        let (sf, rf, pf, by) = (state_f.get(), role_f.get(), proto_f.get(), sort.get());
-        // Speaking order only matters to the speaking sort: other sorts ignore stage events.
-        let stage: HashMap<String, (u32, u32)> = if by == SortBy::Speaking {
-            store.stage().with(|s| {
-                s.iter()
-                    .map(|e| (e.participant_uuid.clone(), (e.stage_index, e.vad)))
-                    .collect()
-            })
-        } else {
-            HashMap::new()
-        };
-        store.roster_rev().track();
-        let order = store.order().read();
-        let mut rows: Vec<SortKey> = Vec::with_capacity(order.len());
-        for (i, u) in order.iter().enumerate() {
-            let Some(r) = store.row(u) else { continue };
-            let key = r.p.with_untracked(|p| {
-                let keep = state_matches(sf, p)
-                    && rf.is_none_or(|r| r == p.role)
-                    && (pf.is_empty() || p.protocol.eq_ignore_ascii_case(&pf))
-                    && matches_search(
-                        &q,
-                        &[&p.display_name, &p.uri, &p.local_alias, &p.overlay_text],
-                    );
-                keep.then(|| {
-                    let (stage_index, vad) = stage.get(&p.uuid).copied().unwrap_or((u32::MAX, 0));
-                    SortKey {
-                        speaking: vad > 0,
-                        stage_index,
-                        start: p.start_time,
-                        name: if by == SortBy::Name {
-                            shown_name(p).to_lowercase()
-                        } else {
-                            String::new()
-                        },
-                        at: i,
-                    }
-                })
-            });
-            rows.extend(key);
-        }
-        match by {
-            SortBy::Speaking => rows.sort_by(|a, b| {
-                b.speaking
-                    .cmp(&a.speaking)
-                    .then(a.stage_index.cmp(&b.stage_index))
-                    .then(a.start.total_cmp(&b.start))
-                    .then(a.at.cmp(&b.at))
-            }),
-            SortBy::Join => rows.sort_by(|a, b| a.start.total_cmp(&b.start).then(a.at.cmp(&b.at))),
-            SortBy::Name => rows.sort_by(|a, b| a.name.cmp(&b.name).then(a.at.cmp(&b.at))),
-        }
-        rows.into_iter()
-            .map(|r| order[r.at].clone())
-            .collect::<Vec<String>>()
-    });
+    let store = expect_context::<LiveSession>().store;
+    let query = ListQuery::new();
+    provide_spotlight_order(store);
+    let visible = visible(store, query);
     let total = Memo::new(move |_| store.order().with(Vec::len));
 
     view! {
@@ -161,6 +25,31 @@ pub fn ParticipantList() -> impl IntoView {
                     {move || tr.fmt(Text::ShownOf, &[("shown", &visible.with(Vec::len).to_string()), ("total", &total.get().to_string())])}
                 </small>
             </h2>
+            <ListFilters query=query/>
+            <ul class="plist" aria-labelledby="participants-h">
+                <For each=move || visible.get() key=|u| u.clone() let:uuid>
+                    <ParticipantRow uuid=uuid/>
+                </For>
+            </ul>
+            <p class="empty" hidden=move || !visible.with(Vec::is_empty)>{move || tr.t(Text::NoParticipants)}</p>
+        </section>
+    }
+}
+
+/// The search box and the filter and sort selects.
+#[component]
+fn ListFilters(query: ListQuery) -> impl IntoView {
+    let tr = Tr::use_context();
+    let store = expect_context::<LiveSession>().store;
+    let protocols = protocols(store);
+    let ListQuery {
+        search,
+        state: state_f,
+        role: role_f,
+        protocol: proto_f,
+        sort,
+    } = query;
+    view! {
             <div class="filters">
                 <label class="compact search"><span class="label-text">{move || tr.t(Text::Search)}</span>
                     <input type="search" data-testid="participant-search"
@@ -206,12 +95,5 @@ pub fn ParticipantList() -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <ul class="plist" aria-labelledby="participants-h">
-                <For each=move || visible.get() key=|u| u.clone() let:uuid>
-                    <ParticipantRow uuid=uuid/>
-                </For>
-            </ul>
-            <p class="empty" hidden=move || !visible.with(Vec::is_empty)>{move || tr.t(Text::NoParticipants)}</p>
-        </section>
     }
 }

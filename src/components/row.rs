@@ -3,6 +3,7 @@
 
 use crate::components::cmd::{participant_action, toggle, CmdButton};
 use crate::components::header::role_text;
+use crate::components::list_query::SpotlightOrder;
 use crate::components::{ActionsFor, Clock};
 use crate::i18n::{Text, Tr};
 use crate::platform::session::LiveSession;
@@ -10,7 +11,6 @@ use crate::state::access::Forbidden;
 use crate::state::roster::shown_name;
 use huikong_protocol::{ParticipantCommand as PC, RxPresentationPolicy, ServiceType};
 use leptos::prelude::*;
-use std::collections::HashMap;
 
 /// Time in the meeting in whole minutes, as words.
 pub fn coarse_elapsed(tr: Tr, seconds: f64) -> String {
@@ -49,7 +49,7 @@ pub fn ParticipantRow(uuid: String) -> impl IntoView {
     };
     let clock = expect_context::<Clock>();
     let ActionsFor(actions_for) = expect_context::<ActionsFor>();
-    let spots = expect_context::<Memo<HashMap<String, usize>>>();
+    let SpotlightOrder(spots) = expect_context::<SpotlightOrder>();
     let p = row.p;
     let vad = row.vad;
     let me = session.me == uuid;
