@@ -12,11 +12,10 @@ use std::future::Future;
 /// Picks one of two commands by a flag's state when the button is clicked: `on` while the flag
 /// is set (unmute a muted participant), else `off`.
 pub fn toggle<C: Copy + Send + Sync + 'static>(
-    flag: impl Into<Signal<bool>>,
+    flag: impl GetUntracked<Value = bool> + Clone + Send + Sync + 'static,
     on: C,
     off: C,
 ) -> impl Fn() -> C + Clone + Send + Sync + 'static {
-    let flag = flag.into();
     move || if flag.get_untracked() { on } else { off }
 }
 
