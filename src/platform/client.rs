@@ -88,7 +88,8 @@ impl Api {
         &self.base
     }
 
-    pub fn set_token(&self, token: String) {
+    /// Only the live session's refresh replaces the token, so it is the platform module's alone.
+    pub(in crate::platform) fn set_token(&self, token: String) {
         if let Ok(mut t) = self.token.lock() {
             *t = token;
         }
@@ -174,7 +175,7 @@ impl Api {
         self.post_json(&self.participant_url(uuid, c), body).await
     }
 
-    pub async fn refresh(&self) -> Result<RefreshSessionResult, ApiError> {
+    pub(in crate::platform) async fn refresh(&self) -> Result<RefreshSessionResult, ApiError> {
         self.post_empty(&self.url(Command::RefreshSession.path()))
             .await
     }
@@ -192,7 +193,7 @@ impl Api {
 
     /// Releases the token from a closing page: a `fetch` with `keepalive`, which the browser
     /// completes after the page is gone.
-    pub fn end_session_keepalive(&self) {
+    pub(in crate::platform) fn end_session_keepalive(&self) {
         let Some(window) = web_sys::window() else {
             return;
         };
@@ -209,7 +210,7 @@ impl Api {
     /// Where the event stream is read, and the token to send in its `token` header. The stream
     /// is read with `fetch` rather than an EventSource, so the token never sits in a URL (a
     /// browser logs the URL of a failed EventSource, query and all).
-    pub fn events_endpoint(&self) -> (String, String) {
+    pub(in crate::platform) fn events_endpoint(&self) -> (String, String) {
         (self.url(Command::Events.path()), self.token())
     }
 
