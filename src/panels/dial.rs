@@ -125,7 +125,6 @@ pub fn DialPanel() -> impl IntoView {
     let tr = Tr::use_context();
     let session = expect_context::<LiveSession>();
     let status = expect_context::<Status>();
-    let store = session.store;
     let profile = session.profile;
     let f = RwSignal::new(DialFields {
         protocol: "sip".into(),
@@ -264,31 +263,41 @@ pub fn DialPanel() -> impl IntoView {
                     <span class="spinner" aria-hidden="true" hidden=move || !pending.get()></span>
                 </button>
             </form>
-            <Show when=move || !results.with(Vec::is_empty)>
-                <h3>{move || tr.t(Text::DialResults)}</h3>
-                <ul class="dial-results" data-testid="dial-result" aria-live="polite">
-                    <For each=move || results.get() key=|d| d.id let:d>
-                        <li class="dial-entry" data-destination=d.destination.clone()>
-                            <span class="dial-dest">{d.destination.clone()}</span>
-                            {if d.uuids.is_empty() {
-                                view! { <span class="empty">{move || tr.t(Text::DialNoUuid)}</span> }.into_any()
-                            } else {
-                                d.uuids.iter().map(|u| {
-                                    let (u1, u2) = (u.clone(), u.clone());
-                                    let state = Memo::new(move |_| CallState::of(store, &u1));
-                                    view! {
-                                        <span class="dial-call" data-testid="dial-call" data-uuid=u2
-                                            data-state=move || state.with(CallState::code)>
-                                            <code class="uuid">{u.clone()}</code>
-                                            <span class="badge">{move || tr.t(state.with(CallState::text))}</span>
-                                        </span>
-                                    }
-                                }).collect_view().into_any()
-                            }}
-                        </li>
-                    </For>
-                </ul>
-            </Show>
+            <DialResults results=results/>
         </section>
+    }
+}
+
+/// The dials the platform accepted, newest first, each call with what became of it.
+#[component]
+fn DialResults(results: RwSignal<Vec<Dialled>>) -> impl IntoView {
+    let tr = Tr::use_context();
+    let store = expect_context::<LiveSession>().store;
+    view! {
+    <Show when=move || !results.with(Vec::is_empty)>
+        <h3>{move || tr.t(Text::DialResults)}</h3>
+        <ul class="dial-results" data-testid="dial-result" aria-live="polite">
+            <For each=move || results.get() key=|d| d.id let:d>
+                <li class="dial-entry" data-destination=d.destination.clone()>
+                    <span class="dial-dest">{d.destination.clone()}</span>
+                    {if d.uuids.is_empty() {
+                        view! { <span class="empty">{move || tr.t(Text::DialNoUuid)}</span> }.into_any()
+                    } else {
+                        d.uuids.iter().map(|u| {
+                            let (u1, u2) = (u.clone(), u.clone());
+                            let state = Memo::new(move |_| CallState::of(store, &u1));
+                            view! {
+                                <span class="dial-call" data-testid="dial-call" data-uuid=u2
+                                    data-state=move || state.with(CallState::code)>
+                                    <code class="uuid">{u.clone()}</code>
+                                    <span class="badge">{move || tr.t(state.with(CallState::text))}</span>
+                                </span>
+                            }
+                        }).collect_view().into_any()
+                    }}
+                </li>
+            </For>
+        </ul>
+    </Show>
     }
 }
