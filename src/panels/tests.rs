@@ -142,7 +142,7 @@ fn search_matches_name_or_address_ignoring_case() {
 }
 
 #[wasm_bindgen_test]
-fn layout_override_body_per_audience_with_plus_n_as_the_document_says() {
+fn layout_override_body_per_audience_with_plus_n_as_the_platform_takes_it() {
     let actors = v(&["u1", "u2"]);
     let req = override_request(AudienceChoice::Both, "2:21", &actors, false).unwrap();
     assert_eq!(req.layouts.len(), 2);
