@@ -1,4 +1,4 @@
-// The console's texts, Chinese then English. Included by i18n.rs.
+// The console's texts, Chinese then English. Included by i18n/mod.rs.
 texts! {
     AppTitle => "会控", "Huikong";
     AppSubtitle => "会中管理控制台", "In-meeting control console";
