@@ -4,7 +4,6 @@ use crate::components::list_query::spotlight_order;
 use crate::i18n::{fill, Lang, Text};
 use crate::platform::join::{classify_check_join_failure, classify_session_failure, JoinError};
 use crate::platform::stream::{state_after_failures, ConnState, LOST_AFTER};
-use crate::state::roster::shown_name;
 use crate::state::store::StoreWriter;
 use crate::util::*;
 use huikong_protocol::{
@@ -199,9 +198,9 @@ fn spotlight_order_follows_request_time() {
     let o = spotlight_order(&mut v);
     assert_eq!((o["z"], o["a"]), (1, 2));
     let mut p = Participant::new("u1");
-    assert_eq!(shown_name(&p), "u1");
+    assert_eq!(p.shown_name(), "u1");
     p.uri = "sip:x".into();
-    assert_eq!(shown_name(&p), "sip:x");
+    assert_eq!(p.shown_name(), "sip:x");
 }
 
 fn person(uuid: &str, name: &str) -> Participant {
@@ -318,4 +317,34 @@ fn a_stream_chunk_is_decoded_up_to_an_incomplete_character_only() {
     );
     bytes.extend_from_slice(&zh[..1]);
     assert_eq!(complete_utf8_prefix(&bytes), 3, "the incomplete tail waits");
+}
+
+#[wasm_bindgen_test]
+fn the_event_log_says_what_a_variant_event_was_read_as() {
+    let writer = StoreWriter::new();
+    let store = writer.store();
+    // A layout naming its one participant as a string instead of a list: read, and noted.
+    let layout = Event::decode_reported("layout", r#"{"view": "1:0", "participants": "p-1"}"#)
+        .expect("a variant layout is read");
+    writer.apply_decoded(&layout);
+    assert_eq!(store.layout().get_untracked().participants, vec!["p-1"]);
+    // A presentation_start naming no presenter: a revocation, logged as one.
+    let started = Event::decode_reported(
+        "presentation_start",
+        r#"{"presenter_name": "Bob", "presenter_uri": "sip:bob@x"}"#,
+    )
+    .unwrap();
+    writer.apply_decoded(&started);
+    let revoked = Event::decode_reported(
+        "presentation_start",
+        r#"{"presenter_name": "", "presenter_uri": ""}"#,
+    )
+    .unwrap();
+    writer.apply_decoded(&revoked);
+    assert!(!store.presentation().get_untracked().active);
+    let log = store.log().get_untracked();
+    let layout_entry = log.iter().find(|e| e.name == "layout").unwrap();
+    assert_eq!(layout_entry.notes.len(), 1);
+    assert_eq!(layout_entry.notes[0].field, "participants");
+    assert!(log.iter().any(|e| e.revoked), "{log:?}");
 }

@@ -3,7 +3,6 @@
 //! follows `Store::roster_rev` instead, so these recompute only when something they sort,
 //! filter or rank by changes, not on every mute.
 
-use crate::state::roster::shown_name;
 use crate::state::store::Store;
 use crate::util::matches_search;
 use huikong_protocol::{Participant, Role, ServiceType};
@@ -164,7 +163,7 @@ pub fn visible(store: Store, query: ListQuery) -> Memo<Vec<String>> {
                         stage_index,
                         start: p.start_time,
                         name: if by == SortBy::Name {
-                            shown_name(p).to_lowercase()
+                            p.shown_name().to_lowercase()
                         } else {
                             String::new()
                         },

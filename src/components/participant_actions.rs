@@ -7,7 +7,6 @@ use crate::components::ActionsFor;
 use crate::i18n::{Text, Tr};
 use crate::platform::session::LiveSession;
 use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
-use crate::state::roster::shown_name;
 use crate::state::status::{run, Status};
 use huikong_protocol::{ParticipantCommand as PC, Role, RoleRequest, RxPresentationPolicy};
 use leptos::prelude::*;
@@ -42,7 +41,7 @@ fn ParticipantActions(uuid: String, #[prop(into)] on_close: Callback<()>) -> imp
         return ().into_any();
     };
     let p = row.p;
-    let name = Memo::new(move |_| p.with(shown_name));
+    let name = Memo::new(move |_| p.with(|p| p.shown_name().to_owned()));
     let denied =
         Memo::new(move |_| p.with(|p| p.rx_presentation_policy == RxPresentationPolicy::Deny));
     let is_chair = Memo::new(move |_| p.with(|p| p.role.is_host()));

@@ -8,7 +8,6 @@ use crate::components::{ActionsFor, Clock};
 use crate::i18n::{Text, Tr};
 use crate::platform::session::LiveSession;
 use crate::state::access::Forbidden;
-use crate::state::roster::shown_name;
 use huikong_protocol::{ParticipantCommand as PC, RxPresentationPolicy, ServiceType};
 use leptos::prelude::*;
 
@@ -53,7 +52,7 @@ pub fn ParticipantRow(uuid: String) -> impl IntoView {
     let p = row.p;
     let vad = row.vad;
     let me = session.me == uuid;
-    let name = Memo::new(move |_| p.with(shown_name));
+    let name = Memo::new(move |_| p.with(|p| p.shown_name().to_owned()));
     let muted = Memo::new(move |_| p.with(|p| p.is_muted));
     let spotlit = Memo::new(move |_| p.with(|p| p.is_spotlit()));
     let waiting = Memo::new(move |_| p.with(|p| p.is_waiting()));

@@ -5,7 +5,6 @@ use crate::components::Clock;
 use crate::i18n::{Text, Tr};
 use crate::platform::session::LiveSession;
 use crate::state::access::Forbidden;
-use crate::state::roster::shown_name;
 use crate::util::format_elapsed;
 use huikong_protocol::ParticipantCommand as PC;
 use leptos::prelude::*;
@@ -20,7 +19,7 @@ fn WaitingEntry(uuid: String) -> impl IntoView {
         return ().into_any();
     };
     let p = row.p;
-    let name = Memo::new(move |_| p.with(shown_name));
+    let name = Memo::new(move |_| p.with(|p| p.shown_name().to_owned()));
     let admit = participant_action(&session.api, &uuid, || PC::Unlock);
     let can_admit = session.supports_participant(PC::Unlock);
     view! {

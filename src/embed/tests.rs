@@ -220,13 +220,16 @@ fn a_ready_made_session_becomes_a_joined_session() {
     assert_eq!(j.api.base(), "https://node.example/api/services/r1/");
     assert_eq!(j.params.profile, Profile::Enterprise);
 
+    // A blank token is refused: by the decoder (a session without a token is no session) or,
+    // failing that, when the session would be used.
     let msg = json!({"type": "join", "session": {
         "api_base": "https://n", "room": "r", "token": "", "expires": 60, "role": "HOST",
         "participant_uuid": "u"}});
-    let Ok(Inbound::JoinSession(s)) = parse_inbound(&msg.to_string()) else {
-        panic!("not a session");
+    let refused = match parse_inbound(&msg.to_string()) {
+        Ok(Inbound::JoinSession(s)) => s.into_joined("https:", Profile::Public).is_err(),
+        _ => true,
     };
-    assert!(s.into_joined("https:", Profile::Public).is_err());
+    assert!(refused, "a session with a blank token was accepted");
 }
 
 #[wasm_bindgen_test]

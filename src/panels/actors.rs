@@ -4,7 +4,6 @@
 use crate::i18n::{Text, Tr};
 use crate::panels::geometry::{add_actor, move_actor, prune_actors, remove_actor};
 use crate::platform::session::LiveSession;
-use crate::state::roster::shown_name;
 use crate::state::store::Store;
 use crate::util::matches_search;
 use leptos::html;
@@ -16,7 +15,7 @@ const CANDIDATES: usize = 200;
 /// A participant's name as shown, or the start of the uuid if they are not listed.
 pub fn name_of(store: Store, uuid: &str) -> String {
     match store.row(uuid) {
-        Some(row) => row.p.with(shown_name),
+        Some(row) => row.p.with(|p| p.shown_name().to_owned()),
         None => uuid.chars().take(8).collect(),
     }
 }
@@ -52,7 +51,7 @@ pub fn ActorPicker(actors: RwSignal<Vec<String>>) -> impl IntoView {
                 .filter_map(|u| {
                     let row = store.row(u)?;
                     row.p.with_untracked(|p| {
-                        let name = shown_name(p);
+                        let name = p.shown_name().to_owned();
                         (p.has_media && matches_search(&s, &[&name, &p.uri]))
                             .then(|| (u.clone(), name))
                     })

@@ -4,6 +4,7 @@
 use crate::i18n::{Text, Tr};
 use crate::panels::clock_time;
 use crate::platform::session::LiveSession;
+use huikong_protocol::{FieldNote, NoteKind};
 use leptos::prelude::*;
 
 /// Events that arrive so often they drown the others.
@@ -36,11 +37,43 @@ pub fn EventLogPanel() -> impl IntoView {
                     <li class="event-log-entry" data-testid="event-log-entry" data-event=e.name.clone()>
                         <time class="event-time">{clock_time(e.at_ms)}</time>
                         <code class="event-name">{e.name.clone()}</code>
-                        <span class="event-detail">{e.detail.clone()}</span>
+                        <span class="event-detail">
+                            {e.revoked.then(|| tr.t(Text::EventLogRevoked))}{e.detail.clone()}
+                        </span>
+                        {(!e.notes.is_empty()).then(|| view! {
+                            <ul class="event-notes">
+                                {e.notes.iter().map(|n| view! {
+                                    <li data-testid="event-log-note">{note_text(tr, n)}</li>
+                                }).collect_view()}
+                            </ul>
+                        })}
                     </li>
                 </For>
             </ol>
             <p class="empty" hidden=move || !entries.with(Vec::is_empty)>{move || tr.t(Text::EventLogEmpty)}</p>
         </section>
+    }
+}
+
+/// A field the decoder coerced or dropped, in the host's language. The JSON kinds and the
+/// expected type stay as the decoder names them: they are technical terms.
+fn note_text(tr: Tr, note: &FieldNote) -> String {
+    match &note.kind {
+        NoteKind::Coerced { from, to } => tr.fmt(
+            Text::EventLogNoteCoerced,
+            &[
+                ("field", &note.field),
+                ("from", &from.to_string()),
+                ("to", to),
+            ],
+        ),
+        NoteKind::Dropped { found, expected } => tr.fmt(
+            Text::EventLogNoteDropped,
+            &[
+                ("field", &note.field),
+                ("found", &found.to_string()),
+                ("expected", expected),
+            ],
+        ),
     }
 }

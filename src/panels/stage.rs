@@ -2,7 +2,6 @@
 
 use crate::i18n::{Text, Tr};
 use crate::platform::session::LiveSession;
-use crate::state::roster::shown_name;
 use leptos::prelude::*;
 
 #[component]
@@ -16,7 +15,11 @@ pub fn StagePanel() -> impl IntoView {
             s.iter()
                 .filter_map(|e| {
                     let row = store.row(&e.participant_uuid)?;
-                    Some((e.participant_uuid.clone(), row.p.with(shown_name), e.vad))
+                    Some((
+                        e.participant_uuid.clone(),
+                        row.p.with(|p| p.shown_name().to_owned()),
+                        e.vad,
+                    ))
                 })
                 .collect::<Vec<_>>()
         })

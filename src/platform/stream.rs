@@ -82,8 +82,8 @@ fn dispatch(name: &str, data: &str, store: StoreWriter, on_change: &Rc<dyn Fn(Ch
     if !EVENT_NAMES.contains(&name) {
         return;
     }
-    match Event::decode(name, data) {
-        Ok(ev) => on_change(store.apply(&ev)),
+    match Event::decode_reported(name, data) {
+        Ok(decoded) => on_change(store.apply_decoded(&decoded)),
         Err(err) => warn(&format!("huikong: skipped a malformed {name} event: {err}")),
     }
 }

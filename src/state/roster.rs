@@ -1,16 +1,6 @@
-//! Facts about participants that several views share: the name to show, and which changes
-//! matter to the list as a whole.
+//! Which changes of a participant matter to the list as a whole.
 
 use huikong_protocol::Participant;
-
-/// The name to show for a participant: its display name, else what else identifies it.
-pub fn shown_name(p: &Participant) -> String {
-    [&p.display_name, &p.overlay_text, &p.uri, &p.uuid]
-        .into_iter()
-        .find(|s| !s.trim().is_empty())
-        .cloned()
-        .unwrap_or_default()
-}
 
 /// Whether two versions of a participant agree on everything the list filters, sorts, searches
 /// or ranks by.

@@ -6,7 +6,8 @@
 mod writer;
 
 use huikong_protocol::{
-    ChatMessage, Conference, LayoutView, Participant, Presentation, ServiceState, StageEntry,
+    ChatMessage, Conference, FieldNote, LayoutView, Participant, Presentation, ServiceState,
+    StageEntry,
 };
 use leptos::prelude::*;
 use std::collections::{HashMap, VecDeque};
@@ -39,6 +40,11 @@ pub struct LogEntry {
     pub at_ms: f64,
     pub name: String,
     pub detail: String,
+    /// The fields that did not arrive in the document's shape: coerced, or left at their
+    /// default (docs/api-notes.md, "Envelope and values").
+    pub notes: Vec<FieldNote>,
+    /// A `presentation_start` naming no presenter: the platform revoked the presentation.
+    pub revoked: bool,
 }
 
 /// A chat message with what the console adds to it: a stable key for the view and the time it

@@ -4,8 +4,8 @@
 use super::{ChatLine, LogEntry, Row, RowCells, Store, LOG_LIMIT};
 use crate::state::roster::same_roster_facts;
 use huikong_protocol::{
-    Change, Conference, Event, LayoutView, Participant, Presentation, ServiceState, StageEntry,
-    CHAT_HISTORY_LIMIT,
+    Change, Conference, Decoded, Event, FieldNote, LayoutView, Participant, Presentation,
+    ServiceState, StageEntry, CHAT_HISTORY_LIMIT,
 };
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -94,8 +94,21 @@ impl StoreWriter {
             .flatten()
     }
 
+    /// Applies one decoded event, logging the fields the decoder had to coerce or drop.
+    pub fn apply_decoded(&self, decoded: &Decoded) -> Change {
+        let change = self.apply_quietly(&decoded.event);
+        self.log_event(&decoded.event, &change, &decoded.notes);
+        change
+    }
+
     /// Applies one event: the state machine decides, the signals follow what it changed.
     pub fn apply(&self, ev: &Event) -> Change {
+        let change = self.apply_quietly(ev);
+        self.log_event(ev, &change, &[]);
+        change
+    }
+
+    fn apply_quietly(&self, ev: &Event) -> Change {
         let Some(change) = self.store.conf.try_update_value(|c| c.apply(ev)) else {
             return Change::None;
         };
@@ -137,7 +150,6 @@ impl StoreWriter {
             Change::Ended(reason) => self.ended.set(Some(reason.clone())),
             Change::CallDisconnected { .. } | Change::None => {}
         }
-        self.log_event(ev, &change);
         change
     }
 
@@ -295,16 +307,17 @@ impl StoreWriter {
         }
     }
 
-    fn log_event(&self, ev: &Event, change: &Change) {
+    fn log_event(&self, ev: &Event, change: &Change, notes: &[FieldNote]) {
         let syncing = self.with_conf(|c| c.is_syncing()).unwrap_or(false);
         let detail = match (ev, change) {
-            // A sync of thousands is one entry, not thousands.
+            // A sync of thousands is one entry, not thousands (unless one of them arrived in
+            // an odd shape, which is worth seeing).
             (
                 Event::ParticipantCreate(_)
                 | Event::ParticipantUpdate(_)
                 | Event::ParticipantSyncBegin,
                 _,
-            ) if syncing => return,
+            ) if syncing && notes.is_empty() => return,
             (Event::ParticipantSyncEnd, _) => {
                 format!("{}", self.store.order.with_untracked(Vec::len))
             }
@@ -327,6 +340,8 @@ impl StoreWriter {
             at_ms: js_sys::Date::now(),
             name: ev.name().to_owned(),
             detail,
+            notes: notes.to_vec(),
+            revoked: *ev == Event::PresentationRevoked,
         };
         self.log.update(|l| {
             if l.len() >= LOG_LIMIT {
