@@ -8,8 +8,10 @@
 
 pub mod api;
 pub mod background;
+pub mod churn;
 pub mod config;
 pub mod faults;
+pub mod limits;
 pub mod model;
 pub mod replay;
 pub mod scenario;
@@ -71,6 +73,8 @@ pub async fn spawn(config: Config) -> std::io::Result<Running> {
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     let addr = listener.local_addr()?;
     let living = config.scenario != Scenario::Empty;
+    // The admin endpoint may set a churn at run time.
+    let churning = config.churn > 0.0 || config.admin;
     let sweep_every = config.sweep_interval;
     let scenario = config.scenario;
     let state = AppState::new(config, addr);
@@ -86,6 +90,9 @@ pub async fn spawn(config: Config) -> std::io::Result<Running> {
     ];
     if living {
         tasks.push(tokio::spawn(background::live(state.clone(), scenario)));
+    }
+    if churning {
+        tasks.push(tokio::spawn(background::churn(state.clone())));
     }
     Ok(Running { addr, state, tasks })
 }
