@@ -40,6 +40,7 @@ pub mod fault_layer {
     }
 }
 
+use axum::serve::ListenerExt;
 use std::net::SocketAddr;
 use tokio::task::JoinHandle;
 
@@ -82,6 +83,11 @@ pub async fn spawn(config: Config) -> std::io::Result<Running> {
     let router = app(state.clone());
     let mut tasks = vec![
         tokio::spawn(async move {
+            // An event goes out the moment it happens, not held back until the previous one's
+            // acknowledgement (Nagle's algorithm against a delayed ACK costs up to 40 ms).
+            let listener = listener.tap_io(|tcp| {
+                let _ = tcp.set_nodelay(true);
+            });
             // Serving ends only with an I/O error on the listener; the task then ends too.
             let _ = axum::serve(listener, router).await;
         }),
