@@ -60,7 +60,7 @@ async fn the_churn_changes_about_its_rate_in_every_way_and_the_room_keeps_its_si
     let began = Instant::now();
     // The window, and then until a newcomer has joined after a leave (at most 10 s in all).
     while began.elapsed() < window
-        || (seen.get("join").is_none() && began.elapsed() < Duration::from_secs(10))
+        || (!seen.contains_key("join") && began.elapsed() < Duration::from_secs(10))
     {
         let Some((_, e)) = stream.next_within(Duration::from_millis(500)).await else {
             continue;
