@@ -98,13 +98,21 @@ impl Drop for Streams {
     }
 }
 
+/// What a stream's reader reports.
+pub enum Report {
+    /// The marked participant's event came by, at this time.
+    Arrived(usize, Instant),
+    /// The stream ended (the simulator drops a stream that falls too far behind).
+    Ended(usize),
+}
+
 /// Opens `n` streams, each on its own hidden session, and waits until every one has had its
-/// full sync. Then each reports (its index, when) for every time `marker` comes by.
+/// full sync. Then each reports every time `marker` comes by, and its end.
 pub async fn open_streams(
     api: &Api,
     n: usize,
     marker: &str,
-) -> Result<(Streams, mpsc::UnboundedReceiver<(usize, Instant)>), String> {
+) -> Result<(Streams, mpsc::UnboundedReceiver<Report>), String> {
     let (arrivals, arrived) = mpsc::unbounded_channel();
     let opened: Vec<(JoinHandle<()>, oneshot::Receiver<()>)> = stream::iter(0..n)
         .map(|i| open_one(api, i, marker, arrivals.clone()))
@@ -126,7 +134,7 @@ async fn open_one(
     api: &Api,
     i: usize,
     marker: &str,
-    arrivals: mpsc::UnboundedSender<(usize, Instant)>,
+    arrivals: mpsc::UnboundedSender<Report>,
 ) -> Result<(JoinHandle<()>, oneshot::Receiver<()>), String> {
     let s = api.session(&format!("reader {i:04}"), true).await?;
     let res = api
@@ -153,7 +161,7 @@ async fn read(
     i: usize,
     marker: Vec<u8>,
     synced: oneshot::Sender<()>,
-    arrivals: mpsc::UnboundedSender<(usize, Instant)>,
+    arrivals: mpsc::UnboundedSender<Report>,
 ) {
     const SYNC_END: &[u8] = b"event: participant_sync_end";
     let keep = marker.len().max(SYNC_END.len()) - 1;
@@ -173,11 +181,12 @@ async fn read(
             }
         }
         for _ in 0..count(&buf[from..], &marker) {
-            let _ = arrivals.send((i, at));
+            let _ = arrivals.send(Report::Arrived(i, at));
         }
         let cut = buf.len().saturating_sub(keep);
         buf.drain(..cut);
     }
+    let _ = arrivals.send(Report::Ended(i));
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {

@@ -7,12 +7,14 @@
 //! streams as API sessions (each its own hidden session with the host PIN, so that opening them
 //! adds nobody to the list), waits for every stream's full sync, then mutes and unmutes one
 //! participant `--events` times through the REST API, one at a time, and times each from the
-//! command being sent to its `participant_update` arriving on each stream. Prints the figures,
-//! ending with a `FIGURE fanout` line. A benchmark: it prints, it asserts nothing of time.
+//! command being sent to its `participant_update` arriving on each stream. With `--churn`, the
+//! churn starts once every stream is synced, and the events are timed amid its storm. Prints
+//! the figures, ending with a `FIGURE fanout` line. A benchmark: it prints, it asserts nothing
+//! of time.
 
 mod client;
 
-use client::{open_streams, percentile, Api};
+use client::{open_streams, percentile, Api, Report};
 use huikong_sim::limits::raise_open_files;
 use huikong_sim::{spawn, Config, Scenario};
 use std::time::{Duration, Instant};
@@ -68,7 +70,9 @@ async fn main() -> Result<(), String> {
     let running = spawn(Config {
         listen: ([127, 0, 0, 1], 0).into(),
         scenario: Scenario::Large(o.participants),
-        churn: o.churn,
+        // The churn is set once the streams are synced; the admin endpoint's churn task is
+        // what runs it.
+        admin: true,
         // Long enough that no token lapses during a run.
         token_ttl: 3600,
         ..Config::default()
@@ -93,9 +97,12 @@ async fn main() -> Result<(), String> {
         open.as_secs_f64()
     );
 
+    running.state.set_churn_rate(o.churn);
+
     let mut to_all = Vec::with_capacity(o.events);
     let mut each = Vec::with_capacity(o.events * o.streams);
     let mut command = Vec::with_capacity(o.events);
+    let mut open_now = o.streams;
     for k in 0..o.events {
         let verb = if k % 2 == 0 { "mute" } else { "unmute" };
         let sent = Instant::now();
@@ -104,20 +111,40 @@ async fn main() -> Result<(), String> {
         command.push(sent.elapsed());
         let mut seen = vec![false; o.streams];
         let mut last = sent;
-        for _ in 0..o.streams {
-            let (stream, at) = tokio::time::timeout(Duration::from_secs(30), arrivals.recv())
+        let mut arrived = 0;
+        while arrived < open_now {
+            let report = tokio::time::timeout(Duration::from_secs(30), arrivals.recv())
                 .await
                 .map_err(|_| format!("event {k}: not every stream had it after 30 s"))?
                 .ok_or("every stream ended")?;
-            if std::mem::replace(&mut seen[stream], true) {
-                return Err(format!("event {k}: stream {stream} had it twice"));
+            match report {
+                Report::Arrived(stream, at) => {
+                    if std::mem::replace(&mut seen[stream], true) {
+                        return Err(format!("event {k}: stream {stream} had it twice"));
+                    }
+                    arrived += 1;
+                    each.push(at.saturating_duration_since(sent));
+                    last = last.max(at);
+                }
+                Report::Ended(stream) => {
+                    open_now -= 1;
+                    // It may have had this event before it ended.
+                    arrived -= usize::from(seen[stream]);
+                }
             }
-            each.push(at.saturating_duration_since(sent));
-            last = last.max(at);
+        }
+        if open_now == 0 {
+            return Err("every stream was dropped".into());
         }
         to_all.push(last.saturating_duration_since(sent));
     }
     drop(streams);
+    if open_now < o.streams {
+        println!(
+            "fanout: {} streams were dropped by the simulator, having fallen too far behind",
+            o.streams - open_now
+        );
+    }
 
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let line = |what: &str, v: &mut Vec<Duration>| {
