@@ -196,3 +196,75 @@ fn role(world: &mut World, uuid: &str) -> Change {
     world.set_role(DEMO_ROOM, uuid, to);
     Change::Role
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Scenario;
+    use crate::scenario::populate;
+    use huikong_protocol::Profile;
+
+    fn large_room(size: usize) -> World {
+        let mut world = World::new(Profile::Public, Duration::from_secs(60));
+        populate(&mut world, Scenario::Large(size));
+        world
+    }
+
+    #[test]
+    fn a_second_of_steps_makes_the_rate_in_changes_with_the_fraction_carried() {
+        let mut world = large_room(50);
+        let mut churn = Churn::new(Some(1));
+        let start = Instant::now();
+        let made: usize = (1..=50)
+            .map(|i| {
+                let now = start + CHURN_TICK * i;
+                churn.step(&mut world, 7.5, CHURN_TICK, now).len()
+            })
+            .sum();
+        // 7.5 a second: 7 whole changes, the half carried into the next second.
+        assert_eq!(made, 7);
+        assert!(churn.owed > 0.49 && churn.owed < 0.51, "{}", churn.owed);
+        assert!(churn.step(&mut world, 0.0, CHURN_TICK, start).is_empty());
+        assert_eq!(churn.owed, 0.0, "a stopped churn owes nothing");
+    }
+
+    #[test]
+    fn every_kind_of_change_happens_and_each_leave_is_made_up_for() {
+        let mut world = large_room(100);
+        let mut churn = Churn::new(Some(3));
+        let start = Instant::now();
+        let changes = churn.step(&mut world, 2000.0, Duration::from_secs(1), start);
+        assert_eq!(changes.len(), 2000);
+        for kind in [
+            Change::Mute,
+            Change::Spotlight,
+            Change::Speak,
+            Change::Role,
+            Change::Leave,
+        ] {
+            assert!(changes.contains(&kind), "no {kind:?}");
+        }
+        let room = &world.rooms[DEMO_ROOM];
+        let leaves = changes.iter().filter(|c| **c == Change::Leave).count();
+        assert_eq!(room.members.len(), 100 - leaves);
+        assert!(room.members.iter().filter(|m| m.p.is_spotlit()).count() <= SPOTLIGHT_LIMIT);
+        assert!(room
+            .members
+            .iter()
+            .any(|m| m.p.role.is_host() && m.p.has_media));
+        // Two seconds on, every newcomer is in, even with the churn stopped.
+        churn.step(&mut world, 0.0, CHURN_TICK, start + Duration::from_secs(2));
+        assert!(!churn.has_rejoins());
+        assert_eq!(world.rooms[DEMO_ROOM].members.len(), 100);
+    }
+
+    #[test]
+    fn api_sessions_are_left_alone() {
+        let mut world = large_room(5);
+        let (console, _) = world.open_session(DEMO_ROOM, Role::Host, "会控台", false);
+        let before = world.rooms[DEMO_ROOM].member(&console).unwrap().p.clone();
+        let mut churn = Churn::new(Some(5));
+        churn.step(&mut world, 500.0, Duration::from_secs(1), Instant::now());
+        assert_eq!(world.rooms[DEMO_ROOM].member(&console).unwrap().p, before);
+    }
+}
