@@ -1,10 +1,12 @@
-//! The benchmark's clients: REST calls, and event streams read as raw bytes, so that thousands
-//! of readers cost little more than the bytes they receive; each reports when the marked
-//! participant's uuid comes by.
+//! The benchmark's clients: REST calls, and event streams read as raw bytes off bare
+//! connections, so that thousands of readers cost little more than the bytes they receive;
+//! each reports when the marked participant's event comes by.
 
 use futures_util::stream::{self, StreamExt, TryStreamExt};
 use serde_json::{json, Value};
+use std::io::ErrorKind;
 use std::time::{Duration, Instant};
+use tokio::net::TcpStream;
 use tokio::sync::{mpsc, oneshot};
 use tokio::task::JoinHandle;
 
@@ -137,27 +139,73 @@ async fn open_one(
     arrivals: mpsc::UnboundedSender<Report>,
 ) -> Result<(JoinHandle<()>, oneshot::Receiver<()>), String> {
     let s = api.session(&format!("reader {i:04}"), true).await?;
-    let res = api
-        .http
-        .get(api.url("events"))
-        .header("token", &s.token)
-        .send()
+    let (tcp, body) = get_events(api, &s.token)
         .await
         .map_err(|e| format!("events: {e}"))?;
-    if !res.status().is_success() {
-        return Err(format!("events answered {}", res.status()));
-    }
     let (synced, on_sync) = oneshot::channel();
     // Only participant events carry an api_url: a chat line from it names its uuid too.
     let marker = format!("\"api_url\":\"/participants/{marker}\"").into_bytes();
-    let reader = tokio::spawn(read(res, i, marker, synced, arrivals));
+    let reader = tokio::spawn(read(tcp, body, i, marker, synced, arrivals));
     Ok((reader, on_sync))
+}
+
+/// `GET events` over a bare connection: the response's head is checked, the body is left to
+/// be read as bytes (each event is one chunk of the chunked body, so the chunk sizes between
+/// them never split what is looked for). Returns the connection and the body read so far.
+async fn get_events(api: &Api, token: &str) -> std::io::Result<(TcpStream, Vec<u8>)> {
+    let host = api.base.trim_start_matches("http://");
+    let tcp = TcpStream::connect(host).await?;
+    tcp.set_nodelay(true)?;
+    let request = format!(
+        "GET /api/services/{ROOM}/events HTTP/1.1\r\nHost: {host}\r\ntoken: {token}\r\n\
+         Accept: text/event-stream\r\n\r\n"
+    );
+    let mut sent = 0;
+    while sent < request.len() {
+        tcp.writable().await?;
+        match tcp.try_write(&request.as_bytes()[sent..]) {
+            Ok(n) => sent += n,
+            Err(e) if e.kind() == ErrorKind::WouldBlock => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let mut head = Vec::new();
+    let end = loop {
+        if let Some(at) = find(&head, b"\r\n\r\n") {
+            break at + 4;
+        }
+        if read_some(&tcp, &mut head).await? == 0 {
+            return Err(ErrorKind::UnexpectedEof.into());
+        }
+    };
+    if !head.starts_with(b"HTTP/1.1 200") {
+        let status = String::from_utf8_lossy(&head[..head.len().min(40)]).into_owned();
+        return Err(std::io::Error::other(status));
+    }
+    Ok((tcp, head.split_off(end)))
+}
+
+/// Appends what the connection has (waiting for something); 0 at its end.
+async fn read_some(tcp: &TcpStream, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+    let mut chunk = [0u8; 16 * 1024];
+    loop {
+        tcp.readable().await?;
+        match tcp.try_read(&mut chunk) {
+            Ok(n) => {
+                buf.extend_from_slice(&chunk[..n]);
+                return Ok(n);
+            }
+            Err(e) if e.kind() == ErrorKind::WouldBlock => {}
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// Reads a stream's bytes: says when the sync has ended, then reports each marker after it.
 /// A needle split between two reads is found in the tail kept from the first.
 async fn read(
-    mut res: reqwest::Response,
+    tcp: TcpStream,
+    mut buf: Vec<u8>,
     i: usize,
     marker: Vec<u8>,
     synced: oneshot::Sender<()>,
@@ -166,10 +214,8 @@ async fn read(
     const SYNC_END: &[u8] = b"event: participant_sync_end";
     let keep = marker.len().max(SYNC_END.len()) - 1;
     let mut synced = Some(synced);
-    let mut buf: Vec<u8> = Vec::new();
-    while let Ok(Some(chunk)) = res.chunk().await {
+    loop {
         let at = Instant::now();
-        buf.extend_from_slice(&chunk);
         let mut from = 0;
         if synced.is_some() {
             match find(&buf, SYNC_END) {
@@ -185,6 +231,9 @@ async fn read(
         }
         let cut = buf.len().saturating_sub(keep);
         buf.drain(..cut);
+        if !matches!(read_some(&tcp, &mut buf).await, Ok(n) if n > 0) {
+            break;
+        }
     }
     let _ = arrivals.send(Report::Ended(i));
 }
