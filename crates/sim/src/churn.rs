@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 pub const CHURN_TICK: Duration = Duration::from_millis(20);
 /// The share of changes that are a leave.
 const LEAVE_SHARE: f64 = 0.01;
-/// A leave's newcomer joins within this long after it, between 1 and 2 seconds.
+/// A leave's newcomer joins this long after it, plus up to as long again at random.
 const REJOIN_AFTER: Duration = Duration::from_secs(1);
 /// Spotlit at most at once: beyond them, a spotlight goes out rather than on, so that the
 /// layout does not fill with spotlights.
