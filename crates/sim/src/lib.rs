@@ -8,8 +8,10 @@
 
 pub mod api;
 pub mod background;
+pub mod churn;
 pub mod config;
 pub mod faults;
+pub mod limits;
 pub mod model;
 pub mod replay;
 pub mod scenario;
@@ -38,6 +40,7 @@ pub mod fault_layer {
     }
 }
 
+use axum::serve::ListenerExt;
 use std::net::SocketAddr;
 use tokio::task::JoinHandle;
 
@@ -71,6 +74,8 @@ pub async fn spawn(config: Config) -> std::io::Result<Running> {
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     let addr = listener.local_addr()?;
     let living = config.scenario != Scenario::Empty;
+    // The admin endpoint may set a churn at run time.
+    let churning = config.churn > 0.0 || config.admin;
     let sweep_every = config.sweep_interval;
     let scenario = config.scenario;
     let state = AppState::new(config, addr);
@@ -78,6 +83,11 @@ pub async fn spawn(config: Config) -> std::io::Result<Running> {
     let router = app(state.clone());
     let mut tasks = vec![
         tokio::spawn(async move {
+            // An event goes out the moment it happens, not held back until the previous one's
+            // acknowledgement (Nagle's algorithm against a delayed ACK costs up to 40 ms).
+            let listener = listener.tap_io(|tcp| {
+                let _ = tcp.set_nodelay(true);
+            });
             // Serving ends only with an I/O error on the listener; the task then ends too.
             let _ = axum::serve(listener, router).await;
         }),
@@ -86,6 +96,9 @@ pub async fn spawn(config: Config) -> std::io::Result<Running> {
     ];
     if living {
         tasks.push(tokio::spawn(background::live(state.clone(), scenario)));
+    }
+    if churning {
+        tasks.push(tokio::spawn(background::churn(state.clone())));
     }
     Ok(Running { addr, state, tasks })
 }
