@@ -16,6 +16,7 @@ mod services;
 mod size;
 mod targets;
 mod test;
+mod twiggy;
 mod util;
 
 use std::process::ExitCode;

@@ -176,7 +176,8 @@ fn prepare(dir: &Path, built: &Path, p: &Ports) -> Result<(), String> {
             .arg("-keyout")
             .arg(dir.join("key.pem"))
             .arg("-out")
-            .arg(dir.join("cert.pem")),
+            .arg(dir.join("cert.pem"))
+            .stderr(std::process::Stdio::null()),
     )?;
     // The doc's promise: the list beside dist/ checks the copy, its config.json edited.
     let sums = dist::sums_path(built);

@@ -1,5 +1,5 @@
 //! `cargo xtask size`: what the release console weighs (raw, gzip, brotli per file and in
-//! total), what the bytes of its module are (twiggy), and how long a cold load takes to an
+//! total), what the bytes of its module are (twiggy.rs), and how long a cold load takes to an
 //! interactive join page. The `size` step of `cargo xtask test` checks the gzipped sizes
 //! against the budget in `size-budget.txt`.
 
@@ -9,12 +9,11 @@ use crate::dist::{self, is_compressed, CONFIG};
 use crate::e2e::World;
 use crate::install;
 use crate::procs::run;
-use crate::util::{cargo, cmd, heading, root, target_dir};
+use crate::util::{cargo, heading, root};
 
 const BUDGET: &str = "size-budget.txt";
 /// How far over its budget a kind may grow before the step fails.
 const TOLERANCE_PERCENT: u64 = 5;
-const TWIGGY_VERSION: &str = "0.8.0";
 
 /// One shipped file: its name, kind (wasm, js, css, html) and sizes.
 struct Sized {
@@ -165,35 +164,11 @@ pub fn main(args: &[String]) -> Result<(), String> {
     heading("the release console's files (bytes)");
     let files = measure(&dist)?;
     print_table(&files);
-    twiggy()?;
+    crate::twiggy::report()?;
     heading(&format!("gzipped sizes against {BUDGET}"));
     let budget = check_budget(&files, &read_budget()?);
     cold_load(&dist)?;
     budget
-}
-
-/// The module's top items by size. Named from the module cargo built, before wasm-bindgen
-/// and wasm-opt strip the names: the sizes there are larger, the proportions the same.
-fn twiggy() -> Result<(), String> {
-    let twiggy = crate::util::cargo_bin_dir().join("twiggy");
-    let current = crate::util::capture(cmd(&twiggy).arg("--version"))
-        .is_some_and(|v| v.contains(TWIGGY_VERSION));
-    if !current {
-        heading(&format!("installing twiggy {TWIGGY_VERSION}"));
-        run(
-            "cargo install twiggy",
-            cargo().args(["install", "twiggy", "--locked", "--version", TWIGGY_VERSION]),
-        )?;
-    }
-    let module = target_dir().join("wasm32-unknown-unknown/release/huikong.wasm");
-    heading(&format!(
-        "the module's 25 largest items (twiggy top {}; before wasm-bindgen and wasm-opt)",
-        module.display()
-    ));
-    run(
-        "twiggy top",
-        cmd(&twiggy).args(["top", "-n", "25"]).arg(&module),
-    )
 }
 
 /// The cold-load measurement: the browser suite's ignored `cold_load` test, which prints
