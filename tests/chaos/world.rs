@@ -29,6 +29,8 @@ struct RoomState {
     participants: Vec<Participant>,
 }
 
+/// The proof's world, or `None` with the reason it is skipped: only outside `cargo xtask`,
+/// under which a proof that cannot run fails (`harness::REQUIRED`).
 pub async fn start(test: &str, mut config: Config) -> Option<World> {
     let env = match Env::get() {
         Ok(env) => env,

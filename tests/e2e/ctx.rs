@@ -26,7 +26,8 @@ pub struct Ctx {
     pub sim: Running,
 }
 
-/// Starts a test, or says why it is skipped and gives `None`.
+/// Starts a test, or says why it is skipped and gives `None` (only outside `cargo xtask`,
+/// which makes a test that cannot run fail: `harness::REQUIRED`).
 pub async fn start(test: &str, profile: Profile) -> Option<Ctx> {
     start_with(test, Config::for_tests(profile)).await
 }
