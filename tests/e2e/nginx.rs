@@ -176,3 +176,28 @@ async fn a_portal_at_another_origin_is_refused_by_frame_ancestors() {
     assert!(page.all_css(&testid_css("boot")).await.is_empty());
     assert!(page.all_css(&testid_css("join-submit")).await.is_empty());
 }
+
+/// A host who types an API server the hosting header's `connect-src` does not list is told
+/// that the page's own policy refused it, not that the server refused the page (CORS).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs nginx: `cargo xtask test nginx` runs it"]
+async fn an_api_server_outside_connect_src_is_named_as_the_pages_policy() {
+    let nginx = Nginx::get();
+    let page = nginx.page("nginx_csp").await;
+    // The same simulator behind nginx under another name: another origin, not in connect-src
+    // (https, so mixed content plays no part).
+    let elsewhere = nginx.api.replace("127.0.0.1", "localhost");
+    assert_ne!(elsewhere, nginx.api);
+    for (lang, says) in [("en", "Content-Security-Policy"), ("zh", "内容安全策略")] {
+        page.goto(&format!("/?lang={lang}")).await;
+        value_of(&page, "join-server").await;
+        page.fill("join-server", &elsewhere).await;
+        page.fill("join-conference", ROOM).await;
+        page.fill("join-pin", HOST_PIN).await;
+        page.fill("join-name", CONSOLE).await;
+        page.testid("join-submit").await.click().await.unwrap();
+        let error = page.wait_text("join-error", says).await;
+        assert!(error.contains(&elsewhere), "{error}");
+        assert!(!error.contains("CORS"), "{error}");
+    }
+}
