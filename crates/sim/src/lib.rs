@@ -18,27 +18,7 @@ pub mod scenario;
 
 pub use api::{app, AppState};
 pub use config::{Config, Scenario};
-pub use faults::{FailureKind, Faults, FaultsJson};
-
-/// `huikong_sim::conference::Room`, as the console's end-to-end tests name it.
-pub mod conference {
-    pub use crate::model::Room;
-}
-
-/// `huikong_sim::rooms::*`, as the console's end-to-end tests name them.
-pub mod rooms {
-    pub use crate::model::{new_uuid, provisioned_rooms, unix_now};
-}
-
-/// `huikong_sim::fault_layer::drop_all_streams`, as the console's end-to-end tests name it.
-pub mod fault_layer {
-    use crate::api::AppState;
-
-    /// Closes every open event stream of every room now. Returns how many were closed.
-    pub fn drop_all_streams(app: &AppState) -> usize {
-        app.drop_all_streams()
-    }
-}
+pub use faults::{FailureKind, Faults};
 
 use axum::serve::ListenerExt;
 use std::net::SocketAddr;
