@@ -17,27 +17,14 @@ fn root() -> PathBuf {
 
 /// Every file under `dir` (relative to the root) whose name ends with one of `endings`.
 fn files(dir: &str, endings: &[&str]) -> Vec<(PathBuf, String)> {
-    let mut found = Vec::new();
-    let mut pending = vec![root().join(dir)];
-    while let Some(dir) = pending.pop() {
-        let Ok(entries) = fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if path.is_dir() {
-                if !matches!(name, "target" | "node_modules" | "dist" | ".git") {
-                    pending.push(path);
-                }
-            } else if endings.iter().any(|e| name.ends_with(e)) {
-                if let Ok(text) = fs::read_to_string(&path) {
-                    found.push((path, text));
-                }
-            }
-        }
-    }
-    found
+    every_path()
+        .into_iter()
+        .filter(|p| p.starts_with(&format!("{dir}/")) && endings.iter().any(|e| p.ends_with(e)))
+        .filter_map(|p| {
+            let path = root().join(&p);
+            fs::read_to_string(&path).ok().map(|text| (path, text))
+        })
+        .collect()
 }
 
 fn relative(path: &Path) -> String {
