@@ -27,4 +27,5 @@ mod resilience;
 mod runtime_config;
 mod screenshots;
 mod session;
+mod virtual_list;
 mod waiting_room;
