@@ -89,6 +89,15 @@ fn viewport_height() -> f64 {
         .unwrap_or(800.0)
 }
 
+/// Focuses the rendered row of `uuid` inside the list's box.
+fn focus_row(list: &web_sys::Element, uuid: &str) {
+    let css = format!("li[data-uuid=\"{}\"]", uuid.replace(['"', '\\'], ""));
+    let row = list.query_selector(&css).ok().flatten();
+    if let Some(row) = row.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = row.focus();
+    }
+}
+
 /// The list of `visible` uuids, in order, as a virtualised `<ul>`.
 #[component]
 pub fn VirtualRows(
@@ -164,14 +173,19 @@ pub fn VirtualRows(
             el.client_height() as f64,
             row_px.get_untracked(),
         );
+        // The window follows at once; the box's scroll position is set again once the spacer
+        // has its new height (a list just unfiltered is still short now, and would clamp it).
+        top.set(want);
         el.set_scroll_top(want as i32);
-        top.set(el.scroll_top() as f64);
         request_animation_frame(move || {
-            let css = format!("li[data-uuid=\"{}\"]", uuid.replace(['"', '\\'], ""));
-            let row = el.query_selector(&css).ok().flatten();
-            if let Some(row) = row.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = row.focus();
+            if (el.scroll_top() as f64 - want).abs() < 1.0 {
+                focus_row(&el, &uuid);
+                return;
             }
+            // Clamped: the window moves again with the scroll event of the next frame, and
+            // rows moved in the DOM lose the focus, so the focus waits for that frame.
+            el.set_scroll_top(want as i32);
+            request_animation_frame(move || focus_row(&el, &uuid));
         });
     };
 
