@@ -10,6 +10,10 @@ use leptos::prelude::*;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 
+#[cfg(all(test, target_arch = "wasm32"))]
+#[path = "virtual_list_tests.rs"]
+mod tests;
+
 /// Rows rendered above and below the viewport, so a quick scroll shows rows, not a gap.
 const OVERSCAN: usize = 10;
 /// The row height before one is measured (the style sheet's desktop height at 16 px).

@@ -76,6 +76,12 @@ pub async fn page_rows(tab: &Tab) -> Vec<RowView> {
     serde_json::from_value(v.clone()).unwrap_or_else(|e| panic!("the list read as {v} ({e})"))
 }
 
+/// The uuids of the rows in the page now: the list's window, not the whole list.
+pub async fn rendered_uuids(tab: &Tab) -> Vec<String> {
+    tab.js("return Array.from(document.querySelectorAll('[data-testid=\"participant-row\"]')).map(r => r.dataset.uuid);")
+        .await
+}
+
 pub fn sim_row(p: &Participant) -> RowView {
     RowView {
         uuid: p.uuid.clone(),
