@@ -17,6 +17,18 @@ pub enum StateFilter {
     Connecting,
 }
 
+impl StateFilter {
+    /// The filter select's value for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StateFilter::All => "all",
+            StateFilter::Conference => "conference",
+            StateFilter::Waiting => "waiting",
+            StateFilter::Connecting => "connecting",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortBy {
     Speaking,
@@ -44,6 +56,16 @@ impl ListQuery {
             protocol: RwSignal::new(String::new()),
             sort: RwSignal::new(SortBy::Join),
         }
+    }
+}
+
+impl ListQuery {
+    /// Shows everyone again: no search, no filter (the sort stays as chosen).
+    pub fn clear(&self) {
+        self.search.set(String::new());
+        self.state.set(StateFilter::All);
+        self.role.set(None);
+        self.protocol.set(String::new());
     }
 }
 

@@ -6,6 +6,7 @@ use crate::components::header::MeetingHeader;
 use crate::components::participant_actions::ParticipantActionsHost;
 use crate::components::participants::ParticipantList;
 use crate::components::status::StatusRegion;
+use crate::components::virtual_list::ScrollToParticipant;
 use crate::components::waiting_room::WaitingRoom;
 use crate::components::{ActionsFor, Clock};
 use crate::embed::bridge::{use_embed, Embed};
@@ -123,6 +124,7 @@ pub fn MeetingPage(
     Forbidden::provide(move || s.is_host());
     provide_clock();
     provide_context(ActionsFor(RwSignal::new(None)));
+    ScrollToParticipant::provide();
     let s = session.clone();
     let over = Memo::new(move |_| s.state.get() != SessionState::Active);
 

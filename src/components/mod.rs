@@ -13,6 +13,7 @@ pub mod participants;
 pub mod prefs;
 pub mod row;
 pub mod status;
+pub mod virtual_list;
 pub mod waiting_room;
 
 use leptos::prelude::*;

@@ -3,7 +3,7 @@
 use crate::components::list_query::{
     protocols, provide_spotlight_order, visible, ListQuery, SortBy, StateFilter,
 };
-use crate::components::row::ParticipantRow;
+use crate::components::virtual_list::VirtualRows;
 use crate::i18n::{Text, Tr};
 use crate::platform::session::LiveSession;
 use huikong_protocol::Role;
@@ -26,11 +26,7 @@ pub fn ParticipantList() -> impl IntoView {
                 </small>
             </h2>
             <ListFilters query=query/>
-            <ul class="plist" aria-labelledby="participants-h">
-                <For each=move || visible.get() key=|u| u.clone() let:uuid>
-                    <ParticipantRow uuid=uuid/>
-                </For>
-            </ul>
+            <VirtualRows visible=visible on_hidden=Callback::new(move |()| query.clear())/>
             <p class="empty" hidden=move || !visible.with(Vec::is_empty)>{move || tr.t(Text::NoParticipants)}</p>
         </section>
     }
@@ -53,10 +49,11 @@ fn ListFilters(query: ListQuery) -> impl IntoView {
             <div class="filters">
                 <label class="compact search"><span class="label-text">{move || tr.t(Text::Search)}</span>
                     <input type="search" data-testid="participant-search"
+                        prop:value=move || search.get()
                         on:input=move |ev| search.set(event_target_value(&ev))/>
                 </label>
                 <label class="compact"><span class="label-text">{move || tr.t(Text::FilterState)}</span>
-                    <select data-testid="filter-state" on:change=move |ev| state_f.set(match event_target_value(&ev).as_str() {
+                    <select data-testid="filter-state" prop:value=move || state_f.get().as_str() on:change=move |ev| state_f.set(match event_target_value(&ev).as_str() {
                         "conference" => StateFilter::Conference,
                         "waiting" => StateFilter::Waiting,
                         "connecting" => StateFilter::Connecting,
@@ -69,14 +66,14 @@ fn ListFilters(query: ListQuery) -> impl IntoView {
                     </select>
                 </label>
                 <label class="compact"><span class="label-text">{move || tr.t(Text::FilterRole)}</span>
-                    <select data-testid="filter-role" on:change=move |ev| role_f.set(Role::parse(&event_target_value(&ev)))>
+                    <select data-testid="filter-role" prop:value=move || role_f.get().map_or("all", |r| r.as_chair()) on:change=move |ev| role_f.set(Role::parse(&event_target_value(&ev)))>
                         <option value="all">{move || tr.t(Text::All)}</option>
                         <option value="chair">{move || tr.t(Text::RoleHost)}</option>
                         <option value="guest">{move || tr.t(Text::RoleGuest)}</option>
                     </select>
                 </label>
                 <label class="compact"><span class="label-text">{move || tr.t(Text::FilterProtocol)}</span>
-                    <select data-testid="filter-protocol" on:change=move |ev| proto_f.set(event_target_value(&ev))>
+                    <select data-testid="filter-protocol" prop:value=move || proto_f.get() on:change=move |ev| proto_f.set(event_target_value(&ev))>
                         <option value="">{move || tr.t(Text::All)}</option>
                         <For each=move || protocols.get() key=|p| p.clone() let:p>
                             <option value=p.clone() selected=move || proto_f.get() == p>{p.clone()}</option>

@@ -38,8 +38,15 @@ pub fn state_text(tr: Tr, s: &ServiceType) -> Option<&'static str> {
     }
 }
 
+/// `place` is the row's 1-based position in the list as filtered and sorted, `set_size` the
+/// list's length: only a window of rows is rendered, so a screen reader learns "row 1,234 of
+/// 5,000" from these, not from counting.
 #[component]
-pub fn ParticipantRow(uuid: String) -> impl IntoView {
+pub fn ParticipantRow(
+    uuid: String,
+    place: Signal<usize>,
+    set_size: Signal<usize>,
+) -> impl IntoView {
     let tr = Tr::provide_local();
     let session = expect_context::<LiveSession>();
     Forbidden::provide_local();
@@ -73,6 +80,7 @@ pub fn ParticipantRow(uuid: String) -> impl IntoView {
 
     view! {
         <li data-testid="participant-row" data-uuid=uuid.clone() class:speaking=speaking class:me=me
+            tabindex="-1" aria-posinset=move || place.get() aria-setsize=move || set_size.get()
             data-muted=move || muted.get().to_string() data-spotlight=move || spotlit.get().to_string()
             data-role=move || p.with(|p| p.role.as_chair())
             data-service-type=move || p.with(|p| p.service_type.as_str().to_owned())>

@@ -1,6 +1,7 @@
 //! The waiting room: who waits and for how long; admit one or all.
 
 use crate::components::cmd::{participant_action, CmdButton};
+use crate::components::virtual_list::NameInList;
 use crate::components::Clock;
 use crate::i18n::{Text, Tr};
 use crate::platform::session::LiveSession;
@@ -24,7 +25,7 @@ fn WaitingEntry(uuid: String) -> impl IntoView {
     let can_admit = session.supports_participant(PC::Unlock);
     view! {
         <li data-testid="waiting-entry" data-uuid=uuid.clone()>
-            <span class="pname">{move || name.get()}</span>
+            <span class="pname"><NameInList uuid=uuid.clone()>{move || name.get()}</NameInList></span>
             <span class="elapsed">
                 {move || {
                     let start = p.with(|p| p.start_time);

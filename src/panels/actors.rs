@@ -1,6 +1,7 @@
 //! Picking and ordering the actors of a layout override: find a participant by name, add them,
 //! move them up and down. The order is the order of the tiles.
 
+use crate::components::virtual_list::NameInList;
 use crate::i18n::{Text, Tr};
 use crate::panels::geometry::{add_actor, move_actor, prune_actors, remove_actor};
 use crate::platform::session::LiveSession;
@@ -166,7 +167,7 @@ fn ActorItem(uuid: String, actors: RwSignal<Vec<String>>) -> impl IntoView {
     let u = uuid.clone();
     view! {
         <li data-testid="layout-actor" data-uuid=uuid>
-            <span class="actor-name">{move || name.get()}</span>
+            <span class="actor-name"><NameInList uuid=uuid.clone()>{move || name.get()}</NameInList></span>
             <span class="actor-buttons">
                 <button type="button" class="icon-button" data-testid="layout-actor-up" node_ref=up_ref
                     disabled=move || first.get()

@@ -1,5 +1,6 @@
 //! Who speaks now, and the speaking order from `stage`.
 
+use crate::components::virtual_list::NameInList;
 use crate::i18n::{Text, Tr};
 use crate::platform::session::LiveSession;
 use leptos::prelude::*;
@@ -44,7 +45,7 @@ pub fn StagePanel() -> impl IntoView {
             <h3>{move || tr.t(Text::StageOrder)}</h3>
             <ol class="stage-order">
                 <For each=move || entries.get() key=|e| (e.0.clone(), e.1.clone(), e.2) let:e>
-                    <li class:speaking={e.2 > 0} data-uuid=e.0.clone()>{e.1.clone()}</li>
+                    <li class:speaking={e.2 > 0} data-uuid=e.0.clone()><NameInList uuid=e.0.clone()>{e.1.clone()}</NameInList></li>
                 </For>
             </ol>
         </section>

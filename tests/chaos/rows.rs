@@ -1,5 +1,5 @@
-//! The participant list compared field for field: what each row shows, read from the page in
-//! one script, against what the simulator holds, put the way a row puts it.
+//! The participant list compared field for field: what each row shows, read from the page by
+//! scrolling through the list, against what the simulator holds, put the way a row puts it.
 
 use crate::tab::Tab;
 use huikong_protocol::Participant;
@@ -21,27 +21,65 @@ pub struct RowView {
     pub presenting: bool,
 }
 
+/// Reads every row of the list by scrolling its window through it, from the first row to the
+/// last, in one asynchronous script: the list is virtualised, so the page holds only the rows
+/// near the view at any time. Each step scrolls by the viewport plus the overscan, and waits
+/// two frames for the window to follow. The scroll position is put back afterwards.
 const READ_ROWS: &str = r#"
-return Array.from(document.querySelectorAll('[data-testid="participant-row"]')).map(r => {
-  const text = s => { const e = r.querySelector(s); return e ? e.textContent : ''; };
-  const badge = r.querySelector('.cell.state > span.badge.info:not([data-testid])');
-  return {
-    uuid: r.dataset.uuid || '',
-    name: text('[data-testid="participant-name"]'),
-    muted: r.dataset.muted || '',
-    spotlight: r.dataset.spotlight || '',
-    role: r.dataset.role || '',
-    service_type: r.dataset.serviceType || '',
-    protocol: text('[data-testid="participant-protocol"]'),
-    uri: text('.uri'),
-    presenting: badge ? !badge.hidden : false,
-  };
-});
+const done = arguments[arguments.length - 1];
+const seen = new Map();
+const read = () => {
+  for (const r of document.querySelectorAll('[data-testid="participant-row"]')) {
+    const text = s => { const e = r.querySelector(s); return e ? e.textContent : ''; };
+    const badge = r.querySelector('.cell.state > span.badge.info:not([data-testid])');
+    seen.set(r.dataset.uuid || '', {
+      uuid: r.dataset.uuid || '',
+      name: text('[data-testid="participant-name"]'),
+      muted: r.dataset.muted || '',
+      spotlight: r.dataset.spotlight || '',
+      role: r.dataset.role || '',
+      service_type: r.dataset.serviceType || '',
+      protocol: text('[data-testid="participant-protocol"]'),
+      uri: text('.uri'),
+      presenting: badge ? !badge.hidden : false,
+    });
+  }
+};
+const frames = () => new Promise(f => requestAnimationFrame(() => requestAnimationFrame(f)));
+const vp = document.querySelector('[data-testid="participant-viewport"]');
+(async () => {
+  if (!vp) { read(); return done(Array.from(seen.values())); }
+  const keep = vp.scrollTop;
+  const first = vp.querySelector('[data-testid="participant-row"]');
+  const rowH = first ? first.offsetHeight : 1;
+  // The window reaches 10 rows past each edge of the view.
+  const step = Math.max(rowH, vp.clientHeight + 19 * rowH);
+  for (let top = 0; ; top += step) {
+    vp.scrollTop = top;
+    await frames();
+    read();
+    if (top + vp.clientHeight >= vp.scrollHeight) break;
+  }
+  vp.scrollTop = keep;
+  await frames();
+  done(Array.from(seen.values()));
+})();
 "#;
 
-/// Every row the console shows now.
+/// Every row the console's list holds now, read by scrolling through it.
 pub async fn page_rows(tab: &Tab) -> Vec<RowView> {
-    tab.js(READ_ROWS).await
+    let v = tab
+        .client()
+        .execute_async(READ_ROWS, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("reading the list failed: {e}"));
+    serde_json::from_value(v.clone()).unwrap_or_else(|e| panic!("the list read as {v} ({e})"))
+}
+
+/// The uuids of the rows in the page now: the list's window, not the whole list.
+pub async fn rendered_uuids(tab: &Tab) -> Vec<String> {
+    tab.js("return Array.from(document.querySelectorAll('[data-testid=\"participant-row\"]')).map(r => r.dataset.uuid);")
+        .await
 }
 
 pub fn sim_row(p: &Participant) -> RowView {

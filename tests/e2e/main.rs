@@ -33,4 +33,5 @@ mod resilience;
 mod runtime_config;
 mod screenshots;
 mod session;
+mod virtual_list;
 mod waiting_room;
