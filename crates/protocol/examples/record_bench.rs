@@ -75,7 +75,7 @@ fn main() {
     let started = Instant::now();
     let about_one = Filter {
         hidden: vec![],
-        participant: Some(present[count / 2].uuid.clone()),
+        participants: vec![present[count / 2].uuid.clone()],
     };
     let shown = record.timeline().newest(&about_one, 200).len();
     let filter_one = started.elapsed();
@@ -85,7 +85,7 @@ fn main() {
             .into_iter()
             .filter(|k| *k != Kind::Leave)
             .collect(),
-        participant: None,
+        participants: vec![],
     };
     let leaves = record.timeline().newest(&leaves_only, 200).len();
     let filter_kind = started.elapsed();

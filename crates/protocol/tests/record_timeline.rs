@@ -18,13 +18,17 @@ fn a_failed_command_is_recorded_with_its_reason_and_target() {
     r.command(CommandRecord::participant(
         T0 + 1.0,
         ParticipantCommand::Mute,
-        vec![("a".into(), "Alice".into())],
+        vec![("a".into(), String::new())],
         "",
         Outcome::Failed("Participant not found".into()),
     ));
     let e = r.timeline().entries().last().unwrap();
     assert_eq!(e.kind(), Kind::Command);
     assert_eq!(e.uuid.as_deref(), Some("a"));
+    assert_eq!(
+        e.name, "Alice",
+        "the target's name filled in from the meeting"
+    );
     let What::Command(c) = &e.what else {
         panic!("not a command: {e:?}")
     };
@@ -216,7 +220,7 @@ fn filters_by_kind_and_by_participant_including_command_targets() {
     r.event(T0 + 3.0, &delete("a"));
     let about_bob = Filter {
         hidden: vec![],
-        participant: Some("b".into()),
+        participants: vec!["b".into()],
     };
     let bob: Vec<Kind> = r
         .timeline()
@@ -230,7 +234,7 @@ fn filters_by_kind_and_by_participant_including_command_targets() {
             .into_iter()
             .filter(|k| *k != Kind::Command)
             .collect(),
-        participant: None,
+        participants: vec![],
     };
     assert_eq!(r.timeline().newest(&only_commands, 100).len(), 2);
     assert_eq!(
@@ -264,7 +268,7 @@ fn a_full_timeline_folds_its_oldest_into_a_summary_never_silently() {
     // A filter never hides the note that entries were folded.
     let none = Filter {
         hidden: Kind::ALL.to_vec(),
-        participant: Some("nobody".into()),
+        participants: vec!["nobody".into()],
     };
     assert_eq!(t.newest(&none, 10).len(), 1);
 }

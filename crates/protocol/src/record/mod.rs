@@ -82,9 +82,17 @@ impl Record {
         self.take(out)
     }
 
-    /// A command this console sent, once its outcome is known.
-    pub fn command(&mut self, command: CommandRecord) -> Vec<Alert> {
+    /// A command this console sent, once its outcome is known. A target given without a name
+    /// gets the one it has in the meeting.
+    pub fn command(&mut self, mut command: CommandRecord) -> Vec<Alert> {
         let mut out = presence::Out::default();
+        for (uuid, name) in &mut command.targets {
+            if name.is_empty() {
+                if let Some(shown) = self.presence.name_of(uuid) {
+                    *name = shown;
+                }
+            }
+        }
         self.presence.command(&command);
         if let Outcome::Failed(reason) = &command.outcome {
             out.alerts.push(Alert {

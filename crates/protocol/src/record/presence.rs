@@ -64,6 +64,11 @@ fn blank(at: f64, what: What) -> Entry {
 }
 
 impl Presence {
+    /// The name a present participant is shown by.
+    pub fn name_of(&self, uuid: &str) -> Option<String> {
+        self.known.get(uuid).map(|p| p.shown_name().to_owned())
+    }
+
     pub fn stream_lost(&mut self, at: f64) -> bool {
         if self.lost_at.is_some() {
             return false;

@@ -239,11 +239,12 @@ impl Entry {
     }
 }
 
-/// Which entries to show: none of the kinds listed in `hidden`, and only about `participant`.
+/// Which entries to show: none of the kinds listed in `hidden`, and when `participants` names
+/// any, only those about one of them (a person who rejoined has one uuid per session).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
     pub hidden: Vec<Kind>,
-    pub participant: Option<String>,
+    pub participants: Vec<String>,
 }
 
 impl Filter {
@@ -253,7 +254,7 @@ impl Filter {
             return true;
         }
         !self.hidden.contains(&e.kind())
-            && self.participant.as_deref().is_none_or(|u| e.concerns(u))
+            && (self.participants.is_empty() || self.participants.iter().any(|u| e.concerns(u)))
     }
 }
 
