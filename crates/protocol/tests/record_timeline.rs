@@ -272,3 +272,15 @@ fn a_full_timeline_folds_its_oldest_into_a_summary_never_silently() {
     };
     assert_eq!(t.newest(&none, 10).len(), 1);
 }
+
+#[test]
+fn entries_have_increasing_keys_that_survive_a_fold() {
+    let mut r = Record::with_timeline_limits(10, 4);
+    sync(&mut r, T0, &[]);
+    for i in 0..30 {
+        r.event(T0 + i as f64, &create(&person(&format!("p{i}"), "x", "")));
+    }
+    let seqs: Vec<u64> = r.timeline().entries().map(|e| e.seq).collect();
+    assert!(seqs.windows(2).all(|w| w[0] < w[1]), "{seqs:?}");
+    assert_eq!(*seqs.last().unwrap(), 30);
+}

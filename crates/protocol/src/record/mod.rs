@@ -107,6 +107,7 @@ impl Record {
             _ => (command.at, String::new(), None),
         };
         out.entries.push(Entry {
+            seq: 0,
             at,
             uuid,
             name,
@@ -121,6 +122,7 @@ impl Record {
         let mut out = presence::Out::default();
         if self.presence.stream_lost(at) {
             out.entries.push(Entry {
+                seq: 0,
                 at,
                 uuid: None,
                 name: String::new(),

@@ -47,6 +47,7 @@ pub(super) struct Presence {
 
 fn entry(at: f64, p: &Participant, what: What) -> Entry {
     Entry {
+        seq: 0,
         at,
         uuid: Some(p.uuid.clone()),
         name: p.shown_name().to_owned(),
@@ -56,6 +57,7 @@ fn entry(at: f64, p: &Participant, what: What) -> Entry {
 
 fn blank(at: f64, what: What) -> Entry {
     Entry {
+        seq: 0,
         at,
         uuid: None,
         name: String::new(),
@@ -200,6 +202,7 @@ impl Presence {
                     .find(|k| k.display_name == p.presenter_name && k.uri == p.presenter_uri)
                     .map(|k| k.uuid.clone());
                 out.entries.push(Entry {
+                    seq: 0,
                     at,
                     uuid,
                     name: name.clone(),
@@ -224,6 +227,7 @@ impl Presence {
                     None => (None, String::new()),
                 };
                 out.entries.push(Entry {
+                    seq: 0,
                     at,
                     uuid,
                     name,

@@ -202,6 +202,8 @@ pub enum What {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Entry {
+    /// Its place in the timeline, set when it is added: a stable key for a view.
+    pub seq: u64,
     /// Unix seconds.
     pub at: f64,
     /// The participant it is about, if one.
@@ -261,6 +263,7 @@ impl Filter {
 #[derive(Debug, Clone)]
 pub struct Timeline {
     entries: VecDeque<Entry>,
+    next_seq: u64,
     limit: usize,
     fold: usize,
 }
@@ -277,20 +280,25 @@ impl Timeline {
         let limit = limit.max(2);
         Timeline {
             entries: VecDeque::new(),
+            next_seq: 0,
             limit,
             fold: fold.clamp(1, limit - 1),
         }
     }
 
-    pub fn push(&mut self, entry: Entry) {
+    pub fn push(&mut self, mut entry: Entry) {
         if self.entries.len() >= self.limit {
             self.fold_oldest();
         }
+        self.next_seq += 1;
+        entry.seq = self.next_seq;
         self.entries.push_back(entry);
     }
 
     /// Replaces the oldest entries by one summary, merged into the summary already at the front.
     fn fold_oldest(&mut self) {
+        // The summary keeps the key of the first entry it folded.
+        let seq = self.entries.front().map_or(0, |e| e.seq);
         let mut summary = match self.entries.front() {
             Some(Entry {
                 what: What::Summary(s),
@@ -313,6 +321,7 @@ impl Timeline {
             *summary.by_kind.entry(e.kind()).or_default() += 1;
         }
         self.entries.push_front(Entry {
+            seq,
             at: summary.from,
             uuid: None,
             name: String::new(),
