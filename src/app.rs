@@ -1,14 +1,14 @@
 //! The app: the join page until a session exists, then the meeting page; the runtime
 //! configuration's notice above both; and the bridge to a portal that embeds the console.
 
-use crate::api::join::{JoinParams, Joined};
 use crate::components::join_page::{default_params, JoinPage};
 use crate::components::meeting::MeetingPage;
 use crate::components::prefs::provide_prefs;
-use crate::config::{ConfigIssue, LoadedConfig, RuntimeConfig};
-use crate::embed::{Inbound, LaunchParams, Outbound};
-use crate::embed_bridge::{launch_params, mark_compact, Embed};
-use crate::i18n::{Lang, LangCtl, Tr, K};
+use crate::embed::bridge::{launch_params, mark_compact, Embed};
+use crate::embed::messages::{Inbound, LaunchParams, Outbound};
+use crate::host::config::{ConfigIssue, LoadedConfig, RuntimeConfig};
+use crate::i18n::{Lang, LangCtl, Text, Tr};
+use crate::platform::join::{JoinParams, Joined};
 use leptos::prelude::*;
 
 #[derive(Debug, Clone)]
@@ -41,26 +41,26 @@ fn on_message(
     default_profile: huikong_protocol::Profile,
 ) {
     let in_meeting = matches!(page.get_untracked(), Page::Meeting(_));
-    let refuse = |code, k: K, request| {
+    let refuse = |code, k: Text, request| {
         embed.send(&Outbound::error(code, tr.now(k).to_owned(), Some(request)));
     };
     match msg {
         Inbound::Join(_) | Inbound::JoinSession(_) if in_meeting => {
-            refuse("already_joined", K::EmbedAlreadyJoined, "join")
+            refuse("already_joined", Text::EmbedAlreadyJoined, "join")
         }
         Inbound::Join(req) => embed.join_request.set(Some(req)),
         Inbound::JoinSession(s) => {
-            match s.into_joined(&crate::browser::page_scheme(), default_profile) {
+            match s.into_joined(&crate::host::browser::page_scheme(), default_profile) {
                 Ok(j) => enter(embed, page, last, j),
                 Err(reason) => embed.send(&Outbound::error(
                     "bad_session",
-                    tr.fmt_now(K::EmbedBadSession, &[("reason", &reason)]),
+                    tr.fmt_now(Text::EmbedBadSession, &[("reason", &reason)]),
                     Some("join"),
                 )),
             }
         }
         Inbound::Leave if in_meeting => embed.leave_requests.update(|n| *n += 1),
-        Inbound::Leave => refuse("not_joined", K::EmbedNotJoined, "leave"),
+        Inbound::Leave => refuse("not_joined", Text::EmbedNotJoined, "leave"),
         Inbound::SetLanguage(l) => lang.set(l),
     }
 }
@@ -74,7 +74,7 @@ fn ConfigNotice(issues: Vec<ConfigIssue>) -> impl IntoView {
     view! {
         <Show when=move || shown.get()>
             <div class="config-notice" role="status" data-testid="config-notice" data-state=state
-                aria-label=move || tr.t(K::ConfigNotice)>
+                aria-label=move || tr.t(Text::ConfigNotice)>
                 <ul>
                     {issues.iter().map(|i| {
                         let i = i.clone();
@@ -82,7 +82,7 @@ fn ConfigNotice(issues: Vec<ConfigIssue>) -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <button type="button" class="icon-button" data-testid="config-notice-dismiss"
-                    aria-label=move || tr.t(K::Dismiss) on:click=move |_| shown.set(false)>
+                    aria-label=move || tr.t(Text::Dismiss) on:click=move |_| shown.set(false)>
                     "×"
                 </button>
             </div>

@@ -1,21 +1,23 @@
 //! Huikong (会控): the in-meeting control console, a Leptos single-page app. The library holds
 //! everything; the binary mounts [`app::App`].
+//!
+//! Data flows one way. [`platform`] talks to the platform: it joins, keeps the token alive and
+//! reads the event stream, whose events only it applies to the store in [`state`]. Views
+//! ([`components`], [`panels`]) get the store's read side and send commands through the
+//! platform's client, reporting outcomes in [`state::status`]; a command changes nothing until
+//! the platform's event says so. [`embed`] speaks with a portal that frames the console,
+//! [`host`] reads the deployment's `config.json` and the browser around the page, [`i18n`]
+//! holds the texts in both languages, and [`util`] the pure helpers.
 
-pub mod api;
 pub mod app;
-pub mod browser;
 pub mod components;
-pub mod config;
 pub mod embed;
-pub mod embed_bridge;
+pub mod host;
 pub mod i18n;
 pub mod panels;
-pub mod session;
-pub mod store;
-pub mod stream;
+pub mod platform;
+pub mod state;
 pub mod util;
 
-#[cfg(all(test, target_arch = "wasm32"))]
-mod embed_tests;
 #[cfg(all(test, target_arch = "wasm32"))]
 mod web_tests;

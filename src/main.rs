@@ -5,7 +5,7 @@ use leptos::prelude::*;
 fn main() {
     console_error_panic_hook::set_once();
     wasm_bindgen_futures::spawn_local(async {
-        let loaded = huikong::config::load().await;
+        let loaded = huikong::host::config::load().await;
         leptos::mount::mount_to_body(move || {
             view! { <huikong::app::App loaded=loaded/> }
         });

@@ -39,9 +39,10 @@ pub fn scheme_of(server: &str) -> &str {
     server.split_once("://").map(|(s, _)| s).unwrap_or("https")
 }
 
-/// `{scheme of apiServer}://{mcuHost}/api/services/{room}/`: the prefix of every conference call
-/// (NOTES.md, "Two hosts"). `mcuHost` is a host with an optional port and no scheme; one that
-/// carries a scheme anyway keeps it.
+/// `{scheme of apiServer}://{mcuHost}/api/services/{room}/`: the prefix of every conference call.
+/// checkJoin answers at the API server, every call after it goes to the conference node it names
+/// (`mcuHost`), with the API server's scheme. `mcuHost` is a host with an optional port and no
+/// scheme; one that carries a scheme anyway keeps it.
 pub fn services_base(api_server: &str, mcu_host: &str, room: &str) -> String {
     let host = mcu_host.trim().trim_end_matches('/');
     let origin = if host.contains("://") {

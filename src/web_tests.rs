@@ -1,12 +1,14 @@
 //! Browser-side logic checked in headless Chromium (`cargo test --target wasm32-unknown-unknown`).
 
-use crate::api::join::{classify_check_join_failure, classify_session_failure, JoinError};
-use crate::components::participants::{shown_name, spotlight_order};
-use crate::i18n::{fill, Lang, K};
-use crate::store::Store;
-use crate::stream::{state_after_failures, ConnState, LOST_AFTER};
+use crate::components::list_query::spotlight_order;
+use crate::i18n::{fill, Lang, Text};
+use crate::platform::join::{classify_check_join_failure, classify_session_failure, JoinError};
+use crate::platform::stream::{state_after_failures, ConnState, LOST_AFTER};
+use crate::state::store::StoreWriter;
 use crate::util::*;
-use huikong_protocol::{ApiFailure, Event, Participant, ServiceType, StageEntry};
+use huikong_protocol::{
+    ApiFailure, ChatMessage, Event, Participant, ServiceType, StageEntry, CHAT_HISTORY_LIMIT,
+};
 use leptos::prelude::GetUntracked;
 use wasm_bindgen_test::*;
 
@@ -115,7 +117,7 @@ fn every_text_has_both_languages_with_the_same_slots() {
         v.sort();
         v
     };
-    for k in K::ALL {
+    for k in Text::ALL {
         let (zh, en) = (k.get(Lang::Zh), k.get(Lang::En));
         assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{k:?}");
         assert_eq!(slots(zh), slots(en), "{k:?}");
@@ -196,9 +198,9 @@ fn spotlight_order_follows_request_time() {
     let o = spotlight_order(&mut v);
     assert_eq!((o["z"], o["a"]), (1, 2));
     let mut p = Participant::new("u1");
-    assert_eq!(shown_name(&p), "u1");
+    assert_eq!(p.shown_name(), "u1");
     p.uri = "sip:x".into();
-    assert_eq!(shown_name(&p), "sip:x");
+    assert_eq!(p.shown_name(), "sip:x");
 }
 
 fn person(uuid: &str, name: &str) -> Participant {
@@ -209,27 +211,28 @@ fn person(uuid: &str, name: &str) -> Participant {
 
 #[wasm_bindgen_test]
 fn the_store_follows_the_state_machine_row_by_row() {
-    let store = Store::new();
-    store.apply(&Event::ParticipantSyncBegin);
-    store.apply(&Event::ParticipantCreate(person("a", "Alice")));
-    store.apply(&Event::ParticipantCreate(person("b", "Bob")));
+    let writer = StoreWriter::new();
+    let store = writer.store();
+    writer.apply(&Event::ParticipantSyncBegin);
+    writer.apply(&Event::ParticipantCreate(person("a", "Alice")));
+    writer.apply(&Event::ParticipantCreate(person("b", "Bob")));
     assert!(
         store.row("a").is_none(),
         "a sync is applied only at its end"
     );
-    store.apply(&Event::ParticipantSyncEnd);
-    assert_eq!(store.order.get_untracked(), vec!["a", "b"]);
+    writer.apply(&Event::ParticipantSyncEnd);
+    assert_eq!(store.order().get_untracked(), vec!["a", "b"]);
     let alice = store.row("a").unwrap();
 
     let mut waiting = person("c", "Carol");
     waiting.service_type = ServiceType::WaitingRoom;
-    store.apply(&Event::ParticipantUpdate(waiting.clone()));
-    assert_eq!(store.waiting.get_untracked(), vec!["c"]);
+    writer.apply(&Event::ParticipantUpdate(waiting.clone()));
+    assert_eq!(store.waiting().get_untracked(), vec!["c"]);
     waiting.service_type = ServiceType::Conference;
-    store.apply(&Event::ParticipantUpdate(waiting));
-    assert!(store.waiting.get_untracked().is_empty());
+    writer.apply(&Event::ParticipantUpdate(waiting));
+    assert!(store.waiting().get_untracked().is_empty());
 
-    store.apply(&Event::Stage(vec![StageEntry {
+    writer.apply(&Event::Stage(vec![StageEntry {
         stage_index: 0,
         participant_uuid: "b".into(),
         vad: 100,
@@ -238,25 +241,51 @@ fn the_store_follows_the_state_machine_row_by_row() {
     assert_eq!(alice.vad.get_untracked(), None);
 
     // A resync keeps the rows of those who stay and drops those who left.
-    store.apply(&Event::ParticipantSyncBegin);
-    store.apply(&Event::ParticipantCreate(person("a", "Alice B.")));
-    store.apply(&Event::ParticipantSyncEnd);
-    assert_eq!(store.order.get_untracked(), vec!["a"]);
+    writer.apply(&Event::ParticipantSyncBegin);
+    writer.apply(&Event::ParticipantCreate(person("a", "Alice B.")));
+    writer.apply(&Event::ParticipantSyncEnd);
+    assert_eq!(store.order().get_untracked(), vec!["a"]);
     assert_eq!(alice.p.get_untracked().display_name, "Alice B.");
     assert!(store.row("b").is_none());
-    assert!(store.stage.get_untracked().is_empty());
+    assert!(store.stage().get_untracked().is_empty());
 
-    store.apply(&Event::ParticipantDelete { uuid: "a".into() });
-    assert!(store.order.get_untracked().is_empty());
-    store.apply(&Event::Disconnect {
+    writer.apply(&Event::ParticipantDelete { uuid: "a".into() });
+    assert!(store.order().get_untracked().is_empty());
+    writer.apply(&Event::Disconnect {
         reason: "bye".into(),
     });
-    assert_eq!(store.ended.get_untracked().as_deref(), Some("bye"));
+    assert_eq!(store.ended().get_untracked().as_deref(), Some("bye"));
     assert!(store
-        .log
+        .log()
         .get_untracked()
         .iter()
         .any(|e| e.name == "participant_sync_end"));
+}
+
+#[wasm_bindgen_test]
+fn the_chat_keeps_each_message_with_its_arrival_and_stays_bounded() {
+    let writer = StoreWriter::new();
+    let store = writer.store();
+    let message = |n: usize| {
+        Event::Message(ChatMessage {
+            origin: format!("p{n}"),
+            uuid: format!("u{n}"),
+            mime_type: "text/plain".into(),
+            payload: format!("m{n}"),
+        })
+    };
+    for n in 0..CHAT_HISTORY_LIMIT + 3 {
+        writer.apply(&message(n));
+    }
+    let chat = store.chat().get_untracked();
+    assert_eq!(chat.len(), CHAT_HISTORY_LIMIT);
+    // The oldest three went, each line still carries its own message and key.
+    assert_eq!(chat.front().map(|l| l.message.payload.as_str()), Some("m3"));
+    assert_eq!(chat.front().map(|l| l.seq), Some(3));
+    let last = chat.back().unwrap();
+    assert_eq!(last.message.origin, format!("p{}", CHAT_HISTORY_LIMIT + 2));
+    assert_eq!(last.seq, (CHAT_HISTORY_LIMIT + 2) as u64);
+    assert!(chat.iter().all(|l| l.at_ms > 0.0));
 }
 
 #[wasm_bindgen_test]
@@ -288,4 +317,34 @@ fn a_stream_chunk_is_decoded_up_to_an_incomplete_character_only() {
     );
     bytes.extend_from_slice(&zh[..1]);
     assert_eq!(complete_utf8_prefix(&bytes), 3, "the incomplete tail waits");
+}
+
+#[wasm_bindgen_test]
+fn the_event_log_says_what_a_variant_event_was_read_as() {
+    let writer = StoreWriter::new();
+    let store = writer.store();
+    // A layout naming its one participant as a string instead of a list: read, and noted.
+    let layout = Event::decode_reported("layout", r#"{"view": "1:0", "participants": "p-1"}"#)
+        .expect("a variant layout is read");
+    writer.apply_decoded(&layout);
+    assert_eq!(store.layout().get_untracked().participants, vec!["p-1"]);
+    // A presentation_start naming no presenter: a revocation, logged as one.
+    let started = Event::decode_reported(
+        "presentation_start",
+        r#"{"presenter_name": "Bob", "presenter_uri": "sip:bob@x"}"#,
+    )
+    .unwrap();
+    writer.apply_decoded(&started);
+    let revoked = Event::decode_reported(
+        "presentation_start",
+        r#"{"presenter_name": "", "presenter_uri": ""}"#,
+    )
+    .unwrap();
+    writer.apply_decoded(&revoked);
+    assert!(!store.presentation().get_untracked().active);
+    let log = store.log().get_untracked();
+    let layout_entry = log.iter().find(|e| e.name == "layout").unwrap();
+    assert_eq!(layout_entry.notes.len(), 1);
+    assert_eq!(layout_entry.notes[0].field, "participants");
+    assert!(log.iter().any(|e| e.revoked), "{log:?}");
 }

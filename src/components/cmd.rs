@@ -1,24 +1,56 @@
 //! The one button every command goes through: disabled and busy while in flight, disabled with
 //! the reason for a guest when the command is the host's, its outcome in the status region.
 
-use crate::api::ApiError;
-use crate::components::status::{run, Status};
-use crate::i18n::{Tr, K};
-use crate::session::Session;
+use crate::i18n::{Text, Tr};
+use crate::platform::{Api, ApiError};
+use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
+use crate::state::status::{run, Status};
+use huikong_protocol::{Command, ParticipantCommand};
 use leptos::prelude::*;
 use std::future::Future;
 
-/// The id of the hidden text that explains why host-only controls are disabled.
-pub const HOST_ONLY_REASON_ID: &str = "host-only-reason";
+/// Picks one of two commands by a flag's state when the button is clicked: `on` while the flag
+/// is set (unmute a muted participant), else `off`.
+pub fn toggle<C: Copy + Send + Sync + 'static>(
+    flag: impl GetUntracked<Value = bool> + Clone + Send + Sync + 'static,
+    on: C,
+    off: C,
+) -> impl Fn() -> C + Clone + Send + Sync + 'static {
+    move || if flag.get_untracked() { on } else { off }
+}
 
-/// Whether the host-only controls below are forbidden to this session: one memo per list row,
-/// for the same reason as [`Tr::provide_local`].
-#[derive(Debug, Clone, Copy)]
-pub struct Forbidden(pub Memo<bool>);
+/// The action of a [`CmdButton`] that sends a participant command, chosen by `pick` at the
+/// click (a [`toggle`], or a fixed command).
+pub fn participant_action(
+    api: &Api,
+    uuid: &str,
+    pick: impl Fn() -> ParticipantCommand + Clone + Send + Sync + 'static,
+) -> impl Fn() -> std::pin::Pin<Box<dyn Future<Output = Result<(), ApiError>>>>
+       + Clone
+       + Send
+       + Sync
+       + 'static {
+    let (api, uuid) = (api.clone(), uuid.to_owned());
+    move || {
+        let (api, uuid, c) = (api.clone(), uuid.clone(), pick());
+        Box::pin(async move { api.participant(&uuid, c).await })
+    }
+}
 
-pub fn provide_forbidden(session: &Session) {
-    let s = session.clone();
-    provide_context(Forbidden(Memo::new(move |_| !s.is_host())));
+/// The action of a [`CmdButton`] that sends a conference command without a body.
+pub fn conference_action(
+    api: &Api,
+    pick: impl Fn() -> Command + Clone + Send + Sync + 'static,
+) -> impl Fn() -> std::pin::Pin<Box<dyn Future<Output = Result<(), ApiError>>>>
+       + Clone
+       + Send
+       + Sync
+       + 'static {
+    let api = api.clone();
+    move || {
+        let (api, c) = (api.clone(), pick());
+        Box::pin(async move { api.command(c).await })
+    }
 }
 
 #[component]
@@ -45,16 +77,9 @@ where
     Fut: Future<Output = Result<(), ApiError>> + 'static,
 {
     let tr = Tr::use_context();
-    let session = expect_context::<Session>();
     let status = expect_context::<Status>();
     let pending = RwSignal::new(false);
-    let guest = match use_context::<Forbidden>() {
-        Some(Forbidden(f)) => f,
-        None => {
-            let s = session.clone();
-            Memo::new(move |_| !s.is_host())
-        }
-    };
+    let guest = Forbidden::use_context();
     let forbidden = Signal::derive(move || host_only && guest.get());
     let on_click = move |_| {
         if forbidden.get_untracked() {
@@ -69,7 +94,7 @@ where
             aria-busy=move || pending.get().then_some("true")
             aria-pressed=move || pressed.map(|p| if p.get() { "true" } else { "false" })
             aria-label=move || short.is_some().then(|| label.get())
-            title=move || if forbidden.get() { tr.t(K::HostOnlyReason).to_owned() } else { label.get() }
+            title=move || if forbidden.get() { tr.t(Text::HostOnlyReason).to_owned() } else { label.get() }
             aria-describedby=move || forbidden.get().then_some(HOST_ONLY_REASON_ID)
             on:click=on_click>
             <span aria-hidden=short.is_some().then_some("true")>

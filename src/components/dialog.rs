@@ -1,7 +1,7 @@
 //! Modal dialogs on the native `<dialog>` element: `showModal` gives the focus trap, Escape and
 //! the inert background; closing hands focus back to where it was.
 
-use crate::i18n::{Tr, K};
+use crate::i18n::{Text, Tr};
 use leptos::html;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -52,7 +52,7 @@ pub fn Modal(
             }>
             <header class="modal-head">
                 <h2 id=title_id>{move || title.get()}</h2>
-                <button type="button" class="icon-button" aria-label=move || tr.t(K::Close)
+                <button type="button" class="icon-button" aria-label=move || tr.t(Text::Close)
                     on:click=move |_| on_close.run(())>"×"</button>
             </header>
             <div class="modal-body">{children()}</div>
@@ -79,7 +79,7 @@ pub fn ConfirmDialog(
                         on_confirm.run(());
                         on_close.run(());
                     }>{move || confirm_label.get()}</button>
-                <button type="button" autofocus on:click=move |_| on_close.run(())>{move || tr.t(K::Cancel)}</button>
+                <button type="button" autofocus on:click=move |_| on_close.run(())>{move || tr.t(Text::Cancel)}</button>
             </div>
         </Modal>
     }

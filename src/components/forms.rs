@@ -1,9 +1,10 @@
 //! The participant commands that take input: transfer, DTMF and the RTMP sub-call.
 
-use crate::browser::copy_text;
-use crate::components::status::{run, Status};
-use crate::i18n::{Tr, K};
-use crate::session::Session;
+use crate::host::browser::copy_text;
+use crate::i18n::{Text, Tr};
+use crate::platform::session::LiveSession;
+use crate::state::access::Forbidden;
+use crate::state::status::{run, Status};
 use huikong_protocol::{
     validate_dtmf, CallsRequest, CallsResult, DtmfRequest, ParticipantCommand as PC, Role,
     TransferRequest,
@@ -15,21 +16,21 @@ pub const KEYPAD: [char; 16] = [
     '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#', 'A', 'B', 'C', 'D',
 ];
 
-fn submit_disabled(pending: RwSignal<bool>, session: &Session) -> Memo<bool> {
-    let s = session.clone();
-    Memo::new(move |_| pending.get() || !s.is_host())
+fn submit_disabled(pending: RwSignal<bool>) -> Memo<bool> {
+    let forbidden = Forbidden::use_context();
+    Memo::new(move |_| pending.get() || forbidden.get())
 }
 
 #[component]
 pub fn TransferForm(uuid: String, name: Memo<String>) -> impl IntoView {
     let tr = Tr::use_context();
-    let session = expect_context::<Session>();
+    let session = expect_context::<LiveSession>();
     let status = expect_context::<Status>();
     let target = RwSignal::new(String::new());
     let role = RwSignal::new(Role::Guest);
     let pin = RwSignal::new(String::new());
     let pending = RwSignal::new(false);
-    let disabled = submit_disabled(pending, &session);
+    let disabled = submit_disabled(pending);
     let api = session.api.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -39,7 +40,7 @@ pub fn TransferForm(uuid: String, name: Memo<String>) -> impl IntoView {
             pin: Some(pin.get_untracked()).filter(|p| !p.is_empty()),
         };
         let (api, u) = (api.clone(), uuid.clone());
-        let label = tr.fmt_now(K::TransferX, &[("name", &name.get_untracked())]);
+        let label = tr.fmt_now(Text::TransferX, &[("name", &name.get_untracked())]);
         run(
             status,
             pending,
@@ -50,18 +51,18 @@ pub fn TransferForm(uuid: String, name: Memo<String>) -> impl IntoView {
     };
     view! {
         <form class="subform" data-testid="transfer-form" on:submit=submit>
-            <h3>{move || tr.fmt(K::TransferX, &[("name", &name.get())])}</h3>
-            <label>{move || tr.t(K::TransferTarget)}
+            <h3>{move || tr.fmt(Text::TransferX, &[("name", &name.get())])}</h3>
+            <label>{move || tr.t(Text::TransferTarget)}
                 <input type="text" required data-testid="transfer-target" bind:value=target/></label>
-            <label>{move || tr.t(K::TransferRole)}
+            <label>{move || tr.t(Text::TransferRole)}
                 <select data-testid="transfer-role" on:change=move |ev| role.set(Role::parse(&event_target_value(&ev)).unwrap_or_default())>
-                    <option value="guest">{move || tr.t(K::RoleGuest)}</option>
-                    <option value="chair">{move || tr.t(K::RoleHost)}</option>
+                    <option value="guest">{move || tr.t(Text::RoleGuest)}</option>
+                    <option value="chair">{move || tr.t(Text::RoleHost)}</option>
                 </select></label>
-            <label>{move || tr.t(K::TransferPin)}
+            <label>{move || tr.t(Text::TransferPin)}
                 <input type="password" autocomplete="off" data-testid="transfer-pin" bind:value=pin/></label>
             <button type="submit" disabled=move || disabled.get() || target.with(|t| t.trim().is_empty())
-                aria-busy=move || pending.get().then_some("true")>{move || tr.t(K::TransferSubmit)}</button>
+                aria-busy=move || pending.get().then_some("true")>{move || tr.t(Text::TransferSubmit)}</button>
         </form>
     }
 }
@@ -69,11 +70,11 @@ pub fn TransferForm(uuid: String, name: Memo<String>) -> impl IntoView {
 #[component]
 pub fn DtmfForm(uuid: String, name: Memo<String>) -> impl IntoView {
     let tr = Tr::use_context();
-    let session = expect_context::<Session>();
+    let session = expect_context::<LiveSession>();
     let status = expect_context::<Status>();
     let digits = RwSignal::new(String::new());
     let pending = RwSignal::new(false);
-    let disabled = submit_disabled(pending, &session);
+    let disabled = submit_disabled(pending);
     let invalid = Memo::new(move |_| {
         // Typed a-d are the digits A-D: checked as they will be sent.
         let d = digits.get().to_ascii_uppercase();
@@ -88,13 +89,13 @@ pub fn DtmfForm(uuid: String, name: Memo<String>) -> impl IntoView {
         ev.prevent_default();
         let d = digits.get_untracked().to_ascii_uppercase();
         if let Err(e) = validate_dtmf(&d) {
-            status.push(false, tr.fmt_now(K::DtmfInvalid, &[("reason", &e)]));
+            status.push(false, tr.fmt_now(Text::DtmfInvalid, &[("reason", &e)]));
             return;
         }
         let (api, u) = (api.clone(), uuid.clone());
         let label = format!(
             "{} ({d})",
-            tr.fmt_now(K::DtmfX, &[("name", &name.get_untracked())])
+            tr.fmt_now(Text::DtmfX, &[("name", &name.get_untracked())])
         );
         run(
             status,
@@ -111,30 +112,30 @@ pub fn DtmfForm(uuid: String, name: Memo<String>) -> impl IntoView {
     };
     view! {
         <form class="subform" data-testid="dtmf-form" on:submit=submit>
-            <h3>{move || tr.fmt(K::DtmfX, &[("name", &name.get())])}</h3>
-            <label>{move || tr.t(K::DtmfDigits)}
+            <h3>{move || tr.fmt(Text::DtmfX, &[("name", &name.get())])}</h3>
+            <label>{move || tr.t(Text::DtmfDigits)}
                 <input type="text" data-testid="dtmf-digits" inputmode="tel" autocomplete="off"
                     aria-invalid=move || invalid.with(Option::is_some).then_some("true")
                     bind:value=digits/></label>
             <p class="field-error" hidden=move || invalid.with(Option::is_none)>
-                {move || invalid.get().map(|e| tr.fmt(K::DtmfInvalid, &[("reason", &e)]))}
+                {move || invalid.get().map(|e| tr.fmt(Text::DtmfInvalid, &[("reason", &e)]))}
             </p>
-            <div class="keypad" role="group" aria-label=move || tr.t(K::DtmfDigits)>
+            <div class="keypad" role="group" aria-label=move || tr.t(Text::DtmfDigits)>
                 {KEYPAD.into_iter().map(|k| view! {
                     <button type="button" class="key" on:click=move |_| digits.update(|d| d.push(k))>{k.to_string()}</button>
                 }).collect_view()}
             </div>
             <div class="button-row">
                 <button type="submit" class="primary" disabled=move || disabled.get() || digits.with(String::is_empty)
-                    aria-busy=move || pending.get().then_some("true")>{move || tr.t(K::DtmfSend)}</button>
-                <button type="button" on:click=move |_| digits.set(String::new())>{move || tr.t(K::DtmfClear)}</button>
+                    aria-busy=move || pending.get().then_some("true")>{move || tr.t(Text::DtmfSend)}</button>
+                <button type="button" on:click=move |_| digits.set(String::new())>{move || tr.t(Text::DtmfClear)}</button>
             </div>
         </form>
     }
 }
 
 #[component]
-fn CopyField(label: K, value: String, testid: &'static str) -> impl IntoView {
+fn CopyField(label: Text, value: String, testid: &'static str) -> impl IntoView {
     let tr = Tr::use_context();
     let status = expect_context::<Status>();
     let v = value.clone();
@@ -143,13 +144,13 @@ fn CopyField(label: K, value: String, testid: &'static str) -> impl IntoView {
             <label>{move || tr.t(label)}
                 <input type="text" readonly data-testid=testid value=value.clone()/></label>
             <button type="button" class="small"
-                aria-label=move || tr.fmt(K::CopyX, &[("what", tr.t(label))])
+                aria-label=move || tr.fmt(Text::CopyX, &[("what", tr.t(label))])
                 on:click=move |_| {
                     let v = v.clone();
                     leptos::task::spawn_local(async move {
                         let ok = copy_text(&v).await;
                         let what = tr.now(label);
-                        status.push(ok, tr.fmt_now(if ok { K::Copied } else { K::CopyFailed }, &[("what", what)]));
+                        status.push(ok, tr.fmt_now(if ok { Text::Copied } else { Text::CopyFailed }, &[("what", what)]));
                     });
                 }>"⧉"</button>
         </div>
@@ -159,18 +160,18 @@ fn CopyField(label: K, value: String, testid: &'static str) -> impl IntoView {
 #[component]
 pub fn RtmpForm(uuid: String, name: Memo<String>) -> impl IntoView {
     let tr = Tr::use_context();
-    let session = expect_context::<Session>();
+    let session = expect_context::<LiveSession>();
     let status = expect_context::<Status>();
     let streaming = RwSignal::new(true);
     let pending = RwSignal::new(false);
-    let disabled = submit_disabled(pending, &session);
+    let disabled = submit_disabled(pending);
     let result = RwSignal::new(None::<CallsResult>);
     let api = session.api.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (api, u) = (api.clone(), uuid.clone());
         let body = CallsRequest::rtmp(streaming.get_untracked());
-        let label = tr.fmt_now(K::RtmpX, &[("name", &name.get_untracked())]);
+        let label = tr.fmt_now(Text::RtmpX, &[("name", &name.get_untracked())]);
         let fut = async move {
             api.participant_with::<_, CallsResult>(&u, PC::Calls, &body)
                 .await
@@ -181,14 +182,14 @@ pub fn RtmpForm(uuid: String, name: Memo<String>) -> impl IntoView {
     };
     view! {
         <form class="subform" data-testid="rtmp-form" on:submit=submit>
-            <h3>{move || tr.fmt(K::RtmpX, &[("name", &name.get())])}</h3>
-            <label class="check"><input type="checkbox" bind:checked=streaming/>{move || tr.t(K::RtmpStreaming)}</label>
+            <h3>{move || tr.fmt(Text::RtmpX, &[("name", &name.get())])}</h3>
+            <label class="check"><input type="checkbox" bind:checked=streaming/>{move || tr.t(Text::RtmpStreaming)}</label>
             <button type="submit" disabled=move || disabled.get()
-                aria-busy=move || pending.get().then_some("true")>{move || tr.t(K::RtmpCreate)}</button>
+                aria-busy=move || pending.get().then_some("true")>{move || tr.t(Text::RtmpCreate)}</button>
             {move || result.get().map(|r| view! {
                 <div class="rtmp-result" data-testid="rtmp-result" data-call-uuid=r.call_uuid.clone()>
-                    {r.url.clone().map(|u| view! { <CopyField label=K::RtmpUrl value=u testid="rtmp-url"/> })}
-                    {r.secure_url.clone().map(|u| view! { <CopyField label=K::RtmpSecureUrl value=u testid="rtmp-secure-url"/> })}
+                    {r.url.clone().map(|u| view! { <CopyField label=Text::RtmpUrl value=u testid="rtmp-url"/> })}
+                    {r.secure_url.clone().map(|u| view! { <CopyField label=Text::RtmpSecureUrl value=u testid="rtmp-secure-url"/> })}
                 </div>
             })}
         </form>

@@ -2,21 +2,26 @@
 //! leave; or, in compact mode, a bar with the counts, the connection and leave.
 
 use crate::components::prefs::PrefSwitches;
-use crate::i18n::{Tr, K};
-use crate::session::Session;
-use crate::stream::ConnState;
+use crate::i18n::{Text, Tr};
+use crate::platform::session::LiveSession;
+use crate::platform::stream::ConnState;
 use huikong_protocol::Role;
 use leptos::prelude::*;
 
 pub fn role_text(tr: Tr, role: Role) -> &'static str {
     match role {
-        Role::Host => tr.t(K::RoleHost),
-        Role::Guest => tr.t(K::RoleGuest),
+        Role::Host => tr.t(Text::RoleHost),
+        Role::Guest => tr.t(Text::RoleGuest),
     }
 }
 
 #[component]
-fn Flag(testid: &'static str, #[prop(into)] on: Signal<bool>, yes: K, no: K) -> impl IntoView {
+fn Flag(
+    testid: &'static str,
+    #[prop(into)] on: Signal<bool>,
+    yes: Text,
+    no: Text,
+) -> impl IntoView {
     let tr = Tr::use_context();
     view! {
         <span class="flag" class:on=move || on.get() data-testid=testid
@@ -30,16 +35,16 @@ fn Flag(testid: &'static str, #[prop(into)] on: Signal<bool>, yes: K, no: K) -> 
 #[component]
 fn Counts() -> impl IntoView {
     let tr = Tr::use_context();
-    let session = expect_context::<Session>();
+    let session = expect_context::<LiveSession>();
     let store = session.store;
     let conn = session.conn;
-    let count = Memo::new(move |_| store.order.with(Vec::len));
-    let waiting = Memo::new(move |_| store.waiting.with(Vec::len));
+    let count = Memo::new(move |_| store.order().with(Vec::len));
+    let waiting = Memo::new(move |_| store.waiting().with(Vec::len));
     let conn_text = move || match conn.get() {
-        ConnState::Connecting => tr.t(K::ConnConnecting),
-        ConnState::Live => tr.t(K::ConnLive),
-        ConnState::Reconnecting => tr.t(K::ConnReconnecting),
-        ConnState::Lost => tr.t(K::ConnLost),
+        ConnState::Connecting => tr.t(Text::ConnConnecting),
+        ConnState::Live => tr.t(Text::ConnLive),
+        ConnState::Reconnecting => tr.t(Text::ConnReconnecting),
+        ConnState::Lost => tr.t(Text::ConnLost),
     };
     let conn_code = move || match conn.get() {
         ConnState::Connecting => "connecting",
@@ -49,13 +54,13 @@ fn Counts() -> impl IntoView {
     };
     view! {
         <span class="count" data-testid="participant-count" data-count=move || count.get().to_string()>
-            {move || tr.fmt(K::ParticipantCount, &[("n", &count.get().to_string())])}
+            {move || tr.fmt(Text::ParticipantCount, &[("n", &count.get().to_string())])}
         </span>
         <span class="count" data-testid="waiting-count" data-count=move || waiting.get().to_string()>
-            {move || tr.fmt(K::WaitingCount, &[("n", &waiting.get().to_string())])}
+            {move || tr.fmt(Text::WaitingCount, &[("n", &waiting.get().to_string())])}
         </span>
         <span class="conn" data-testid="connection-state" data-state=conn_code
-            role="status" aria-label=move || format!("{}: {}", tr.t(K::ConnectionLabel), conn_text())>
+            role="status" aria-label=move || format!("{}: {}", tr.t(Text::ConnectionLabel), conn_text())>
             <span class="dot" aria-hidden="true"></span>{conn_text}
         </span>
     }
@@ -71,7 +76,7 @@ fn LeaveButton(
         <button type="button" class="danger" data-testid="leave"
             disabled=move || leaving.get() aria-busy=move || leaving.get().then_some("true")
             on:click=move |_| leave.run(())>
-            {move || if leaving.get() { tr.t(K::Leaving) } else { tr.t(K::Leave) }}
+            {move || if leaving.get() { tr.t(Text::Leaving) } else { tr.t(Text::Leave) }}
         </button>
     }
 }
@@ -85,7 +90,7 @@ pub fn MeetingHeader(
     compact: bool,
 ) -> impl IntoView {
     let tr = Tr::use_context();
-    let session = expect_context::<Session>();
+    let session = expect_context::<LiveSession>();
     if compact {
         return view! {
             <div class="compact-bar" data-testid="compact-bar">
@@ -98,20 +103,20 @@ pub fn MeetingHeader(
     let store = session.store;
     let s = session.clone();
     let my_role = Memo::new(move |_| s.my_role());
-    let service = store.service;
+    let service = store.service();
     view! {
         <header class="meeting-head" role="banner">
             <div class="title-block">
                 <h1 data-testid="conference-name">{session.conference_name.clone()}</h1>
                 <span class="badge role" data-testid="my-role"
-                    aria-label=move || format!("{}: {}", tr.t(K::MyRole), role_text(tr, my_role.get()))>
+                    aria-label=move || format!("{}: {}", tr.t(Text::MyRole), role_text(tr, my_role.get()))>
                     {move || role_text(tr, my_role.get())}
                 </span>
             </div>
             <div class="flags">
-                <Flag testid="flag-locked" on=Signal::derive(move || service.get().locked) yes=K::FlagLocked no=K::FlagUnlocked/>
-                <Flag testid="flag-guests-muted" on=Signal::derive(move || service.get().guests_muted) yes=K::FlagGuestsMuted no=K::FlagGuestsUnmuted/>
-                <Flag testid="flag-started" on=Signal::derive(move || service.get().started) yes=K::FlagStarted no=K::FlagNotStarted/>
+                <Flag testid="flag-locked" on=Signal::derive(move || service.get().locked) yes=Text::FlagLocked no=Text::FlagUnlocked/>
+                <Flag testid="flag-guests-muted" on=Signal::derive(move || service.get().guests_muted) yes=Text::FlagGuestsMuted no=Text::FlagGuestsUnmuted/>
+                <Flag testid="flag-started" on=Signal::derive(move || service.get().started) yes=Text::FlagStarted no=Text::FlagNotStarted/>
                 <Counts/>
             </div>
             <div class="head-actions">

@@ -1,13 +1,13 @@
 //! The join page: API server, conference, PIN, name, hide-me and the deployment profile. A
 //! portal's `join` message fills the form and submits it, as the user would.
 
-use crate::api::join::{join, JoinParams, Joined};
-use crate::browser;
 use crate::components::prefs::PrefSwitches;
-use crate::config::RuntimeConfig;
-use crate::embed::{LaunchParams, Outbound};
-use crate::embed_bridge::use_embed;
-use crate::i18n::{Tr, K};
+use crate::embed::bridge::use_embed;
+use crate::embed::messages::{LaunchParams, Outbound};
+use crate::host::browser;
+use crate::host::config::RuntimeConfig;
+use crate::i18n::{Text, Tr};
+use crate::platform::join::{join, JoinParams, Joined};
 use huikong_protocol::Profile;
 use leptos::prelude::*;
 
@@ -15,7 +15,7 @@ use leptos::prelude::*;
 pub fn product_title(tr: Tr) -> String {
     use_context::<RuntimeConfig>()
         .and_then(|c| c.title)
-        .unwrap_or_else(|| tr.t(K::AppTitle).to_owned())
+        .unwrap_or_else(|| tr.t(Text::AppTitle).to_owned())
 }
 
 #[component]
@@ -34,7 +34,7 @@ pub fn JoinPage(
     let hideme = RwSignal::new(initial.hideme);
     let profile = RwSignal::new(initial.profile);
     let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<crate::api::join::JoinError>);
+    let error = RwSignal::new(None::<crate::platform::join::JoinError>);
     let embed = use_embed();
     // Whether the join under way is the portal's, for the `request` of an error message.
     let portal_join = StoredValue::new(false);
@@ -92,7 +92,7 @@ pub fn JoinPage(
             if busy.get_untracked() {
                 embed.send(&Outbound::error(
                     "busy",
-                    tr.now(K::EmbedBusy).to_owned(),
+                    tr.now(Text::EmbedBusy).to_owned(),
                     Some("join"),
                 ));
                 return;
@@ -118,7 +118,7 @@ pub fn JoinPage(
         <main class="join-page" id="main">
             <Show when=move || !compact>
                 <header class="join-head">
-                    <h1 data-testid="product-title">{move || product_title(tr)}<small>{move || tr.t(K::AppSubtitle)}</small></h1>
+                    <h1 data-testid="product-title">{move || product_title(tr)}<small>{move || tr.t(Text::AppSubtitle)}</small></h1>
                     <PrefSwitches/>
                 </header>
             </Show>
@@ -128,30 +128,30 @@ pub fn JoinPage(
                     portal_join.set_value(false);
                     submit();
                 }>
-                <h2>{move || tr.t(K::JoinHeading)}</h2>
-                <label for="join-server">{move || tr.t(K::ServerLabel)}</label>
+                <h2>{move || tr.t(Text::JoinHeading)}</h2>
+                <label for="join-server">{move || tr.t(Text::ServerLabel)}</label>
                 <input id="join-server" data-testid="join-server" type="url" inputmode="url"
                     autocomplete="url" aria-describedby="join-server-hint" bind:value=server/>
-                <small id="join-server-hint" class="hint">{move || tr.t(K::ServerHint)}</small>
+                <small id="join-server-hint" class="hint">{move || tr.t(Text::ServerHint)}</small>
 
-                <label for="join-conference">{move || tr.t(K::ConferenceLabel)}</label>
+                <label for="join-conference">{move || tr.t(Text::ConferenceLabel)}</label>
                 <input id="join-conference" data-testid="join-conference" type="text" required
                     autocomplete="off" bind:value=conference/>
 
-                <label for="join-pin">{move || tr.t(K::PinLabel)}</label>
+                <label for="join-pin">{move || tr.t(Text::PinLabel)}</label>
                 <input id="join-pin" data-testid="join-pin" type="password" autocomplete="off"
                     bind:value=pin/>
 
-                <label for="join-name">{move || tr.t(K::NameLabel)}</label>
+                <label for="join-name">{move || tr.t(Text::NameLabel)}</label>
                 <input id="join-name" data-testid="join-name" type="text" required autocomplete="name"
                     bind:value=name/>
 
                 <label class="check">
                     <input type="checkbox" data-testid="join-hideme" bind:checked=hideme/>
-                    {move || tr.t(K::HidemeLabel)}
+                    {move || tr.t(Text::HidemeLabel)}
                 </label>
 
-                <label for="join-profile">{move || tr.t(K::ProfileLabel)}</label>
+                <label for="join-profile">{move || tr.t(Text::ProfileLabel)}</label>
                 <select id="join-profile" data-testid="join-profile"
                     on:change=move |ev| {
                         if let Some(p) = Profile::parse(&event_target_value(&ev)) {
@@ -159,10 +159,10 @@ pub fn JoinPage(
                         }
                     }>
                     <option value="public" selected=move || profile.get() == Profile::Public>
-                        {move || tr.t(K::ProfilePublic)}
+                        {move || tr.t(Text::ProfilePublic)}
                     </option>
                     <option value="enterprise" selected=move || profile.get() == Profile::Enterprise>
-                        {move || tr.t(K::ProfileEnterprise)}
+                        {move || tr.t(Text::ProfileEnterprise)}
                     </option>
                 </select>
 
@@ -173,7 +173,7 @@ pub fn JoinPage(
 
                 <button type="submit" class="primary" data-testid="join-submit"
                     disabled=move || busy.get() aria-busy=move || busy.get().then_some("true")>
-                    {move || if busy.get() { tr.t(K::Joining) } else { tr.t(K::JoinButton) }}
+                    {move || if busy.get() { tr.t(Text::Joining) } else { tr.t(Text::JoinButton) }}
                 </button>
             </form>
         </main>

@@ -1,21 +1,22 @@
 //! The meeting page: header, command results, the end-of-session notice, controls, waiting
 //! room, participant list, and the side panels; and what a portal embedding it is told.
 
-use crate::api::join::Joined;
-use crate::browser::now_s;
-use crate::components::cmd::HOST_ONLY_REASON_ID;
 use crate::components::controls::ConferenceControls;
 use crate::components::header::MeetingHeader;
 use crate::components::participant_actions::ParticipantActionsHost;
 use crate::components::participants::ParticipantList;
-use crate::components::status::{Status, StatusRegion};
+use crate::components::status::StatusRegion;
 use crate::components::waiting_room::WaitingRoom;
 use crate::components::{ActionsFor, Clock};
-use crate::embed::Outbound;
-use crate::embed_bridge::{use_embed, Embed};
-use crate::i18n::{Tr, K};
+use crate::embed::bridge::{use_embed, Embed};
+use crate::embed::messages::Outbound;
+use crate::host::browser::now_s;
+use crate::i18n::{Text, Tr};
 use crate::panels::Panels;
-use crate::session::{Session, SessionState};
+use crate::platform::join::Joined;
+use crate::platform::session::{LiveSession, SessionState};
+use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
+use crate::state::status::Status;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -45,19 +46,19 @@ fn SessionOver(
     #[prop(into)] on_back: Callback<()>,
 ) -> impl IntoView {
     let tr = Tr::use_context();
-    let session = expect_context::<Session>();
+    let session = expect_context::<LiveSession>();
     let state = session.state;
     let text = move || match state.get() {
         SessionState::Active => None,
         SessionState::Ended(r) => {
             let r = if r.trim().is_empty() {
-                tr.t(K::ReasonUnknown).to_owned()
+                tr.t(Text::ReasonUnknown).to_owned()
             } else {
                 r
             };
-            Some(tr.fmt(K::SessionEnded, &[("reason", &r)]))
+            Some(tr.fmt(Text::SessionEnded, &[("reason", &r)]))
         }
-        SessionState::Lost(r) => Some(tr.fmt(K::SessionLost, &[("reason", &r)])),
+        SessionState::Lost(r) => Some(tr.fmt(Text::SessionLost, &[("reason", &r)])),
     };
     view! {
         <Show when=move || state.get() != SessionState::Active>
@@ -65,9 +66,9 @@ fn SessionOver(
                 <p data-testid="session-over-reason">{text}</p>
                 <div class="button-row">
                     <button type="button" class="primary" data-testid="rejoin" on:click=move |_| on_rejoin.run(())>
-                        {move || tr.t(K::Rejoin)}</button>
+                        {move || tr.t(Text::Rejoin)}</button>
                     <button type="button" data-testid="back-to-join" on:click=move |_| on_back.run(())>
-                        {move || tr.t(K::BackToJoin)}</button>
+                        {move || tr.t(Text::BackToJoin)}</button>
                 </div>
             </div>
         </Show>
@@ -75,11 +76,11 @@ fn SessionOver(
 }
 
 /// Tells the portal how the meeting goes: counts as they change, and the end of the session.
-fn report_to_portal(embed: Embed, session: &Session) {
+fn report_to_portal(embed: Embed, session: &LiveSession) {
     let store = session.store;
     // Counts only once the first sync is in: a portal would otherwise flash a zero.
-    let count = Memo::new(move |_| store.synced.get().then(|| store.order.with(Vec::len)));
-    let waiting = Memo::new(move |_| store.synced.get().then(|| store.waiting.with(Vec::len)));
+    let count = Memo::new(move |_| store.synced().get().then(|| store.order().with(Vec::len)));
+    let waiting = Memo::new(move |_| store.synced().get().then(|| store.waiting().with(Vec::len)));
     Effect::new(move |_| {
         if let Some(n) = count.get() {
             embed.send(&Outbound::ParticipantCount(n));
@@ -116,8 +117,10 @@ pub fn MeetingPage(
     let tr = Tr::use_context();
     let status = Status::new(tr);
     provide_context(status);
-    let session = Session::start(&joined, status, tr);
+    let session = LiveSession::start(&joined, status, tr);
     provide_context(session.clone());
+    let s = session.clone();
+    Forbidden::provide(move || s.is_host());
     provide_clock();
     provide_context(ActionsFor(RwSignal::new(None)));
     let s = session.clone();
@@ -150,9 +153,9 @@ pub fn MeetingPage(
     let compact = embed.is_some_and(|e| e.compact);
 
     view! {
-        <a class="skip-link" href="#participants">{move || tr.t(K::SkipToList)}</a>
+        <a class="skip-link" href="#participants">{move || tr.t(Text::SkipToList)}</a>
         <MeetingHeader leave=leave leaving=leaving compact=compact/>
-        <p id=HOST_ONLY_REASON_ID class="visually-hidden">{move || tr.t(K::HostOnlyReason)}</p>
+        <p id=HOST_ONLY_REASON_ID class="visually-hidden">{move || tr.t(Text::HostOnlyReason)}</p>
         <SessionOver on_rejoin=on_rejoin on_back=on_leave/>
         <StatusRegion status=status/>
         <main class="meeting" id="main" class:over=move || over.get() inert=move || over.get()>

@@ -6,6 +6,7 @@ pub mod dialog;
 pub mod forms;
 pub mod header;
 pub mod join_page;
+pub mod list_query;
 pub mod meeting;
 pub mod participant_actions;
 pub mod participants;

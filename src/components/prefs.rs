@@ -1,8 +1,8 @@
 //! Language and theme: chosen in the header, applied to `<html>`, remembered in localStorage.
 //! A portal's `set_language` message changes the language without remembering it.
 
-use crate::browser;
-use crate::i18n::{Lang, LangCtl, Tr, K};
+use crate::host::browser;
+use crate::i18n::{Lang, LangCtl, Text, Tr};
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -63,7 +63,7 @@ pub fn provide_prefs(
         if let Some(d) = web_sys::window().and_then(|w| w.document()) {
             match &title {
                 Some(t) => d.set_title(t),
-                None => d.set_title(&format!("{} Huikong", K::AppTitle.get(Lang::Zh))),
+                None => d.set_title(&format!("{} Huikong", Text::AppTitle.get(Lang::Zh))),
             }
         }
     });
@@ -83,7 +83,7 @@ pub fn PrefSwitches() -> impl IntoView {
     view! {
         <div class="prefs">
             <label class="compact">
-                <span class="label-text">{move || tr.t(K::Language)}</span>
+                <span class="label-text">{move || tr.t(Text::Language)}</span>
                 <select data-testid="lang-switch"
                     on:change=move |ev| {
                         if let Some(l) = Lang::parse(&event_target_value(&ev)) {
@@ -91,12 +91,12 @@ pub fn PrefSwitches() -> impl IntoView {
                             lang.set(l);
                         }
                     }>
-                    <option value="zh" selected=move || tr.lang.get() == Lang::Zh>{K::LangZh.get(Lang::Zh)}</option>
-                    <option value="en" selected=move || tr.lang.get() == Lang::En>{K::LangEn.get(Lang::En)}</option>
+                    <option value="zh" selected=move || tr.lang.get() == Lang::Zh>{Text::LangZh.get(Lang::Zh)}</option>
+                    <option value="en" selected=move || tr.lang.get() == Lang::En>{Text::LangEn.get(Lang::En)}</option>
                 </select>
             </label>
             <label class="compact">
-                <span class="label-text">{move || tr.t(K::Theme)}</span>
+                <span class="label-text">{move || tr.t(Text::Theme)}</span>
                 <select data-testid="theme-switch"
                     on:change=move |ev| {
                         if let Some(t) = Theme::parse(&event_target_value(&ev)) {
@@ -104,9 +104,9 @@ pub fn PrefSwitches() -> impl IntoView {
                             theme.set(t);
                         }
                     }>
-                    <option value="system" selected=move || theme.get() == Theme::System>{move || tr.t(K::ThemeSystem)}</option>
-                    <option value="light" selected=move || theme.get() == Theme::Light>{move || tr.t(K::ThemeLight)}</option>
-                    <option value="dark" selected=move || theme.get() == Theme::Dark>{move || tr.t(K::ThemeDark)}</option>
+                    <option value="system" selected=move || theme.get() == Theme::System>{move || tr.t(Text::ThemeSystem)}</option>
+                    <option value="light" selected=move || theme.get() == Theme::Light>{move || tr.t(Text::ThemeLight)}</option>
+                    <option value="dark" selected=move || theme.get() == Theme::Dark>{move || tr.t(Text::ThemeDark)}</option>
                 </select>
             </label>
         </div>

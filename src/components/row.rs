@@ -1,15 +1,15 @@
 //! One participant's row: it reads only its own signals, so an update to another participant
 //! leaves it alone.
 
-use crate::components::cmd::CmdButton;
+use crate::components::cmd::{participant_action, toggle, CmdButton};
 use crate::components::header::role_text;
-use crate::components::participants::shown_name;
+use crate::components::list_query::SpotlightOrder;
 use crate::components::{ActionsFor, Clock};
-use crate::i18n::{Tr, K};
-use crate::session::Session;
+use crate::i18n::{Text, Tr};
+use crate::platform::session::LiveSession;
+use crate::state::access::Forbidden;
 use huikong_protocol::{ParticipantCommand as PC, RxPresentationPolicy, ServiceType};
 use leptos::prelude::*;
-use std::collections::HashMap;
 
 /// Time in the meeting in whole minutes, as words.
 pub fn coarse_elapsed(tr: Tr, seconds: f64) -> String {
@@ -19,10 +19,10 @@ pub fn coarse_elapsed(tr: Tr, seconds: f64) -> String {
         0
     };
     match m {
-        0 => tr.t(K::LessThanMinute).to_owned(),
-        m if m < 60 => tr.fmt(K::Minutes, &[("n", &m.to_string())]),
+        0 => tr.t(Text::LessThanMinute).to_owned(),
+        m if m < 60 => tr.fmt(Text::Minutes, &[("n", &m.to_string())]),
         m => tr.fmt(
-            K::HoursMinutes,
+            Text::HoursMinutes,
             &[("h", &(m / 60).to_string()), ("m", &(m % 60).to_string())],
         ),
     }
@@ -30,10 +30,10 @@ pub fn coarse_elapsed(tr: Tr, seconds: f64) -> String {
 
 pub fn state_text(tr: Tr, s: &ServiceType) -> Option<&'static str> {
     match s {
-        ServiceType::Connecting => Some(tr.t(K::StateConnecting)),
-        ServiceType::WaitingRoom => Some(tr.t(K::StateWaiting)),
-        ServiceType::Ivr => Some(tr.t(K::StateIvr)),
-        ServiceType::Gateway => Some(tr.t(K::StateGateway)),
+        ServiceType::Connecting => Some(tr.t(Text::StateConnecting)),
+        ServiceType::WaitingRoom => Some(tr.t(Text::StateWaiting)),
+        ServiceType::Ivr => Some(tr.t(Text::StateIvr)),
+        ServiceType::Gateway => Some(tr.t(Text::StateGateway)),
         ServiceType::Conference | ServiceType::Other(_) => None,
     }
 }
@@ -41,18 +41,18 @@ pub fn state_text(tr: Tr, s: &ServiceType) -> Option<&'static str> {
 #[component]
 pub fn ParticipantRow(uuid: String) -> impl IntoView {
     let tr = Tr::provide_local();
-    let session = expect_context::<Session>();
-    crate::components::cmd::provide_forbidden(&session);
+    let session = expect_context::<LiveSession>();
+    Forbidden::provide_local();
     let Some(row) = session.store.row(&uuid) else {
         return ().into_any();
     };
     let clock = expect_context::<Clock>();
     let ActionsFor(actions_for) = expect_context::<ActionsFor>();
-    let spots = expect_context::<Memo<HashMap<String, usize>>>();
+    let SpotlightOrder(spots) = expect_context::<SpotlightOrder>();
     let p = row.p;
     let vad = row.vad;
     let me = session.me == uuid;
-    let name = Memo::new(move |_| p.with(shown_name));
+    let name = Memo::new(move |_| p.with(|p| p.shown_name().to_owned()));
     let muted = Memo::new(move |_| p.with(|p| p.is_muted));
     let spotlit = Memo::new(move |_| p.with(|p| p.is_spotlit()));
     let waiting = Memo::new(move |_| p.with(|p| p.is_waiting()));
@@ -60,44 +60,13 @@ pub fn ParticipantRow(uuid: String) -> impl IntoView {
     let spot_place = move || spots.with(|s| s.get(&u).copied());
     let speaking = move || vad.get().is_some_and(|v| v > 0);
 
-    let api = session.api.clone();
-    let u = uuid.clone();
-    let mute = move || {
-        let (api, u) = (api.clone(), u.clone());
-        async move {
-            api.participant(
-                &u,
-                if muted.get_untracked() {
-                    PC::Unmute
-                } else {
-                    PC::Mute
-                },
-            )
-            .await
-        }
-    };
-    let api = session.api.clone();
-    let u = uuid.clone();
-    let spot = move || {
-        let (api, u) = (api.clone(), u.clone());
-        async move {
-            api.participant(
-                &u,
-                if spotlit.get_untracked() {
-                    PC::SpotlightOff
-                } else {
-                    PC::SpotlightOn
-                },
-            )
-            .await
-        }
-    };
-    let api = session.api.clone();
-    let u = uuid.clone();
-    let admit = move || {
-        let (api, u) = (api.clone(), u.clone());
-        async move { api.participant(&u, PC::Unlock).await }
-    };
+    let mute = participant_action(&session.api, &uuid, toggle(muted, PC::Unmute, PC::Mute));
+    let spot = participant_action(
+        &session.api,
+        &uuid,
+        toggle(spotlit, PC::SpotlightOff, PC::SpotlightOn),
+    );
+    let admit = participant_action(&session.api, &uuid, || PC::Unlock);
     let can_spot = session.supports_participant(PC::SpotlightOn);
     let can_admit = session.supports_participant(PC::Unlock);
     let u = uuid.clone();
@@ -109,55 +78,55 @@ pub fn ParticipantRow(uuid: String) -> impl IntoView {
             data-service-type=move || p.with(|p| p.service_type.as_str().to_owned())>
             <div class="cell who">
                 <span class="pname" data-testid="participant-name">{move || name.get()}</span>
-                {me.then(|| view! { <span class="you">{move || tr.t(K::You)}</span> })}
+                {me.then(|| view! { <span class="you">{move || tr.t(Text::You)}</span> })}
                 <span class="badge role">{move || role_text(tr, p.with(|p| p.role))}</span>
                 <span class="proto" data-testid="participant-protocol">{move || p.with(|p| p.protocol.clone())}</span>
                 <span class="uri">{move || p.with(|p| p.uri.clone())}</span>
             </div>
             <div class="cell state">
                 {move || p.with(|p| state_text(tr, &p.service_type)).map(|t| view! { <span class="badge warn">{t}</span> })}
-                <span class="badge" hidden=move || !muted.get()>{move || tr.t(K::Muted)}</span>
-                <span class="badge info" hidden=move || !p.with(|p| p.is_presenting)>{move || tr.t(K::Presenting)}</span>
+                <span class="badge" hidden=move || !muted.get()>{move || tr.t(Text::Muted)}</span>
+                <span class="badge info" hidden=move || !p.with(|p| p.is_presenting)>{move || tr.t(Text::Presenting)}</span>
                 {move || spot_place().map(|n| view! {
-                    <span class="badge info" data-testid="spotlight-order">{tr.fmt(K::Spotlight, &[("n", &n.to_string())])}</span>
+                    <span class="badge info" data-testid="spotlight-order">{tr.fmt(Text::Spotlight, &[("n", &n.to_string())])}</span>
                 })}
-                <span class="badge speak" data-testid="speaking" hidden=move || !speaking()>{move || tr.t(K::Speaking)}</span>
+                <span class="badge speak" data-testid="speaking" hidden=move || !speaking()>{move || tr.t(Text::Speaking)}</span>
                 <span class="badge" hidden=move || p.with(|p| p.rx_presentation_policy == RxPresentationPolicy::Allow)>
-                    {move || tr.t(K::RxDenied)}
+                    {move || tr.t(Text::RxDenied)}
                 </span>
                 <span class="elapsed">
                     {move || {
                         let start = p.with(|p| p.start_time);
-                        (start > 0.0).then(|| tr.fmt(K::InMeetingFor, &[("t", &coarse_elapsed(tr, clock.coarse.get() - start))]))
+                        (start > 0.0).then(|| tr.fmt(Text::InMeetingFor, &[("t", &coarse_elapsed(tr, clock.coarse.get() - start))]))
                     }}
                 </span>
             </div>
             <div class="cell media">
                 {move || p.with(|p| match (p.has_media, p.is_audio_only_call) {
-                    (false, _) => tr.t(K::NoMedia),
-                    (true, true) => tr.t(K::AudioOnly),
-                    (true, false) => tr.t(K::Video),
+                    (false, _) => tr.t(Text::NoMedia),
+                    (true, true) => tr.t(Text::AudioOnly),
+                    (true, false) => tr.t(Text::Video),
                 })}
             </div>
             <div class="cell row-actions">
                 <CmdButton class="small" testid="mute-toggle" pressed=muted
-                    short=Signal::derive(move || tr.t(if muted.get() { K::Unmute } else { K::Mute }).to_owned())
-                    label=Signal::derive(move || tr.fmt(if muted.get() { K::UnmuteX } else { K::MuteX }, &[("name", &name.get())]))
+                    short=Signal::derive(move || tr.t(if muted.get() { Text::Unmute } else { Text::Mute }).to_owned())
+                    label=Signal::derive(move || tr.fmt(if muted.get() { Text::UnmuteX } else { Text::MuteX }, &[("name", &name.get())]))
                     action=mute/>
                 {can_spot.then(|| view! {
                     <CmdButton class="small" testid="spotlight-toggle" pressed=spotlit
-                        short=Signal::derive(move || tr.t(if spotlit.get() { K::Unspotlight } else { K::SpotlightShort }).to_owned())
-                        label=Signal::derive(move || tr.fmt(if spotlit.get() { K::UnspotlightX } else { K::SpotlightX }, &[("name", &name.get())]))
+                        short=Signal::derive(move || tr.t(if spotlit.get() { Text::Unspotlight } else { Text::SpotlightShort }).to_owned())
+                        label=Signal::derive(move || tr.fmt(if spotlit.get() { Text::UnspotlightX } else { Text::SpotlightX }, &[("name", &name.get())]))
                         action=spot.clone()/>
                 })}
                 {move || (can_admit && waiting.get()).then(|| view! {
                     <CmdButton class="small primary" testid="admit"
-                        short=Signal::derive(move || tr.t(K::Admit).to_owned())
-                        label=Signal::derive(move || tr.fmt(K::AdmitX, &[("name", &name.get())]))
+                        short=Signal::derive(move || tr.t(Text::Admit).to_owned())
+                        label=Signal::derive(move || tr.fmt(Text::AdmitX, &[("name", &name.get())]))
                         action=admit.clone()/>
                 })}
                 <button type="button" class="small" data-testid="more-actions" aria-haspopup="dialog"
-                    aria-label=move || tr.fmt(K::ActionsX, &[("name", &name.get())])
+                    aria-label=move || tr.fmt(Text::ActionsX, &[("name", &name.get())])
                     on:click=move |_| actions_for.set(Some(u.clone()))>"⋯"</button>
             </div>
         </li>

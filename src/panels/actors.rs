@@ -1,11 +1,11 @@
 //! Picking and ordering the actors of a layout override: find a participant by name, add them,
 //! move them up and down. The order is the order of the tiles.
 
-use crate::components::participants::shown_name;
-use crate::i18n::{Tr, K};
-use crate::panels::geometry::{add_actor, matches_search, move_actor, prune_actors, remove_actor};
-use crate::session::Session;
-use crate::store::Store;
+use crate::i18n::{Text, Tr};
+use crate::panels::geometry::{add_actor, move_actor, prune_actors, remove_actor};
+use crate::platform::session::LiveSession;
+use crate::state::store::Store;
+use crate::util::matches_search;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -15,7 +15,7 @@ const CANDIDATES: usize = 200;
 /// A participant's name as shown, or the start of the uuid if they are not listed.
 pub fn name_of(store: Store, uuid: &str) -> String {
     match store.row(uuid) {
-        Some(row) => row.p.with(shown_name),
+        Some(row) => row.p.with(|p| p.shown_name().to_owned()),
         None => uuid.chars().take(8).collect(),
     }
 }
@@ -23,14 +23,14 @@ pub fn name_of(store: Store, uuid: &str) -> String {
 #[component]
 pub fn ActorPicker(actors: RwSignal<Vec<String>>) -> impl IntoView {
     let tr = Tr::use_context();
-    let session = expect_context::<Session>();
+    let session = expect_context::<LiveSession>();
     let store = session.store;
     let search = RwSignal::new(String::new());
     let picked = RwSignal::new(String::new());
 
     // Someone who left cannot be an actor any more.
     Effect::new(move |_| {
-        store.order.track();
+        store.order().track();
         let gone = actors.with_untracked(|a| a.iter().any(|u| store.row(u).is_none()));
         if gone {
             actors.update(|a| {
@@ -43,16 +43,17 @@ pub fn ActorPicker(actors: RwSignal<Vec<String>>) -> impl IntoView {
     let candidates = Memo::new(move |_| {
         let s = search.get();
         let chosen = actors.get();
-        store.roster.track();
-        store.order.with(|order| {
+        store.roster_rev().track();
+        store.order().with(|order| {
             order
                 .iter()
                 .filter(|u| !chosen.contains(u))
                 .filter_map(|u| {
                     let row = store.row(u)?;
                     row.p.with_untracked(|p| {
-                        (p.has_media && matches_search(&shown_name(p), &p.uri, &s))
-                            .then(|| (u.clone(), shown_name(p)))
+                        let name = p.shown_name().to_owned();
+                        (p.has_media && matches_search(&s, &[&name, &p.uri]))
+                            .then(|| (u.clone(), name))
                     })
                 })
                 .take(CANDIDATES)
@@ -76,10 +77,10 @@ pub fn ActorPicker(actors: RwSignal<Vec<String>>) -> impl IntoView {
     };
     view! {
         <fieldset class="actors" data-testid="layout-actors">
-            <legend>{move || tr.t(K::LayoutActors)}</legend>
-            <p class="hint"><small>{move || tr.t(K::LayoutActorsHint)}</small></p>
+            <legend>{move || tr.t(Text::LayoutActors)}</legend>
+            <p class="hint"><small>{move || tr.t(Text::LayoutActorsHint)}</small></p>
             <div class="actor-add">
-                <label>{move || tr.t(K::ActorSearch)}
+                <label>{move || tr.t(Text::ActorSearch)}
                     <input type="search" data-testid="layout-actor-search" autocomplete="off"
                         bind:value=search
                         on:keydown=move |ev: web_sys::KeyboardEvent| {
@@ -88,7 +89,7 @@ pub fn ActorPicker(actors: RwSignal<Vec<String>>) -> impl IntoView {
                                 add();
                             }
                         }/></label>
-                <label>{move || tr.t(K::ActorCandidate)}
+                <label>{move || tr.t(Text::ActorCandidate)}
                     <select data-testid="layout-actor-candidates"
                         prop:value=move || picked.get()
                         on:change=move |ev| picked.set(event_target_value(&ev))>
@@ -98,10 +99,10 @@ pub fn ActorPicker(actors: RwSignal<Vec<String>>) -> impl IntoView {
                     </select></label>
                 <button type="button" class="small" data-testid="layout-actor-add"
                     disabled=move || picked.with(String::is_empty)
-                    on:click=move |_| add()>{move || tr.t(K::ActorAdd)}</button>
+                    on:click=move |_| add()>{move || tr.t(Text::ActorAdd)}</button>
             </div>
             <p class="empty" hidden=move || !candidates.with(Vec::is_empty)>
-                {move || tr.t(K::ActorNoCandidates)}</p>
+                {move || tr.t(Text::ActorNoCandidates)}</p>
             <ol class="actor-list" data-testid="layout-actor-list">
                 <For each=move || actors.get() key=|u| u.clone() let:uuid>
                     <ActorItem uuid=uuid actors=actors/>
@@ -116,11 +117,11 @@ pub fn ActorPicker(actors: RwSignal<Vec<String>>) -> impl IntoView {
 #[component]
 fn ActorItem(uuid: String, actors: RwSignal<Vec<String>>) -> impl IntoView {
     let tr = Tr::use_context();
-    let store = expect_context::<Session>().store;
+    let store = expect_context::<LiveSession>().store;
     let name = {
         let u = uuid.clone();
         Memo::new(move |_| {
-            store.order.track();
+            store.order().track();
             name_of(store, &u)
         })
     };
@@ -169,14 +170,14 @@ fn ActorItem(uuid: String, actors: RwSignal<Vec<String>>) -> impl IntoView {
             <span class="actor-buttons">
                 <button type="button" class="icon-button" data-testid="layout-actor-up" node_ref=up_ref
                     disabled=move || first.get()
-                    aria-label=move || tr.fmt(K::ActorUpX, &[("name", &name.get())])
+                    aria-label=move || tr.fmt(Text::ActorUpX, &[("name", &name.get())])
                     on:click=move |_| shift_up(true)>"↑"</button>
                 <button type="button" class="icon-button" data-testid="layout-actor-down" node_ref=down_ref
                     disabled=move || last.get()
-                    aria-label=move || tr.fmt(K::ActorDownX, &[("name", &name.get())])
+                    aria-label=move || tr.fmt(Text::ActorDownX, &[("name", &name.get())])
                     on:click=move |_| shift(false)>"↓"</button>
                 <button type="button" class="icon-button" data-testid="layout-actor-remove"
-                    aria-label=move || tr.fmt(K::ActorRemoveX, &[("name", &name.get())])
+                    aria-label=move || tr.fmt(Text::ActorRemoveX, &[("name", &name.get())])
                     on:click=move |_| actors.update(|a| { remove_actor(a, &u); })>"×"</button>
             </span>
         </li>

@@ -2,10 +2,10 @@
 //! all as plain text. Own messages are marked; the newest stays in view unless the reader has
 //! scrolled back.
 
-use crate::components::status::{run, Status};
-use crate::i18n::{Tr, K};
+use crate::i18n::{Text, Tr};
 use crate::panels::clock_time;
-use crate::session::Session;
+use crate::platform::session::LiveSession;
+use crate::state::status::{run, Status};
 use huikong_protocol::{Command, MessageRequest};
 use leptos::html;
 use leptos::prelude::*;
@@ -27,32 +27,27 @@ struct Line {
 #[component]
 pub fn ChatPanel() -> impl IntoView {
     let tr = Tr::use_context();
-    let session = expect_context::<Session>();
+    let session = expect_context::<LiveSession>();
     let status = expect_context::<Status>();
     let store = session.store;
     let me = session.me.clone();
     let lines = Memo::new(move |_| {
-        store.chat.with(|chat| {
-            store.chat_meta.with(|meta| {
-                // Both grow at the back and drop at the front together: pair them from the back.
-                let mut v: Vec<Line> = chat
-                    .iter()
-                    .rev()
-                    .zip(meta.iter().rev())
-                    .map(|(m, at)| Line {
-                        seq: at.seq,
-                        at_ms: at.at_ms,
+        store.chat().with(|chat| {
+            chat.iter()
+                .map(|l| {
+                    let m = &l.message;
+                    Line {
+                        seq: l.seq,
+                        at_ms: l.at_ms,
                         origin: m.origin.clone(),
                         text: m.payload.clone(),
                         other_type: (!m.mime_type.is_empty()
                             && !m.mime_type.eq_ignore_ascii_case("text/plain"))
                         .then(|| m.mime_type.clone()),
                         own: !me.is_empty() && m.uuid == me,
-                    })
-                    .collect();
-                v.reverse();
-                v
-            })
+                    }
+                })
+                .collect::<Vec<Line>>()
         })
     });
 
@@ -94,13 +89,13 @@ pub fn ChatPanel() -> impl IntoView {
                 &MessageRequest::text(t),
             )
             .await
-            .and_then(|o| o.0.then_some(()).ok_or(crate::api::ApiError::Rejected))
+            .and_then(|o| o.0.then_some(()).ok_or(crate::platform::ApiError::Rejected))
         };
         pinned.set_value(true);
         run(
             status,
             pending,
-            tr.now(K::ChatSendLabel).to_owned(),
+            tr.now(Text::ChatSendLabel).to_owned(),
             fut,
             move |()| {
                 text.try_set(String::new());
@@ -110,7 +105,7 @@ pub fn ChatPanel() -> impl IntoView {
 
     view! {
         <section class="card chat-panel" data-testid="chat-panel" aria-labelledby="chat-h">
-            <h2 id="chat-h">{move || tr.t(K::ChatHeading)}</h2>
+            <h2 id="chat-h">{move || tr.t(Text::ChatHeading)}</h2>
             <ol class="chat-log" role="log" aria-live="polite" tabindex="0" data-testid="chat-log"
                 aria-labelledby="chat-h" node_ref=log on:scroll=on_scroll>
                 <For each=move || lines.get() key=|l| l.seq let:l>
@@ -118,7 +113,7 @@ pub fn ChatPanel() -> impl IntoView {
                         data-own=if l.own { "true" } else { "false" }>
                         <span class="chat-meta">
                             <span class="chat-origin">{l.origin.clone()}</span>
-                            {l.own.then(|| view! { <span class="you">{move || tr.t(K::You)}</span> })}
+                            {l.own.then(|| view! { <span class="you">{move || tr.t(Text::You)}</span> })}
                             <time class="chat-time">{clock_time(l.at_ms)}</time>
                             {l.other_type.clone().map(|t| view! { <span class="badge">{t}</span> })}
                         </span>
@@ -126,15 +121,15 @@ pub fn ChatPanel() -> impl IntoView {
                     </li>
                 </For>
             </ol>
-            <p class="empty" hidden=move || !lines.with(Vec::is_empty)>{move || tr.t(K::ChatEmpty)}</p>
+            <p class="empty" hidden=move || !lines.with(Vec::is_empty)>{move || tr.t(Text::ChatEmpty)}</p>
             <form class="chat-form" on:submit=send>
-                <label class="chat-label" for="chat-input">{move || tr.t(K::ChatInput)}</label>
+                <label class="chat-label" for="chat-input">{move || tr.t(Text::ChatInput)}</label>
                 <input type="text" id="chat-input" data-testid="chat-input" autocomplete="off"
                     bind:value=text/>
                 <button type="submit" class="primary" data-testid="chat-send"
                     disabled=move || pending.get() || text.with(|t| t.trim().is_empty())
                     aria-busy=move || pending.get().then_some("true")>
-                    {move || tr.t(K::ChatSend)}
+                    {move || tr.t(Text::ChatSend)}
                     <span class="spinner" aria-hidden="true" hidden=move || !pending.get()></span>
                 </button>
             </form>

@@ -1,11 +1,11 @@
 //! Dial out: every field of `dial`, checked with `DialRequest::validate` before sending; the
 //! uuids it answers, then what became of each call as the platform's events tell it.
 
-use crate::components::cmd::HOST_ONLY_REASON_ID;
-use crate::components::status::{run, Status};
-use crate::i18n::{Tr, K};
-use crate::session::Session;
-use crate::store::Store;
+use crate::i18n::{Text, Tr};
+use crate::platform::session::LiveSession;
+use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
+use crate::state::status::{run, Status};
+use crate::state::store::Store;
 use huikong_protocol::{Command, DialRequest, Role, ServiceType};
 use leptos::prelude::*;
 
@@ -73,10 +73,10 @@ impl CallState {
     /// Read from the store, and from the event log for a participant already deleted (a busy
     /// destination is created and deleted before the dial's answer arrives).
     fn of(store: Store, uuid: &str) -> CallState {
-        store.order.track();
+        store.order().track();
         match store.row(uuid) {
             Some(row) => CallState::Listed(row.p.with(|p| p.service_type.clone())),
-            None if store.log.with(|l| {
+            None if store.log().with(|l| {
                 l.iter()
                     .any(|e| e.name == "participant_delete" && e.detail == uuid)
             }) =>
@@ -95,15 +95,15 @@ impl CallState {
         }
     }
 
-    fn text(&self) -> K {
+    fn text(&self) -> Text {
         match self {
-            CallState::Awaiting => K::DialAwaiting,
-            CallState::Ended => K::DialEnded,
-            CallState::Listed(ServiceType::Connecting) => K::StateConnecting,
-            CallState::Listed(ServiceType::WaitingRoom) => K::StateWaiting,
-            CallState::Listed(ServiceType::Ivr) => K::StateIvr,
-            CallState::Listed(ServiceType::Gateway) => K::StateGateway,
-            CallState::Listed(_) => K::StateInConference,
+            CallState::Awaiting => Text::DialAwaiting,
+            CallState::Ended => Text::DialEnded,
+            CallState::Listed(ServiceType::Connecting) => Text::StateConnecting,
+            CallState::Listed(ServiceType::WaitingRoom) => Text::StateWaiting,
+            CallState::Listed(ServiceType::Ivr) => Text::StateIvr,
+            CallState::Listed(ServiceType::Gateway) => Text::StateGateway,
+            CallState::Listed(_) => Text::StateInConference,
         }
     }
 }
@@ -123,9 +123,8 @@ fn protocol_text(p: &str) -> &'static str {
 #[component]
 pub fn DialPanel() -> impl IntoView {
     let tr = Tr::use_context();
-    let session = expect_context::<Session>();
+    let session = expect_context::<LiveSession>();
     let status = expect_context::<Status>();
-    let store = session.store;
     let profile = session.profile;
     let f = RwSignal::new(DialFields {
         protocol: "sip".into(),
@@ -136,8 +135,7 @@ pub fn DialPanel() -> impl IntoView {
     let pending = RwSignal::new(false);
     let results = RwSignal::new(Vec::<Dialled>::new());
     let next = StoredValue::new(0u64);
-    let s = session.clone();
-    let forbidden = Memo::new(move |_| !s.is_host());
+    let forbidden = Forbidden::use_context();
     let api = session.api.clone();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -148,13 +146,13 @@ pub fn DialPanel() -> impl IntoView {
         let req = match f.with_untracked(DialFields::request) {
             Ok(r) => r,
             Err(e) => {
-                error.set(Some(tr.fmt_now(K::DialInvalid, &[("reason", &e)])));
+                error.set(Some(tr.fmt_now(Text::DialInvalid, &[("reason", &e)])));
                 return;
             }
         };
         error.set(None);
         let destination = req.destination.clone();
-        let label = tr.fmt_now(K::DialX, &[("destination", &destination)]);
+        let label = tr.fmt_now(Text::DialX, &[("destination", &destination)]);
         let api = api.clone();
         let fut = async move {
             api.command_with::<_, Vec<String>>(Command::Dial, &req)
@@ -178,7 +176,7 @@ pub fn DialPanel() -> impl IntoView {
     };
 
     // One text field of the form, bound to its part of `f`.
-    let text = move |label: K,
+    let text = move |label: Text,
                      testid: &'static str,
                      get: fn(&DialFields) -> &String,
                      set: fn(&mut DialFields, String)| {
@@ -190,7 +188,7 @@ pub fn DialPanel() -> impl IntoView {
                     on:change=move |ev| f.update(|d| set(d, event_target_value(&ev)))/></label>
         }
     };
-    let select = move |label: K,
+    let select = move |label: Text,
                        testid: &'static str,
                        options: Vec<(&'static str, Signal<String>)>,
                        get: fn(&DialFields) -> &String,
@@ -206,90 +204,100 @@ pub fn DialPanel() -> impl IntoView {
                 </select></label>
         }
     };
-    let k = move |k: K| Signal::derive(move || tr.t(k).to_owned());
+    let k = move |k: Text| Signal::derive(move || tr.t(k).to_owned());
     // Only what the deployment can call out with is offered.
     let protocols: Vec<(&'static str, Signal<String>)> = profile
         .dial_protocols()
         .iter()
         .map(|&p| match p {
-            "auto" => (p, k(K::DialProtocolAuto)),
-            "phone" => (p, k(K::DialProtocolPhone)),
-            "rtsp" => (p, k(K::DialProtocolRtsp)),
+            "auto" => (p, k(Text::DialProtocolAuto)),
+            "phone" => (p, k(Text::DialProtocolPhone)),
+            "rtsp" => (p, k(Text::DialProtocolRtsp)),
             _ => (p, Signal::derive(move || protocol_text(p).to_owned())),
         })
         .collect();
 
     view! {
         <section class="card dial-panel" aria-labelledby="dial-h">
-            <h2 id="dial-h">{move || tr.t(K::DialHeading)}</h2>
+            <h2 id="dial-h">{move || tr.t(Text::DialHeading)}</h2>
             <form class="dial-form" data-testid="dial-form" novalidate on:submit=submit>
-                <label class="field">{move || tr.t(K::DialDestination)}
+                <label class="field">{move || tr.t(Text::DialDestination)}
                     <input type="text" required autocomplete="off" data-testid="dial-destination"
                         aria-describedby="dial-dest-hint"
                         aria-invalid=move || error.with(Option::is_some).then_some("true")
                         prop:value=move || f.with(|d| d.destination.clone())
                         on:input=move |ev| f.update(|d| d.destination = event_target_value(&ev))
                         on:change=move |ev| f.update(|d| d.destination = event_target_value(&ev))/></label>
-                <small id="dial-dest-hint" class="hint">{move || tr.t(K::DialDestinationHint)}</small>
+                <small id="dial-dest-hint" class="hint">{move || tr.t(Text::DialDestinationHint)}</small>
                 <div class="field-pair">
-                    {select(K::DialProtocol, "dial-protocol", protocols, |d| &d.protocol, |d, v| d.protocol = v)}
-                    {select(K::DialRole, "dial-role", vec![("guest", k(K::RoleGuest)), ("chair", k(K::RoleHost))], |d| &d.role, |d, v| d.role = v)}
+                    {select(Text::DialProtocol, "dial-protocol", protocols, |d| &d.protocol, |d, v| d.protocol = v)}
+                    {select(Text::DialRole, "dial-role", vec![("guest", k(Text::RoleGuest)), ("chair", k(Text::RoleHost))], |d| &d.role, |d, v| d.role = v)}
                 </div>
-                {select(K::DialCallType, "dial-call-type", vec![
-                    ("", k(K::CallTypeDefault)), ("video", k(K::CallTypeVideo)),
-                    ("video-only", k(K::CallTypeVideoOnly)), ("audio", k(K::CallTypeAudio)),
+                {select(Text::DialCallType, "dial-call-type", vec![
+                    ("", k(Text::CallTypeDefault)), ("video", k(Text::CallTypeVideo)),
+                    ("video-only", k(Text::CallTypeVideoOnly)), ("audio", k(Text::CallTypeAudio)),
                 ], |d| &d.call_type, |d, v| d.call_type = v)}
                 <label class="check"><input type="checkbox" data-testid="dial-streaming"
                     prop:checked=move || f.with(|d| d.streaming)
                     on:change=move |ev| f.update(|d| d.streaming = event_target_checked(&ev))/>
-                    {move || tr.t(K::DialStreaming)}</label>
-                {text(K::DialPresentationUrl, "dial-presentation-url", |d| &d.presentation_url, |d, v| d.presentation_url = v)}
-                {text(K::DialDtmf, "dial-dtmf", |d| &d.dtmf, |d, v| d.dtmf = v)}
-                {text(K::DialSourceDisplayName, "dial-source-display-name", |d| &d.source_display_name, |d, v| d.source_display_name = v)}
-                {text(K::DialSource, "dial-source", |d| &d.source, |d, v| d.source = v)}
-                {text(K::DialRemoteDisplayName, "dial-remote-display-name", |d| &d.remote_display_name, |d, v| d.remote_display_name = v)}
-                {select(K::DialKeepAlive, "dial-keep-alive", vec![
-                    ("", k(K::KeepAliveDefault)),
-                    ("keep_conference_alive", k(K::KeepAliveAlways)),
-                    ("keep_conference_alive_if_multiple", k(K::KeepAliveMultiple)),
-                    ("keep_conference_alive_never", k(K::KeepAliveNever)),
+                    {move || tr.t(Text::DialStreaming)}</label>
+                {text(Text::DialPresentationUrl, "dial-presentation-url", |d| &d.presentation_url, |d, v| d.presentation_url = v)}
+                {text(Text::DialDtmf, "dial-dtmf", |d| &d.dtmf, |d, v| d.dtmf = v)}
+                {text(Text::DialSourceDisplayName, "dial-source-display-name", |d| &d.source_display_name, |d, v| d.source_display_name = v)}
+                {text(Text::DialSource, "dial-source", |d| &d.source, |d, v| d.source = v)}
+                {text(Text::DialRemoteDisplayName, "dial-remote-display-name", |d| &d.remote_display_name, |d, v| d.remote_display_name = v)}
+                {select(Text::DialKeepAlive, "dial-keep-alive", vec![
+                    ("", k(Text::KeepAliveDefault)),
+                    ("keep_conference_alive", k(Text::KeepAliveAlways)),
+                    ("keep_conference_alive_if_multiple", k(Text::KeepAliveMultiple)),
+                    ("keep_conference_alive_never", k(Text::KeepAliveNever)),
                 ], |d| &d.keep_alive, |d, v| d.keep_alive = v)}
                 <p class="field-error" role="alert" data-testid="dial-error" hidden=move || error.with(Option::is_none)>
                     {move || error.get()}</p>
                 <button type="submit" class="primary" data-testid="dial-submit"
                     disabled=move || pending.get() || forbidden.get()
                     aria-busy=move || pending.get().then_some("true")
-                    title=move || forbidden.get().then(|| tr.t(K::HostOnlyReason))
+                    title=move || forbidden.get().then(|| tr.t(Text::HostOnlyReason))
                     aria-describedby=move || forbidden.get().then_some(HOST_ONLY_REASON_ID)>
-                    {move || tr.t(K::DialSubmit)}
+                    {move || tr.t(Text::DialSubmit)}
                     <span class="spinner" aria-hidden="true" hidden=move || !pending.get()></span>
                 </button>
             </form>
-            <Show when=move || !results.with(Vec::is_empty)>
-                <h3>{move || tr.t(K::DialResults)}</h3>
-                <ul class="dial-results" data-testid="dial-result" aria-live="polite">
-                    <For each=move || results.get() key=|d| d.id let:d>
-                        <li class="dial-entry" data-destination=d.destination.clone()>
-                            <span class="dial-dest">{d.destination.clone()}</span>
-                            {if d.uuids.is_empty() {
-                                view! { <span class="empty">{move || tr.t(K::DialNoUuid)}</span> }.into_any()
-                            } else {
-                                d.uuids.iter().map(|u| {
-                                    let (u1, u2) = (u.clone(), u.clone());
-                                    let state = Memo::new(move |_| CallState::of(store, &u1));
-                                    view! {
-                                        <span class="dial-call" data-testid="dial-call" data-uuid=u2
-                                            data-state=move || state.with(CallState::code)>
-                                            <code class="uuid">{u.clone()}</code>
-                                            <span class="badge">{move || tr.t(state.with(CallState::text))}</span>
-                                        </span>
-                                    }
-                                }).collect_view().into_any()
-                            }}
-                        </li>
-                    </For>
-                </ul>
-            </Show>
+            <DialResults results=results/>
         </section>
+    }
+}
+
+/// The dials the platform accepted, newest first, each call with what became of it.
+#[component]
+fn DialResults(results: RwSignal<Vec<Dialled>>) -> impl IntoView {
+    let tr = Tr::use_context();
+    let store = expect_context::<LiveSession>().store;
+    view! {
+    <Show when=move || !results.with(Vec::is_empty)>
+        <h3>{move || tr.t(Text::DialResults)}</h3>
+        <ul class="dial-results" data-testid="dial-result" aria-live="polite">
+            <For each=move || results.get() key=|d| d.id let:d>
+                <li class="dial-entry" data-destination=d.destination.clone()>
+                    <span class="dial-dest">{d.destination.clone()}</span>
+                    {if d.uuids.is_empty() {
+                        view! { <span class="empty">{move || tr.t(Text::DialNoUuid)}</span> }.into_any()
+                    } else {
+                        d.uuids.iter().map(|u| {
+                            let (u1, u2) = (u.clone(), u.clone());
+                            let state = Memo::new(move |_| CallState::of(store, &u1));
+                            view! {
+                                <span class="dial-call" data-testid="dial-call" data-uuid=u2
+                                    data-state=move || state.with(CallState::code)>
+                                    <code class="uuid">{u.clone()}</code>
+                                    <span class="badge">{move || tr.t(state.with(CallState::text))}</span>
+                                </span>
+                            }
+                        }).collect_view().into_any()
+                    }}
+                </li>
+            </For>
+        </ul>
+    </Show>
     }
 }

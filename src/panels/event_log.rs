@@ -1,9 +1,10 @@
 //! The event log: the store's recent events with their times, newest first. Speaking and frame
 //! updates, which come every second or two, can be hidden to see the rest.
 
-use crate::i18n::{Tr, K};
+use crate::i18n::{Text, Tr};
 use crate::panels::clock_time;
-use crate::session::Session;
+use crate::platform::session::LiveSession;
+use huikong_protocol::{FieldNote, NoteKind};
 use leptos::prelude::*;
 
 /// Events that arrive so often they drown the others.
@@ -14,11 +15,11 @@ pub fn is_frequent(name: &str) -> bool {
 #[component]
 pub fn EventLogPanel() -> impl IntoView {
     let tr = Tr::use_context();
-    let store = expect_context::<Session>().store;
+    let store = expect_context::<LiveSession>().store;
     let hide_frequent = RwSignal::new(false);
     let entries = Memo::new(move |_| {
         let hide = hide_frequent.get();
-        store.log.with(|l| {
+        store.log().with(|l| {
             l.iter()
                 .rev()
                 .filter(|e| !(hide && is_frequent(&e.name)))
@@ -28,19 +29,51 @@ pub fn EventLogPanel() -> impl IntoView {
     });
     view! {
         <section class="card event-log-panel" aria-labelledby="event-log-h">
-            <h2 id="event-log-h">{move || tr.t(K::EventLogHeading)}</h2>
+            <h2 id="event-log-h">{move || tr.t(Text::EventLogHeading)}</h2>
             <label class="check"><input type="checkbox" data-testid="event-log-hide-frequent"
-                bind:checked=hide_frequent/>{move || tr.t(K::EventLogHideFrequent)}</label>
+                bind:checked=hide_frequent/>{move || tr.t(Text::EventLogHideFrequent)}</label>
             <ol class="event-log" data-testid="event-log" tabindex="0" aria-labelledby="event-log-h">
                 <For each=move || entries.get() key=|e| e.seq let:e>
                     <li class="event-log-entry" data-testid="event-log-entry" data-event=e.name.clone()>
                         <time class="event-time">{clock_time(e.at_ms)}</time>
                         <code class="event-name">{e.name.clone()}</code>
-                        <span class="event-detail">{e.detail.clone()}</span>
+                        <span class="event-detail">
+                            {e.revoked.then(|| tr.t(Text::EventLogRevoked))}{e.detail.clone()}
+                        </span>
+                        {(!e.notes.is_empty()).then(|| view! {
+                            <ul class="event-notes">
+                                {e.notes.iter().map(|n| view! {
+                                    <li data-testid="event-log-note">{note_text(tr, n)}</li>
+                                }).collect_view()}
+                            </ul>
+                        })}
                     </li>
                 </For>
             </ol>
-            <p class="empty" hidden=move || !entries.with(Vec::is_empty)>{move || tr.t(K::EventLogEmpty)}</p>
+            <p class="empty" hidden=move || !entries.with(Vec::is_empty)>{move || tr.t(Text::EventLogEmpty)}</p>
         </section>
+    }
+}
+
+/// A field the decoder coerced or dropped, in the host's language. The JSON kinds and the
+/// expected type stay as the decoder names them: they are technical terms.
+fn note_text(tr: Tr, note: &FieldNote) -> String {
+    match &note.kind {
+        NoteKind::Coerced { from, to } => tr.fmt(
+            Text::EventLogNoteCoerced,
+            &[
+                ("field", &note.field),
+                ("from", &from.to_string()),
+                ("to", to),
+            ],
+        ),
+        NoteKind::Dropped { found, expected } => tr.fmt(
+            Text::EventLogNoteDropped,
+            &[
+                ("field", &note.field),
+                ("found", &found.to_string()),
+                ("expected", expected),
+            ],
+        ),
     }
 }

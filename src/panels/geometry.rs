@@ -50,7 +50,7 @@ fn thumbnails(count: u16, per_row: u16, w: u16, first_row: u16) -> impl Iterator
 }
 
 /// The picture of one of the five layouts the platform takes (`huikong_protocol::LAYOUTS`):
-/// the main speakers large on top, earlier speakers as thumbnails below, as the document
+/// the main speakers large on top, earlier speakers as thumbnails below, as the platform
 /// describes them ("1:7 - 主讲人+至多 7 个以往的发言者").
 pub fn layout_grid(view: &str) -> Option<Grid> {
     let grid = match view.trim() {
@@ -161,10 +161,4 @@ pub fn prune_actors(actors: &mut Vec<String>, present: impl Fn(&str) -> bool) ->
     let before = actors.len();
     actors.retain(|a| present(a));
     actors.len() != before
-}
-
-/// Whether `name` matches a search (case-insensitive, any part); an empty search matches all.
-pub fn matches_search(name: &str, uri: &str, search: &str) -> bool {
-    let s = search.trim().to_lowercase();
-    s.is_empty() || name.to_lowercase().contains(&s) || uri.to_lowercase().contains(&s)
 }

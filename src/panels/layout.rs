@@ -1,12 +1,13 @@
 //! The layout: the current one from `layout` events, drawn with who is where, and (where the
 //! deployment supports `override_layout`) a picker for hosts' and guests' layouts with actors.
 
-use crate::components::status::{run, Status};
-use crate::i18n::{Tr, K};
+use crate::i18n::{Text, Tr};
 use crate::panels::actors::{name_of, ActorPicker};
 use crate::panels::geometry::capacity;
 use crate::panels::picture::{layout_text, LayoutPicture, LayoutThumb, Seat};
-use crate::session::Session;
+use crate::platform::session::LiveSession;
+use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
+use crate::state::status::{run, Status};
 use huikong_protocol::{Audience, Command, LayoutOverride, OverrideLayoutRequest, LAYOUTS};
 use leptos::prelude::*;
 
@@ -35,11 +36,11 @@ impl AudienceChoice {
         }
     }
 
-    fn text(self) -> K {
+    fn text(self) -> Text {
         match self {
-            AudienceChoice::Hosts => K::AudienceHosts,
-            AudienceChoice::Guests => K::AudienceGuests,
-            AudienceChoice::Both => K::AudienceBoth,
+            AudienceChoice::Hosts => Text::AudienceHosts,
+            AudienceChoice::Guests => Text::AudienceGuests,
+            AudienceChoice::Both => Text::AudienceBoth,
         }
     }
 }
@@ -64,12 +65,12 @@ pub fn override_request(
 #[component]
 pub fn LayoutPanel() -> impl IntoView {
     let tr = Tr::use_context();
-    let session = expect_context::<Session>();
+    let session = expect_context::<LiveSession>();
     let store = session.store;
     let offered = session.supports(Command::OverrideLayout);
     let current = Memo::new(move |_| {
-        store.order.track();
-        store.layout.with(|l| {
+        store.order().track();
+        store.layout().with(|l| {
             let seats: Vec<Seat> = l
                 .participants
                 .iter()
@@ -81,24 +82,24 @@ pub fn LayoutPanel() -> impl IntoView {
     let view_name = Signal::derive(move || current.with(|(v, _)| v.clone()));
     view! {
         <section class="card layout-panel" data-testid="layout-panel" aria-labelledby="layout-h">
-            <h2 id="layout-h">{move || tr.t(K::LayoutHeading)}</h2>
-            <h3>{move || tr.t(K::LayoutCurrent)}
+            <h2 id="layout-h">{move || tr.t(Text::LayoutHeading)}</h2>
+            <h3>{move || tr.t(Text::LayoutCurrent)}
                 " " <span class="badge" data-testid="layout-current-view">{move || view_name.get()}</span></h3>
             <Show when=move || !view_name.with(String::is_empty)
-                fallback=move || view! { <p class="empty">{move || tr.t(K::LayoutCurrentNone)}</p> }>
+                fallback=move || view! { <p class="empty">{move || tr.t(Text::LayoutCurrentNone)}</p> }>
                 <LayoutPicture testid="layout-current" view=view_name
                     people=Signal::derive(move || current.with(|(_, s)| s.clone()))
                     label=Signal::derive(move || {
                         let v = view_name.get();
                         let d = layout_text(&v).map(|k| tr.t(k).to_owned()).unwrap_or(v);
-                        format!("{}: {d}", tr.t(K::LayoutCurrent))
+                        format!("{}: {d}", tr.t(Text::LayoutCurrent))
                     })
-                    empty_text=Signal::derive(move || tr.t(K::TileEmpty).to_owned())/>
+                    empty_text=Signal::derive(move || tr.t(Text::TileEmpty).to_owned())/>
             </Show>
             {if offered {
                 view! { <LayoutPicker/> }.into_any()
             } else {
-                view! { <p class="hint" data-testid="layout-unsupported"><small>{move || tr.t(K::LayoutUnsupported)}</small></p> }.into_any()
+                view! { <p class="hint" data-testid="layout-unsupported"><small>{move || tr.t(Text::LayoutUnsupported)}</small></p> }.into_any()
             }}
         </section>
     }
@@ -107,10 +108,10 @@ pub fn LayoutPanel() -> impl IntoView {
 #[component]
 fn LayoutPicker() -> impl IntoView {
     let tr = Tr::use_context();
-    let session = expect_context::<Session>();
+    let session = expect_context::<LiveSession>();
     let status = expect_context::<Status>();
     let store = session.store;
-    let initial = store.layout.with_untracked(|l| l.view.clone());
+    let initial = store.layout().with_untracked(|l| l.view.clone());
     let choice = RwSignal::new(if LAYOUTS.contains(&initial.as_str()) {
         initial
     } else {
@@ -120,8 +121,7 @@ fn LayoutPicker() -> impl IntoView {
     let actors = RwSignal::new(Vec::<String>::new());
     let vad = RwSignal::new(true);
     let pending = RwSignal::new(false);
-    let s = session.clone();
-    let forbidden = Memo::new(move |_| !s.is_host());
+    let forbidden = Forbidden::use_context();
     let preview = Signal::derive(move || {
         actors.with(|a| {
             a.iter()
@@ -141,7 +141,7 @@ fn LayoutPicker() -> impl IntoView {
         let layout = choice.get_untracked();
         let who = audience.get_untracked();
         let label = tr.fmt_now(
-            K::LayoutApplyX,
+            Text::LayoutApplyX,
             &[("layout", &layout), ("audience", tr.now(who.text()))],
         );
         match override_request(who, &layout, &actors.get_untracked(), vad.get_untracked()) {
@@ -158,14 +158,14 @@ fn LayoutPicker() -> impl IntoView {
             }
             Err(e) => status.push(
                 false,
-                tr.fmt_now(K::Failed, &[("label", &label), ("reason", &e)]),
+                tr.fmt_now(Text::Failed, &[("label", &label), ("reason", &e)]),
             ),
         }
     };
     view! {
         <div class="layout-picker">
             <fieldset class="layout-options" data-testid="layout-picker">
-                <legend>{move || tr.t(K::LayoutChoose)}</legend>
+                <legend>{move || tr.t(Text::LayoutChoose)}</legend>
                 {LAYOUTS.into_iter().map(|l| view! {
                     <label class="layout-option" class:chosen=move || choice.with(|c| c == l)>
                         <input type="radio" name="hk-layout" value=l data-testid="layout-option"
@@ -177,33 +177,33 @@ fn LayoutPicker() -> impl IntoView {
                     </label>
                 }).collect_view()}
             </fieldset>
-            <label class="field">{move || tr.t(K::LayoutAudience)}
+            <label class="field">{move || tr.t(Text::LayoutAudience)}
                 <select data-testid="layout-audience"
                     on:change=move |ev| audience.set(AudienceChoice::parse(&event_target_value(&ev)))>
-                    <option value="both" selected>{move || tr.t(K::AudienceBoth)}</option>
-                    <option value="hosts">{move || tr.t(K::AudienceHosts)}</option>
-                    <option value="guests">{move || tr.t(K::AudienceGuests)}</option>
+                    <option value="both" selected>{move || tr.t(Text::AudienceBoth)}</option>
+                    <option value="hosts">{move || tr.t(Text::AudienceHosts)}</option>
+                    <option value="guests">{move || tr.t(Text::AudienceGuests)}</option>
                 </select></label>
             <ActorPicker actors=actors/>
             <label class="check"><input type="checkbox" data-testid="layout-vad-backfill" bind:checked=vad/>
-                {move || tr.t(K::VadBackfill)}</label>
+                {move || tr.t(Text::VadBackfill)}</label>
             <p class="field-error" role="status" data-testid="layout-over-capacity" hidden=move || over.get().is_none()>
-                {move || over.get().map(|n| tr.fmt(K::ActorsOverCapacity, &[("n", &n.to_string())]))}</p>
-            <h3>{move || tr.t(K::LayoutPreview)}</h3>
+                {move || over.get().map(|n| tr.fmt(Text::ActorsOverCapacity, &[("n", &n.to_string())]))}</p>
+            <h3>{move || tr.t(Text::LayoutPreview)}</h3>
             <LayoutPicture testid="layout-preview" view=choice people=preview
                 label=Signal::derive(move || {
                     let c = choice.get();
-                    format!("{}: {}", tr.t(K::LayoutPreview), layout_text(&c).map(|k| tr.t(k)).unwrap_or_default())
+                    format!("{}: {}", tr.t(Text::LayoutPreview), layout_text(&c).map(|k| tr.t(k)).unwrap_or_default())
                 })
-                empty_text=Signal::derive(move || tr.t(if vad.get() || actors.with(Vec::is_empty) { K::TileByVoice } else { K::TileEmpty }).to_owned())/>
+                empty_text=Signal::derive(move || tr.t(if vad.get() || actors.with(Vec::is_empty) { Text::TileByVoice } else { Text::TileEmpty }).to_owned())/>
             <div class="button-row">
                 <button type="button" class="primary" data-testid="layout-apply"
                     disabled=move || pending.get() || forbidden.get()
                     aria-busy=move || pending.get().then_some("true")
-                    title=move || forbidden.get().then(|| tr.t(K::HostOnlyReason))
-                    aria-describedby=move || forbidden.get().then_some(crate::components::cmd::HOST_ONLY_REASON_ID)
+                    title=move || forbidden.get().then(|| tr.t(Text::HostOnlyReason))
+                    aria-describedby=move || forbidden.get().then_some(HOST_ONLY_REASON_ID)
                     on:click=apply>
-                    {move || tr.t(K::LayoutApply)}
+                    {move || tr.t(Text::LayoutApply)}
                     <span class="spinner" aria-hidden="true" hidden=move || !pending.get()></span>
                 </button>
             </div>

@@ -1,5 +1,5 @@
 //! Side panels of the meeting page. Each reads the store and calls the API through the
-//! `Session` and `Status` contexts that the meeting page provides.
+//! `LiveSession` and `Status` contexts that the meeting page provides.
 
 mod actors;
 mod chat;

@@ -1,18 +1,18 @@
 //! A layout drawn as a CSS grid, one box per tile, with the names of whoever sits in them as
 //! text (never markup).
 
-use crate::i18n::K;
+use crate::i18n::Text;
 use crate::panels::geometry::{assign, grid_for, layout_grid};
 use leptos::prelude::*;
 
 /// The texts that describe each of the five layouts.
-pub fn layout_text(view: &str) -> Option<K> {
+pub fn layout_text(view: &str) -> Option<Text> {
     Some(match view {
-        "1:0" => K::Layout1x0,
-        "4:0" => K::Layout4x0,
-        "1:7" => K::Layout1x7,
-        "1:21" => K::Layout1x21,
-        "2:21" => K::Layout2x21,
+        "1:0" => Text::Layout1x0,
+        "4:0" => Text::Layout4x0,
+        "1:7" => Text::Layout1x7,
+        "1:21" => Text::Layout1x21,
+        "2:21" => Text::Layout2x21,
         _ => return None,
     })
 }

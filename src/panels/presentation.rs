@@ -5,8 +5,8 @@
 //! The picture is fetched with the `token` header and shown from an object URL, so the token is
 //! in no `<img src>`, no page URL and no console line about a failed image.
 
-use crate::i18n::{Tr, K};
-use crate::session::Session;
+use crate::i18n::{Text, Tr};
+use crate::platform::session::LiveSession;
 use leptos::prelude::*;
 
 /// A frame on screen: its object URL and which frame it is.
@@ -31,8 +31,8 @@ fn release(shown: Option<Shown>) {
 #[component]
 pub fn PresentationPanel() -> impl IntoView {
     let tr = Tr::use_context();
-    let session = expect_context::<Session>();
-    let pres = session.store.presentation;
+    let session = expect_context::<LiveSession>();
+    let pres = session.store.presentation();
     let shown = RwSignal::new(None::<Shown>);
     let error = RwSignal::new(None::<String>);
     // Fetches can finish out of order: only a newer one may replace what is shown.
@@ -96,27 +96,27 @@ pub fn PresentationPanel() -> impl IntoView {
     view! {
         <section class="card presentation-panel" data-testid="presentation-panel"
             aria-labelledby="presentation-h">
-            <h2 id="presentation-h">{move || tr.t(K::PresentationHeading)}</h2>
+            <h2 id="presentation-h">{move || tr.t(Text::PresentationHeading)}</h2>
             <Show when=move || presenter.with(Option::is_some)
-                fallback=move || view! { <p class="empty" data-testid="presentation-none">{move || tr.t(K::PresentationNone)}</p> }>
+                fallback=move || view! { <p class="empty" data-testid="presentation-none">{move || tr.t(Text::PresentationNone)}</p> }>
                 <p class="presenter" data-testid="presentation-presenter" aria-live="polite">
-                    {move || presenter.get().map(|(n, _)| tr.fmt(K::PresentationBy, &[("name", &n)]))}
+                    {move || presenter.get().map(|(n, _)| tr.fmt(Text::PresentationBy, &[("name", &n)]))}
                     <small class="uri">{move || presenter.get().map(|(_, u)| u)}</small>
                 </p>
                 <Show when=move || shown.with(Option::is_some)
                     fallback=move || view! {
                         <p class="thumb-wait" hidden=move || error.with(Option::is_some)>
-                            {move || tr.t(K::PresentationLoading)}</p>
+                            {move || tr.t(Text::PresentationLoading)}</p>
                     }>
                     // One element for the whole presentation: a new frame changes its source, and
                     // the old picture stays until the new one is decoded.
                     <img class="presentation-thumb" data-testid="presentation-thumbnail"
                         src=move || shown.with(|s| s.as_ref().map(|s| s.url.clone()))
                         data-frame=move || shown.with(|s| s.as_ref().map(|s| s.frame.to_string()))
-                        alt=move || presenter.get().map(|(n, _)| tr.fmt(K::PresentationThumbAlt, &[("name", &n)]))/>
+                        alt=move || presenter.get().map(|(n, _)| tr.fmt(Text::PresentationThumbAlt, &[("name", &n)]))/>
                 </Show>
                 <p class="field-error" data-testid="presentation-error" hidden=move || error.with(Option::is_none)>
-                    {move || error.get().map(|e| tr.fmt(K::PresentationFrameError, &[("reason", &e)]))}</p>
+                    {move || error.get().map(|e| tr.fmt(Text::PresentationFrameError, &[("reason", &e)]))}</p>
             </Show>
         </section>
     }

@@ -1,22 +1,25 @@
 //! Who speaks now, and the speaking order from `stage`.
 
-use crate::components::participants::shown_name;
-use crate::i18n::{Tr, K};
-use crate::session::Session;
+use crate::i18n::{Text, Tr};
+use crate::platform::session::LiveSession;
 use leptos::prelude::*;
 
 #[component]
 pub fn StagePanel() -> impl IntoView {
     let tr = Tr::use_context();
-    let session = expect_context::<Session>();
+    let session = expect_context::<LiveSession>();
     let store = session.store;
     let entries = Memo::new(move |_| {
-        store.order.track();
-        store.stage.with(|s| {
+        store.order().track();
+        store.stage().with(|s| {
             s.iter()
                 .filter_map(|e| {
                     let row = store.row(&e.participant_uuid)?;
-                    Some((e.participant_uuid.clone(), row.p.with(shown_name), e.vad))
+                    Some((
+                        e.participant_uuid.clone(),
+                        row.p.with(|p| p.shown_name().to_owned()),
+                        e.vad,
+                    ))
                 })
                 .collect::<Vec<_>>()
         })
@@ -31,14 +34,14 @@ pub fn StagePanel() -> impl IntoView {
     });
     view! {
         <section class="card stage" data-testid="stage-panel" aria-labelledby="stage-h">
-            <h2 id="stage-h">{move || tr.t(K::SpeakingNow)}</h2>
+            <h2 id="stage-h">{move || tr.t(Text::SpeakingNow)}</h2>
             <p class="speaking-now" data-testid="speaking-now" aria-live="polite">
                 {move || {
                     let s = speaking.get();
-                    if s.is_empty() { tr.t(K::NobodySpeaking).to_owned() } else { s.join(", ") }
+                    if s.is_empty() { tr.t(Text::NobodySpeaking).to_owned() } else { s.join(", ") }
                 }}
             </p>
-            <h3>{move || tr.t(K::StageOrder)}</h3>
+            <h3>{move || tr.t(Text::StageOrder)}</h3>
             <ol class="stage-order">
                 <For each=move || entries.get() key=|e| (e.0.clone(), e.1.clone(), e.2) let:e>
                     <li class:speaking={e.2 > 0} data-uuid=e.0.clone()>{e.1.clone()}</li>

@@ -6,6 +6,7 @@ use super::event_log::is_frequent;
 use super::geometry::*;
 use super::hms;
 use super::layout::{override_request, AudienceChoice};
+use crate::util::matches_search;
 use huikong_protocol::{Audience, Role, LAYOUTS};
 use wasm_bindgen_test::*;
 
@@ -133,15 +134,15 @@ fn actors_are_added_once_moved_within_bounds_and_removed() {
 
 #[wasm_bindgen_test]
 fn search_matches_name_or_address_ignoring_case() {
-    assert!(matches_search("Alice Wang", "sip:alice@x", ""));
-    assert!(matches_search("Alice Wang", "sip:alice@x", " WANG "));
-    assert!(matches_search("Alice Wang", "sip:alice@x", "alice@"));
-    assert!(matches_search("张三", "", "张"));
-    assert!(!matches_search("Alice", "sip:alice@x", "bob"));
+    assert!(matches_search("", &["Alice Wang", "sip:alice@x"]));
+    assert!(matches_search(" WANG ", &["Alice Wang", "sip:alice@x"]));
+    assert!(matches_search("alice@", &["Alice Wang", "sip:alice@x"]));
+    assert!(matches_search("张", &["张三", ""]));
+    assert!(!matches_search("bob", &["Alice", "sip:alice@x"]));
 }
 
 #[wasm_bindgen_test]
-fn layout_override_body_per_audience_with_plus_n_as_the_document_says() {
+fn layout_override_body_per_audience_with_plus_n_as_the_platform_takes_it() {
     let actors = v(&["u1", "u2"]);
     let req = override_request(AudienceChoice::Both, "2:21", &actors, false).unwrap();
     assert_eq!(req.layouts.len(), 2);

@@ -44,19 +44,10 @@ pub async fn page_rows(tab: &Tab) -> Vec<RowView> {
     tab.js(READ_ROWS).await
 }
 
-/// The name a row shows: the display name, else what else identifies the participant.
-fn shown_name(p: &Participant) -> String {
-    [&p.display_name, &p.overlay_text, &p.uri, &p.uuid]
-        .into_iter()
-        .find(|s| !s.trim().is_empty())
-        .cloned()
-        .unwrap_or_default()
-}
-
 pub fn sim_row(p: &Participant) -> RowView {
     RowView {
         uuid: p.uuid.clone(),
-        name: shown_name(p),
+        name: p.shown_name().to_owned(),
         muted: p.is_muted.to_string(),
         spotlight: p.is_spotlit().to_string(),
         role: p.role.as_chair().to_string(),

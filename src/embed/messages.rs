@@ -1,12 +1,12 @@
 //! Embedding in a portal: the URL parameters a portal links with, and the postMessage protocol
 //! with the parent page (docs/embed.md). This module is the protocol as data, with no browser:
-//! [`crate::embed_bridge`] carries it.
+//! [`crate::embed::bridge`] carries it.
 //!
 //! The PIN and the token never travel in the URL and never leave the console in a message.
 
-use crate::api::join::{JoinError, JoinParams, Joined};
-use crate::api::Api;
-use crate::i18n::{Lang, Tr, K};
+use crate::i18n::{Lang, Text, Tr};
+use crate::platform::join::{JoinError, JoinParams, Joined};
+use crate::platform::Api;
 use crate::util::{normalize_server, services_base};
 use huikong_protocol::{CheckJoinResults, NewSessionResult, Profile, Role};
 use serde::Deserialize;
@@ -101,7 +101,7 @@ impl JoinRequest {
 /// takes it over without asking the platform again. The fields of new_session's result
 /// (`token`, `expires`, `participant_uuid`, `role`, `display_name`, ...) sit beside these.
 #[derive(Clone, Deserialize)]
-pub struct ReadySession {
+pub struct PortalSession {
     /// The conference node: `scheme://host[:port]`, or the whole
     /// `scheme://host[:port]/api/services/{room}/` prefix.
     pub api_base: String,
@@ -111,10 +111,10 @@ pub struct ReadySession {
     #[serde(default)]
     pub profile: Option<String>,
     #[serde(flatten)]
-    pub session: NewSessionResult,
+    pub granted: NewSessionResult,
 }
 
-impl ReadySession {
+impl PortalSession {
     /// The session as if the console had joined itself.
     pub fn into_joined(
         self,
@@ -125,10 +125,10 @@ impl ReadySession {
         if room.is_empty() {
             return Err("room is empty".into());
         }
-        if self.session.token.trim().is_empty() {
+        if self.granted.token.trim().is_empty() {
             return Err("token is empty".into());
         }
-        if self.session.participant_uuid.trim().is_empty() {
+        if self.granted.participant_uuid.trim().is_empty() {
             return Err("participant_uuid is empty".into());
         }
         let profile = match self.profile.as_deref() {
@@ -158,21 +158,21 @@ impl ReadySession {
             "mcuHost": host,
             "alias": room,
             "conferenceName": self.conference_name,
-            "participantName": self.session.display_name,
+            "participantName": self.granted.display_name,
         }))
         .map_err(|e| e.to_string())?;
         let params = JoinParams {
             server: origin,
             conference: room.clone(),
             pin: String::new(),
-            name: self.session.display_name.clone(),
+            name: self.granted.display_name.clone(),
             hideme: false,
             profile,
         };
         Ok(Joined {
-            api: Api::new(base, self.session.token.clone()),
+            api: Api::new(base, self.granted.token.clone()),
             check,
-            session: self.session,
+            granted: self.granted,
             room,
             params,
         })
@@ -183,7 +183,7 @@ impl ReadySession {
 #[derive(Clone)]
 pub enum Inbound {
     Join(JoinRequest),
-    JoinSession(Box<ReadySession>),
+    JoinSession(Box<PortalSession>),
     Leave,
     SetLanguage(Lang),
 }
@@ -208,7 +208,7 @@ pub fn parse_inbound(text: &str) -> Result<Inbound, String> {
         .map_err(|_| "an object with a text `type` was expected".to_owned())?;
     match env.kind.as_str() {
         "join" => match env.session {
-            Some(s) => serde_json::from_value::<ReadySession>(s)
+            Some(s) => serde_json::from_value::<PortalSession>(s)
                 .map(|s| Inbound::JoinSession(Box::new(s)))
                 .map_err(|e| format!("session: {e}")),
             None => serde_json::from_value::<JoinRequest>(value)
@@ -270,9 +270,9 @@ impl Outbound {
             conference: conference.trim().to_owned(),
             room: j.room.clone(),
             conference_name: j.check.conference_name.clone(),
-            display_name: j.session.display_name.clone(),
-            role: j.session.role,
-            participant_uuid: j.session.participant_uuid.clone(),
+            display_name: j.granted.display_name.clone(),
+            role: j.granted.role,
+            participant_uuid: j.granted.participant_uuid.clone(),
             profile: j.params.profile,
         }
     }
@@ -298,7 +298,7 @@ impl Outbound {
     pub fn bad_message(tr: Tr, reason: &str) -> Outbound {
         Outbound::error(
             "bad_message",
-            tr.fmt_now(K::EmbedBadMessage, &[("reason", reason)]),
+            tr.fmt_now(Text::EmbedBadMessage, &[("reason", reason)]),
             None,
         )
     }

@@ -2,13 +2,13 @@
 //! store, and the end of it all (leave, the platform's `disconnect`, a token that could not be
 //! kept, or a closing tab).
 
-use crate::api::join::Joined;
-use crate::api::Api;
-use crate::browser::{now_s, random};
-use crate::components::status::Status;
-use crate::i18n::{Tr, K};
-use crate::store::Store;
-use crate::stream::{self, ConnState, StreamStop};
+use crate::host::browser::{now_s, random};
+use crate::i18n::{Text, Tr};
+use crate::platform::join::Joined;
+use crate::platform::stream::{self, ConnState, StreamStop};
+use crate::platform::Api;
+use crate::state::status::Status;
+use crate::state::store::{Store, StoreWriter};
 use crate::util::{backoff_ms, refresh_after_ms, refresh_retry_pace};
 use futures_channel::oneshot;
 use futures_util::future::{select, Either};
@@ -39,18 +39,25 @@ pub enum SessionState {
     Lost(String),
 }
 
+/// The console's own session in a meeting, from the token granted at join to its end: what the
+/// meeting page's views read (the store, the connection, how it ended) and the API they send
+/// commands with.
 #[derive(Debug, Clone)]
-pub struct Session {
+pub struct LiveSession {
     pub api: Api,
+    /// The conference, read-only: only this session's event stream writes it.
     pub store: Store,
     /// This session's own participant uuid.
     pub me: String,
     pub conference_name: String,
     pub profile: Profile,
+    /// The event stream's connection.
+    pub conn: ReadSignal<ConnState>,
+    pub state: ReadSignal<SessionState>,
+    set_conn: WriteSignal<ConnState>,
+    set_state: WriteSignal<SessionState>,
     /// The role the session was granted (refresh_session may restate it).
-    pub session_role: RwSignal<Role>,
-    pub conn: RwSignal<ConnState>,
-    pub state: RwSignal<SessionState>,
+    granted_role: RwSignal<Role>,
     /// The role this session has now: its own participant's role while it is listed (a host may
     /// have changed it), else the role it was granted. One memo for every control that asks.
     role: Memo<Role>,
@@ -61,23 +68,26 @@ pub struct Session {
     stream: StoredValue<Option<StreamStop>>,
 }
 
-impl Session {
+impl LiveSession {
     /// Starts the session's stream and refresh timer; they stop when the owner is cleaned up.
-    pub fn start(joined: &Joined, status: Status, tr: Tr) -> Session {
+    pub fn start(joined: &Joined, status: Status, tr: Tr) -> LiveSession {
         let name = joined.check.conference_name.trim();
-        let store = Store::new();
-        let session_role = RwSignal::new(joined.session.role);
-        let me = joined.session.participant_uuid.clone();
+        let writer = StoreWriter::new();
+        let store = writer.store();
+        let granted_role = RwSignal::new(joined.granted.role);
+        let me = joined.granted.participant_uuid.clone();
         let my_uuid = me.clone();
         let role = Memo::new(move |_| {
-            store.order.track();
+            store.order().track();
             match store.row(&my_uuid) {
                 Some(row) => row.p.with(|p| p.role),
-                None => session_role.get(),
+                None => granted_role.get(),
             }
         });
         let (stop_tx, stop_rx) = oneshot::channel();
-        let session = Session {
+        let (conn, set_conn) = signal(ConnState::Connecting);
+        let (state, set_state) = signal(SessionState::Active);
+        let session = LiveSession {
             api: joined.api.clone(),
             store,
             me,
@@ -87,10 +97,12 @@ impl Session {
                 name.to_owned()
             },
             profile: joined.params.profile,
-            session_role,
+            conn,
+            state,
+            set_conn,
+            set_state,
+            granted_role,
             role,
-            conn: RwSignal::new(ConnState::Connecting),
-            state: RwSignal::new(SessionState::Active),
             alive: Arc::new(AtomicBool::new(true)),
             stopped: Arc::new(Mutex::new(Some(stop_tx))),
             stream: StoredValue::new(None),
@@ -101,15 +113,15 @@ impl Session {
             Change::CallDisconnected { call_uuid, reason } => status.push(
                 false,
                 tr.fmt_now(
-                    K::SubCallEnded,
+                    Text::SubCallEnded,
                     &[("call", &call_uuid), ("reason", &reason)],
                 ),
             ),
             _ => {}
         });
-        let stop = stream::start(session.api.clone(), session.store, session.conn, on_change);
+        let stop = stream::start(session.api.clone(), writer, set_conn, on_change);
         session.stream.set_value(Some(stop));
-        session.spawn_refresh(joined.session.expires, tr, stop_rx);
+        session.spawn_refresh(joined.granted.expires, tr, stop_rx);
 
         let s = session.clone();
         let unload = window_event_listener(leptos::ev::pagehide, move |_| {
@@ -143,9 +155,9 @@ impl Session {
     fn finish(&self, state: SessionState) {
         let lost = matches!(state, SessionState::Lost(_));
         self.stop();
-        self.state.try_set(state);
+        self.set_state.try_set(state);
         if lost {
-            self.conn.try_set(ConnState::Lost);
+            self.set_conn.try_set(ConnState::Lost);
         }
     }
 
@@ -188,7 +200,7 @@ impl Session {
                             expires = r.expires;
                             valid_until = now_s() + expires;
                             if let Some(role) = r.role {
-                                s.session_role.try_set(role);
+                                s.granted_role.try_set(role);
                             }
                             continue 'outer;
                         }

@@ -5,7 +5,7 @@
 //! built-in default. A missing or unreadable file, or a field that does not make sense, costs
 //! only that setting: the console starts with its built-in defaults and says so on the page.
 
-use crate::i18n::{Lang, Tr, K};
+use crate::i18n::{Lang, Text, Tr};
 use crate::util::normalize_server;
 use huikong_protocol::Profile;
 use serde_json::{Map, Value};
@@ -41,10 +41,10 @@ pub enum ConfigIssue {
 impl ConfigIssue {
     pub fn message(&self, tr: Tr) -> String {
         match self {
-            ConfigIssue::Missing(r) => tr.fmt(K::ConfigMissing, &[("reason", r)]),
-            ConfigIssue::Broken(r) => tr.fmt(K::ConfigBroken, &[("reason", r)]),
+            ConfigIssue::Missing(r) => tr.fmt(Text::ConfigMissing, &[("reason", r)]),
+            ConfigIssue::Broken(r) => tr.fmt(Text::ConfigBroken, &[("reason", r)]),
             ConfigIssue::Field { field, reason } => tr.fmt(
-                K::ConfigFieldIgnored,
+                Text::ConfigFieldIgnored,
                 &[("field", field), ("reason", reason)],
             ),
         }
@@ -226,5 +226,5 @@ pub async fn load() -> LoadedConfig {
             )],
         };
     }
-    parse_config(&text, &crate::browser::page_scheme())
+    parse_config(&text, &crate::host::browser::page_scheme())
 }

@@ -1,7 +1,8 @@
 //! The REST client of one session: `{scheme}://{mcuHost}/api/services/{room}/` plus the token
 //! header. Replies go through the protocol crate's `decode_reply`, with the HTTP status.
 
-use crate::i18n::{Tr, K};
+use crate::i18n::{Text, Tr};
+use crate::state::status::Failure;
 use crate::util::percent_encode;
 use gloo_net::http::{Request, RequestBuilder};
 use huikong_protocol::envelope::{decode_reply, CommandOutcome};
@@ -26,21 +27,27 @@ impl ApiError {
     /// The reason as shown to the host: the platform's own words where it gave some.
     pub fn message(&self, tr: Tr) -> String {
         match self {
-            ApiError::Network(e) => tr.fmt_now(K::NetworkError, &[("reason", e)]),
+            ApiError::Network(e) => tr.fmt_now(Text::NetworkError, &[("reason", e)]),
             // A gateway's or proxy's own error page is no reason a host can read: say which
             // HTTP status came back instead of quoting the page.
             ApiError::Api(ApiFailure::Malformed { http_status, .. })
                 if !(200..300).contains(http_status) =>
             {
-                tr.fmt_now(K::HttpError, &[("status", &http_status.to_string())])
+                tr.fmt_now(Text::HttpError, &[("status", &http_status.to_string())])
             }
             ApiError::Api(f) => f.reason(),
-            ApiError::Rejected => tr.now(K::RefusedFalse).to_owned(),
+            ApiError::Rejected => tr.now(Text::RefusedFalse).to_owned(),
         }
     }
 
     pub fn is_invalid_token(&self) -> bool {
         matches!(self, ApiError::Api(f) if f.is_invalid_token())
+    }
+}
+
+impl Failure for ApiError {
+    fn message(&self, tr: Tr) -> String {
+        ApiError::message(self, tr)
     }
 }
 
@@ -81,7 +88,8 @@ impl Api {
         &self.base
     }
 
-    pub fn set_token(&self, token: String) {
+    /// Only the live session's refresh replaces the token, so it is the platform module's alone.
+    pub(in crate::platform) fn set_token(&self, token: String) {
         if let Ok(mut t) = self.token.lock() {
             *t = token;
         }
@@ -167,12 +175,13 @@ impl Api {
         self.post_json(&self.participant_url(uuid, c), body).await
     }
 
-    pub async fn refresh(&self) -> Result<RefreshSessionResult, ApiError> {
+    pub(in crate::platform) async fn refresh(&self) -> Result<RefreshSessionResult, ApiError> {
         self.post_empty(&self.url(Command::RefreshSession.path()))
             .await
     }
 
-    /// Releases the token. The document says to ignore the answer.
+    /// Releases the token. Its answer is ignored: the token is gone either way
+    /// (docs/api-notes.md, "Tokens").
     pub async fn end_session(&self) {
         let req = self
             .with_token(Request::post(&self.url(Command::EndSession.path())))
@@ -184,7 +193,7 @@ impl Api {
 
     /// Releases the token from a closing page: a `fetch` with `keepalive`, which the browser
     /// completes after the page is gone.
-    pub fn end_session_keepalive(&self) {
+    pub(in crate::platform) fn end_session_keepalive(&self) {
         let Some(window) = web_sys::window() else {
             return;
         };
@@ -201,7 +210,7 @@ impl Api {
     /// Where the event stream is read, and the token to send in its `token` header. The stream
     /// is read with `fetch` rather than an EventSource, so the token never sits in a URL (a
     /// browser logs the URL of a failed EventSource, query and all).
-    pub fn events_endpoint(&self) -> (String, String) {
+    pub(in crate::platform) fn events_endpoint(&self) -> (String, String) {
         (self.url(Command::Events.path()), self.token())
     }
 

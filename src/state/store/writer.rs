@@ -1,106 +1,115 @@
-//! The protocol crate's `Conference` wrapped in signals. Events go in through [`Store::apply`];
-//! each participant is its own row signal, and the ordered uuid list is a separate signal, so one
-//! `participant_update` touches one row only.
+//! The write side of the store: the platform's events applied to the state machine, and the
+//! signals made to follow what it changed.
 
+use super::{ChatLine, LogEntry, Row, RowCells, Store, LOG_LIMIT};
+use crate::state::roster::same_roster_facts;
 use huikong_protocol::{
-    Change, ChatMessage, Conference, Event, LayoutView, Participant, Presentation, ServiceState,
-    StageEntry,
+    Change, Conference, Decoded, Event, FieldNote, LayoutView, Participant, Presentation,
+    ServiceState, StageEntry, CHAT_HISTORY_LIMIT,
 };
 use leptos::prelude::*;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
-/// How many recent events the log keeps.
-pub const LOG_LIMIT: usize = 200;
-
-/// One participant's signals.
+/// The one way into the store: applies the platform's events. Made with the store and handed to
+/// the live session's event stream only, so a view, which gets a [`Store`], cannot write.
 #[derive(Debug, Clone, Copy)]
-pub struct Row {
-    pub p: RwSignal<Participant>,
-    /// The speaking level from `stage`; `None` when not on stage.
-    pub vad: RwSignal<Option<u32>>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct LogEntry {
-    pub seq: u64,
-    /// Milliseconds since the UNIX epoch.
-    pub at_ms: f64,
-    pub name: String,
-    pub detail: String,
-}
-
-/// When a chat message arrived, beside it in [`Store::chat_meta`]: a stable key for the view
-/// and the time to show (the platform's `message` carries none).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ChatMeta {
-    pub seq: u64,
-    /// Milliseconds since the UNIX epoch.
-    pub at_ms: f64,
-}
-
-#[derive(Debug, Clone, Copy)]
-pub struct Store {
-    conf: StoredValue<Conference>,
-    rows: StoredValue<HashMap<String, Row>>,
+pub struct StoreWriter {
+    store: Store,
+    /// The owner rows are created under: the store's, not whichever effect applies the event.
     owner: StoredValue<Option<Owner>>,
-    /// Every participant's uuid, in arrival order.
-    pub order: RwSignal<Vec<String>>,
-    /// Changes whenever what the list filters, sorts or ranks by changes for anyone (see
-    /// [`same_roster_facts`]). The list reads rows untracked and follows this instead, so a
-    /// mute or a speaking change re-renders one row, not the whole list.
-    pub roster: RwSignal<u64>,
-    /// The uuids of those waiting for a host.
-    pub waiting: RwSignal<Vec<String>>,
-    pub service: RwSignal<ServiceState>,
-    pub layout: RwSignal<LayoutView>,
-    pub stage: RwSignal<Vec<StageEntry>>,
-    pub presentation: RwSignal<Presentation>,
-    pub chat: RwSignal<Vec<ChatMessage>>,
-    /// One entry per message of `chat`, in the same order.
-    pub chat_meta: RwSignal<VecDeque<ChatMeta>>,
-    /// The reason of `disconnect`, once the platform ended this session.
-    pub ended: RwSignal<Option<String>>,
-    /// Whether a first full sync has arrived.
-    pub synced: RwSignal<bool>,
-    pub log: RwSignal<VecDeque<LogEntry>>,
-    seq: StoredValue<u64>,
+    order: WriteSignal<Vec<String>>,
+    roster_rev: WriteSignal<u64>,
+    waiting: WriteSignal<Vec<String>>,
+    service: WriteSignal<ServiceState>,
+    layout: WriteSignal<LayoutView>,
+    stage: WriteSignal<Vec<StageEntry>>,
+    presentation: WriteSignal<Presentation>,
+    chat: WriteSignal<VecDeque<ChatLine>>,
+    ended: WriteSignal<Option<String>>,
+    synced: WriteSignal<bool>,
+    log: WriteSignal<VecDeque<LogEntry>>,
+    log_seq: StoredValue<u64>,
 }
 
-impl Store {
-    pub fn new() -> Store {
-        Store {
-            conf: StoredValue::new(Conference::new()),
-            rows: StoredValue::new(HashMap::new()),
+impl StoreWriter {
+    /// An empty store and its writer.
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> StoreWriter {
+        let (order, w_order) = signal(Vec::new());
+        let (roster_rev, w_roster_rev) = signal(0);
+        let (waiting, w_waiting) = signal(Vec::new());
+        let (service, w_service) = signal(ServiceState::default());
+        let (layout, w_layout) = signal(LayoutView::default());
+        let (stage, w_stage) = signal(Vec::new());
+        let (presentation, w_presentation) = signal(Presentation::default());
+        let (chat, w_chat) = signal(VecDeque::new());
+        let (ended, w_ended) = signal(None);
+        let (synced, w_synced) = signal(false);
+        let (log, w_log) = signal(VecDeque::new());
+        StoreWriter {
+            store: Store {
+                conf: StoredValue::new(Conference::new()),
+                rows: StoredValue::new(HashMap::new()),
+                order,
+                roster_rev,
+                waiting,
+                service,
+                layout,
+                stage,
+                presentation,
+                chat,
+                ended,
+                synced,
+                log,
+            },
             owner: StoredValue::new(Owner::current()),
-            order: RwSignal::new(Vec::new()),
-            roster: RwSignal::new(0),
-            waiting: RwSignal::new(Vec::new()),
-            service: RwSignal::new(ServiceState::default()),
-            layout: RwSignal::new(LayoutView::default()),
-            stage: RwSignal::new(Vec::new()),
-            presentation: RwSignal::new(Presentation::default()),
-            chat: RwSignal::new(Vec::new()),
-            chat_meta: RwSignal::new(VecDeque::new()),
-            ended: RwSignal::new(None),
-            synced: RwSignal::new(false),
-            log: RwSignal::new(VecDeque::new()),
-            seq: StoredValue::new(0),
+            order: w_order,
+            roster_rev: w_roster_rev,
+            waiting: w_waiting,
+            service: w_service,
+            layout: w_layout,
+            stage: w_stage,
+            presentation: w_presentation,
+            chat: w_chat,
+            ended: w_ended,
+            synced: w_synced,
+            log: w_log,
+            log_seq: StoredValue::new(0),
         }
     }
 
-    /// A participant's row, if it is in the meeting.
-    pub fn row(&self, uuid: &str) -> Option<Row> {
-        self.rows.try_with_value(|r| r.get(uuid).copied()).flatten()
+    /// The read side, for views.
+    pub fn store(&self) -> Store {
+        self.store
     }
 
-    /// Reads the conference state without subscribing.
-    pub fn with_conf<T>(&self, f: impl FnOnce(&Conference) -> T) -> Option<T> {
-        self.conf.try_with_value(f)
+    fn with_conf<T>(&self, f: impl FnOnce(&Conference) -> T) -> Option<T> {
+        self.store.with_conf(f)
+    }
+
+    fn cells(&self, uuid: &str) -> Option<RowCells> {
+        self.store
+            .rows
+            .try_with_value(|r| r.get(uuid).copied())
+            .flatten()
+    }
+
+    /// Applies one decoded event, logging the fields the decoder had to coerce or drop.
+    pub fn apply_decoded(&self, decoded: &Decoded) -> Change {
+        let change = self.apply_quietly(&decoded.event);
+        self.log_event(&decoded.event, &change, &decoded.notes);
+        change
     }
 
     /// Applies one event: the state machine decides, the signals follow what it changed.
     pub fn apply(&self, ev: &Event) -> Change {
-        let Some(change) = self.conf.try_update_value(|c| c.apply(ev)) else {
+        let change = self.apply_quietly(ev);
+        self.log_event(ev, &change, &[]);
+        change
+    }
+
+    fn apply_quietly(&self, ev: &Event) -> Change {
+        let Some(change) = self.store.conf.try_update_value(|c| c.apply(ev)) else {
             return Change::None;
         };
         match &change {
@@ -124,21 +133,16 @@ impl Store {
                 }
             }
             Change::Chat => {
-                if let Some(m) = self.with_conf(|c| c.chat().last().cloned()).flatten() {
+                if let Some(message) = self.with_conf(|c| c.chat().last().cloned()).flatten() {
                     self.chat.update(|v| {
-                        if v.len() >= huikong_protocol::CHAT_HISTORY_LIMIT {
-                            v.remove(0);
-                        }
-                        v.push(m);
-                    });
-                    self.chat_meta.update(|v| {
-                        if v.len() >= huikong_protocol::CHAT_HISTORY_LIMIT {
+                        if v.len() >= CHAT_HISTORY_LIMIT {
                             v.pop_front();
                         }
                         let seq = v.back().map_or(0, |last| last.seq + 1);
-                        v.push_back(ChatMeta {
+                        v.push_back(ChatLine {
                             seq,
                             at_ms: js_sys::Date::now(),
+                            message,
                         });
                     });
                 }
@@ -146,14 +150,21 @@ impl Store {
             Change::Ended(reason) => self.ended.set(Some(reason.clone())),
             Change::CallDisconnected { .. } | Change::None => {}
         }
-        self.log_event(ev, &change);
         change
     }
 
-    fn new_row(&self, p: Participant) -> Row {
-        let make = move || Row {
-            p: RwSignal::new(p),
-            vad: RwSignal::new(None),
+    fn new_row(&self, p: Participant) -> RowCells {
+        let make = move || {
+            let (read_p, p) = signal(p);
+            let (read_vad, vad) = signal(None);
+            RowCells {
+                read: Row {
+                    p: read_p,
+                    vad: read_vad,
+                },
+                p,
+                vad,
+            }
         };
         match self.owner.get_value() {
             Some(o) => o.with(make),
@@ -166,14 +177,15 @@ impl Store {
             return;
         };
         let waits = p.is_waiting();
-        match self.row(uuid) {
+        match self.cells(uuid) {
             Some(row) => {
                 let (was, same) = row
+                    .read
                     .p
                     .with_untracked(|old| (old.is_waiting(), same_roster_facts(old, &p)));
                 row.p.set(p);
                 if !same {
-                    self.roster.update(|n| *n += 1);
+                    self.roster_rev.update(|n| *n += 1);
                 }
                 if was != waits {
                     self.set_waiting(uuid, waits);
@@ -181,7 +193,7 @@ impl Store {
             }
             None => {
                 let row = self.new_row(p);
-                self.rows.update_value(|r| {
+                self.store.rows.update_value(|r| {
                     r.insert(uuid.to_owned(), row);
                 });
                 self.order.update(|o| o.push(uuid.to_owned()));
@@ -202,9 +214,17 @@ impl Store {
     }
 
     fn remove(&self, uuid: &str) {
-        let row = self.rows.try_update_value(|r| r.remove(uuid)).flatten();
+        let row = self
+            .store
+            .rows
+            .try_update_value(|r| r.remove(uuid))
+            .flatten();
         self.order.update(|o| o.retain(|u| u != uuid));
-        if self.waiting.with_untracked(|w| w.iter().any(|u| u == uuid)) {
+        if self
+            .store
+            .waiting
+            .with_untracked(|w| w.iter().any(|u| u == uuid))
+        {
             self.set_waiting(uuid, false);
         }
         if let Some(row) = row {
@@ -219,7 +239,7 @@ impl Store {
         else {
             return;
         };
-        let mut stale = self.rows.get_value();
+        let mut stale = self.store.rows.get_value();
         let mut order = Vec::with_capacity(list.len());
         let mut waiting = Vec::new();
         let mut fresh = HashMap::with_capacity(list.len());
@@ -230,7 +250,7 @@ impl Store {
             }
             let row = match stale.remove(&uuid) {
                 Some(row) => {
-                    if row.p.with_untracked(|old| old != &p) {
+                    if row.read.p.with_untracked(|old| old != &p) {
                         row.p.set(p);
                     }
                     row
@@ -241,25 +261,25 @@ impl Store {
             order.push(uuid);
         }
         // Keep the arrival order of those who stay; newcomers go last, in uuid order.
-        let previous = self.order.get_untracked();
+        let previous = self.store.order.get_untracked();
         let mut kept: Vec<String> = previous
             .into_iter()
             .filter(|u| fresh.contains_key(u))
             .collect();
-        let known: std::collections::HashSet<&String> = kept.iter().collect();
+        let known: HashSet<&String> = kept.iter().collect();
         let newcomers: Vec<String> = order
             .iter()
             .filter(|u| !known.contains(u))
             .cloned()
             .collect();
         kept.extend(newcomers);
-        self.rows.set_value(fresh);
+        self.store.rows.set_value(fresh);
         self.order.set(kept);
         self.waiting.set(waiting);
         for row in stale.into_values() {
             retire(row);
         }
-        self.roster.update(|n| *n += 1);
+        self.roster_rev.update(|n| *n += 1);
         self.synced.set(true);
         self.restage();
     }
@@ -274,30 +294,33 @@ impl Store {
             .iter()
             .map(|s| (s.participant_uuid.as_str(), s.vad))
             .collect();
-        self.rows.with_value(|rows| {
+        self.store.rows.with_value(|rows| {
             for (uuid, row) in rows {
                 let now = levels.get(uuid.as_str()).copied();
-                if row.vad.get_untracked() != now {
+                if row.read.vad.get_untracked() != now {
                     row.vad.set(now);
                 }
             }
         });
-        if self.stage.with_untracked(|s| s != &stage) {
+        if self.store.stage.with_untracked(|s| s != &stage) {
             self.stage.set(stage);
         }
     }
 
-    fn log_event(&self, ev: &Event, change: &Change) {
+    fn log_event(&self, ev: &Event, change: &Change, notes: &[FieldNote]) {
         let syncing = self.with_conf(|c| c.is_syncing()).unwrap_or(false);
         let detail = match (ev, change) {
-            // A sync of thousands is one entry, not thousands.
+            // A sync of thousands is one entry, not thousands (unless one of them arrived in
+            // an odd shape, which is worth seeing).
             (
                 Event::ParticipantCreate(_)
                 | Event::ParticipantUpdate(_)
                 | Event::ParticipantSyncBegin,
                 _,
-            ) if syncing => return,
-            (Event::ParticipantSyncEnd, _) => format!("{}", self.order.with_untracked(Vec::len)),
+            ) if syncing && notes.is_empty() => return,
+            (Event::ParticipantSyncEnd, _) => {
+                format!("{}", self.store.order.with_untracked(Vec::len))
+            }
             (Event::ParticipantCreate(p) | Event::ParticipantUpdate(p), _) => {
                 p.display_name.clone()
             }
@@ -310,13 +333,15 @@ impl Store {
             }
             _ => String::new(),
         };
-        let seq = self.seq.get_value() + 1;
-        self.seq.set_value(seq);
+        let seq = self.log_seq.get_value() + 1;
+        self.log_seq.set_value(seq);
         let entry = LogEntry {
             seq,
             at_ms: js_sys::Date::now(),
             name: ev.name().to_owned(),
             detail,
+            notes: notes.to_vec(),
+            revoked: *ev == Event::PresentationRevoked,
         };
         self.log.update(|l| {
             if l.len() >= LOG_LIMIT {
@@ -327,34 +352,16 @@ impl Store {
     }
 }
 
-impl Default for Store {
-    fn default() -> Self {
-        Store::new()
-    }
-}
-
-/// Whether two versions of a participant agree on everything the list filters, sorts, searches
-/// or ranks by.
-pub fn same_roster_facts(a: &Participant, b: &Participant) -> bool {
-    a.display_name == b.display_name
-        && a.overlay_text == b.overlay_text
-        && a.uri == b.uri
-        && a.local_alias == b.local_alias
-        && a.role == b.role
-        && a.service_type == b.service_type
-        && a.protocol == b.protocol
-        && a.start_time == b.start_time
-        && a.spotlight == b.spotlight
-}
-
 /// Disposes a departed participant's signals once the views are done with them. Its row is
 /// removed by the list's render effects, which run after this event is applied; until then the
 /// row may still read its signals (reading a disposed signal panics), so disposal waits for a
 /// later turn of the event loop.
-fn retire(row: Row) {
+fn retire(row: RowCells) {
     wasm_bindgen_futures::spawn_local(async move {
         gloo_timers::future::TimeoutFuture::new(0).await;
         row.p.dispose();
         row.vad.dispose();
+        row.read.p.dispose();
+        row.read.vad.dispose();
     });
 }

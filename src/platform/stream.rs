@@ -3,9 +3,9 @@
 //! arrival order. When the stream ends or fails the console reopens it with the current token,
 //! after a backoff with jitter; the sync that follows replaces the list.
 
-use crate::api::Api;
-use crate::browser::{random, warn};
-use crate::store::Store;
+use crate::host::browser::{random, warn};
+use crate::platform::Api;
+use crate::state::store::StoreWriter;
 use crate::util::backoff_ms;
 use futures_channel::mpsc::{unbounded, UnboundedSender};
 use futures_util::StreamExt;
@@ -78,12 +78,12 @@ impl StreamStop {
 
 /// Decodes one event and applies it; an event the console does not listen to is ignored, as an
 /// EventSource without a listener for it would.
-fn dispatch(name: &str, data: &str, store: Store, on_change: &Rc<dyn Fn(Change)>) {
+fn dispatch(name: &str, data: &str, store: StoreWriter, on_change: &Rc<dyn Fn(Change)>) {
     if !EVENT_NAMES.contains(&name) {
         return;
     }
-    match Event::decode(name, data) {
-        Ok(ev) => on_change(store.apply(&ev)),
+    match Event::decode_reported(name, data) {
+        Ok(decoded) => on_change(store.apply_decoded(&decoded)),
         Err(err) => warn(&format!("huikong: skipped a malformed {name} event: {err}")),
     }
 }
@@ -100,7 +100,7 @@ async fn read(
     signal: web_sys::AbortSignal,
     gen: u64,
     tx: &UnboundedSender<Msg>,
-    store: Store,
+    store: StoreWriter,
     on_change: &Rc<dyn Fn(Change)>,
 ) -> Result<(), String> {
     let resp = gloo_net::http::Request::get(&url)
@@ -157,7 +157,7 @@ impl Source {
         api: &Api,
         gen: u64,
         tx: &UnboundedSender<Msg>,
-        store: Store,
+        store: StoreWriter,
         on_change: &Rc<dyn Fn(Change)>,
     ) -> Result<Source, JsValue> {
         let ctor: js_sys::Function =
@@ -189,7 +189,7 @@ impl Drop for Source {
 
 /// Reads the service flags once the stream is open: `service_update` only says what changes.
 /// The answer enters the store as the event it stands for.
-fn refresh_service(api: Api, store: Store) {
+fn refresh_service(api: Api, store: StoreWriter) {
     leptos::task::spawn_local(async move {
         match api.get::<ServiceStatus>(Command::ServiceStatus).await {
             Ok(s) => {
@@ -204,19 +204,19 @@ fn refresh_service(api: Api, store: Store) {
     });
 }
 
-fn describe(e: &crate::api::ApiError) -> String {
+fn describe(e: &crate::platform::ApiError) -> String {
     match e {
-        crate::api::ApiError::Network(m) => m.clone(),
-        crate::api::ApiError::Api(f) => f.reason(),
-        crate::api::ApiError::Rejected => "false".into(),
+        crate::platform::ApiError::Network(m) => m.clone(),
+        crate::platform::ApiError::Api(f) => f.reason(),
+        crate::platform::ApiError::Rejected => "false".into(),
     }
 }
 
 /// Starts the stream; it runs until [`StreamStop::stop`] or until the platform ends the session.
 pub fn start(
     api: Api,
-    store: Store,
-    conn: RwSignal<ConnState>,
+    store: StoreWriter,
+    conn: WriteSignal<ConnState>,
     on_change: Rc<dyn Fn(Change)>,
 ) -> StreamStop {
     let (tx, mut rx) = unbounded::<Msg>();
@@ -255,7 +255,14 @@ pub fn start(
                 }
             }
             drop(source);
-            if store.ended.try_get_untracked().flatten().is_some() || !ctl.alive() {
+            if store
+                .store()
+                .ended()
+                .try_get_untracked()
+                .flatten()
+                .is_some()
+                || !ctl.alive()
+            {
                 break;
             }
             failures += 1;

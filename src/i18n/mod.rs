@@ -1,4 +1,4 @@
-//! The console's two languages: Simplified Chinese (default) and English. Every text is a [`K`]
+//! The console's two languages: Simplified Chinese (default) and English. Every text is a [`Text`]
 //! with both translations side by side, so none can miss one. `{name}`, `{reason}`, `{n}` and
 //! the like are filled by [`Tr::fmt`].
 
@@ -39,21 +39,21 @@ impl Lang {
 macro_rules! texts {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum K { $($key),* }
+        pub enum Text { $($key),* }
 
-        impl K {
-            pub const ALL: &'static [K] = &[$(K::$key),*];
+        impl Text {
+            pub const ALL: &'static [Text] = &[$(Text::$key),*];
 
             pub fn get(self, lang: Lang) -> &'static str {
                 match (self, lang) {
-                    $((K::$key, Lang::Zh) => $zh, (K::$key, Lang::En) => $en,)*
+                    $((Text::$key, Lang::Zh) => $zh, (Text::$key, Lang::En) => $en,)*
                 }
             }
         }
     };
 }
 
-include!("i18n_texts.rs");
+include!("texts.rs");
 
 /// Fills `{name}`-style slots of a text in one pass over the template: a value is never read
 /// again, so a display name or a platform reason that itself contains `{reason}` stays as it is.
@@ -112,23 +112,23 @@ impl Tr {
     }
 
     /// A text in the current language; reactive when called inside a view closure.
-    pub fn t(self, k: K) -> &'static str {
+    pub fn t(self, k: Text) -> &'static str {
         k.get(self.lang.try_get().unwrap_or_default())
     }
 
     /// A text in the current language with its slots filled.
-    pub fn fmt(self, k: K, args: &[(&str, &str)]) -> String {
+    pub fn fmt(self, k: Text, args: &[(&str, &str)]) -> String {
         fill(k.get(self.lang.try_get().unwrap_or_default()), args)
     }
 
     /// As [`Tr::t`] without subscribing: for texts made once, like a status message. A command
     /// can outlive the row that started it, and with it the row's translator: the language is
     /// then the default rather than a panic.
-    pub fn now(self, k: K) -> &'static str {
+    pub fn now(self, k: Text) -> &'static str {
         k.get(self.lang.try_get_untracked().unwrap_or_default())
     }
 
-    pub fn fmt_now(self, k: K, args: &[(&str, &str)]) -> String {
+    pub fn fmt_now(self, k: Text, args: &[(&str, &str)]) -> String {
         fill(
             k.get(self.lang.try_get_untracked().unwrap_or_default()),
             args,

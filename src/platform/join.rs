@@ -2,7 +2,7 @@
 //! with the PIN in the `pin` header.
 
 use super::client::{send, Api, ApiError};
-use crate::i18n::{Tr, K};
+use crate::i18n::{Text, Tr};
 use crate::util::{check_join_url, normalize_server, room_of, services_base};
 use gloo_net::http::Request;
 use huikong_protocol::{
@@ -21,12 +21,13 @@ pub struct JoinParams {
     pub profile: Profile,
 }
 
-/// A session the platform granted.
+/// What a join brings to the meeting page: the platform's grant and the client that uses it.
 #[derive(Debug, Clone)]
 pub struct Joined {
     pub api: Api,
     pub check: CheckJoinResults,
-    pub session: NewSessionResult,
+    /// What new_session granted: the token, its lifetime, this participant's uuid and role.
+    pub granted: NewSessionResult,
     pub room: String,
     pub params: JoinParams,
 }
@@ -52,28 +53,28 @@ pub enum JoinError {
 impl JoinError {
     pub fn message(&self, tr: Tr) -> String {
         match self {
-            JoinError::InvalidServer(r) => tr.fmt(K::ErrServerInvalid, &[("reason", r)]),
-            JoinError::EmptyConference => tr.t(K::ErrConferenceEmpty).into(),
-            JoinError::EmptyName => tr.t(K::ErrNameEmpty).into(),
+            JoinError::InvalidServer(r) => tr.fmt(Text::ErrServerInvalid, &[("reason", r)]),
+            JoinError::EmptyConference => tr.t(Text::ErrConferenceEmpty).into(),
+            JoinError::EmptyName => tr.t(Text::ErrNameEmpty).into(),
             JoinError::Unreachable {
                 server,
                 cross_origin: false,
-            } => tr.fmt(K::ErrUnreachable, &[("server", server)]),
+            } => tr.fmt(Text::ErrUnreachable, &[("server", server)]),
             JoinError::Unreachable { server, .. } => tr.fmt(
-                K::ErrUnreachableOrCors,
+                Text::ErrUnreachableOrCors,
                 &[
                     ("server", server),
-                    ("origin", &crate::browser::page_origin()),
+                    ("origin", &crate::host::browser::page_origin()),
                 ],
             ),
-            JoinError::WrongPin => tr.t(K::ErrWrongPin).into(),
-            JoinError::PinRequired => tr.t(K::ErrPinRequired).into(),
+            JoinError::WrongPin => tr.t(Text::ErrWrongPin).into(),
+            JoinError::PinRequired => tr.t(Text::ErrPinRequired).into(),
             JoinError::UnknownConference(c) => {
-                tr.fmt(K::ErrUnknownConference, &[("conference", c)])
+                tr.fmt(Text::ErrUnknownConference, &[("conference", c)])
             }
-            JoinError::CheckJoinRefused(r) => tr.fmt(K::ErrCheckJoin, &[("reason", r)]),
-            JoinError::NotApiServer(r) => tr.fmt(K::ErrNotApiServer, &[("reason", r)]),
-            JoinError::Other(r) => tr.fmt(K::ErrJoinOther, &[("reason", r)]),
+            JoinError::CheckJoinRefused(r) => tr.fmt(Text::ErrCheckJoin, &[("reason", r)]),
+            JoinError::NotApiServer(r) => tr.fmt(Text::ErrNotApiServer, &[("reason", r)]),
+            JoinError::Other(r) => tr.fmt(Text::ErrJoinOther, &[("reason", r)]),
         }
     }
 }
@@ -91,7 +92,7 @@ fn origin_of(url: &str) -> String {
 
 fn unreachable(url: &str) -> JoinError {
     let server = origin_of(url);
-    let cross_origin = server != crate::browser::page_origin();
+    let cross_origin = server != crate::host::browser::page_origin();
     JoinError::Unreachable {
         server,
         cross_origin,
@@ -167,7 +168,7 @@ async fn check_join(server: &str, p: &JoinParams) -> Result<CheckJoinResults, Jo
 
 /// Runs the whole join sequence.
 pub async fn join(p: JoinParams) -> Result<Joined, JoinError> {
-    let server = normalize_server(&p.server, &crate::browser::page_scheme())
+    let server = normalize_server(&p.server, &crate::host::browser::page_scheme())
         .map_err(JoinError::InvalidServer)?;
     if p.conference.trim().is_empty() {
         return Err(JoinError::EmptyConference);
@@ -187,7 +188,7 @@ pub async fn join(p: JoinParams) -> Result<Joined, JoinError> {
         display_name: p.name.trim().to_owned(),
         hideme: p.hideme,
     };
-    let session: NewSessionResult = match send(req.json(&body)).await {
+    let granted: NewSessionResult = match send(req.json(&body)).await {
         Ok(s) => s,
         Err(ApiError::Network(_)) => return Err(unreachable(&url)),
         Err(ApiError::Api(f)) => {
@@ -199,11 +200,11 @@ pub async fn join(p: JoinParams) -> Result<Joined, JoinError> {
         }
         Err(ApiError::Rejected) => return Err(JoinError::Other("new_session".into())),
     };
-    let api = Api::new(base, session.token.clone());
+    let api = Api::new(base, granted.token.clone());
     Ok(Joined {
         api,
         check,
-        session,
+        granted,
         room,
         params: JoinParams { server, ..p },
     })

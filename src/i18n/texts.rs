@@ -1,4 +1,4 @@
-// The console's texts, Chinese then English. Included by i18n.rs.
+// The console's texts, Chinese then English. Included by i18n/mod.rs.
 texts! {
     AppTitle => "会控", "Huikong";
     AppSubtitle => "会中管理控制台", "In-meeting control console";
@@ -237,4 +237,7 @@ texts! {
     EventLogHeading => "事件日志", "Event log";
     EventLogEmpty => "尚无事件", "No events yet";
     EventLogHideFrequent => "隐藏发言、布局和演示帧事件", "Hide speaking, layout and frame events";
+    EventLogRevoked => "演示已被撤回", "presentation revoked";
+    EventLogNoteCoerced => "字段 {field} 的类型不符（收到 {from}），已按 {to} 读取", "{field}: {from}, read as {to}";
+    EventLogNoteDropped => "字段 {field} 的类型不符（收到 {found}，应为 {expected}），已取默认值", "{field}: {found}, not {expected}: left at its default";
 }

@@ -6,7 +6,7 @@
 //! (framed by a page at an origin not allowed) or `enabled`; `data-embed-received` and `data-embed-ignored` count the messages accepted and
 //! ignored.
 
-use crate::embed::{parse_inbound, Inbound, JoinRequest, LaunchParams, Outbound};
+use crate::embed::messages::{parse_inbound, Inbound, JoinRequest, LaunchParams, Outbound};
 use crate::i18n::Tr;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -60,7 +60,7 @@ fn parent_window() -> Option<web_sys::Window> {
 fn origin_of_url(url: &str) -> Option<String> {
     let (scheme, rest) = url.split_once("://")?;
     let host = rest.split(['/', '?', '#']).next()?;
-    crate::config::normalize_origin(&format!("{scheme}://{host}")).ok()
+    crate::host::config::normalize_origin(&format!("{scheme}://{host}")).ok()
 }
 
 /// The parent page's origin as the browser states it: `location.ancestorOrigins` (Chromium,
@@ -131,18 +131,18 @@ impl Embed {
             leave_requests: RwSignal::new(0),
             join_request: RwSignal::new(None),
         };
-        crate::browser::set_root_attr("data-embed", Some(mode.code()));
-        crate::browser::set_root_attr("data-embed-received", Some("0"));
-        crate::browser::set_root_attr("data-embed-ignored", Some("0"));
+        crate::host::browser::set_root_attr("data-embed", Some(mode.code()));
+        crate::host::browser::set_root_attr("data-embed-received", Some("0"));
+        crate::host::browser::set_root_attr("data-embed-ignored", Some("0"));
         let Some(parent) = parent else {
             return embed;
         };
         match mode {
-            EmbedMode::Disabled => crate::browser::warn(
+            EmbedMode::Disabled => crate::host::browser::warn(
                 "huikong: framed, but config.json lists no embed_allowed_origins: \
                  messages from the parent page are ignored and none are sent",
             ),
-            EmbedMode::Foreign => crate::browser::warn(
+            EmbedMode::Foreign => crate::host::browser::warn(
                 "huikong: framed by a page whose origin is not in embed_allowed_origins: \
                  its messages are ignored and none are sent",
             ),
@@ -151,14 +151,14 @@ impl Embed {
         let listener = window_event_listener(leptos::ev::message, move |ev| {
             let origin = ev.origin();
             let from_parent = ev.source().is_some_and(|s| js_sys::Object::is(&s, &parent));
-            let allowed = crate::config::normalize_origin(&origin)
+            let allowed = crate::host::config::normalize_origin(&origin)
                 .ok()
                 .filter(|_| mode == EmbedMode::Enabled)
                 .filter(|o| embed.allowed.with_value(|a| a.contains(o)));
             let Some(origin) = allowed.filter(|_| from_parent) else {
                 bump_root_counter("data-embed-ignored");
                 // The origin only: a message may carry a PIN or a token.
-                crate::browser::warn(&format!(
+                crate::host::browser::warn(&format!(
                     "huikong: ignored a message from {origin:?}: not the parent page at an \
                      allowed origin"
                 ));
@@ -219,11 +219,11 @@ pub fn launch_params() -> LaunchParams {
     ];
     let values: Vec<(&str, String)> = NAMES
         .iter()
-        .filter_map(|n| crate::browser::url_param(n).map(|v| (*n, v)))
+        .filter_map(|n| crate::host::browser::url_param(n).map(|v| (*n, v)))
         .collect();
     let p = LaunchParams::from_pairs(values.iter().map(|(k, v)| (*k, v.as_str())));
     if p.had_pin {
-        crate::browser::warn(
+        crate::host::browser::warn(
             "huikong: a PIN in the URL is ignored; a portal passes it by postMessage",
         );
         wipe_pin_from_url();

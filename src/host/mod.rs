@@ -1,0 +1,4 @@
+//! Where the console runs: the deployment's `config.json` and the browser around the page.
+
+pub mod browser;
+pub mod config;

@@ -1,0 +1,9 @@
+//! Talking to the platform: the REST client, the join sequence, the event stream, and the live
+//! session that keeps a token alive and feeds the store. The only writer of the store.
+
+pub mod client;
+pub mod join;
+pub mod session;
+pub mod stream;
+
+pub use client::{Api, ApiError};

@@ -1,0 +1,8 @@
+//! What the console knows: the conference store the platform's events fill (read-only to
+//! views), the outcomes of the commands sent, who may do what, and shared facts about
+//! participants.
+
+pub mod access;
+pub mod roster;
+pub mod status;
+pub mod store;
