@@ -9,6 +9,10 @@ pub mod geometry;
 mod layout;
 mod picture;
 mod presentation;
+pub mod record;
+mod record_attendance;
+mod record_timeline;
+pub mod record_words;
 mod stage;
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests;

@@ -23,6 +23,7 @@ mod launch;
 mod layout;
 mod participants;
 mod presentation;
+mod record;
 mod resilience;
 mod runtime_config;
 mod screenshots;
