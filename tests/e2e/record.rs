@@ -3,7 +3,7 @@
 //! a failed command on the timeline with its reason; the waiting-room alert in the title and at
 //! a portal; and no notification permission asked without a click.
 
-use crate::ctx::{self, Ctx, HOST_PIN, ROOM};
+use crate::ctx::{self, Ctx, Join, HOST_PIN, ROOM};
 use crate::harness::eventually;
 use crate::page::{testid_css, Page};
 use crate::site::{self, Cors};
@@ -29,7 +29,7 @@ async fn download(page: &Page, button: &str) -> (String, Vec<u8>) {
         .execute(CAPTURE_DOWNLOADS, vec![])
         .await
         .expect("the capture script runs");
-    page.testid(button).await.click().await.unwrap();
+    click_centred(page, button).await;
     let read = "const done = arguments[arguments.length - 1];
         const b = window.__blobs[window.__blobs.length - 1];
         if (!b) { done(null); return; }
@@ -70,9 +70,23 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
+/// Clicks the element `testid` after scrolling it to the middle of the view, clear of the
+/// sticky header.
+async fn click_centred(page: &Page, testid: &str) {
+    let el = page.testid(testid).await;
+    page.client()
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'});",
+            vec![serde_json::to_value(&el).expect("an element as JSON")],
+        )
+        .await
+        .expect("scrolling to the element");
+    el.click().await.unwrap();
+}
+
 /// The CSV export: checks the BOM and gives the header map and the rows by display name.
 async fn export_csv(t: &Ctx) -> (String, Vec<String>, Vec<Vec<String>>) {
-    t.page.testid("record-toggle").await.click().await.unwrap();
+    click_centred(&t.page, "record-toggle").await;
     let (name, bytes) = download(&t.page, "export-csv").await;
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 with a BOM");
     let text = String::from_utf8(bytes[3..].to_vec()).expect("UTF-8");
@@ -263,7 +277,7 @@ async fn the_timeline_records_a_failed_command_with_its_reason() {
     });
     t.page.click("Lock conference").await;
     t.page.wait_status("Lock conference: failed").await;
-    t.page.testid("record-toggle").await.click().await.unwrap();
+    click_centred(&t.page, "record-toggle").await;
     let text = t
         .page
         .wait_text_css(
@@ -383,4 +397,54 @@ async fn the_waiting_room_alert_reaches_the_portal() {
         "{events}"
     );
     assert!(!events.contains(HOST_PIN), "no alert carries the PIN");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_chinese_on_the_enterprise_cloud_someone_who_left_is_dialled_back() {
+    let Some(t) = ctx::start("record_zh_enterprise", Profile::Enterprise).await else {
+        return;
+    };
+    t.add_host("Zhang Wei");
+    let wang = t.add_guest("王芳");
+    t.join(&Join {
+        lang: "zh",
+        ..Join::host()
+    })
+    .await;
+    t.wait_row(&wang).await;
+    t.room(|r| r.leave(&wang));
+    t.page.wait_gone_css(&crate::page::row_css(&wang)).await;
+
+    t.page
+        .testid("show-recently-left")
+        .await
+        .click()
+        .await
+        .unwrap();
+    t.page
+        .wait_text_css(
+            "[data-testid=\"left-row\"][data-name=\"王芳\"]",
+            "王芳 离会",
+        )
+        .await;
+    t.page.click("回拨 王芳").await;
+    let field = t.page.testid("dial-destination").await;
+    let filled = eventually("the dial form to be filled", || async {
+        let v = field.prop("value").await.map_err(|e| e.to_string())?;
+        v.filter(|v| !v.is_empty()).ok_or("empty".to_string())
+    })
+    .await;
+    assert_eq!(filled, "sip:王芳@e2e.local");
+
+    let (_, header, rows) = export_csv(&t).await;
+    let w = row_of(&header, &rows, "王芳");
+    assert_eq!(cell(&header, w, "present"), "no");
+    assert_eq!(cell(&header, w, "sessions"), "1");
+    t.page
+        .wait_text_css(
+            "[data-testid=\"record-entry\"][data-kind=\"leave\"]",
+            "王芳 离会",
+        )
+        .await;
+    t.page.wait_text("attendance-table", "会中时长").await;
 }

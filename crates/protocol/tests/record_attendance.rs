@@ -53,6 +53,10 @@ fn those_present_at_the_console_join_start_at_their_platform_start_time() {
         .filter(|e| matches!(e.what, What::Joined { present: true, .. }))
         .count();
     assert_eq!(present, 2);
+    assert!(
+        r.timeline().entries().all(|e| e.at == T0),
+        "the timeline says when the console saw them"
+    );
 }
 
 #[test]

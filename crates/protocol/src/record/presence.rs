@@ -271,11 +271,14 @@ impl Presence {
     fn arrive_or_change(&mut self, at: f64, p: &Participant, joined_at: f64, out: &mut Out) {
         match self.known.insert(p.uuid.clone(), p.clone()) {
             Some(old) => self.changed(at, &old, p, out),
-            None => self.arrive(joined_at, p, false, out),
+            None => self.arrive(at, joined_at, p, false, out),
         }
     }
 
-    fn arrive(&mut self, at: f64, p: &Participant, present: bool, out: &mut Out) {
+    /// A participant seen for the first time at `at`; in the meeting since `joined_at` (earlier
+    /// for one already there, or one that came while the stream was down). The timeline says
+    /// when the console saw it, so it stays in the order things were seen.
+    fn arrive(&mut self, at: f64, joined_at: f64, p: &Participant, present: bool, out: &mut Out) {
         out.entries.push(entry(
             at,
             p,
@@ -288,7 +291,7 @@ impl Presence {
             self.waiting_alert(at, p, out);
         }
         out.arrivals.push(p.clone());
-        out.attendance.push((at, p.clone(), Attend::Join));
+        out.attendance.push((joined_at, p.clone(), Attend::Join));
     }
 
     fn changed(&mut self, at: f64, old: &Participant, p: &Participant, out: &mut Out) {
@@ -368,7 +371,7 @@ impl Presence {
                     at
                 };
                 self.known.insert(p.uuid.clone(), p.clone());
-                self.arrive(since, &p, true, out);
+                self.arrive(at, since, &p, true, out);
             } else {
                 if !self.known.contains_key(&p.uuid) {
                     joined += 1;
