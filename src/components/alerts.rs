@@ -37,14 +37,50 @@ fn base_title() -> String {
     }
 }
 
+fn kind_text(k: AlertKind) -> Text {
+    match k {
+        AlertKind::WaitingRoom => Text::AlertKindWaiting,
+        AlertKind::Presenting => Text::AlertKindPresenting,
+        AlertKind::StreamLost => Text::AlertKindStreamLost,
+        AlertKind::CommandFailed => Text::AlertKindCommandFailed,
+    }
+}
+
+/// One switch per kind of alert, remembered.
+#[component]
+fn AlertKinds(muted: RwSignal<Vec<String>>) -> impl IntoView {
+    let tr = Tr::use_context();
+    view! {
+        <details class="alert-kinds">
+            <summary data-testid="alert-kinds">{move || tr.t(Text::AlertKinds)}</summary>
+            {AlertKind::ALL.into_iter().map(|k| view! {
+                <label class="check"><input type="checkbox" data-testid="alert-kind" data-kind=k.as_str()
+                    prop:checked=move || muted.with(|m| !m.iter().any(|x| x == k.as_str()))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        muted.update(|m| {
+                            m.retain(|x| x != k.as_str());
+                            if !on {
+                                m.push(k.as_str().to_owned());
+                            }
+                        });
+                        muted.with_untracked(|m| attention::save_muted_kinds(m));
+                    }/>
+                    {move || tr.t(kind_text(k))}</label>
+            }).collect_view()}
+        </details>
+    }
+}
+
 #[component]
 pub fn AlertBar() -> impl IntoView {
     let tr = Tr::use_context();
     let record = expect_context::<LiveSession>().store.record();
     let alert = record.alert();
-    // Alerts raised before this count are seen.
-    let seen = RwSignal::new(0u64);
-    let unseen = Memo::new(move |_| alert.with(|a| a.as_ref().map_or(0, |(n, _)| *n)) - seen.get());
+    // Alerts of the kinds switched on, since the operator last marked them seen.
+    let unseen = RwSignal::new(0u64);
+    let muted = RwSignal::new(attention::saved_muted_kinds());
+    let last = RwSignal::new(None::<String>);
     let sound = RwSignal::new(attention::saved_sound());
     let notify = RwSignal::new(attention::saved_notify() && attention::notifications_granted());
     let refused = RwSignal::new(false);
@@ -54,7 +90,12 @@ pub fn AlertBar() -> impl IntoView {
         move || alert.get(),
         move |a, _, _| {
             let Some((_, a)) = a else { return };
+            if muted.with_untracked(|m| m.iter().any(|k| k == a.kind.as_str())) {
+                return;
+            }
+            unseen.update(|n| *n += 1);
             let text = alert_text(tr, a);
+            last.set(Some(text.clone()));
             if sound.get_untracked() {
                 attention::beep();
             }
@@ -91,18 +132,17 @@ pub fn AlertBar() -> impl IntoView {
             attention::save_notify(granted);
         });
     };
-    let last = move || alert.with(|a| a.as_ref().map(|(_, a)| alert_text(tr, a)));
     view! {
         <section class="alert-bar" data-testid="alert-bar" data-unseen=move || unseen.get()
             aria-label=move || tr.t(Text::AlertsHeading)>
             <p role="status" aria-live="polite" class="alert-last" data-testid="alert-last">
                 <Show when=move || { unseen.get() > 0 }>
                     <span class="badge alert-count">{move || tr.fmt(Text::AlertsUnseen, &[("n", &unseen.get().to_string())])}</span>
-                    " " {last}
+                    " " {move || last.get()}
                 </Show>
             </p>
             <button type="button" data-testid="alerts-seen" hidden=move || unseen.get() == 0
-                on:click=move |_| seen.set(alert.with_untracked(|a| a.as_ref().map_or(0, |(n, _)| *n)))>
+                on:click=move |_| unseen.set(0)>
                 {move || tr.t(Text::AlertsMarkSeen)}</button>
             <label class="check"><input type="checkbox" data-testid="alerts-sound"
                 prop:checked=move || sound.get()
@@ -118,6 +158,7 @@ pub fn AlertBar() -> impl IntoView {
                     {move || tr.t(Text::AlertsNotifications)}</label>
             </Show>
             <span class="muted" hidden=move || !refused.get()>{move || tr.t(Text::AlertsRefused)}</span>
+            <AlertKinds muted=muted/>
         </section>
     }
 }

@@ -8,6 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 const KEY_SOUND: &str = "huikong.alerts.sound";
 const KEY_NOTIFY: &str = "huikong.alerts.notify";
+const KEY_MUTED_KINDS: &str = "huikong.alerts.off";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -40,6 +41,25 @@ pub fn saved_notify() -> bool {
 
 pub fn save_notify(on: bool) {
     save_switch(KEY_NOTIFY, on)
+}
+
+/// The alert kinds switched off (their names, as `AlertKind::as_str` writes them).
+pub fn saved_muted_kinds() -> Vec<String> {
+    storage()
+        .and_then(|s| s.get_item(KEY_MUTED_KINDS).ok().flatten())
+        .map(|v| {
+            v.split(',')
+                .filter(|k| !k.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub fn save_muted_kinds(kinds: &[String]) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(KEY_MUTED_KINDS, &kinds.join(","));
+    }
 }
 
 fn document() -> Option<web_sys::Document> {

@@ -316,4 +316,9 @@ texts! {
     AlertPresenting => "{name} 开始演示", "{name} started presenting";
     AlertStreamLost => "与平台的事件流中断", "The event stream from the platform was lost";
     AlertCommandFailed => "命令 {command} 失败：{reason}", "Command {command} failed: {reason}";
+    AlertKinds => "提醒哪些事", "What to alert about";
+    AlertKindWaiting => "有人进入等候室", "Someone enters the waiting room";
+    AlertKindPresenting => "有人开始演示", "Someone starts presenting";
+    AlertKindStreamLost => "事件流中断", "The event stream is lost";
+    AlertKindCommandFailed => "命令失败", "A command fails";
 }

@@ -4,7 +4,7 @@
 //! a portal; and no notification permission asked without a click.
 
 use crate::ctx::{self, Ctx, Join, HOST_PIN, ROOM};
-use crate::harness::eventually;
+use crate::harness::{eventually, stays};
 use crate::page::{testid_css, Page};
 use crate::site::{self, Cors};
 use huikong_protocol::Profile;
@@ -343,6 +343,27 @@ async fn a_waiting_guest_shows_in_the_title_and_no_permission_is_asked_without_a
         let now = title(&t.page).await;
         (!now.starts_with('(')).then_some(()).ok_or(now)
     })
+    .await;
+    // Waiting-room alerts switched off: the next guest waiting counts no more.
+    click_centred(&t.page, "alert-kinds").await;
+    t.page
+        .css("[data-testid=\"alert-kind\"][data-kind=\"waiting_room\"]")
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|_| panic!("the waiting-room switch is shown"));
+    t.add_guest("Liu Yang");
+    stays(
+        Duration::from_millis(1500),
+        "no count for a muted kind",
+        || async {
+            let v = t.page.testid("alert-bar").await.attr("data-unseen").await;
+            match v.map_err(|e| e.to_string())?.as_deref() {
+                Some("0") => Ok(()),
+                other => Err(format!("data-unseen {other:?}")),
+            }
+        },
+    )
     .await;
     t.page.click("Enable notifications").await;
     eventually("the click to ask", || async {
