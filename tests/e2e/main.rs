@@ -24,6 +24,7 @@ mod layout;
 mod participants;
 mod presentation;
 mod record;
+mod record_alerts;
 mod resilience;
 mod runtime_config;
 mod screenshots;

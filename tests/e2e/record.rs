@@ -1,17 +1,15 @@
 //! The meeting record: a scripted meeting (joins, leaves, a rejoin, a forced stream drop)
 //! exported as CSV and compared with what the simulator knows; hostile names exported safely;
-//! a failed command on the timeline with its reason; the waiting-room alert in the title and at
-//! a portal; and no notification permission asked without a click.
+//! a failed command on the timeline with its reason. Alerts and recently left are in
+//! `record_alerts.rs`.
 
-use crate::ctx::{self, Ctx, Join, HOST_PIN, ROOM};
-use crate::harness::{eventually, stays};
-use crate::page::{testid_css, Page};
-use crate::site::{self, Cors};
+use crate::ctx::{self, Ctx};
+use crate::harness::eventually;
+use crate::page::Page;
 use huikong_protocol::Profile;
 use huikong_sim::fault_layer::drop_all_streams;
 use huikong_sim::faults::{FailureKind, Faults};
 use huikong_sim::rooms::unix_now;
-use serde_json::json;
 use std::time::Duration;
 
 /// Makes the page keep what it downloads instead of saving it: each Blob given an object URL,
@@ -72,7 +70,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 
 /// Clicks the element `testid` after scrolling it to the middle of the view, clear of the
 /// sticky header.
-async fn click_centred(page: &Page, testid: &str) {
+pub(crate) async fn click_centred(page: &Page, testid: &str) {
     let el = page.testid(testid).await;
     page.client()
         .execute(
@@ -85,7 +83,7 @@ async fn click_centred(page: &Page, testid: &str) {
 }
 
 /// The CSV export: checks the BOM and gives the header map and the rows by display name.
-async fn export_csv(t: &Ctx) -> (String, Vec<String>, Vec<Vec<String>>) {
+pub(crate) async fn export_csv(t: &Ctx) -> (String, Vec<String>, Vec<Vec<String>>) {
     click_centred(&t.page, "record-toggle").await;
     let (name, bytes) = download(&t.page, "export-csv").await;
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 with a BOM");
@@ -96,12 +94,12 @@ async fn export_csv(t: &Ctx) -> (String, Vec<String>, Vec<Vec<String>>) {
     (name, header, rows.split_off(1))
 }
 
-fn cell<'a>(header: &[String], row: &'a [String], col: &str) -> &'a str {
+pub(crate) fn cell<'a>(header: &[String], row: &'a [String], col: &str) -> &'a str {
     let i = header.iter().position(|h| h == col).expect(col);
     &row[i]
 }
 
-fn row_of<'a>(header: &[String], rows: &'a [Vec<String>], name: &str) -> &'a [String] {
+pub(crate) fn row_of<'a>(header: &[String], rows: &'a [Vec<String>], name: &str) -> &'a [String] {
     rows.iter()
         .find(|r| cell(header, r, "display_name") == name)
         .unwrap_or_else(|| panic!("{name} not in the export: {rows:?}"))
@@ -299,173 +297,4 @@ async fn the_timeline_records_a_failed_command_with_its_reason() {
     })
     .await;
     t.page.wait_attr("alert-bar", "data-unseen", "1").await;
-}
-
-async fn js(page: &Page, script: &str) -> serde_json::Value {
-    page.client().execute(script, vec![]).await.unwrap()
-}
-
-async fn title(page: &Page) -> String {
-    page.client().title().await.unwrap_or_default()
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_waiting_guest_shows_in_the_title_and_no_permission_is_asked_without_a_click() {
-    let Some(t) = ctx::start("record_alert_title", Profile::Public).await else {
-        return;
-    };
-    t.add_host("Zhang Wei");
-    t.join_host().await;
-    let asked = "window.__asked = 0;
-        const ask = Notification.requestPermission.bind(Notification);
-        Notification.requestPermission = () => { window.__asked += 1; return ask(); };";
-    t.page.client().execute(asked, vec![]).await.unwrap();
-    let api = t.observer().await;
-    api.command("lock", &json!({})).await.expect("lock");
-    t.add_guest("Wang Fang");
-    t.page.wait_attr("alert-bar", "data-unseen", "1").await;
-    eventually("the title to count the alert", || async {
-        let now = title(&t.page).await;
-        now.starts_with("(1) ").then_some(()).ok_or(now)
-    })
-    .await;
-    t.page
-        .wait_text("alert-last", "Wang Fang is waiting in the waiting room")
-        .await;
-    assert_eq!(js(&t.page, "return window.__asked;").await, json!(0));
-    assert_eq!(
-        js(&t.page, "return Notification.permission;").await,
-        json!("default")
-    );
-
-    t.page.click("Mark as seen").await;
-    eventually("the title without a count", || async {
-        let now = title(&t.page).await;
-        (!now.starts_with('(')).then_some(()).ok_or(now)
-    })
-    .await;
-    // Waiting-room alerts switched off: the next guest waiting counts no more.
-    click_centred(&t.page, "alert-kinds").await;
-    t.page
-        .css("[data-testid=\"alert-kind\"][data-kind=\"waiting_room\"]")
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|_| panic!("the waiting-room switch is shown"));
-    t.add_guest("Liu Yang");
-    stays(
-        Duration::from_millis(1500),
-        "no count for a muted kind",
-        || async {
-            let v = t.page.testid("alert-bar").await.attr("data-unseen").await;
-            match v.map_err(|e| e.to_string())?.as_deref() {
-                Some("0") => Ok(()),
-                other => Err(format!("data-unseen {other:?}")),
-            }
-        },
-    )
-    .await;
-    t.page.click("Enable notifications").await;
-    eventually("the click to ask", || async {
-        match js(&t.page, "return window.__asked;").await {
-            v if v == json!(1) => Ok(()),
-            v => Err(v.to_string()),
-        }
-    })
-    .await;
-    assert!(t.page.all_css(&testid_css("alert-bar")).await.len() == 1);
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_waiting_room_alert_reaches_the_portal() {
-    let trusting = |o: &site::Origins| {
-        let portal = format!("http://localhost:{}", o.portal_port);
-        Some(json!({ "api_server": o.sim, "embed_allowed_origins": [portal] }).to_string())
-    };
-    let Some(h) = site::start("record_alert_portal", Cors::TheConsole, trusting).await else {
-        return;
-    };
-    let (t, page) = (&h.t, &h.t.page);
-    t.add_host("Zhang Wei");
-    let query = format!("conference={ROOM}&name=Portal%20Host&lang=en");
-    h.open(&h.portal_url("localhost", &query)).await;
-    page.wait_attr_css("body", "data-state", "ready").await;
-    page.fill("portal-pin", HOST_PIN).await;
-    page.testid("portal-join").await.click().await.unwrap();
-    page.wait_attr_css("body", "data-state", "joined").await;
-    let api = t.observer().await;
-    api.command("lock", &json!({})).await.expect("lock");
-    t.add_guest("Wang Fang");
-    let events = eventually("the portal to get the alert", || async {
-        let text = match page
-            .all_css(&testid_css("portal-events"))
-            .await
-            .into_iter()
-            .next()
-        {
-            Some(el) => el.text().await.unwrap_or_default(),
-            None => String::new(),
-        };
-        let alert = text
-            .lines()
-            .find(|l| l.contains("\"type\":\"alert\""))
-            .map(str::to_owned);
-        alert.ok_or_else(|| format!("no alert among {text}"))
-    })
-    .await;
-    assert!(
-        events.contains("\"kind\":\"waiting_room\"") && events.contains("Wang Fang"),
-        "{events}"
-    );
-    assert!(!events.contains(HOST_PIN), "no alert carries the PIN");
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn in_chinese_on_the_enterprise_cloud_someone_who_left_is_dialled_back() {
-    let Some(t) = ctx::start("record_zh_enterprise", Profile::Enterprise).await else {
-        return;
-    };
-    t.add_host("Zhang Wei");
-    let wang = t.add_guest("王芳");
-    t.join(&Join {
-        lang: "zh",
-        ..Join::host()
-    })
-    .await;
-    t.wait_row(&wang).await;
-    t.room(|r| r.leave(&wang));
-    t.page.wait_gone_css(&crate::page::row_css(&wang)).await;
-
-    t.page
-        .testid("show-recently-left")
-        .await
-        .click()
-        .await
-        .unwrap();
-    t.page
-        .wait_text_css(
-            "[data-testid=\"left-row\"][data-name=\"王芳\"]",
-            "王芳 离会",
-        )
-        .await;
-    t.page.click("回拨 王芳").await;
-    let field = t.page.testid("dial-destination").await;
-    let filled = eventually("the dial form to be filled", || async {
-        let v = field.prop("value").await.map_err(|e| e.to_string())?;
-        v.filter(|v| !v.is_empty()).ok_or("empty".to_string())
-    })
-    .await;
-    assert_eq!(filled, "sip:王芳@e2e.local");
-
-    let (_, header, rows) = export_csv(&t).await;
-    let w = row_of(&header, &rows, "王芳");
-    assert_eq!(cell(&header, w, "present"), "no");
-    assert_eq!(cell(&header, w, "sessions"), "1");
-    t.page
-        .wait_text_css(
-            "[data-testid=\"record-entry\"][data-kind=\"leave\"]",
-            "王芳 离会",
-        )
-        .await;
-    t.page.wait_text("attendance-table", "会中时长").await;
 }
