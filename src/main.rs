@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 fn main() {
     console_error_panic_hook::set_once();
+    huikong::host::csp::watch();
     wasm_bindgen_futures::spawn_local(async {
         let loaded = huikong::host::config::load().await;
         leptos::mount::mount_to_body(move || {

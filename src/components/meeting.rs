@@ -7,15 +7,13 @@ use crate::components::participant_actions::ParticipantActionsHost;
 use crate::components::participants::ParticipantList;
 use crate::components::status::StatusRegion;
 use crate::components::waiting_room::WaitingRoom;
-use crate::components::{
-    alerts::AlertBar,
-    recently_left::{DialBack, RecentlyLeft},
-};
+use crate::components::{alerts::AlertBar, recently_left::RecentlyLeft};
 use crate::components::{ActionsFor, Clock};
 use crate::embed::bridge::{use_embed, Embed};
 use crate::embed::messages::Outbound;
 use crate::host::browser::now_s;
 use crate::i18n::{Text, Tr};
+use crate::panels::dial_back::DialBack;
 use crate::panels::record::RecordPanel;
 use crate::panels::Panels;
 use crate::platform::join::Joined;

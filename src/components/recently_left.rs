@@ -5,54 +5,12 @@
 use crate::components::Clock;
 use crate::i18n::{Text, Tr};
 use crate::panels::clock_time;
+use crate::panels::dial_back::DialBack;
 use crate::panels::record_words::leave_text;
 use crate::platform::session::LiveSession;
 use crate::state::access::Forbidden;
-use huikong_protocol::{Command, Profile};
+use huikong_protocol::Command;
 use leptos::prelude::*;
-
-/// A dial-back request for the dial form: address, protocol. Provided by the meeting page.
-#[derive(Debug, Clone, Copy)]
-pub struct DialBack(RwSignal<Option<(String, String)>>);
-
-impl DialBack {
-    pub fn provide() {
-        provide_context(DialBack(RwSignal::new(None)));
-    }
-}
-
-/// For the dial form: runs `fill(address, protocol)` at each dial-back, the protocol only when
-/// the deployment can dial with it; then brings the form into view.
-pub fn on_dial_back(profile: Profile, fill: impl Fn(String, Option<String>) + 'static) {
-    let Some(DialBack(request)) = use_context::<DialBack>() else {
-        return;
-    };
-    Effect::watch(
-        move || request.get(),
-        move |r, _, _| {
-            let Some((uri, protocol)) = r.clone() else {
-                return;
-            };
-            let protocol = profile
-                .dial_protocols()
-                .contains(&protocol.as_str())
-                .then_some(protocol);
-            fill(uri, protocol);
-            let field = web_sys::window().and_then(|w| w.document()).and_then(|d| {
-                d.query_selector("[data-testid=\"dial-destination\"]")
-                    .ok()
-                    .flatten()
-            });
-            if let Some(field) = field {
-                field.scroll_into_view();
-                if let Ok(input) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(field) {
-                    let _ = input.focus();
-                }
-            }
-        },
-        false,
-    );
-}
 
 #[derive(Debug, Clone, PartialEq)]
 struct Gone {
@@ -106,7 +64,7 @@ pub fn RecentlyLeft() -> impl IntoView {
                             view! {
                                 <button type="button" class="small" disabled=move || forbidden.get()
                                     aria-label=move || tr.fmt(Text::DialBackX, &[("name", &name)])
-                                    on:click=move |_| if let Some(DialBack(r)) = dial_back { r.set(Some(back.clone())) }>
+                                    on:click=move |_| if let Some(d) = dial_back { d.request(back.clone()) }>
                                     {move || tr.t(Text::DialBack)}</button>
                             }
                         })}

@@ -380,6 +380,7 @@ pub fn join_error_code(e: &JoinError) -> &'static str {
         JoinError::EmptyConference => "empty_conference",
         JoinError::EmptyName => "empty_name",
         JoinError::Unreachable { .. } => "unreachable",
+        JoinError::RefusedByCsp { .. } => "refused_by_csp",
         JoinError::WrongPin => "wrong_pin",
         JoinError::PinRequired => "pin_required",
         JoinError::UnknownConference(_) => "unknown_conference",

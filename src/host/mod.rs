@@ -3,4 +3,5 @@
 pub mod attention;
 pub mod browser;
 pub mod config;
+pub mod csp;
 pub mod download;

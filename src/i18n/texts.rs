@@ -19,6 +19,7 @@ texts! {
     ErrNameEmpty => "请输入显示名称", "Enter a display name";
     ErrUnreachable => "无法连接服务器 {server}：服务器不可达。", "Cannot reach the server {server}: it is unreachable.";
     ErrUnreachableOrCors => "无法连接服务器 {server}：服务器不可达，或拒绝来自本页面来源（{origin}）的请求（CORS）。", "Cannot reach the server {server}: it is unreachable or refuses requests from this page's origin ({origin}) (CORS).";
+    ErrRefusedByCsp => "本页面的内容安全策略（Content-Security-Policy 的 connect-src）不允许连接 {server}：需在托管会控的服务器响应头中加入该地址。", "This page's Content-Security-Policy (connect-src) does not allow {server}: the server that hosts the console must list it in its header.";
     ErrWrongPin => "入会密码错误。", "Wrong PIN.";
     ErrPinRequired => "该会议需要入会密码。", "This conference requires a PIN.";
     ErrUnknownConference => "会议不存在：{conference}", "No such conference: {conference}";

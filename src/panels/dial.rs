@@ -137,7 +137,7 @@ pub fn DialPanel() -> impl IntoView {
     let next = StoredValue::new(0u64);
     let forbidden = Forbidden::use_context();
     let api = session.api.clone();
-    crate::components::recently_left::on_dial_back(profile, move |uri, protocol| {
+    super::dial_back::on_dial_back(profile, move |uri, protocol| {
         f.update(|d| {
             d.destination = uri;
             if let Some(p) = protocol {

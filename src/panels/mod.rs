@@ -4,6 +4,7 @@
 mod actors;
 mod chat;
 mod dial;
+pub mod dial_back;
 mod event_log;
 pub mod geometry;
 mod layout;

@@ -2,7 +2,7 @@
 //! while shown).
 
 use super::record_words::duration;
-use crate::components::Clock;
+use crate::host::browser::now_s;
 use crate::i18n::{Text, Tr};
 use crate::panels::clock_time;
 use crate::state::record::MeetingRecord;
@@ -28,9 +28,17 @@ struct Line {
 #[component]
 pub fn AttendanceTable(record: MeetingRecord) -> impl IntoView {
     let tr = Tr::use_context();
-    let clock = expect_context::<Clock>();
+    // Its own second hand, only while the table is shown.
+    let tick = RwSignal::new(now_s());
+    let timer =
+        set_interval_with_handle(move || tick.set(now_s()), std::time::Duration::from_secs(1));
+    on_cleanup(move || {
+        if let Ok(h) = timer {
+            h.clear();
+        }
+    });
     let lines = Memo::new(move |_| {
-        let now = clock.fine.get();
+        let now = tick.get();
         record
             .with_untracked(|r| {
                 let now = r.clock(now);

@@ -42,6 +42,11 @@ pub enum JoinError {
         server: String,
         cross_origin: bool,
     },
+    /// fetch failed because the page's own Content-Security-Policy (`connect-src`) does not
+    /// allow the server: the hosting web server's header must list it.
+    RefusedByCsp {
+        server: String,
+    },
     WrongPin,
     PinRequired,
     UnknownConference(String),
@@ -67,6 +72,9 @@ impl JoinError {
                     ("origin", &crate::host::browser::page_origin()),
                 ],
             ),
+            JoinError::RefusedByCsp { server } => {
+                tr.fmt(Text::ErrRefusedByCsp, &[("server", server)])
+            }
             JoinError::WrongPin => tr.t(Text::ErrWrongPin).into(),
             JoinError::PinRequired => tr.t(Text::ErrPinRequired).into(),
             JoinError::UnknownConference(c) => {
@@ -90,14 +98,23 @@ fn origin_of(url: &str) -> String {
     }
 }
 
-fn unreachable(url: &str) -> JoinError {
+/// Why a request to `url` could not be made. The browser reports a refusal by the page's own
+/// policy as an event that may arrive just after the failed fetch, so this waits a moment for it.
+async fn unreachable(url: &str) -> JoinError {
     let server = origin_of(url);
+    gloo_timers::future::TimeoutFuture::new(CSP_REPORT_WAIT_MS).await;
+    if crate::host::csp::refused(&server) {
+        return JoinError::RefusedByCsp { server };
+    }
     let cross_origin = server != crate::host::browser::page_origin();
     JoinError::Unreachable {
         server,
         cross_origin,
     }
 }
+
+/// How long a failed join waits for the browser's report of a policy refusal.
+const CSP_REPORT_WAIT_MS: u32 = 100;
 
 /// Reads checkJoin's failure: its `code` and `msg` are all a client gets.
 pub fn classify_check_join_failure(
@@ -155,9 +172,13 @@ async fn check_join(server: &str, p: &JoinParams) -> Result<CheckJoinResults, Jo
     let req = Request::post(&url)
         .json(&body)
         .map_err(|e| JoinError::Other(e.to_string()))?;
-    let resp = req.send().await.map_err(|_| unreachable(&url))?;
+    let Ok(resp) = req.send().await else {
+        return Err(unreachable(&url).await);
+    };
     let status = resp.status();
-    let text = resp.text().await.map_err(|_| unreachable(&url))?;
+    let Ok(text) = resp.text().await else {
+        return Err(unreachable(&url).await);
+    };
     let reply: CheckJoinResponse = serde_json::from_str(&text)
         .map_err(|_| JoinError::NotApiServer(format!("HTTP {status}")))?;
     let code = reply.code.clone();
@@ -190,7 +211,7 @@ pub async fn join(p: JoinParams) -> Result<Joined, JoinError> {
     };
     let granted: NewSessionResult = match send(req.json(&body)).await {
         Ok(s) => s,
-        Err(ApiError::Network(_)) => return Err(unreachable(&url)),
+        Err(ApiError::Network(_)) => return Err(unreachable(&url).await),
         Err(ApiError::Api(f)) => {
             return Err(classify_session_failure(
                 &f,

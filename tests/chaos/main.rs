@@ -1,7 +1,8 @@
 //! The resilience proofs on the console's side: the built console in headless Chromium against an
 //! in-process simulator that injects faults, each test printing its figures. `cargo xtask test`
 //! runs the short form; `cargo xtask chaos` sets `HUIKONG_CHAOS=full` for the long runs.
-//! Without chromedriver (`HUIKONG_WEBDRIVER_URL`) every test says it is skipped.
+//! Without chromedriver (`HUIKONG_WEBDRIVER_URL`) a bare `cargo test` skips every proof and says
+//! so; under `cargo xtask` (`HUIKONG_BROWSER_TESTS_REQUIRED`) each fails instead.
 
 // The e2e suite's harness, REST observer and locators, shared as they are: only some of each
 // is used here.

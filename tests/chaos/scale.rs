@@ -1,4 +1,4 @@
-//! Scale: a meeting of 2,000 (issue 4: "2,000 participants stay smooth: keyed rows, one
+//! Scale: a meeting of 2,000 ("2,000 participants stay smooth: keyed rows, one
 //! participant's update touches one row"). A benchmark, not a timed test: it asserts only that
 //! the page follows the simulator, and prints the figures — time to the first full list, how
 //! long one participant's change takes to reach its row, main-thread long tasks meanwhile, and

@@ -5,8 +5,8 @@ use crate::harness::{eventually, Env};
 use crate::rows::{page_rows, sim_rows};
 use crate::tab::Tab;
 use huikong_protocol::{Participant, Role};
-use huikong_sim::faults::FaultsJson;
-use huikong_sim::rooms::{new_uuid, unix_now};
+use huikong_sim::model::{new_uuid, unix_now};
+use huikong_sim::Faults;
 use huikong_sim::{Config, Running};
 use serde::Deserialize;
 use std::io::Write;
@@ -29,6 +29,8 @@ struct RoomState {
     participants: Vec<Participant>,
 }
 
+/// The proof's world, or `None` with the reason it is skipped: only outside `cargo xtask`,
+/// under which a proof that cannot run fails (`harness::REQUIRED`).
 pub async fn start(test: &str, mut config: Config) -> Option<World> {
     let env = match Env::get() {
         Ok(env) => env,
@@ -113,7 +115,7 @@ impl World {
             .await
             .expect("PUT /_admin/faults");
         assert!(r.status().is_success(), "faults refused: {}", r.status());
-        let _: FaultsJson = r.json().await.expect("the faults in force");
+        let _: Faults = r.json().await.expect("the faults in force");
     }
 
     /// `POST /_admin/drop-streams`: how many streams were closed.
@@ -131,7 +133,7 @@ impl World {
     }
 
     /// Runs `f` on the demo room, as the platform's own doing.
-    pub fn room<T>(&self, f: impl FnOnce(&mut huikong_sim::conference::Room) -> T) -> T {
+    pub fn room<T>(&self, f: impl FnOnce(&mut huikong_sim::model::Room) -> T) -> T {
         let mut world = self.sim.state.world();
         let ix = world.find_room(ROOM).expect("the demo room");
         f(&mut world.rooms[ix])

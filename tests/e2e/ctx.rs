@@ -5,7 +5,7 @@ use crate::api::Api;
 use crate::harness::{eventually, Browser, Env};
 use crate::page::Page;
 use huikong_protocol::{Participant, Profile, Role, ServiceType};
-use huikong_sim::rooms::new_uuid;
+use huikong_sim::model::new_uuid;
 use huikong_sim::{Config, Running};
 use std::io::Write;
 
@@ -26,7 +26,8 @@ pub struct Ctx {
     pub sim: Running,
 }
 
-/// Starts a test, or says why it is skipped and gives `None`.
+/// Starts a test, or says why it is skipped and gives `None` (only outside `cargo xtask`,
+/// which makes a test that cannot run fail: `harness::REQUIRED`).
 pub async fn start(test: &str, profile: Profile) -> Option<Ctx> {
     start_with(test, Config::for_tests(profile)).await
 }
@@ -137,7 +138,7 @@ impl Ctx {
         p.uri = format!("{protocol}:{name}@e2e.local");
         p.local_alias = ROOM_ALIAS.to_string();
         p.vendor = "e2e endpoint".into();
-        p.start_time = huikong_sim::rooms::unix_now().floor();
+        p.start_time = huikong_sim::model::unix_now().floor();
         let uuid = p.uuid.clone();
         let mut world = self.sim.state.world();
         let ix = world.find_room(ROOM).expect("the demo room");
@@ -155,7 +156,7 @@ impl Ctx {
     }
 
     /// Runs `f` on the demo room of the simulator, as the platform's own doing.
-    pub fn room<T>(&self, f: impl FnOnce(&mut huikong_sim::conference::Room) -> T) -> T {
+    pub fn room<T>(&self, f: impl FnOnce(&mut huikong_sim::model::Room) -> T) -> T {
         let mut world = self.sim.state.world();
         let ix = world.find_room(ROOM).expect("the demo room");
         f(&mut world.rooms[ix])

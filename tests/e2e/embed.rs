@@ -1,4 +1,4 @@
-//! Embedding (issue 7): the example portal (examples/portal.html) on one origin drives the
+//! Embedding: the example portal (examples/portal.html) on one origin drives the
 //! console, served under a sub-path of another, by postMessage; a page at an origin the
 //! console does not trust is ignored; and the URL parameters a portal links with.
 

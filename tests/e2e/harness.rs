@@ -42,9 +42,24 @@ fn workspace() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Set by `cargo xtask` for every run of the browser tests: there a test whose driver or built
+/// console is missing fails instead of skipping.
+pub const REQUIRED: &str = "HUIKONG_BROWSER_TESTS_REQUIRED";
+
 impl Env {
-    /// The environment, or why the browser tests cannot run here.
+    /// The environment, or why the browser tests cannot run here. Only outside `cargo xtask`
+    /// (a bare `cargo test`) is that an answer: under it, the test fails here and says why.
     pub fn get() -> Result<Env, String> {
+        match Env::find() {
+            Ok(env) => Ok(env),
+            Err(why) if std::env::var_os(REQUIRED).is_some() => {
+                panic!("this browser test cannot run: {why} ({REQUIRED} is set: cargo xtask requires it to run)")
+            }
+            Err(why) => Err(format!("{why}; outside `cargo xtask` it is skipped")),
+        }
+    }
+
+    fn find() -> Result<Env, String> {
         let webdriver = std::env::var("HUIKONG_WEBDRIVER_URL").map_err(|_| {
             "HUIKONG_WEBDRIVER_URL is not set (run the browser tests with `cargo xtask test`)"
                 .to_string()
@@ -82,8 +97,9 @@ fn user_data_dir(test: &str) -> PathBuf {
     dir
 }
 
-fn capabilities(env: &Env, profile_dir: &Path) -> Map<String, Value> {
+fn capabilities(env: &Env, profile_dir: &Path, extra: &[&str]) -> Map<String, Value> {
     let mut args: Vec<String> = CHROME_FLAGS.iter().map(|s| s.to_string()).collect();
+    args.extend(extra.iter().map(|s| s.to_string()));
     args.push(format!("--user-data-dir={}", profile_dir.display()));
     let mut caps = Map::new();
     caps.insert("browserName".into(), json!("chrome"));
@@ -109,12 +125,18 @@ pub struct Browser {
 
 impl Browser {
     pub async fn open(env: &Env, test: &str) -> Browser {
+        Browser::open_with(env, test, &[]).await
+    }
+
+    /// A session whose Chromium gets `extra` flags beside [`CHROME_FLAGS`] (the nginx test's
+    /// `--ignore-certificate-errors`, for its throwaway certificate).
+    pub async fn open_with(env: &Env, test: &str, extra: &[&str]) -> Browser {
         let profile_dir = user_data_dir(test);
         let mut last = String::new();
         // chromedriver occasionally fails to start a browser on a loaded machine: try again.
         for _ in 0..3 {
             let connected = ClientBuilder::new(HttpConnector::new())
-                .capabilities(capabilities(env, &profile_dir))
+                .capabilities(capabilities(env, &profile_dir, extra))
                 .connect(&env.webdriver)
                 .await;
             match connected {
@@ -138,8 +160,35 @@ impl Browser {
         self.client.as_ref().expect("the browser session is open")
     }
 
-    /// The page's console messages since the last call (chromedriver's log endpoint).
-    async fn console_log(client: &Client, webdriver: &str) -> Vec<String> {
+    /// Runs a DevTools command in the session's page (chromedriver's `goog/cdp/execute`):
+    /// what WebDriver has no command for (the cache, network throttling, a script before the
+    /// page's own).
+    pub async fn cdp(&self, command: &str, params: Value) -> Value {
+        let id = self
+            .client()
+            .session_id()
+            .await
+            .ok()
+            .flatten()
+            .expect("the session's id");
+        let reply = reqwest::Client::new()
+            .post(format!("{}/session/{id}/goog/cdp/execute", self.webdriver))
+            .json(&json!({ "cmd": command, "params": params }))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{command}: {e}"));
+        let status = reply.status();
+        let body: Value = reply.json().await.unwrap_or_default();
+        assert!(status.is_success(), "{command} refused ({status}): {body}");
+        body["value"].clone()
+    }
+
+    /// The page's console messages since the last look (chromedriver's log endpoint).
+    pub async fn console_log(&self) -> Vec<String> {
+        Browser::read_console_log(self.client(), &self.webdriver).await
+    }
+
+    async fn read_console_log(client: &Client, webdriver: &str) -> Vec<String> {
         let Ok(Some(id)) = client.session_id().await else {
             return Vec::new();
         };
@@ -191,7 +240,7 @@ impl Drop for Browser {
         let (dir, test) = (self.artifacts.clone(), self.test.clone());
         let webdriver = self.webdriver.clone();
         let finish = async move {
-            let log = Browser::console_log(&client, &webdriver).await;
+            let log = Browser::read_console_log(&client, &webdriver).await;
             let panic = log.iter().find(|l| l.contains("panicked at")).cloned();
             if failing || panic.is_some() {
                 Browser::save_artifacts(&client, &dir, &test, &log).await;

@@ -1,4 +1,4 @@
-//! Static hosting (issue 7): the built console under a sub-path of a plain web server, the
+//! Static hosting: the built console under a sub-path of a plain web server, the
 //! platform's API server on another origin and its CORS, and what `config.json` sets there.
 
 use crate::api::Api;

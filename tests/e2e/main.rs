@@ -1,6 +1,9 @@
 //! Browser end-to-end tests: the built console in headless Chromium, driven through
 //! chromedriver, against a simulator of its own per test. `cargo xtask test` builds the console,
-//! starts chromedriver and sets the environment; without it every test says it is skipped.
+//! starts chromedriver and sets the environment, and with it `HUIKONG_BROWSER_TESTS_REQUIRED`:
+//! a test that cannot run there fails. Only a bare `cargo test` skips them, saying so.
+//! `nginx` and `cold_load` are ignored unless asked for: `cargo xtask test nginx` and
+//! `cargo xtask size` run them with what they need (Debian's nginx, the release build).
 
 mod api;
 mod ctx;
@@ -11,6 +14,7 @@ mod static_server;
 
 mod actions;
 mod chat;
+mod cold_load;
 mod conference;
 mod dial;
 mod embed;
@@ -21,6 +25,8 @@ mod i18n;
 mod join;
 mod launch;
 mod layout;
+mod nginx;
+mod nginx_headers;
 mod participants;
 mod presentation;
 mod record;

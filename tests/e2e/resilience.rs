@@ -5,7 +5,6 @@ use crate::ctx;
 use crate::harness::eventually;
 use crate::page::row_css;
 use huikong_protocol::Profile;
-use huikong_sim::fault_layer::drop_all_streams;
 use huikong_sim::faults::{FailureKind, Faults};
 use std::time::Duration;
 
@@ -30,7 +29,7 @@ async fn a_dropped_stream_reconnects_and_catches_up() {
         },
     );
     assert!(
-        drop_all_streams(&t.sim.state) >= 1,
+        t.sim.state.drop_all_streams() >= 1,
         "the console's stream was open"
     );
     t.page

@@ -59,7 +59,7 @@ async fn the_theme_switch_applies_and_is_remembered() {
     assert_eq!(theme(&t).await.as_deref(), Some("dark"));
 }
 
-/// Closing the tab releases the session (issue 4: "Leaving, and closing the tab, release the
+/// Closing the tab releases the session ("Leaving, and closing the tab, release the
 /// session (`end_session`, with `fetch` keepalive on unload)"): the console's participant leaves
 /// the simulator's list at once, long before its two-minute token would have expired.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,16 +1,18 @@
-//! `cargo xtask chaos`: issue 6's long proofs, each printing its figures: the decoder and state
-//! machine soaked with ten million hostile inputs, the simulator's authorisation matrix, and the
-//! console in Chromium under faults (a thousand token refreshes, a hundred forced stream drops
-//! in a meeting of 500, failing commands, malformed events, hostile content, secrets). The
-//! short forms run inside `cargo xtask test` as its `chaos` step.
+//! `cargo xtask chaos`: the resilience proofs' long forms, each printing its figures: the
+//! decoder and state machine soaked with ten million hostile inputs, the simulator's
+//! authorisation matrix, and the console in Chromium under faults (a thousand token refreshes,
+//! a hundred forced stream drops in a meeting of 500, failing commands, malformed events,
+//! hostile content, secrets). The short forms run inside `cargo xtask test` as its `chaos`
+//! step.
 
 use crate::build;
+use crate::e2e;
 use crate::install::{self, CHROMIUM};
 use crate::procs::run;
 use crate::services;
 use crate::util::{cargo, free_port, heading, target_dir};
 
-/// Inputs of the full soak, as the issue asks, and of the short one in `cargo xtask test`.
+/// Inputs of the full soak (ten million) and of the short one in `cargo xtask test`.
 const SOAK_FULL: &str = "10000000";
 const SOAK_SHORT: &str = "200000";
 
@@ -102,6 +104,7 @@ fn browser(full: bool) -> Result<(), String> {
         .env("HUIKONG_DIST", &dist)
         .env("HUIKONG_E2E_ARTIFACTS", &artifacts)
         .env("HUIKONG_CHROME_BINARY", CHROMIUM)
+        .env(e2e::REQUIRED.0, e2e::REQUIRED.1)
         .env("HUIKONG_CHAOS", if full { "full" } else { "short" });
     let result = run("cargo test (chaos)", &mut command);
     driver.process.stop();

@@ -24,6 +24,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
             scenario: "demo",
             profile: None,
             dist: &dist,
+            allow_origin: None,
         },
         false,
     )?;

@@ -11,6 +11,10 @@ use crate::services::{self, Service, Sim};
 use crate::targets::e2e_targets;
 use crate::util::{cargo, free_port, heading, target_dir};
 
+/// Under the xtask a browser test whose driver or build is missing fails rather than skips
+/// (tests/e2e/harness.rs reads it).
+pub const REQUIRED: (&str, &str) = ("HUIKONG_BROWSER_TESTS_REQUIRED", "1");
+
 /// Browser tests at once: two Chromiums fit the two cores without timing out their waits.
 pub const TEST_THREADS: &str = "--test-threads=2";
 
@@ -28,6 +32,11 @@ impl World {
         // Debug: a fraction of the release build time on two cores, and its dependencies are
         // already compiled by the wasm-bindgen tests.
         build::console(false, dist)?;
+        World::with_dist(dist)
+    }
+
+    /// Chromedriver for a console already built into `dist`.
+    pub fn with_dist(dist: &Path) -> Result<World, String> {
         let artifacts = target_dir().join("e2e-artifacts");
         let _ = std::fs::create_dir_all(&artifacts);
         heading("starting chromedriver");
@@ -40,6 +49,7 @@ impl World {
                 ("HUIKONG_DIST", dist.display().to_string()),
                 ("HUIKONG_E2E_ARTIFACTS", artifacts.display().to_string()),
                 ("HUIKONG_CHROME_BINARY", CHROMIUM.to_string()),
+                (REQUIRED.0, REQUIRED.1.to_string()),
             ],
             demo: None,
         })
@@ -55,6 +65,7 @@ impl World {
             scenario: "demo",
             profile: None,
             dist,
+            allow_origin: None,
         };
         self.services.push(services::sim(&sim, true)?);
         self.demo = Some(format!("http://{listen}/"));

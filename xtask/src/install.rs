@@ -195,6 +195,51 @@ fn apt_install(packages: &[&str]) -> Result<(), String> {
     )
 }
 
+/// gzip and brotli for the precompressed copies `cargo xtask dist` writes.
+pub fn compressors() -> Result<(), String> {
+    let missing: Vec<&str> = ["gzip", "brotli"]
+        .into_iter()
+        .filter(|tool| capture(cmd(tool).arg("--version")).is_none())
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        apt_install(&missing)
+    }
+}
+
+/// Debian's nginx for the nginx test, with openssl (its certificate) and curl (its header
+/// checks), and Debian's brotli module when the archive has it. Whether the module is loaded.
+pub fn nginx() -> Result<bool, String> {
+    let missing: Vec<&str> = [
+        ("nginx", "-v"),
+        ("openssl", "version"),
+        ("curl", "--version"),
+    ]
+    .into_iter()
+    .filter(|(tool, arg)| capture(cmd(tool).arg(arg)).is_none())
+    .map(|(tool, _)| tool)
+    .collect();
+    if !missing.is_empty() {
+        apt_install(&missing)?;
+    }
+    if !brotli_module() {
+        if let Err(e) = apt_install(&["libnginx-mod-http-brotli-static"]) {
+            println!("no brotli module for nginx ({e}): the block is tested without it");
+        }
+    }
+    Ok(brotli_module())
+}
+
+/// Whether Debian's nginx loads the brotli module (its package enables itself there).
+fn brotli_module() -> bool {
+    std::fs::read_dir("/etc/nginx/modules-enabled").is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().contains("brotli"))
+    })
+}
+
 /// Fetches every crate up front: trunk builds with cargo `--offline` (Trunk.toml).
 pub fn crates() -> Result<(), String> {
     run("cargo fetch", cargo().arg("fetch"))

@@ -9,11 +9,14 @@ mod demo;
 mod dist;
 mod e2e;
 mod install;
+mod nginx;
 mod procs;
 mod screenshots;
 mod services;
+mod size;
 mod targets;
 mod test;
+mod twiggy;
 mod util;
 
 use std::process::ExitCode;
@@ -26,14 +29,22 @@ commands:
                          with the simulator (default ADDR 127.0.0.1:8080)
   test                   install what is missing, then run fmt, clippy, the native tests,
                          the wasm-bindgen tests in headless Chromium, the browser
-                         end-to-end tests, then the short forms of the chaos proofs
-  test STEP...           only the named steps: fmt, clippy, native, wasm, e2e, chaos
-  chaos [PART...]        issue 6's long proofs with their figures: soak (10 million hostile
+                         end-to-end tests, the release build against size-budget.txt,
+                         docs/deploy.md's nginx block on Debian's nginx, then the short
+                         forms of the chaos proofs
+  test STEP...           only the named steps: fmt, clippy, native, wasm, e2e, size, nginx,
+                         chaos
+  chaos [PART...]        the resilience proofs' long forms with their figures: soak (10 million hostile
                          inputs), matrix (the simulator's authorisation), browser (the console
                          under faults: token refreshes, stream drops in a meeting of 500,
                          failing commands, malformed events, hostile content, secrets)
-  dist                   build the release console into dist/ with a checksum list,
-                         dist/SHA256SUMS (`sha256sum -c SHA256SUMS` checks a copy)
+  dist                   build the release console into dist/, with a .gz and a .br copy of
+                         every file but config.json, and their checksums beside it in
+                         dist.sha256sums (`sha256sum -c` in a copy's directory checks it)
+  size                   the release console's files (raw, gzip, brotli), the module's
+                         largest items (twiggy, installed when missing), the gzipped sizes
+                         against size-budget.txt, and the cold load to an interactive join
+                         page (median of 10) with and without preloading
   screenshots            retake the README's screenshots of the console (docs/screenshots/)
                          with the browser suite against the living demo conference
   e2e-env                build the console and start chromedriver for the browser tests
@@ -49,6 +60,7 @@ fn main() -> ExitCode {
         Some("test") => test::main(&args[1..]),
         Some("chaos") => chaos::main(&args[1..]),
         Some("dist") => dist::main(&args[1..]),
+        Some("size") => size::main(&args[1..]),
         Some("screenshots") => screenshots::main(&args[1..]),
         Some("e2e-env") if args.len() == 1 => e2e::serve(),
         Some("-h" | "--help" | "help") => {

@@ -23,7 +23,8 @@ pub fn main(args: &[String]) -> Result<(), String> {
     let mut command = cargo();
     command
         .args(["test", "-p", "huikong", "--test", "e2e", "screenshots::"])
-        .args(["--", "--test-threads=1", "--nocapture"])
+        // `--include-ignored`: the test is meant to be ignored everywhere else.
+        .args(["--", "--include-ignored", "--test-threads=1", "--nocapture"])
         .env("HUIKONG_SCREENSHOTS", &out);
     world.env(&mut command);
     let result = run("cargo test (screenshots)", &mut command);

@@ -16,6 +16,8 @@ pub struct Sim<'a> {
     /// `None`: the simulator's default, the public cloud.
     pub profile: Option<&'a str>,
     pub dist: &'a Path,
+    /// `--allow-origin`: `None` lets any origin call it.
+    pub allow_origin: Option<&'a str>,
 }
 
 /// A running service with the file its output goes to (`None`: the terminal).
@@ -62,6 +64,9 @@ pub fn sim(sim: &Sim, log_to_file: bool) -> Result<Service, String> {
         command.args(["--profile", profile]);
     }
     command.arg("--dist").arg(sim.dist);
+    if let Some(origin) = sim.allow_origin {
+        command.args(["--allow-origin", origin]);
+    }
     let log = log_to_file.then(|| xtask_dir().join(format!("sim-{profile}-{}.log", sim.scenario)));
     Service::spawn(&name, &mut command, log)?.ready(&sim.listen, "/", Duration::from_secs(60))
 }

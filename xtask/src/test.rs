@@ -5,7 +5,9 @@ use std::time::{Duration, Instant};
 use crate::chaos;
 use crate::e2e;
 use crate::install::{self, CHROMEDRIVER};
+use crate::nginx;
 use crate::procs::run;
+use crate::size;
 use crate::targets::{e2e_targets, wasm_target_args};
 use crate::util::{cargo, cargo_bin_dir, heading, root};
 
@@ -22,7 +24,7 @@ type StepResult = Result<Option<String>, String>;
 /// (selector for `cargo xtask test NAME...`, title, the step)
 type Step = (&'static str, &'static str, fn() -> StepResult);
 
-const STEPS: [Step; 7] = [
+const STEPS: [Step; 9] = [
     ("fmt", "cargo fmt --check", fmt),
     ("clippy", "clippy, native crates", clippy_native),
     ("clippy", "clippy, console on wasm32", clippy_wasm),
@@ -33,17 +35,27 @@ const STEPS: [Step; 7] = [
         wasm_tests,
     ),
     ("e2e", "browser end-to-end tests", e2e::step),
+    (
+        "size",
+        "the release build against size-budget.txt",
+        size::step,
+    ),
+    (
+        "nginx",
+        "docs/deploy.md's nginx block on Debian's nginx",
+        nginx::step,
+    ),
     ("chaos", "chaos proofs, short forms", chaos::step),
 ];
 
-/// Runs every step, or only those named (fmt, clippy, native, wasm, e2e, chaos).
+/// Runs every step, or only those named (fmt, clippy, native, wasm, e2e, size, nginx, chaos).
 pub fn main(only: &[String]) -> Result<(), String> {
     if let Some(unknown) = only
         .iter()
         .find(|o| !STEPS.iter().any(|s| s.0 == o.as_str()))
     {
         return Err(format!(
-            "unknown step `{unknown}`: use fmt, clippy, native, wasm, e2e or chaos"
+            "unknown step `{unknown}`: use fmt, clippy, native, wasm, e2e, size, nginx or chaos"
         ));
     }
     install::test_tools()?;

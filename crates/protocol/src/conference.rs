@@ -1,11 +1,13 @@
 //! The conference state machine: events in, state out. Pure and synchronous, so the console can
 //! wrap it in signals and the simulator and tests can drive it directly.
 
-use crate::event::{ChatMessage, Event, LayoutView, StageEntry};
+use crate::event::{Event, LayoutView, StageEntry};
 use crate::participant::Participant;
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 
-/// How many chat messages the state keeps; older ones are dropped first.
+/// How many chat messages a reader of the stream keeps; older ones are dropped first. The
+/// state machine keeps none: a message is an occurrence, reported as `Change::Chat`, and each
+/// reader keeps the history it needs with what it adds (the console its arrival times).
 pub const CHAT_HISTORY_LIMIT: usize = 500;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -40,6 +42,7 @@ pub enum Change {
     Layout,
     Stage,
     Presentation,
+    /// A chat message arrived (the event carries it; the state keeps none).
     Chat,
     /// A sub-call of a participant ended.
     CallDisconnected {
@@ -59,7 +62,6 @@ pub struct Conference {
     pub layout: LayoutView,
     pub stage: Vec<StageEntry>,
     pub presentation: Presentation,
-    chat: VecDeque<ChatMessage>,
     /// The reason given by `disconnect`, once the platform has ended this session.
     pub ended: Option<String>,
 }
@@ -154,13 +156,7 @@ impl Conference {
                 self.presentation = crate::Presentation::default();
                 Change::Presentation
             }
-            Event::Message(m) => {
-                if self.chat.len() == CHAT_HISTORY_LIMIT {
-                    self.chat.pop_front();
-                }
-                self.chat.push_back(m.clone());
-                Change::Chat
-            }
+            Event::Message(_) => Change::Chat,
             Event::CallDisconnected { call_uuid, reason } => Change::CallDisconnected {
                 call_uuid: call_uuid.clone(),
                 reason: reason.clone(),
@@ -201,10 +197,6 @@ impl Conference {
     /// Whether a sync is under way (its list not yet swapped in).
     pub fn is_syncing(&self) -> bool {
         self.syncing.is_some()
-    }
-
-    pub fn chat(&self) -> impl ExactSizeIterator<Item = &ChatMessage> + DoubleEndedIterator {
-        self.chat.iter()
     }
 
     /// The speaking level (vad) of a participant on stage, if it is on stage.

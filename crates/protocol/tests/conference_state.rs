@@ -179,28 +179,17 @@ fn a_second_start_replaces_the_presenter() {
     assert_eq!(c.presentation.frame, 0, "frames count from the new start");
 }
 
+/// A message is reported, not kept: each reader keeps the history it needs (the console's is
+/// bounded by `CHAT_HISTORY_LIMIT`, checked in its own tests), so the state stays the same size
+/// however long the meeting chats.
 #[test]
-fn chat_keeps_messages_in_order() {
+fn a_message_is_reported_and_changes_no_state() {
     let mut c = Conference::new();
-    assert_eq!(c.apply(&chat(1)), Change::Chat);
-    c.apply(&chat(2));
-    let payloads: Vec<_> = c.chat().map(|m| m.payload.as_str()).collect();
-    assert_eq!(payloads, ["message 1", "message 2"]);
-}
-
-#[test]
-fn chat_history_is_bounded() {
-    let mut c = Conference::new();
+    let before = format!("{c:?}");
     for n in 0..CHAT_HISTORY_LIMIT + 25 {
-        c.apply(&chat(n));
+        assert_eq!(c.apply(&chat(n)), Change::Chat);
     }
-    assert_eq!(c.chat().len(), CHAT_HISTORY_LIMIT);
-    // The oldest went first.
-    assert_eq!(c.chat().next().unwrap().payload, "message 25");
-    assert_eq!(
-        c.chat().next_back().unwrap().payload,
-        format!("message {}", CHAT_HISTORY_LIMIT + 24)
-    );
+    assert_eq!(format!("{c:?}"), before);
 }
 
 #[test]
@@ -308,6 +297,5 @@ fn a_whole_stream_from_the_documents_examples() {
     assert!(c.participant("a").unwrap().role.is_host());
     assert_eq!(c.vad("a"), Some(100));
     assert_eq!(c.presentation.frame, 1);
-    assert_eq!(c.chat().len(), 1);
     assert!(c.service.locked);
 }

@@ -1,7 +1,8 @@
 //! The simulator's background tasks: the sweep of expired tokens, the timed stream drops of the
-//! faults, and the living scenario.
+//! faults, the living scenario and its churn.
 
 use crate::api::AppState;
+use crate::churn::{Churn, CHURN_TICK};
 use crate::config::Scenario;
 use crate::scenario;
 use std::time::{Duration, Instant};
@@ -45,5 +46,23 @@ pub async fn live(app: AppState, scenario: Scenario) {
         every.tick().await;
         n += 1;
         scenario::tick(&mut app.world(), scenario, n, &mut idle);
+    }
+}
+
+/// The churn, at the rate in force each step; it takes the world's lock only while it has
+/// something to do, so that it can run for the simulator's life and be set at run time.
+pub async fn churn(app: AppState) {
+    let mut churn = Churn::new(app.config().faults.seed);
+    let mut every = tokio::time::interval(CHURN_TICK);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut last = Instant::now();
+    loop {
+        every.tick().await;
+        let now = Instant::now();
+        let rate = app.churn_rate();
+        if rate > 0.0 || churn.has_rejoins() {
+            churn.step(&mut app.world(), rate, now - last, now);
+        }
+        last = now;
     }
 }

@@ -30,6 +30,20 @@ impl Scenario {
     }
 }
 
+/// The highest churn rate accepted: far beyond what any stream keeps up with.
+pub const MAX_CHURN: f64 = 100_000.0;
+
+/// Whether a churn rate (participants per second) is one `--churn` and the admin endpoint take.
+pub fn check_churn_rate(rate: f64) -> Result<f64, String> {
+    if rate.is_finite() && (0.0..=MAX_CHURN).contains(&rate) {
+        Ok(rate)
+    } else {
+        Err(format!(
+            "the churn rate is participants per second from 0 to {MAX_CHURN}, not {rate}"
+        ))
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     pub listen: SocketAddr,
@@ -55,6 +69,9 @@ pub struct Config {
     pub faults: Faults,
     /// Serves the admin endpoint under `/_admin/` (faults at run time, the rooms' state).
     pub admin: bool,
+    /// Participants of the demo room changed per second by the churn (0: none); the admin
+    /// endpoint changes it at run time.
+    pub churn: f64,
 }
 
 impl Default for Config {
@@ -73,6 +90,7 @@ impl Default for Config {
             keep_alive: Duration::from_secs(15),
             faults: Faults::default(),
             admin: false,
+            churn: 0.0,
         }
     }
 }
@@ -93,7 +111,7 @@ impl Config {
     }
 
     /// Reads `--listen`, `--profile`, `--token-ttl`, `--scenario`, `--dist`, `--allow-origin`,
-    /// `--admin`, `--seed` and the fault flags ([`faults::FLAGS`]).
+    /// `--admin`, `--seed`, `--churn` and the fault flags ([`faults::FLAGS`]).
     pub fn from_args<I: IntoIterator<Item = String>>(args: I) -> Result<Config, String> {
         let mut config = Config::default();
         let mut args = args.into_iter();
@@ -141,12 +159,20 @@ impl Config {
                     let seed = v.parse().map_err(|_| format!("bad --seed {v:?}"))?;
                     config.faults.seed = Some(seed);
                 }
+                "--churn" => {
+                    let v = value()?;
+                    let rate = v.trim().parse().map_err(|_| format!("bad --churn {v:?}"))?;
+                    config.churn = check_churn_rate(rate)?;
+                }
                 flag if faults::FLAGS.contains(&flag) => {
                     let v = value()?;
                     config.faults.set_flag(flag, &v)?;
                 }
                 other => return Err(format!("unknown argument {other:?}")),
             }
+        }
+        if config.churn > 0.0 && config.scenario == Scenario::Empty {
+            return Err("--churn changes the living scenario: demo or large:N, not empty".into());
         }
         Ok(config)
     }

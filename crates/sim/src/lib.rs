@@ -8,36 +8,19 @@
 
 pub mod api;
 pub mod background;
+pub mod churn;
 pub mod config;
 pub mod faults;
+pub mod limits;
 pub mod model;
 pub mod replay;
 pub mod scenario;
 
 pub use api::{app, AppState};
 pub use config::{Config, Scenario};
-pub use faults::{FailureKind, Faults, FaultsJson};
+pub use faults::{FailureKind, Faults};
 
-/// `huikong_sim::conference::Room`, as the console's end-to-end tests name it.
-pub mod conference {
-    pub use crate::model::Room;
-}
-
-/// `huikong_sim::rooms::*`, as the console's end-to-end tests name them.
-pub mod rooms {
-    pub use crate::model::{new_uuid, provisioned_rooms, unix_now};
-}
-
-/// `huikong_sim::fault_layer::drop_all_streams`, as the console's end-to-end tests name it.
-pub mod fault_layer {
-    use crate::api::AppState;
-
-    /// Closes every open event stream of every room now. Returns how many were closed.
-    pub fn drop_all_streams(app: &AppState) -> usize {
-        app.drop_all_streams()
-    }
-}
-
+use axum::serve::ListenerExt;
 use std::net::SocketAddr;
 use tokio::task::JoinHandle;
 
@@ -71,6 +54,8 @@ pub async fn spawn(config: Config) -> std::io::Result<Running> {
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     let addr = listener.local_addr()?;
     let living = config.scenario != Scenario::Empty;
+    // The admin endpoint may set a churn at run time.
+    let churning = config.churn > 0.0 || config.admin;
     let sweep_every = config.sweep_interval;
     let scenario = config.scenario;
     let state = AppState::new(config, addr);
@@ -78,6 +63,11 @@ pub async fn spawn(config: Config) -> std::io::Result<Running> {
     let router = app(state.clone());
     let mut tasks = vec![
         tokio::spawn(async move {
+            // An event goes out the moment it happens, not held back until the previous one's
+            // acknowledgement (Nagle's algorithm against a delayed ACK costs up to 40 ms).
+            let listener = listener.tap_io(|tcp| {
+                let _ = tcp.set_nodelay(true);
+            });
             // Serving ends only with an I/O error on the listener; the task then ends too.
             let _ = axum::serve(listener, router).await;
         }),
@@ -86,6 +76,9 @@ pub async fn spawn(config: Config) -> std::io::Result<Running> {
     ];
     if living {
         tasks.push(tokio::spawn(background::live(state.clone(), scenario)));
+    }
+    if churning {
+        tasks.push(tokio::spawn(background::churn(state.clone())));
     }
     Ok(Running { addr, state, tasks })
 }

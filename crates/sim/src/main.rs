@@ -1,15 +1,27 @@
 //! `huikong-sim [--listen ADDR] [--profile public|enterprise] [--token-ttl SECS]
-//! [--scenario demo|empty|large:N] [--dist DIR] [--allow-origin ORIGIN] [fault flags] [--admin]`,
+//! [--scenario demo|empty|large:N] [--churn RATE] [--dist DIR] [--allow-origin ORIGIN]
+//! [fault flags] [--admin]`,
 //! or `huikong-sim replay FILE`. `--help` lists every flag.
 
+use huikong_sim::limits::raise_open_files;
 use huikong_sim::model::provisioned_rooms;
 use huikong_sim::{replay, spawn, Config};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: huikong-sim [--listen 127.0.0.1:8080] [--profile public|enterprise] \
-[--token-ttl 120] [--scenario demo|empty|large:N] [--dist DIR] [--allow-origin ORIGIN] \
-[FAULTS] [--admin] [--seed N]
+[--token-ttl 120] [--scenario demo|empty|large:N] [--churn RATE] [--dist DIR] \
+[--allow-origin ORIGIN] [FAULTS] [--admin] [--seed N]
        huikong-sim replay FILE
+
+  --churn RATE                change RATE participants of the demo room a second (fractions
+                              allowed, 0 = off; needs demo or large:N), spread evenly over
+                              each second: mute or unmute, spotlight on or off, a turn to
+                              speak (the stage), chair or guest, and about 1 in 100 a leave
+                              that a newcomer's join makes up for a second or two later
+
+Each open event stream holds a file; the simulator raises its open-file soft limit to the
+hard limit at start. Where the hard limit is below what you need (2,000 streams want about
+2,100), raise it first (`ulimit -Hn 8192` as root, or the system's limits configuration).
 
 Faults (none by default; durations may have fractions):
   --drop-streams-every SECS   close every open event stream this often
@@ -24,8 +36,10 @@ Faults (none by default; durations may have fractions):
   --refuse-refresh SECS       answer refresh_session 503 for this long from the start
   --malformed-events FRACTION follow this fraction of live events with a malformed one (invalid
                               JSON, unknown name, missing or wrongly typed field, ~1 MB payload)
-  --seed N                    seed of the fault decisions, to repeat a run (default: random)
+  --seed N                    seed of the fault decisions and the churn's choices, to repeat
+                              a run (default: random)
   --admin                     serve the admin endpoint: GET/PUT /_admin/faults,
+                              GET/PUT /_admin/churn ({\"rate\": N}),
                               POST /_admin/drop-streams, GET /_admin/state/{room}
 Commands are every /api/services/{room}/ path but new_session, refresh_session, end_session
 and events. Injected answers carry an x-huikong-fault header naming the fault.";
@@ -65,10 +79,20 @@ fn main() -> ExitCode {
     runtime.block_on(serve(config))
 }
 
+/// Streams a simulator should hold at least, with room to spare for its other files.
+const STREAMS_WANTED: u64 = 2_000;
+
 async fn serve(config: Config) -> ExitCode {
     let profile = config.profile;
     let scenario = config.scenario;
     let admin = config.admin;
+    let churn = config.churn;
+    if let Some(files) = raise_open_files().filter(|n| *n < STREAMS_WANTED + 100) {
+        eprintln!(
+            "huikong-sim: at most {files} open files (the hard limit): fewer than \
+             {STREAMS_WANTED} event streams fit; raise it with `ulimit -Hn`"
+        );
+    }
     let running = match spawn(config).await {
         Ok(r) => r,
         Err(e) => {
@@ -78,6 +102,9 @@ async fn serve(config: Config) -> ExitCode {
     };
     println!("huikong-sim listening on {}", running.url());
     println!("profile: {}, scenario: {scenario:?}", profile.as_str());
+    if churn > 0.0 {
+        println!("churn: {churn} participants a second in the demo room");
+    }
     let faults = running.state.faults().get();
     if faults.any() {
         let json = serde_json::to_string(&faults).unwrap_or_default();

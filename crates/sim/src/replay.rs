@@ -4,8 +4,9 @@
 //! presentations, and the events it could not read at all.
 
 use huikong_protocol::sse::{parse_all, SseFrame};
-use huikong_protocol::{Conference, Event};
+use huikong_protocol::{ChatMessage, Conference, Event, CHAT_HISTORY_LIMIT};
 use serde_json::{json, Value};
+use std::collections::VecDeque;
 
 /// What a replay found.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +36,8 @@ pub fn replay(capture: &str) -> (Value, Vec<String>) {
 /// Replays `capture` and reports the state, the skipped events and the notes.
 pub fn replay_report(capture: &str) -> ReplayReport {
     let mut conference = Conference::new();
+    // The state machine reports messages without keeping them; the replay keeps the chat.
+    let mut chat = VecDeque::new();
     let (mut skipped, mut notes) = (Vec::new(), Vec::new());
     for frame in parse_all(capture) {
         let at = label(&frame);
@@ -46,12 +49,18 @@ pub fn replay_report(capture: &str) -> ReplayReport {
                     notes.push(format!("{at}: {name}: the presentation was revoked"));
                 }
                 conference.apply(&decoded.event);
+                if let Event::Message(m) = decoded.event {
+                    if chat.len() == CHAT_HISTORY_LIMIT {
+                        chat.pop_front();
+                    }
+                    chat.push_back(m);
+                }
             }
             Err(e) => skipped.push(format!("{at}: {e}")),
         }
     }
     ReplayReport {
-        state: state_json(&conference),
+        state: state_json(&conference, &chat),
         skipped,
         notes,
     }
@@ -65,9 +74,8 @@ fn label(frame: &SseFrame) -> String {
     }
 }
 
-pub fn state_json(c: &Conference) -> Value {
+pub fn state_json(c: &Conference, chat: &VecDeque<ChatMessage>) -> Value {
     let participants: Vec<_> = c.participants().values().collect();
-    let chat: Vec<_> = c.chat().collect();
     json!({
         "participants": participants,
         "service": {

@@ -203,6 +203,19 @@ fn participant(c: &Cast, alias: &str) -> Participant {
     p
 }
 
+/// The `n`th newcomer of the churn: one of the cast's endpoints under a numbered name, as a
+/// guest (not a visitor's, whom the living demo would send away).
+pub fn newcomer(n: usize, alias: &str) -> Participant {
+    let c = &DEMO_CAST[n % DEMO_CAST.len()];
+    let mut p = participant(c, alias);
+    p.role = Role::Guest;
+    let name = format!("{} +{:04}", c.name, n + 1);
+    p.display_name = name.clone();
+    p.overlay_text = name;
+    p.start_time = unix_now().floor();
+    p
+}
+
 /// Fills the demo room as the scenario says.
 pub fn populate(world: &mut World, scenario: Scenario) {
     let room = &mut world.rooms[DEMO_ROOM];

@@ -136,3 +136,37 @@ fn replay_reads_variants_and_says_what_it_coerced() {
     );
     assert!(!stderr.contains("skipped"), "{stderr}");
 }
+#[test]
+fn churn_is_read_with_a_living_scenario_and_refused_without_one() {
+    let c = Config::from_args(args(&["--scenario", "large:1000", "--churn", "200"])).unwrap();
+    assert_eq!((c.scenario, c.churn), (Scenario::Large(1000), 200.0));
+    let c = Config::from_args(args(&["--churn=2.5"])).unwrap();
+    assert_eq!((c.scenario, c.churn), (Scenario::Demo, 2.5));
+    assert_eq!(Config::from_args(Vec::new()).unwrap().churn, 0.0, "off");
+    let c = Config::from_args(args(&["--scenario", "empty", "--churn", "0"])).unwrap();
+    assert_eq!(c.churn, 0.0);
+    for bad in [
+        &["--churn", "-1"][..],
+        &["--churn", "fast"],
+        &["--churn", "NaN"],
+        &["--churn", "1e9"],
+        &["--churn"],
+        &["--scenario", "empty", "--churn", "10"],
+    ] {
+        let e = Config::from_args(args(bad)).unwrap_err();
+        assert!(e.contains("churn"), "{bad:?}: {e}");
+    }
+}
+
+#[test]
+fn help_names_the_churn() {
+    let out = Command::new(env!("CARGO_BIN_EXE_huikong-sim"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    for words in ["--churn RATE", "/_admin/churn", "ulimit"] {
+        assert!(text.contains(words), "--help has no {words:?}");
+    }
+}

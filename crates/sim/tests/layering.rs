@@ -50,6 +50,7 @@ fn the_model_imports_no_layer_above_it() {
             "crate::config",
             "crate::background",
             "crate::scenario",
+            "crate::churn",
             "super::super",
         ],
     );
@@ -63,6 +64,7 @@ fn the_faults_never_import_the_api_or_what_runs_it() {
             "crate::api",
             "crate::background",
             "crate::scenario",
+            "crate::churn",
             "super::super",
         ],
     );

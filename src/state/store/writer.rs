@@ -144,7 +144,9 @@ impl StoreWriter {
                 }
             }
             Change::Chat => {
-                if let Some(message) = self.with_conf(|c| c.chat().last().cloned()).flatten() {
+                // The one chat list: the state machine reports a message and keeps none.
+                if let Event::Message(message) = ev {
+                    let message = message.clone();
                     self.chat.update(|v| {
                         if v.len() >= CHAT_HISTORY_LIMIT {
                             v.pop_front();

@@ -1,9 +1,10 @@
 //! The admin endpoint under `/_admin/`, routed only when the simulator was started with it
-//! (`--admin`): the faults at run time, and the simulator's own view of a room for tests that
-//! compare a client's state with it. Its answers are plain JSON, not the platform's envelope;
+//! (`--admin`): the faults and the churn at run time, and the simulator's own view of a room
+//! for tests that compare a client's state with it. Its answers are plain JSON, not the platform's envelope;
 //! a refusal is `{"error": "<reason>"}`.
 
 use super::state::AppState;
+use crate::config::check_churn_rate;
 use crate::faults::Faults;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -12,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::{Json, Router};
 use huikong_protocol::{DialRequest, LayoutView, Participant, StageEntry};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use std::collections::BTreeMap;
 
@@ -32,6 +33,7 @@ pub fn routes(enabled: bool) -> Router<AppState> {
     Router::new()
         .route("/_admin/faults", get(get_faults).put(put_faults))
         .route("/_admin/drop-streams", post(drop_streams))
+        .route("/_admin/churn", get(get_churn).put(put_churn))
         .route("/_admin/state/{room}", get(room_state))
         .route(
             "/_admin/{*rest}",
@@ -60,6 +62,35 @@ async fn put_faults(State(app): State<AppState>, body: Bytes) -> Response {
 async fn drop_streams(State(app): State<AppState>) -> Response {
     let dropped = app.drop_all_streams();
     Json(json!({ "dropped": dropped })).into_response()
+}
+
+/// The churn's JSON form: participants of the demo room changed per second.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChurnRate {
+    rate: f64,
+}
+
+/// `GET /_admin/churn`: the churn rate in force.
+async fn get_churn(State(app): State<AppState>) -> Json<ChurnRate> {
+    Json(ChurnRate {
+        rate: app.churn_rate(),
+    })
+}
+
+/// `PUT /_admin/churn` `{"rate": N}`: sets the churn rate (0 stops it). 400 for another body
+/// or a rate out of range; the rate in force then stays as it was.
+async fn put_churn(State(app): State<AppState>, body: Bytes) -> Response {
+    let rate = serde_json::from_slice::<ChurnRate>(&body)
+        .map_err(|e| format!("bad churn: {e}"))
+        .and_then(|c| check_churn_rate(c.rate));
+    match rate {
+        Ok(rate) => {
+            app.set_churn_rate(rate);
+            Json(ChurnRate { rate }).into_response()
+        }
+        Err(e) => refuse(StatusCode::BAD_REQUEST, e),
+    }
 }
 
 #[derive(Serialize)]

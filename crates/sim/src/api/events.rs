@@ -24,7 +24,7 @@ pub async fn events(
         Ok(sse::Event::default()
             .id(f.id.to_string())
             .event(f.name.as_str())
-            .data(f.data.as_str()))
+            .data(&*f.data))
     });
     Ok(Sse::new(stream).keep_alive(KeepAlive::new().interval(app.config().keep_alive)))
 }

@@ -4,7 +4,7 @@
 use super::error::success;
 use super::extract::{json, NodeHost, ParticipantCall};
 use super::state::AppState;
-use crate::model::{sub_calls, unix_now, ApiError, ApiResult, World};
+use crate::model::{sub_calls, ApiError, ApiResult, World};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::response::Response;
@@ -41,8 +41,7 @@ fn run(
             world.remove_participant(call.room, uuid, "API initiated participant disconnect")
         }
         Mute | Unmute => {
-            let muted = cmd == Mute;
-            room.update(uuid, |m| m.p.is_muted = muted);
+            room.set_muted(uuid, cmd == Mute);
         }
         AllowRxPresentation | DenyRxPresentation => {
             let policy = if cmd == AllowRxPresentation {
@@ -53,13 +52,7 @@ fn run(
             room.update(uuid, |m| m.p.rx_presentation_policy = policy);
         }
         SpotlightOn | SpotlightOff => {
-            let at = if cmd == SpotlightOn {
-                unix_now().floor()
-            } else {
-                0.0
-            };
-            room.update(uuid, |m| m.p.spotlight = at);
-            room.refresh_screen();
+            room.set_spotlight(uuid, cmd == SpotlightOn);
         }
         Unlock => {
             room.admit(uuid);

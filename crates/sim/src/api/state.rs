@@ -5,6 +5,7 @@ use crate::config::Config;
 use crate::faults::FaultState;
 use crate::model::{ApiError, ApiResult, Caller, World};
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -13,6 +14,8 @@ struct Shared {
     addr: SocketAddr,
     world: Mutex<World>,
     faults: Arc<FaultState>,
+    /// The churn rate in force, as the bits of an `f64` (it changes at run time).
+    churn: AtomicU64,
 }
 
 /// The simulator: its configuration, its world and its faults.
@@ -26,6 +29,7 @@ impl AppState {
         let faults = Arc::new(FaultState::new(config.faults.clone()));
         world.attach_malformed(faults.clone());
         AppState(Arc::new(Shared {
+            churn: AtomicU64::new(config.churn.to_bits()),
             config,
             addr,
             world: Mutex::new(world),
@@ -44,6 +48,17 @@ impl AppState {
     /// The faults in force (they change at run time; `config().faults` are the initial ones).
     pub fn faults(&self) -> &Arc<FaultState> {
         &self.0.faults
+    }
+
+    /// Participants of the demo room the churn changes per second (`config().churn` is the
+    /// initial rate).
+    pub fn churn_rate(&self) -> f64 {
+        f64::from_bits(self.0.churn.load(Ordering::Relaxed))
+    }
+
+    /// Sets the churn rate, already checked (`config::check_churn_rate`).
+    pub fn set_churn_rate(&self, rate: f64) {
+        self.0.churn.store(rate.to_bits(), Ordering::Relaxed);
     }
 
     /// The world, locked. Never held across an await.

@@ -12,7 +12,3 @@ pub mod state;
 pub use flags::FLAGS;
 pub use settings::{fraction, secs, FailureKind, Faults};
 pub use state::{chance_within, CommandPlan, FaultState};
-
-/// The admin endpoint's JSON form, which is `Faults` itself (the name the console's chaos tests
-/// read it by).
-pub type FaultsJson = Faults;

@@ -2,7 +2,8 @@
 //! full sync first, then live events (docs/api-notes.md, "Events and sync").
 
 use futures_util::stream::{self, Stream, StreamExt};
-use huikong_protocol::{Event, Profile, Role};
+use huikong_protocol::{Event, Participant, Profile, Role};
+use std::collections::HashMap;
 use std::sync::Arc;
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
@@ -15,7 +16,7 @@ const BACKLOG: usize = 4096;
 pub struct Frame {
     pub id: u64,
     pub name: String,
-    pub data: String,
+    pub data: Arc<str>,
 }
 
 struct Subscriber {
@@ -35,6 +36,11 @@ pub struct Bus {
     profile: Profile,
     next_id: u64,
     subscribers: Vec<Subscriber>,
+    /// Each participant's `data:` as last sent, with the participant it was made from: every
+    /// new stream's sync sends every participant, and with thousands of streams on a room of
+    /// a thousand, making the JSON anew each time (under the world's lock) would cost more
+    /// than sending it.
+    serialized: HashMap<String, (Participant, Arc<str>)>,
     /// Puts malformed events among the live ones when that fault is set.
     pub malformed: Option<Arc<dyn MalformedEvents>>,
 }
@@ -45,6 +51,7 @@ impl Bus {
             profile,
             next_id: 1,
             subscribers: Vec::new(),
+            serialized: HashMap::new(),
             malformed: None,
         }
     }
@@ -63,13 +70,30 @@ impl Bus {
         if !self.profile.sends_event(event.name()) {
             return None;
         }
+        let data = match event {
+            Event::ParticipantCreate(p) | Event::ParticipantUpdate(p) => self.participant_data(p),
+            e => e.data().into(),
+        };
         let id = self.next_id;
         self.next_id += 1;
         Some(Arc::new(Frame {
             id,
             name: event.name().to_owned(),
-            data: event.data(),
+            data,
         }))
+    }
+
+    /// A participant's `data:`, made once for each version of it.
+    fn participant_data(&mut self, p: &Participant) -> Arc<str> {
+        if let Some((known, data)) = self.serialized.get(&p.uuid) {
+            if known == p {
+                return data.clone();
+            }
+        }
+        let data: Arc<str> = Event::ParticipantUpdate(p.clone()).data().into();
+        self.serialized
+            .insert(p.uuid.clone(), (p.clone(), data.clone()));
+        data
     }
 
     fn deliver(&mut self, frame: Arc<Frame>, to: impl Fn(&Subscriber) -> bool) {
@@ -91,6 +115,7 @@ impl Bus {
             if let Some((name, data)) = garbage {
                 let id = *next_id;
                 *next_id += 1;
+                let data = data.into();
                 return s.tx.try_send(Arc::new(Frame { id, name, data })).is_ok();
             }
             true
@@ -126,6 +151,9 @@ impl Bus {
 
     /// Sends an event to every stream of the room.
     pub fn emit(&mut self, event: &Event) {
+        if let Event::ParticipantDelete { uuid } = event {
+            self.serialized.remove(uuid);
+        }
         if self.subscribers.is_empty() {
             return;
         }

@@ -3,6 +3,7 @@
 //! goes out only when what is shown differs.
 
 use super::Room;
+use crate::model::ids::unix_now;
 use crate::model::screen::{capacity, Slide, DEFAULT_VIEW, STAGE_LIMIT};
 use huikong_protocol::{Audience, Event, LayoutOverride, LayoutView, ServiceType, StageEntry};
 
@@ -108,6 +109,15 @@ impl Room {
         }
         self.screen.speaking = uuid.map(str::to_owned);
         self.refresh_screen();
+    }
+
+    /// Participant spotlighton (since now) or spotlightoff: the spotlit lead every layout.
+    /// False if unknown.
+    pub fn set_spotlight(&mut self, uuid: &str, on: bool) -> bool {
+        let at = if on { unix_now().floor() } else { 0.0 };
+        let found = self.update(uuid, |m| m.p.spotlight = at);
+        self.refresh_screen();
+        found
     }
 
     /// Applies override_layout; the layout event goes out even if nothing on screen moved.

@@ -120,6 +120,11 @@ impl Room {
         }
     }
 
+    /// Participant mute or unmute. False if unknown.
+    pub fn set_muted(&mut self, uuid: &str, muted: bool) -> bool {
+        self.update(uuid, |m| m.p.is_muted = muted)
+    }
+
     /// Changes the member at this position in `members`.
     fn update_at(&mut self, at: usize, change: impl FnOnce(&mut Member)) {
         let m = &mut self.members[at];

@@ -1,0 +1,154 @@
+//! Cold load: from the start of navigation to an interactive join page, with an empty cache, the
+//! built console served by a simulator of its own; ten loads per case, the median printed as
+//! `FIGURE` lines. The cases: the build as it is and a copy without its preload links, each on
+//! loopback and over a link throttled to 10 Mbit/s with 40 ms of latency (where preloading
+//! counts). A measurement, not a check: `cargo xtask size` runs it against the release build.
+
+use crate::harness::{eventually_within, Browser, Env};
+use huikong_protocol::Profile;
+use huikong_sim::Config;
+use serde_json::{json, Value};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+const LOADS: usize = 10;
+
+/// Installed before the page's own scripts (DevTools, so the page's CSP does not apply): notes
+/// `performance.now()`, which counts from the start of navigation, when the join button is
+/// there and enabled. The console mounts its view with its handlers, so that is interactive.
+const WATCH: &str = r#"
+new MutationObserver((_, observer) => {
+  const submit = document.querySelector('[data-testid="join-submit"]');
+  if (submit && !submit.disabled) {
+    window.__huikongJoinReady = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, { childList: true, subtree: true, attributes: true });
+"#;
+
+const READ: &str = r#"
+const ready = window.__huikongJoinReady;
+if (ready === undefined) return null;
+const wasm = performance.getEntriesByType('resource').filter(e => e.name.endsWith('.wasm'));
+const paint = performance.getEntriesByName('first-contentful-paint')[0];
+return {
+  ready,
+  wasm_fetches: wasm.length,
+  wasm_start: wasm.length ? wasm[0].startTime : -1,
+  wasm_end: wasm.length ? wasm[0].responseEnd : -1,
+  first_paint: paint ? paint.startTime : -1,
+};
+"#;
+
+fn figure(text: &str) {
+    let _ = writeln!(std::io::stderr(), "FIGURE [cold_load] {text}");
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
+}
+
+/// A copy of the built console whose `index.html` has no `<link rel="preload">` or
+/// `rel="modulepreload"`: the module is then found only when boot.js asks for it.
+fn without_preload(dist: &Path) -> (PathBuf, usize) {
+    let dir = std::env::temp_dir().join(format!("huikong-cold-load-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary dist");
+    for entry in std::fs::read_dir(dist)
+        .expect("the built console")
+        .flatten()
+    {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), dir.join(entry.file_name())).expect("copying");
+        }
+    }
+    let html = std::fs::read_to_string(dist.join("index.html")).expect("index.html");
+    let (mut out, mut rest, mut removed) = (String::new(), html.as_str(), 0);
+    while let Some(at) = rest.find("<link rel=\"") {
+        let end = at + rest[at..].find('>').expect("a closed tag") + 1;
+        let tag = &rest[at..end];
+        out.push_str(&rest[..at]);
+        if tag.contains("rel=\"preload\"") || tag.contains("rel=\"modulepreload\"") {
+            removed += 1;
+        } else {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    // The compressed copies of index.html would still carry the links.
+    for ext in ["gz", "br"] {
+        let _ = std::fs::remove_file(dir.join(format!("index.html.{ext}")));
+    }
+    std::fs::write(dir.join("index.html"), out).expect("writing index.html");
+    (dir, removed)
+}
+
+/// Ten cold loads of the console in `dist`; (ready, wasm start, first paint) medians in ms.
+async fn measure(env: &Env, dist: &Path, throttled: bool) -> (f64, f64, f64) {
+    let mut config = Config::for_tests(Profile::Public);
+    config.dist = Some(dist.to_path_buf());
+    let sim = huikong_sim::spawn(config).await.expect("the simulator");
+    let browser = Browser::open(env, "cold_load").await;
+    browser.cdp("Network.enable", json!({})).await;
+    if throttled {
+        let link = json!({ "offline": false, "latency": 40,
+            "downloadThroughput": 1_250_000, "uploadThroughput": 1_250_000 });
+        browser.cdp("Network.emulateNetworkConditions", link).await;
+    }
+    browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": WATCH }),
+        )
+        .await;
+    let (mut ready, mut wasm, mut paint) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..LOADS {
+        let client = browser.client();
+        client.goto("about:blank").await.expect("a blank page");
+        browser.cdp("Network.clearBrowserCache", json!({})).await;
+        client
+            .goto(&format!("{}/?lang=en", sim.url()))
+            .await
+            .expect("the console");
+        let seen: Value = eventually_within(Duration::from_secs(30), "the join page", || async {
+            match client.execute(READ, vec![]).await {
+                Ok(Value::Null) => Err("not interactive yet".to_string()),
+                Ok(v) => Ok(v),
+                Err(e) => Err(e.to_string()),
+            }
+        })
+        .await;
+        assert_eq!(seen["wasm_fetches"], 1, "the module fetched once: {seen}");
+        ready.push(seen["ready"].as_f64().expect("a time"));
+        wasm.push(seen["wasm_start"].as_f64().expect("a time"));
+        paint.push(seen["first_paint"].as_f64().expect("a time"));
+    }
+    drop(browser);
+    (median(ready), median(wasm), median(paint))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "a measurement: `cargo xtask size` runs it against the release build"]
+async fn cold_load_to_an_interactive_join_page() {
+    let env = Env::get().unwrap_or_else(|why| panic!("cold_load needs the browser: {why}"));
+    let (bare, removed) = without_preload(&env.dist);
+    assert!(removed > 0, "the build has preload links to compare with");
+    for (link, throttled) in [("loopback", false), ("10 Mbit/s, 40 ms", true)] {
+        for (case, dist) in [("preload on", env.dist.as_path()), ("preload off", &bare)] {
+            let (ready, wasm, paint) = measure(&env, dist, throttled).await;
+            figure(&format!(
+                "{link}, {case}: interactive join page {ready:.0} ms (median of {LOADS}), \
+                 module requested at {wasm:.0} ms, first contentful paint {paint:.0} ms"
+            ));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&bare);
+}

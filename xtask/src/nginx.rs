@@ -1,0 +1,313 @@
+//! The `nginx` step of `cargo xtask test`: docs/deploy.md's two server blocks, read from the doc
+//! (it stays their only source), on Debian's nginx. Only what an administrator replaces is
+//! replaced: the ports, the certificate, the web root, the API server and portal origins, and
+//! `brotli_static` uncommented when the module is there. Inside Debian's own nginx.conf, as
+//! `sites-enabled/huikong`; `nginx -t` must pass without a warning; then the browser suite's
+//! `nginx` tests run against it, with the simulator behind nginx as the API server.
+
+use std::path::{Path, PathBuf};
+
+use crate::dist;
+use crate::e2e::World;
+use crate::install;
+use crate::procs::{run, Managed};
+use crate::services::{self, Sim};
+use crate::util::{cargo, cmd, free_port, heading, root, target_dir, wait_http};
+
+const DOC: &str = "docs/deploy.md";
+const CONSOLE_BLOCK: &str = "<!-- tested: the console's server block";
+const SIM_BLOCK: &str = "<!-- tested: the simulator's server block";
+const DEBIAN_CONF: &str = "/etc/nginx/nginx.conf";
+
+/// The free ports of one run.
+struct Ports {
+    console: u16,
+    api: u16,
+    portal: u16,
+    sim: u16,
+}
+
+/// The fenced `nginx` block that follows `marker` in the doc.
+fn block(doc: &str, marker: &str) -> Result<String, String> {
+    let at = doc
+        .find(marker)
+        .ok_or_else(|| format!("{DOC} has no `{marker}` marker"))?;
+    let fence = "```nginx\n";
+    let start = doc[at..]
+        .find(fence)
+        .map(|i| at + i + fence.len())
+        .ok_or_else(|| format!("no ```nginx block after `{marker}` in {DOC}"))?;
+    let end = doc[start..]
+        .find("\n```")
+        .map(|i| start + i + 1)
+        .ok_or_else(|| format!("the block after `{marker}` in {DOC} is not closed"))?;
+    Ok(doc[start..end].to_string())
+}
+
+/// Replaces `from` with `to` everywhere, failing when the doc no longer has `from`: the doc
+/// and this test must change together.
+fn replace(text: &mut String, from: &str, to: &str) -> Result<(), String> {
+    if !text.contains(from) {
+        return Err(format!("the block in {DOC} no longer has `{from}`"));
+    }
+    *text = text.replace(from, to);
+    Ok(())
+}
+
+/// The certificate's paths and the name of the site, as an administrator replaces them.
+fn site_specific(text: &mut String, dir: &Path) -> Result<(), String> {
+    let cert = dir.join("cert.pem").display().to_string();
+    let key = dir.join("key.pem").display().to_string();
+    replace(text, "/etc/ssl/certs/intranet.example.pem", &cert)?;
+    replace(text, "/etc/ssl/private/intranet.example.key", &key)?;
+    replace(
+        text,
+        "server_name intranet.example;",
+        "server_name 127.0.0.1;",
+    )
+}
+
+/// `sites-enabled/huikong`: the two blocks, filled in, and the test's own portal server.
+fn site_file(doc: &str, dir: &Path, p: &Ports, brotli: bool) -> Result<String, String> {
+    let api = format!("https://127.0.0.1:{}", p.api);
+    let mut console = block(doc, CONSOLE_BLOCK)?;
+    site_specific(&mut console, dir)?;
+    replace(
+        &mut console,
+        "listen 443 ssl",
+        &format!("listen 127.0.0.1:{} ssl", p.console),
+    )?;
+    replace(
+        &mut console,
+        "root /srv/www;",
+        &format!("root {}/www;", dir.display()),
+    )?;
+    replace(
+        &mut console,
+        "https://api.example https://*.mcu.example",
+        &api,
+    )?;
+    let portal = format!("http://localhost:{}", p.portal);
+    replace(&mut console, "https://portal.example", &portal)?;
+    if brotli {
+        replace(&mut console, "# brotli_static on;", "brotli_static on;")?;
+    }
+    let mut sim = block(doc, SIM_BLOCK)?;
+    site_specific(&mut sim, dir)?;
+    replace(
+        &mut sim,
+        "listen 8443 ssl",
+        &format!("listen 127.0.0.1:{} ssl", p.api),
+    )?;
+    replace(&mut sim, "127.0.0.1:8098", &format!("127.0.0.1:{}", p.sim))?;
+    // The example portal, on plain HTTP: not part of the doc, only the page that frames.
+    let portal_server = format!(
+        "server {{\n    listen 127.0.0.1:{};\n    root {}/portal;\n}}\n",
+        p.portal,
+        dir.display()
+    );
+    Ok(format!("{console}\n{sim}\n{portal_server}"))
+}
+
+/// Debian's nginx.conf, pointed at the test's directory instead of the system's: its pid, its
+/// logs, its temporary files, its one site; in the foreground for the process group.
+fn main_conf(dir: &Path) -> Result<String, String> {
+    let mut conf = std::fs::read_to_string(DEBIAN_CONF)
+        .map_err(|e| format!("cannot read {DEBIAN_CONF}: {e}"))?;
+    let d = dir.display();
+    replace(
+        &mut conf,
+        "pid /run/nginx.pid;",
+        &format!("pid {d}/nginx.pid;\ndaemon off;"),
+    )?;
+    conf = conf.replace("/var/log/nginx/", &format!("{d}/logs/"));
+    replace(
+        &mut conf,
+        "include /etc/nginx/sites-enabled/*;",
+        &format!(
+            "include {d}/sites-enabled/*;\n\tclient_body_temp_path {d}/tmp/body;\n\t\
+             proxy_temp_path {d}/tmp/proxy;\n\tfastcgi_temp_path {d}/tmp/fastcgi;\n\t\
+             uwsgi_temp_path {d}/tmp/uwsgi;\n\tscgi_temp_path {d}/tmp/scgi;"
+        ),
+    )?;
+    Ok(conf.replace("include /etc/nginx/conf.d/*.conf;", ""))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("writing {}: {e}", path.display()))
+}
+
+/// The test's directory: prefix, certificate, web roots with the release build copied under
+/// `/tools/huikong/` and its config.json edited as the doc says.
+fn prepare(dir: &Path, built: &Path, p: &Ports) -> Result<(), String> {
+    let _ = std::fs::remove_dir_all(dir);
+    let console = dir.join("www/tools/huikong");
+    for sub in ["logs", "tmp", "sites-enabled", "portal"] {
+        std::fs::create_dir_all(dir.join(sub)).map_err(|e| format!("{sub}: {e}"))?;
+    }
+    std::fs::create_dir_all(console.parent().unwrap_or(dir)).map_err(|e| e.to_string())?;
+    // Debian's load_module lines are relative to the prefix: modules/….so.
+    std::os::unix::fs::symlink("/usr/lib/nginx/modules", dir.join("modules"))
+        .map_err(|e| format!("linking the modules: {e}"))?;
+    run("cp", cmd("cp").arg("-r").arg(built).arg(&console))?;
+    let config = format!(
+        "{{\"api_server\": \"https://127.0.0.1:{}\", \"language\": \"en\", \
+         \"embed_allowed_origins\": [\"http://localhost:{}\"]}}\n",
+        p.api, p.portal
+    );
+    write(&console.join(dist::CONFIG), &config)?;
+    std::fs::copy(
+        root().join("examples/portal.html"),
+        dir.join("portal/portal.html"),
+    )
+    .map_err(|e| format!("copying the portal: {e}"))?;
+    run(
+        "openssl req",
+        cmd("openssl")
+            .args([
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+            ])
+            .args([
+                "-subj",
+                "/CN=127.0.0.1",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1",
+            ])
+            .arg("-keyout")
+            .arg(dir.join("key.pem"))
+            .arg("-out")
+            .arg(dir.join("cert.pem"))
+            .stderr(std::process::Stdio::null()),
+    )?;
+    // The doc's promise: the list beside dist/ checks the copy, its config.json edited.
+    let sums = dist::sums_path(built);
+    dist::write_sums(built, &sums)?;
+    run(
+        "sha256sum -c (the copy against the build)",
+        cmd("sha256sum")
+            .args(["--quiet", "-c"])
+            .arg(&sums)
+            .current_dir(&console),
+    )
+}
+
+/// `nginx -t`: it must pass, and say nothing but that it passed.
+fn check_config(conf: &Path, dir: &Path) -> Result<(), String> {
+    heading("nginx -t on the doc's blocks");
+    let out = cmd("nginx")
+        .arg("-t")
+        .arg("-p")
+        .arg(dir)
+        .arg("-c")
+        .arg(conf)
+        .output()
+        .map_err(|e| format!("cannot run nginx: {e}"))?;
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    print!("{said}");
+    let complaints: Vec<&str> = said
+        .lines()
+        .filter(|l| l.contains("[warn]") || l.contains("[emerg]") || l.contains("[alert]"))
+        .collect();
+    if out.status.success() && complaints.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "nginx -t on the blocks of {DOC}: {}",
+            complaints.join("; ")
+        ))
+    }
+}
+
+pub fn step() -> Result<Option<String>, String> {
+    let brotli = install::nginx()?;
+    let built = dist::test_dist();
+    dist::release(&built)?;
+    let dir = target_dir().join("nginx-test");
+    let p = Ports {
+        console: free_port()?,
+        api: free_port()?,
+        portal: free_port()?,
+        sim: free_port()?,
+    };
+    prepare(&dir, &built, &p)?;
+    let doc = std::fs::read_to_string(root().join(DOC)).map_err(|e| format!("{DOC}: {e}"))?;
+    write(
+        &dir.join("sites-enabled/huikong"),
+        &site_file(&doc, &dir, &p, brotli)?,
+    )?;
+    let conf = dir.join("nginx.conf");
+    write(&conf, &main_conf(&dir)?)?;
+    check_config(&conf, &dir)?;
+    serve_and_test(&dir, &conf, &built, &p, brotli)?;
+    Ok(None)
+}
+
+fn serve_and_test(
+    dir: &Path,
+    conf: &Path,
+    built: &Path,
+    p: &Ports,
+    brotli: bool,
+) -> Result<(), String> {
+    let binary = crate::build::sim()?;
+    heading("the simulator, and nginx in front of it and of the console");
+    let console_origin = format!("https://127.0.0.1:{}", p.console);
+    let sim = services::sim(
+        &Sim {
+            binary: &binary,
+            listen: format!("127.0.0.1:{}", p.sim),
+            scenario: "demo",
+            profile: None,
+            dist: built,
+            allow_origin: Some(&console_origin),
+        },
+        true,
+    )?;
+    let mut nginx = Managed::spawn("nginx", cmd("nginx").arg("-p").arg(dir).arg("-c").arg(conf))?;
+    let portal_addr = format!("127.0.0.1:{}", p.portal);
+    let ready = wait_http(
+        &mut nginx,
+        &portal_addr,
+        "/portal.html",
+        std::time::Duration::from_secs(20),
+    );
+    let result = ready.and_then(|()| {
+        let world = World::with_dist(built)?;
+        let mut test = cargo();
+        test.args(["test", "-p", "huikong", "--test", "e2e", "nginx"])
+            .args(["--", "--ignored", "--test-threads=1"]);
+        world.env(&mut test);
+        let vars: [(&str, String); 7] = [
+            (
+                "HUIKONG_NGINX_CONSOLE",
+                format!("{console_origin}/tools/huikong/"),
+            ),
+            ("HUIKONG_NGINX_API", format!("https://127.0.0.1:{}", p.api)),
+            ("HUIKONG_NGINX_SIM", format!("http://127.0.0.1:{}", p.sim)),
+            (
+                "HUIKONG_NGINX_PORTAL",
+                format!("http://localhost:{}/portal.html", p.portal),
+            ),
+            (
+                "HUIKONG_NGINX_FOREIGN_PORTAL",
+                format!("http://127.0.0.1:{}/portal.html", p.portal),
+            ),
+            ("HUIKONG_NGINX_DIST", built.display().to_string()),
+            (
+                "HUIKONG_NGINX_BROTLI",
+                if brotli { "1" } else { "0" }.to_string(),
+            ),
+        ];
+        test.envs(vars.iter().map(|(k, v)| (*k, v.as_str())));
+        let result = run("cargo test (nginx)", &mut test);
+        world.stop();
+        result
+    });
+    nginx.stop();
+    sim.process.stop();
+    result.map_err(|e| format!("{e} (nginx logs: {})", logs(dir).display()))
+}
+
+fn logs(dir: &Path) -> PathBuf {
+    dir.join("logs")
+}
