@@ -7,9 +7,8 @@ use crate::ctx::{self, Ctx};
 use crate::harness::eventually;
 use crate::page::Page;
 use huikong_protocol::Profile;
-use huikong_sim::fault_layer::drop_all_streams;
 use huikong_sim::faults::{FailureKind, Faults};
-use huikong_sim::rooms::unix_now;
+use huikong_sim::model::unix_now;
 use std::time::Duration;
 
 /// Makes the page keep what it downloads instead of saving it: each Blob given an object URL,
@@ -145,7 +144,7 @@ async fn a_scripted_meeting_exports_the_attendance_the_simulator_knows() {
         ..Faults::default()
     });
     let lost = unix_now();
-    assert!(drop_all_streams(&t.sim.state) >= 1);
+    assert!(t.sim.state.drop_all_streams() >= 1);
     t.page
         .wait_attr("connection-state", "data-state", "reconnecting")
         .await;
