@@ -8,11 +8,14 @@ use crate::components::participants::ParticipantList;
 use crate::components::status::StatusRegion;
 use crate::components::virtual_list::ScrollToParticipant;
 use crate::components::waiting_room::WaitingRoom;
+use crate::components::{alerts::AlertBar, recently_left::RecentlyLeft};
 use crate::components::{ActionsFor, Clock};
 use crate::embed::bridge::{use_embed, Embed};
 use crate::embed::messages::Outbound;
 use crate::host::browser::now_s;
 use crate::i18n::{Text, Tr};
+use crate::panels::dial_back::DialBack;
+use crate::panels::record::RecordPanel;
 use crate::panels::Panels;
 use crate::platform::join::Joined;
 use crate::platform::session::{LiveSession, SessionState};
@@ -125,6 +128,7 @@ pub fn MeetingPage(
     provide_clock();
     provide_context(ActionsFor(RwSignal::new(None)));
     ScrollToParticipant::provide();
+    DialBack::provide();
     let s = session.clone();
     let over = Memo::new(move |_| s.state.get() != SessionState::Active);
 
@@ -162,9 +166,12 @@ pub fn MeetingPage(
         <StatusRegion status=status/>
         <main class="meeting" id="main" class:over=move || over.get() inert=move || over.get()>
             <div class="main-col">
+                <AlertBar/>
                 <ConferenceControls/>
                 <WaitingRoom/>
                 <ParticipantList/>
+                <RecentlyLeft/>
+                <RecordPanel/>
             </div>
             <aside class="side-col">
                 <Panels/>

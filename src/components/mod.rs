@@ -1,5 +1,6 @@
 //! The console's views, one concern per module.
 
+pub mod alerts;
 pub mod cmd;
 pub mod controls;
 pub mod dialog;
@@ -11,6 +12,7 @@ pub mod meeting;
 pub mod participant_actions;
 pub mod participants;
 pub mod prefs;
+pub mod recently_left;
 pub mod row;
 pub mod status;
 pub mod virtual_list;

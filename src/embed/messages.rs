@@ -255,6 +255,15 @@ pub enum Outbound {
     },
     ParticipantCount(usize),
     WaitingCount(usize),
+    /// Something the operator must not miss (`kind`: `waiting_room`, `presenting`,
+    /// `stream_lost`, `command_failed`), about `subject` (a name, or the failed command), with
+    /// the failure's reason in `detail`; `unseen` alerts in all.
+    Alert {
+        kind: &'static str,
+        subject: String,
+        detail: String,
+        unseen: u64,
+    },
     /// `request` names the inbound message type that failed, or is absent for the user's own
     /// join from the form.
     Error {
@@ -342,6 +351,14 @@ impl Outbound {
             }
             Outbound::ParticipantCount(n) => json!({ "type": "participant_count", "count": n }),
             Outbound::WaitingCount(n) => json!({ "type": "waiting_count", "count": n }),
+            Outbound::Alert {
+                kind,
+                subject,
+                detail,
+                unseen,
+            } => {
+                json!({ "type": "alert", "kind": kind, "subject": subject, "detail": detail, "unseen": unseen })
+            }
             Outbound::Error {
                 code,
                 message,

@@ -261,6 +261,17 @@ fn outgoing_messages_have_their_documented_shapes() {
         Outbound::error("busy", "m".into(), Some("join")).to_json(),
         json!({"source": "huikong", "version": 1, "type": "error", "code": "busy", "message": "m", "request": "join"})
     );
+    assert_eq!(
+        Outbound::Alert {
+            kind: "command_failed",
+            subject: "lock".into(),
+            detail: "Service unavailable".into(),
+            unseen: 2
+        }
+        .to_json(),
+        json!({"source": "huikong", "version": 1, "type": "alert", "kind": "command_failed",
+               "subject": "lock", "detail": "Service unavailable", "unseen": 2})
+    );
     assert_eq!(join_error_code(&JoinError::WrongPin), "wrong_pin");
     assert_eq!(join_error_code(&JoinError::PinRequired), "pin_required");
 }

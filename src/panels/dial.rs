@@ -137,6 +137,14 @@ pub fn DialPanel() -> impl IntoView {
     let next = StoredValue::new(0u64);
     let forbidden = Forbidden::use_context();
     let api = session.api.clone();
+    super::dial_back::on_dial_back(profile, move |uri, protocol| {
+        f.update(|d| {
+            d.destination = uri;
+            if let Some(p) = protocol {
+                d.protocol = p;
+            }
+        })
+    });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

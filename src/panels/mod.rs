@@ -4,11 +4,16 @@
 mod actors;
 mod chat;
 mod dial;
+pub mod dial_back;
 mod event_log;
 pub mod geometry;
 mod layout;
 mod picture;
 mod presentation;
+pub mod record;
+mod record_attendance;
+mod record_timeline;
+pub mod record_words;
 mod stage;
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests;

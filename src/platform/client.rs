@@ -2,6 +2,7 @@
 //! header. Replies go through the protocol crate's `decode_reply`, with the HTTP status.
 
 use crate::i18n::{Text, Tr};
+use crate::state::record::RecordWriter;
 use crate::state::status::Failure;
 use crate::util::percent_encode;
 use gloo_net::http::{Request, RequestBuilder};
@@ -74,6 +75,8 @@ pub struct Api {
     base: String,
     /// In memory only: never storage, cookies, the URL of the page or the console.
     token: Arc<Mutex<String>>,
+    /// Where each command and its outcome are recorded, once the meeting's record exists.
+    record: Arc<Mutex<Option<RecordWriter>>>,
 }
 
 impl Api {
@@ -81,7 +84,19 @@ impl Api {
         Api {
             base,
             token: Arc::new(Mutex::new(token)),
+            record: Arc::new(Mutex::new(None)),
         }
+    }
+
+    /// Records this session's commands from now on (the live session's own record only).
+    pub(in crate::platform) fn record_to(&self, w: RecordWriter) {
+        if let Ok(mut r) = self.record.lock() {
+            *r = Some(w);
+        }
+    }
+
+    pub(super) fn recorder(&self) -> Option<RecordWriter> {
+        self.record.lock().ok().and_then(|r| *r)
     }
 
     pub fn base(&self) -> &str {
@@ -130,8 +145,13 @@ impl Api {
 
     /// A conference command without a body whose result is `true`/`false`.
     pub async fn command(&self, c: Command) -> Result<(), ApiError> {
-        let CommandOutcome(ok) = self.post_empty(&self.url(c.path())).await?;
-        ok.then_some(()).ok_or(ApiError::Rejected)
+        let r = async {
+            let CommandOutcome(ok) = self.post_empty(&self.url(c.path())).await?;
+            ok.then_some(()).ok_or(ApiError::Rejected)
+        }
+        .await;
+        self.note_room(c, &(), &r);
+        r
     }
 
     /// A conference command with a JSON body and a typed result.
@@ -140,7 +160,9 @@ impl Api {
         c: Command,
         body: &B,
     ) -> Result<T, ApiError> {
-        self.post_json(&self.url(c.path()), body).await
+        let r = self.post_json(&self.url(c.path()), body).await;
+        self.note_room(c, body, &r);
+        r
     }
 
     /// A GET command (`service_status`, `participants`).
@@ -150,8 +172,13 @@ impl Api {
 
     /// A participant command without a body whose result is `true`/`false`.
     pub async fn participant(&self, uuid: &str, c: ParticipantCommand) -> Result<(), ApiError> {
-        let CommandOutcome(ok) = self.post_empty(&self.participant_url(uuid, c)).await?;
-        ok.then_some(()).ok_or(ApiError::Rejected)
+        let r = async {
+            let CommandOutcome(ok) = self.post_empty(&self.participant_url(uuid, c)).await?;
+            ok.then_some(()).ok_or(ApiError::Rejected)
+        }
+        .await;
+        self.note_participant(uuid, c, &(), &r);
+        r
     }
 
     /// A participant command with a JSON body whose result is `true`/`false`.
@@ -161,8 +188,13 @@ impl Api {
         c: ParticipantCommand,
         body: &B,
     ) -> Result<(), ApiError> {
-        let CommandOutcome(ok) = self.post_json(&self.participant_url(uuid, c), body).await?;
-        ok.then_some(()).ok_or(ApiError::Rejected)
+        let r = async {
+            let CommandOutcome(ok) = self.post_json(&self.participant_url(uuid, c), body).await?;
+            ok.then_some(()).ok_or(ApiError::Rejected)
+        }
+        .await;
+        self.note_participant(uuid, c, body, &r);
+        r
     }
 
     /// A participant command with a JSON body and a typed result (`calls`).
@@ -172,7 +204,9 @@ impl Api {
         c: ParticipantCommand,
         body: &B,
     ) -> Result<T, ApiError> {
-        self.post_json(&self.participant_url(uuid, c), body).await
+        let r = self.post_json(&self.participant_url(uuid, c), body).await;
+        self.note_participant(uuid, c, body, &r);
+        r
     }
 
     pub(in crate::platform) async fn refresh(&self) -> Result<RefreshSessionResult, ApiError> {

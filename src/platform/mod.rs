@@ -3,6 +3,7 @@
 
 pub mod client;
 pub mod join;
+mod recording;
 pub mod session;
 pub mod stream;
 

@@ -73,6 +73,7 @@ impl LiveSession {
     pub fn start(joined: &Joined, status: Status, tr: Tr) -> LiveSession {
         let name = joined.check.conference_name.trim();
         let writer = StoreWriter::new();
+        joined.api.record_to(writer.record());
         let store = writer.store();
         let granted_role = RwSignal::new(joined.granted.role);
         let me = joined.granted.participant_uuid.clone();

@@ -226,6 +226,7 @@ pub fn start(
     };
     let ctl = stop.clone();
     leptos::task::spawn_local(async move {
+        let mut live = false;
         let mut failures: u32 = 0;
         let mut gen: u64 = 0;
         while ctl.alive() {
@@ -243,6 +244,7 @@ pub fn start(
                 match rx.next().await {
                     Some(Msg::Opened(g)) if g == gen => {
                         failures = 0;
+                        live = true;
                         conn.try_set(ConnState::Live);
                         refresh_service(api.clone(), store);
                     }
@@ -264,6 +266,10 @@ pub fn start(
                 || !ctl.alive()
             {
                 break;
+            }
+            // A stream that was live is lost; a retry that never opened loses nothing more.
+            if std::mem::take(&mut live) {
+                store.record().stream_lost();
             }
             failures += 1;
             conn.try_set(state_after_failures(failures));

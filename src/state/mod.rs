@@ -3,6 +3,7 @@
 //! participants.
 
 pub mod access;
+pub mod record;
 pub mod roster;
 pub mod status;
 pub mod store;

@@ -29,6 +29,8 @@ mod nginx;
 mod nginx_headers;
 mod participants;
 mod presentation;
+mod record;
+mod record_alerts;
 mod resilience;
 mod runtime_config;
 mod screenshots;

@@ -299,4 +299,30 @@ async fn screenshots_of_the_console() {
     resize(&t, &webdriver, &PHONE).await;
     scroll_top(&t).await;
     page_png(&t, &dir, "phone.png").await;
+
+    // The meeting record: attendance and timeline of the minutes so far, the panel alone, in a
+    // viewport as tall as the page (as the layout picker).
+    resize(&t, &webdriver, &DESKTOP).await;
+    t.page.testid("record-toggle").await.click().await.unwrap();
+    t.page.css("[data-testid=\"attendance-row\"]").await;
+    let height = t
+        .page
+        .client()
+        .execute("return document.documentElement.scrollHeight;", vec![])
+        .await
+        .expect("the page's height");
+    let whole = Viewport {
+        height: height.as_u64().expect("a height") as u32,
+        ..DESKTOP
+    };
+    resize(&t, &webdriver, &whole).await;
+    scroll_top(&t).await;
+    blur(&t).await;
+    settle().await;
+    let panel = t.page.css(&testid_css("record-panel")).await;
+    save(
+        &dir,
+        "record.png",
+        element_png(&t, &webdriver, &panel).await,
+    );
 }

@@ -21,6 +21,7 @@ pub mod lenient_json;
 pub mod loose_values;
 pub mod participant;
 pub mod profile;
+pub mod record;
 pub mod request;
 pub mod results;
 pub mod role;

@@ -75,9 +75,15 @@ pub struct Store {
     ended: ReadSignal<Option<String>>,
     synced: ReadSignal<bool>,
     log: ReadSignal<VecDeque<LogEntry>>,
+    record: crate::state::record::MeetingRecord,
 }
 
 impl Store {
+    /// The meeting record the same events (and the commands sent) fill.
+    pub fn record(&self) -> crate::state::record::MeetingRecord {
+        self.record
+    }
+
     /// A participant's row, if it is in the meeting.
     pub fn row(&self, uuid: &str) -> Option<Row> {
         self.rows

@@ -2,6 +2,7 @@
 //! signals made to follow what it changed.
 
 use super::{ChatLine, LogEntry, Row, RowCells, Store, LOG_LIMIT};
+use crate::state::record::RecordWriter;
 use crate::state::roster::same_roster_facts;
 use huikong_protocol::{
     Change, Conference, Decoded, Event, FieldNote, LayoutView, Participant, Presentation,
@@ -29,6 +30,7 @@ pub struct StoreWriter {
     synced: WriteSignal<bool>,
     log: WriteSignal<VecDeque<LogEntry>>,
     log_seq: StoredValue<u64>,
+    record: RecordWriter,
 }
 
 impl StoreWriter {
@@ -46,6 +48,7 @@ impl StoreWriter {
         let (ended, w_ended) = signal(None);
         let (synced, w_synced) = signal(false);
         let (log, w_log) = signal(VecDeque::new());
+        let record = RecordWriter::new();
         StoreWriter {
             store: Store {
                 conf: StoredValue::new(Conference::new()),
@@ -61,6 +64,7 @@ impl StoreWriter {
                 ended,
                 synced,
                 log,
+                record: record.read(),
             },
             owner: StoredValue::new(Owner::current()),
             order: w_order,
@@ -75,6 +79,7 @@ impl StoreWriter {
             synced: w_synced,
             log: w_log,
             log_seq: StoredValue::new(0),
+            record,
         }
     }
 
@@ -108,7 +113,13 @@ impl StoreWriter {
         change
     }
 
+    /// The record's write side, for the stream (its losses) and the platform client.
+    pub fn record(&self) -> RecordWriter {
+        self.record
+    }
+
     fn apply_quietly(&self, ev: &Event) -> Change {
+        self.record.event(ev);
         let Some(change) = self.store.conf.try_update_value(|c| c.apply(ev)) else {
             return Change::None;
         };

@@ -1,0 +1,164 @@
+//! Alerts an operator must not miss while looking at another window: someone waiting to be
+//! admitted, someone presenting, the stream lost, a command failed. The unseen count goes into
+//! the page title and a favicon badge; a beep and a desktop notification are optional, each
+//! switched here and remembered; an embedding portal gets each alert as a message.
+
+use crate::embed::bridge::use_embed;
+use crate::embed::messages::Outbound;
+use crate::host::attention;
+use crate::i18n::{Text, Tr};
+use crate::platform::session::LiveSession;
+use huikong_protocol::record::{Alert, AlertKind};
+use leptos::prelude::*;
+
+/// An alert as one sentence in the page's language.
+pub fn alert_text(tr: Tr, a: &Alert) -> String {
+    let name = a.subject.as_str();
+    match a.kind {
+        AlertKind::WaitingRoom => tr.fmt_now(Text::AlertWaiting, &[("name", name)]),
+        AlertKind::Presenting => tr.fmt_now(Text::AlertPresenting, &[("name", name)]),
+        AlertKind::StreamLost => tr.now(Text::AlertStreamLost).to_owned(),
+        AlertKind::CommandFailed => tr.fmt_now(
+            Text::AlertCommandFailed,
+            &[("command", name), ("reason", &a.detail)],
+        ),
+    }
+}
+
+/// The page's title without a count this component put in front of it.
+fn base_title() -> String {
+    let t = web_sys::window()
+        .and_then(|w| w.document())
+        .map(|d| d.title())
+        .unwrap_or_default();
+    match t.strip_prefix('(').and_then(|r| r.split_once(") ")) {
+        Some((n, rest)) if n.chars().all(|c| c.is_ascii_digit()) => rest.to_owned(),
+        _ => t,
+    }
+}
+
+fn kind_text(k: AlertKind) -> Text {
+    match k {
+        AlertKind::WaitingRoom => Text::AlertKindWaiting,
+        AlertKind::Presenting => Text::AlertKindPresenting,
+        AlertKind::StreamLost => Text::AlertKindStreamLost,
+        AlertKind::CommandFailed => Text::AlertKindCommandFailed,
+    }
+}
+
+/// One switch per kind of alert, remembered.
+#[component]
+fn AlertKinds(muted: RwSignal<Vec<String>>) -> impl IntoView {
+    let tr = Tr::use_context();
+    view! {
+        <details class="alert-kinds">
+            <summary data-testid="alert-kinds">{move || tr.t(Text::AlertKinds)}</summary>
+            {AlertKind::ALL.into_iter().map(|k| view! {
+                <label class="check"><input type="checkbox" data-testid="alert-kind" data-kind=k.as_str()
+                    prop:checked=move || muted.with(|m| !m.iter().any(|x| x == k.as_str()))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        muted.update(|m| {
+                            m.retain(|x| x != k.as_str());
+                            if !on {
+                                m.push(k.as_str().to_owned());
+                            }
+                        });
+                        muted.with_untracked(|m| attention::save_muted_kinds(m));
+                    }/>
+                    {move || tr.t(kind_text(k))}</label>
+            }).collect_view()}
+        </details>
+    }
+}
+
+#[component]
+pub fn AlertBar() -> impl IntoView {
+    let tr = Tr::use_context();
+    let record = expect_context::<LiveSession>().store.record();
+    let alert = record.alert();
+    // Alerts of the kinds switched on, since the operator last marked them seen.
+    let unseen = RwSignal::new(0u64);
+    let muted = RwSignal::new(attention::saved_muted_kinds());
+    let last = RwSignal::new(None::<String>);
+    let sound = RwSignal::new(attention::saved_sound());
+    let notify = RwSignal::new(attention::saved_notify() && attention::notifications_granted());
+    let refused = RwSignal::new(false);
+    let embed = use_embed();
+
+    Effect::watch(
+        move || alert.get(),
+        move |a, _, _| {
+            let Some((_, a)) = a else { return };
+            if muted.with_untracked(|m| m.iter().any(|k| k == a.kind.as_str())) {
+                return;
+            }
+            unseen.update(|n| *n += 1);
+            let text = alert_text(tr, a);
+            last.set(Some(text.clone()));
+            if sound.get_untracked() {
+                attention::beep();
+            }
+            if notify.get_untracked() {
+                attention::notify(tr.now(Text::AppTitle), &text, a.kind.as_str());
+            }
+            if let Some(embed) = embed {
+                embed.send(&Outbound::Alert {
+                    kind: a.kind.as_str(),
+                    subject: a.subject.clone(),
+                    detail: a.detail.clone(),
+                    unseen: unseen.get_untracked(),
+                });
+            }
+        },
+        false,
+    );
+    let title = StoredValue::new(base_title());
+    Effect::new(move |_| {
+        let n = unseen.get();
+        attention::set_title(&attention::title_with_count(&title.get_value(), n));
+        attention::set_favicon_badge(n);
+    });
+    on_cleanup(move || {
+        attention::set_title(&title.get_value());
+        attention::set_favicon_badge(0);
+    });
+
+    let enable_notifications = move |_| {
+        leptos::task::spawn_local(async move {
+            let granted = attention::request_notifications().await;
+            refused.try_set(!granted);
+            notify.try_set(granted);
+            attention::save_notify(granted);
+        });
+    };
+    view! {
+        <section class="alert-bar" data-testid="alert-bar" data-unseen=move || unseen.get()
+            aria-label=move || tr.t(Text::AlertsHeading)>
+            <p role="status" aria-live="polite" class="alert-last" data-testid="alert-last">
+                <Show when=move || { unseen.get() > 0 }>
+                    <span class="badge alert-count">{move || tr.fmt(Text::AlertsUnseen, &[("n", &unseen.get().to_string())])}</span>
+                    " " {move || last.get()}
+                </Show>
+            </p>
+            <button type="button" data-testid="alerts-seen" hidden=move || unseen.get() == 0
+                on:click=move |_| unseen.set(0)>
+                {move || tr.t(Text::AlertsMarkSeen)}</button>
+            <label class="check"><input type="checkbox" data-testid="alerts-sound"
+                prop:checked=move || sound.get()
+                on:change=move |ev| { let on = event_target_checked(&ev); sound.set(on); attention::save_sound(on); }/>
+                {move || tr.t(Text::AlertsSound)}</label>
+            <Show when=move || notify.get()
+                fallback=move || view! {
+                    <button type="button" data-testid="alerts-enable-notifications" on:click=enable_notifications>
+                        {move || tr.t(Text::AlertsEnableNotifications)}</button>
+                }>
+                <label class="check"><input type="checkbox" data-testid="alerts-notify" checked
+                    on:change=move |ev| { let on = event_target_checked(&ev); notify.set(on); attention::save_notify(on); }/>
+                    {move || tr.t(Text::AlertsNotifications)}</label>
+            </Show>
+            <span class="muted" hidden=move || !refused.get()>{move || tr.t(Text::AlertsRefused)}</span>
+            <AlertKinds muted=muted/>
+        </section>
+    }
+}

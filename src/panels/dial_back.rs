@@ -1,0 +1,53 @@
+//! Dial back: a recently-left row asks, the dial form fills itself in with the address and
+//! protocol, for the host to check and send.
+
+use huikong_protocol::Profile;
+use leptos::prelude::*;
+
+/// A dial-back request for the dial form: address, protocol. Provided by the meeting page.
+#[derive(Debug, Clone, Copy)]
+pub struct DialBack(RwSignal<Option<(String, String)>>);
+
+impl DialBack {
+    pub fn provide() {
+        provide_context(DialBack(RwSignal::new(None)));
+    }
+
+    /// Asks the dial form to dial this address with this protocol.
+    pub fn request(&self, back: (String, String)) {
+        self.0.set(Some(back));
+    }
+}
+
+/// For the dial form: runs `fill(address, protocol)` at each dial-back, the protocol only when
+/// the deployment can dial with it; then brings the form into view.
+pub fn on_dial_back(profile: Profile, fill: impl Fn(String, Option<String>) + 'static) {
+    let Some(DialBack(request)) = use_context::<DialBack>() else {
+        return;
+    };
+    Effect::watch(
+        move || request.get(),
+        move |r, _, _| {
+            let Some((uri, protocol)) = r.clone() else {
+                return;
+            };
+            let protocol = profile
+                .dial_protocols()
+                .contains(&protocol.as_str())
+                .then_some(protocol);
+            fill(uri, protocol);
+            let field = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+                d.query_selector("[data-testid=\"dial-destination\"]")
+                    .ok()
+                    .flatten()
+            });
+            if let Some(field) = field {
+                field.scroll_into_view();
+                if let Ok(input) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(field) {
+                    let _ = input.focus();
+                }
+            }
+        },
+        false,
+    );
+}

@@ -1,0 +1,95 @@
+//! The meeting record panel: the timeline, the attendance table and its export as CSV or JSON.
+//! Closed by default: its views exist (and follow the meeting) only while it is open.
+
+use super::record_attendance::AttendanceTable;
+use super::record_timeline::Timeline;
+use crate::host::browser::now_s;
+use crate::host::download::download;
+use crate::i18n::{Text, Tr};
+use crate::panels::clock_time;
+use crate::platform::session::LiveSession;
+use crate::state::status::Status;
+use huikong_protocol::record::{file_name, ExportMeta};
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Format {
+    Csv,
+    Json,
+}
+
+#[component]
+fn ExportButtons() -> impl IntoView {
+    let tr = Tr::use_context();
+    let session = expect_context::<LiveSession>();
+    let status = expect_context::<Status>();
+    let record = session.store.record();
+    let conference = session.conference_name.clone();
+    let export = StoredValue::new(move |format: Format| {
+        let now = now_s();
+        let made = record.with_untracked(|r| {
+            let meta = ExportMeta {
+                conference: conference.clone(),
+                covers_from: r.began().unwrap_or(now),
+                exported_at: now,
+            };
+            match format {
+                Format::Csv => (
+                    file_name(&conference, now, "csv"),
+                    "text/csv;charset=utf-8",
+                    r.to_csv(&meta, now),
+                ),
+                Format::Json => (
+                    file_name(&conference, now, "json"),
+                    "application/json",
+                    r.to_json(&meta, now),
+                ),
+            }
+        });
+        if let Some((name, mime, text)) = made {
+            if let Err(e) = download(&name, mime, &text) {
+                status.push(false, tr.fmt_now(Text::RecExportFailed, &[("reason", &e)]));
+            }
+        }
+    });
+    view! {
+        <div class="button-row">
+            <button type="button" data-testid="export-csv" on:click=move |_| export.with_value(|f| f(Format::Csv))>
+                {move || tr.t(Text::RecExportCsv)}</button>
+            <button type="button" data-testid="export-json" on:click=move |_| export.with_value(|f| f(Format::Json))>
+                {move || tr.t(Text::RecExportJson)}</button>
+        </div>
+    }
+}
+
+#[component]
+pub fn RecordPanel() -> impl IntoView {
+    let tr = Tr::use_context();
+    let record = expect_context::<LiveSession>().store.record();
+    let open = RwSignal::new(false);
+    let began = Memo::new(move |_| record.with(|r| r.began()).flatten());
+    let covers = move || {
+        began
+            .get()
+            .map(|t| tr.fmt(Text::RecCoversFrom, &[("time", &clock_time(t * 1000.0))]))
+    };
+    view! {
+        <section class="card record-panel" data-testid="record-panel" aria-labelledby="record-h">
+            <details on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                let d = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok());
+                open.set(d.is_some_and(|d| d.open()));
+            }>
+                <summary data-testid="record-toggle"><h2 id="record-h">{move || tr.t(Text::RecHeading)}</h2></summary>
+                <Show when=move || open.get()>
+                    <p class="muted" data-testid="record-covers">{covers}</p>
+                    <h3>{move || tr.t(Text::RecAttendance)}</h3>
+                    <ExportButtons/>
+                    <AttendanceTable record=record/>
+                    <h3>{move || tr.t(Text::RecTimeline)}</h3>
+                    <Timeline record=record/>
+                </Show>
+            </details>
+        </section>
+    }
+}
