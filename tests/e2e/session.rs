@@ -9,13 +9,15 @@ use std::time::Duration;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_session_outlives_its_token_by_refreshing_it() {
     let mut config = Config::for_tests(Profile::Public);
-    // Tokens live 2 s: without refresh_session the simulator would end the session.
-    config.token_ttl = 2;
+    // Tokens live 3 s: without refresh_session the simulator would end the session. (The
+    // console refreshes at a third of the lifetime; 3 s leaves a loaded 2-core machine room for a
+    // stalled refresh. The chaos token proof runs a 1 s lifetime on its own.)
+    config.token_ttl = 3;
     let Some(t) = ctx::start_with("token_refresh", config).await else {
         return;
     };
     let me = t.join_host().await;
-    stays(Duration::from_secs(5), "the console's session", || async {
+    stays(Duration::from_secs(7), "the console's session", || async {
         let state = t.page.testid("connection-state").await;
         let live = state.attr("data-state").await.map_err(|e| e.to_string())?;
         let over = t.page.all_css("[data-testid=\"session-over\"]").await;
