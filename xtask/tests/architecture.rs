@@ -93,6 +93,9 @@ fn only_the_platform_layer_writes_the_store() {
 
 #[test]
 fn the_repository_stands_alone() {
+    // The platform document's companion notes live outside the repository; spelled in two parts
+    // so that this test is not itself a reference to them.
+    let outside_notes = ["NOTES", ".md"].concat();
     let mut checked = 0;
     for dir in [
         "src", "crates", "xtask", "tests", "docs", "examples", "style",
@@ -105,7 +108,7 @@ fn the_repository_stands_alone() {
             }
             for (n, line) in text.lines().enumerate() {
                 let lower = line.to_lowercase();
-                let outside = line.contains("NOTES.md") || lower.contains("shared/api");
+                let outside = line.contains(&outside_notes) || lower.contains("shared/api");
                 let tracker = lower
                     .match_indices("issue ")
                     .any(|(i, _)| lower[i + 6..].starts_with(|c: char| c.is_ascii_digit()));
@@ -119,7 +122,10 @@ fn the_repository_stands_alone() {
     }
     for file in ["README.md", "ARCHITECTURE.md"] {
         let text = fs::read_to_string(root().join(file)).unwrap();
-        assert!(!text.contains("NOTES.md"), "{file} names NOTES.md");
+        assert!(
+            !text.contains(&outside_notes),
+            "{file} names {outside_notes}"
+        );
     }
     assert!(checked > 50, "only {checked} files read");
 }

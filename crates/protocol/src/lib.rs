@@ -26,6 +26,7 @@ pub mod request;
 pub mod results;
 pub mod role;
 pub mod sse;
+pub mod utc;
 
 pub use access::*;
 

@@ -3,6 +3,7 @@
 //! the date. Participants carry no token or PIN, and nothing else is written.
 
 use super::attendance::Person;
+use crate::utc::UtcTime;
 use serde::Serialize;
 
 /// What the export says about itself.
@@ -47,28 +48,11 @@ pub fn csv_cell(s: &str) -> String {
 /// Unix seconds as an ISO 8601 UTC time, to the second (the console has no time zone database;
 /// spreadsheets read this form).
 pub fn iso_utc(secs: f64) -> String {
-    let t = secs.max(0.0).floor() as i64;
-    let (days, rem) = (t.div_euclid(86_400), t.rem_euclid(86_400));
-    let (y, m, d) = civil_from_days(days);
+    let t = UtcTime::from_unix(secs.max(0.0).floor() as i64);
     format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        t.year, t.month, t.day, t.hour, t.minute, t.second
     )
-}
-
-/// Days since 1970-01-01 to (year, month, day), after Howard Hinnant's `civil_from_days`.
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = (if mp < 10 { mp + 3 } else { mp - 9 }) as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 fn seconds(s: f64) -> String {

@@ -7,6 +7,7 @@ use crate::model::{unix_now, ApiError, ApiResult, RoomInfo};
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use huikong_protocol::utc::UtcTime;
 use huikong_protocol::{
     CheckJoinRequest, CheckJoinResponse, CheckJoinResults, NewSessionRequest, NewSessionResult,
     NodeVersion, Profile, RefreshSessionResult, Role, ServiceType,
@@ -15,29 +16,11 @@ use serde_json::json;
 
 fn time_stamp() -> String {
     // The platform writes local time as "2017-05-24 15:41:30"; UTC keeps this dependency-free.
-    let secs = unix_now() as i64;
-    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    let (y, m, d) = civil_from_days(days);
+    let t = UtcTime::from_unix(unix_now() as i64);
     format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        t.year, t.month, t.day, t.hour, t.minute, t.second
     )
-}
-
-/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
 }
 
 fn check_join_failure(code: &str, msg: &str) -> Response {
