@@ -94,8 +94,7 @@ fn only_the_platform_layer_writes_the_store() {
 #[test]
 fn the_repository_stands_alone() {
     // The platform's document and its notes live outside the repository; their names are spelled
-    // in two parts
-    // so that this test is not itself a reference to them.
+    // in two parts so that this test is not itself a reference to them.
     let outside_notes = ["NOTES", ".md"].concat();
     let outside_api = ["shared", "/api"].concat();
     let mut checked = 0;
