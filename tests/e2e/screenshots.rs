@@ -165,6 +165,34 @@ async fn blur(t: &Ctx) {
         .expect("blurring the focused element");
 }
 
+/// One panel alone, in a viewport of `base`'s width as tall as the whole page, so none of it
+/// is cut off.
+async fn panel_png(
+    t: &Ctx,
+    webdriver: &str,
+    base: &Viewport,
+    testid: &str,
+    dir: &Path,
+    name: &str,
+) {
+    let height = t
+        .page
+        .client()
+        .execute("return document.documentElement.scrollHeight;", vec![])
+        .await
+        .expect("the page's height");
+    let whole = Viewport {
+        height: height.as_u64().expect("a height") as u32,
+        ..*base
+    };
+    resize(t, webdriver, &whole).await;
+    scroll_top(t).await;
+    blur(t).await;
+    settle().await;
+    let panel = t.page.css(&testid_css(testid)).await;
+    save(dir, name, element_png(t, webdriver, &panel).await);
+}
+
 async fn page_png(t: &Ctx, dir: &Path, name: &str) {
     blur(t).await;
     settle().await;
@@ -267,26 +295,7 @@ async fn screenshots_of_the_console() {
             ))
             .await;
     }
-    let height = t
-        .page
-        .client()
-        .execute("return document.documentElement.scrollHeight;", vec![])
-        .await
-        .expect("the page's height");
-    let whole = Viewport {
-        height: height.as_u64().expect("a height") as u32,
-        ..LAYOUT
-    };
-    resize(&t, &webdriver, &whole).await;
-    scroll_top(&t).await;
-    blur(&t).await;
-    settle().await;
-    let panel = t.page.css(&testid_css("layout-panel")).await;
-    save(
-        &dir,
-        "layout.png",
-        element_png(&t, &webdriver, &panel).await,
-    );
+    panel_png(&t, &webdriver, &LAYOUT, "layout-panel", &dir, "layout.png").await;
     resize(&t, &webdriver, &DESKTOP).await;
 
     // The dark theme.
@@ -305,24 +314,5 @@ async fn screenshots_of_the_console() {
     resize(&t, &webdriver, &DESKTOP).await;
     t.page.testid("record-toggle").await.click().await.unwrap();
     t.page.css("[data-testid=\"attendance-row\"]").await;
-    let height = t
-        .page
-        .client()
-        .execute("return document.documentElement.scrollHeight;", vec![])
-        .await
-        .expect("the page's height");
-    let whole = Viewport {
-        height: height.as_u64().expect("a height") as u32,
-        ..DESKTOP
-    };
-    resize(&t, &webdriver, &whole).await;
-    scroll_top(&t).await;
-    blur(&t).await;
-    settle().await;
-    let panel = t.page.css(&testid_css("record-panel")).await;
-    save(
-        &dir,
-        "record.png",
-        element_png(&t, &webdriver, &panel).await,
-    );
+    panel_png(&t, &webdriver, &DESKTOP, "record-panel", &dir, "record.png").await;
 }
