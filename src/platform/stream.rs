@@ -83,8 +83,21 @@ fn dispatch(name: &str, data: &str, store: StoreWriter, on_change: &Rc<dyn Fn(Ch
         return;
     }
     match Event::decode_reported(name, data) {
-        Ok(decoded) => on_change(store.apply_decoded(&decoded)),
+        Ok(decoded) => {
+            on_change(store.apply_decoded(&decoded));
+            if name == "participant_sync_end" {
+                mark_sync_end();
+            }
+        }
         Err(err) => warn(&format!("huikong: skipped a malformed {name} event: {err}")),
+    }
+}
+
+/// A User Timing mark when a sync's end has reached the store: `cargo xtask bench` measures from
+/// it to the list painted, and a profiler shows it on its timeline.
+fn mark_sync_end() {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark("huikong-sync-end");
     }
 }
 
