@@ -67,7 +67,9 @@ pub fn CmdButton<F, Fut>(
     /// Whether only a host may run it (every participant command, most conference commands).
     #[prop(default = true)]
     host_only: bool,
-    /// Whether the button is pressed (`aria-pressed`), for toggles shown as one button.
+    /// Whether the button is pressed (`aria-pressed`): only for a toggle whose label stays the
+    /// same. The console's toggles follow the other pattern, a label that says what the click
+    /// will do, and a label that flips must not be pressed too ("Unlock, pressed").
     #[prop(optional, into)]
     pressed: Option<Signal<bool>>,
     action: F,

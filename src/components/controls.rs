@@ -1,4 +1,5 @@
-//! Conference controls: lock, mute guests, start, end for everyone.
+//! Conference controls: lock, mute guests, start, end for everyone (confirmed first). A toggle's
+//! label says what a click will do ("解锁会议" while locked); it is not also marked pressed.
 
 use crate::components::cmd::{conference_action, toggle, CmdButton};
 use crate::components::dialog::ConfirmDialog;
@@ -43,12 +44,12 @@ pub fn ConferenceControls() -> impl IntoView {
             <h2 id="controls-h">{move || tr.t(Text::ConferenceControls)}</h2>
             <div class="button-row">
                 <Show when={let s = session.clone(); move || s.supports(Command::Lock)}>
-                    <CmdButton testid="lock-toggle" pressed=locked
+                    <CmdButton testid="lock-toggle"
                         label=Signal::derive(move || tr.t(if locked.get() { Text::UnlockConference } else { Text::LockConference }).to_owned())
                         action=lock.clone()/>
                 </Show>
                 <Show when={let s = session.clone(); move || s.supports(Command::MuteGuests)}>
-                    <CmdButton testid="mute-guests-toggle" pressed=muted
+                    <CmdButton testid="mute-guests-toggle"
                         label=Signal::derive(move || tr.t(if muted.get() { Text::UnmuteAllGuests } else { Text::MuteAllGuests }).to_owned())
                         action=mute.clone()/>
                 </Show>

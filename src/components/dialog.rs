@@ -1,5 +1,6 @@
 //! Modal dialogs on the native `<dialog>` element: `showModal` gives the focus trap, Escape and
-//! the inert background; closing hands focus back to where it was.
+//! the inert background; closing hands focus back to where it was. [`ConfirmDialog`] is the one
+//! confirmation of every action that removes someone or ends something.
 
 use crate::i18n::{Text, Tr};
 use leptos::html;
@@ -13,6 +14,9 @@ pub fn Modal(
     #[prop(into)] title: Signal<String>,
     #[prop(into)] on_close: Callback<()>,
     #[prop(optional)] testid: &'static str,
+    /// A class beside `modal` (a dialog that lays out its body itself).
+    #[prop(optional)]
+    class: &'static str,
     children: Children,
 ) -> impl IntoView {
     let tr = Tr::use_context();
@@ -44,7 +48,7 @@ pub fn Modal(
     let title_id = format!("dlg-{}", js_sys::Math::random().to_bits());
     let labelled_by = title_id.clone();
     view! {
-        <dialog node_ref=node class="modal" aria-modal="true" aria-labelledby=labelled_by
+        <dialog node_ref=node class=format!("modal {class}") aria-modal="true" aria-labelledby=labelled_by
             data-testid=testid
             on:cancel=move |ev: web_sys::Event| {
                 ev.prevent_default();
@@ -60,7 +64,9 @@ pub fn Modal(
     }
 }
 
-/// A yes/no confirmation. `on_confirm` runs when the user confirms; either way it closes.
+/// A yes/no confirmation. The focus starts on Cancel (the safe answer), Escape cancels, and
+/// closing hands the focus back to the button that opened it. `on_confirm` runs when the user
+/// confirms; either way it closes.
 #[component]
 pub fn ConfirmDialog(
     #[prop(into)] title: Signal<String>,
@@ -74,7 +80,7 @@ pub fn ConfirmDialog(
         <Modal title=title on_close=on_close testid="confirm-dialog">
             <p>{move || question.get()}</p>
             <div class="button-row">
-                <button type="button" class="danger"
+                <button type="button" class="danger" data-testid="confirm-yes"
                     on:click=move |_| {
                         on_confirm.run(());
                         on_close.run(());

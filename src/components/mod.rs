@@ -14,7 +14,9 @@ pub mod participants;
 pub mod prefs;
 pub mod recently_left;
 pub mod row;
+pub mod sections;
 pub mod status;
+pub mod transfer;
 pub mod virtual_list;
 pub mod waiting_room;
 

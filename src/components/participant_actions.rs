@@ -1,8 +1,13 @@
-//! Every action on one participant, in a dialog opened from its row.
+//! Every action on one participant, in a dialog opened from its row: its sections in tabs so
+//! that it fits in the window, the outcome of what was sent from it shown and announced inside
+//! it, and disconnect always in view at its foot.
 
 use crate::components::cmd::{participant_action, toggle, CmdButton};
 use crate::components::dialog::{ConfirmDialog, Modal};
-use crate::components::forms::{DtmfForm, RtmpForm, TransferForm};
+use crate::components::forms::{DtmfForm, RtmpForm};
+use crate::components::sections::{TabList, TabPanel, Tabs};
+use crate::components::status::LocalResult;
+use crate::components::transfer::TransferForm;
 use crate::components::ActionsFor;
 use crate::i18n::{Text, Tr};
 use crate::platform::session::LiveSession;
@@ -10,7 +15,6 @@ use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
 use crate::state::status::{run, Status};
 use huikong_protocol::{ParticipantCommand as PC, Role, RoleRequest, RxPresentationPolicy};
 use leptos::prelude::*;
-
 /// The dialog for whoever [`ActionsFor`] names; it closes when that participant leaves.
 #[component]
 pub fn ParticipantActionsHost() -> impl IntoView {
@@ -36,21 +40,95 @@ pub fn ParticipantActionsHost() -> impl IntoView {
 fn ParticipantActions(uuid: String, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let tr = Tr::use_context();
     let session = expect_context::<LiveSession>();
-    let status = expect_context::<Status>();
+    // Everything sent from this dialog reports here as well as in the page's stack.
+    let status = expect_context::<Status>().scoped();
+    provide_context(status);
     let Some(row) = session.store.row(&uuid) else {
         return ().into_any();
     };
     let p = row.p;
     let name = Memo::new(move |_| p.with(|p| p.shown_name().to_owned()));
+    let confirm = RwSignal::new(false);
+    let disconnecting = RwSignal::new(false);
+    let forbidden = Forbidden::use_context();
+    let supports = {
+        let profile = session.profile;
+        move |c: PC| profile.supports_participant(c)
+    };
+    let mut sections = vec![("media", Text::SectionRoleMedia)];
+    sections.extend(supports(PC::Transfer).then_some(("transfer", Text::SectionTransfer)));
+    sections.extend(supports(PC::Dtmf).then_some(("dtmf", Text::SectionDtmf)));
+    sections.extend(supports(PC::Calls).then_some(("advanced", Text::SectionAdvanced)));
+    let tabs = Tabs::new("media");
+
+    let api = session.api.clone();
+    let u = uuid.clone();
+    let disconnect = move |()| {
+        let (api, u) = (api.clone(), u.clone());
+        let label = tr.fmt_now(Text::DisconnectX, &[("name", &name.get_untracked())]);
+        run(
+            status,
+            disconnecting,
+            label,
+            async move { api.participant(&u, PC::Disconnect).await },
+            |()| {},
+        );
+    };
+    let named = move |k: Text| Signal::derive(move || tr.fmt(k, &[("name", &name.get())]));
+    let (u_transfer, u_dtmf, u_rtmp) = (uuid.clone(), uuid.clone(), uuid.clone());
+
+    view! {
+        <Modal title=named(Text::ParticipantActions) on_close=on_close testid="participant-actions"
+            class="actions-dialog">
+            <LocalResult status=status/>
+            <TabList tabs=tabs label=Text::ActionSections sections=sections/>
+            <div class="actions-scroll">
+                <TabPanel tabs=tabs key="media"><RoleAndMedia uuid=uuid name=name/></TabPanel>
+                {supports(PC::Transfer).then(move || { let uuid = u_transfer; view! {
+                    <TabPanel tabs=tabs key="transfer"><TransferForm uuid=uuid name=name/></TabPanel>
+                }})}
+                {supports(PC::Dtmf).then(move || { let uuid = u_dtmf; view! {
+                    <TabPanel tabs=tabs key="dtmf"><DtmfForm uuid=uuid name=name/></TabPanel>
+                }})}
+                {supports(PC::Calls).then(move || { let uuid = u_rtmp; view! {
+                    <TabPanel tabs=tabs key="advanced"><RtmpForm uuid=uuid name=name/></TabPanel>
+                }})}
+            </div>
+            <div class="button-row actions-foot">
+                <button type="button" class="danger" data-testid="disconnect-participant"
+                    disabled=move || disconnecting.get() || forbidden.get()
+                    aria-busy=move || disconnecting.get().then_some("true")
+                    aria-describedby=move || forbidden.get().then_some(HOST_ONLY_REASON_ID)
+                    on:click=move |_| confirm.set(true)>
+                    {move || tr.fmt(Text::DisconnectX, &[("name", &name.get())])}
+                </button>
+            </div>
+            <Show when=move || confirm.get()>
+                <ConfirmDialog title=named(Text::DisconnectX) question=named(Text::DisconnectConfirm)
+                    confirm_label=named(Text::DisconnectX) on_confirm=disconnect.clone()
+                    on_close=move |()| confirm.set(false)/>
+            </Show>
+        </Modal>
+    }
+    .into_any()
+}
+
+/// Role, mute, spotlight, receiving the presentation, and admitting from the waiting room.
+/// Each toggle's label says what a click will do; none is also marked pressed.
+#[component]
+fn RoleAndMedia(uuid: String, name: Memo<String>) -> impl IntoView {
+    let tr = Tr::use_context();
+    let session = expect_context::<LiveSession>();
+    let Some(row) = session.store.row(&uuid) else {
+        return ().into_any();
+    };
+    let p = row.p;
     let denied =
         Memo::new(move |_| p.with(|p| p.rx_presentation_policy == RxPresentationPolicy::Deny));
     let is_chair = Memo::new(move |_| p.with(|p| p.role.is_host()));
     let waiting = Memo::new(move |_| p.with(|p| p.is_waiting()));
     let muted = Memo::new(move |_| p.with(|p| p.is_muted));
     let spotlit = Memo::new(move |_| p.with(|p| p.is_spotlit()));
-    let confirm = RwSignal::new(false);
-    let disconnecting = RwSignal::new(false);
-    let forbidden = Forbidden::use_context();
     let profile = session.profile;
     let supports = move |c: PC| profile.supports_participant(c);
 
@@ -77,61 +155,28 @@ fn ParticipantActions(uuid: String, #[prop(into)] on_close: Callback<()>) -> imp
                 .await
         }
     };
-    let api = session.api.clone();
-    let u = uuid.clone();
-    let disconnect = move |()| {
-        let (api, u) = (api.clone(), u.clone());
-        let label = tr.fmt_now(Text::DisconnectX, &[("name", &name.get_untracked())]);
-        run(
-            status,
-            disconnecting,
-            label,
-            async move { api.participant(&u, PC::Disconnect).await },
-            |()| {},
-        );
+    let flip = move |on: Memo<bool>, yes: Text, no: Text| {
+        Signal::derive(move || tr.fmt(if on.get() { yes } else { no }, &[("name", &name.get())]))
     };
-    let named = move |k: Text| Signal::derive(move || tr.fmt(k, &[("name", &name.get())]));
 
     view! {
-        <Modal title=named(Text::ParticipantActions) on_close=on_close testid="participant-actions">
-            <div class="button-row wrap">
-                <CmdButton pressed=muted action=mute
-                    label=Signal::derive(move || tr.fmt(if muted.get() { Text::UnmuteX } else { Text::MuteX }, &[("name", &name.get())]))/>
-                {supports(PC::SpotlightOn).then(|| view! {
-                    <CmdButton pressed=spotlit action=spot.clone()
-                        label=Signal::derive(move || tr.fmt(if spotlit.get() { Text::UnspotlightX } else { Text::SpotlightX }, &[("name", &name.get())]))/>
-                })}
-                {supports(PC::AllowRxPresentation).then(|| view! {
-                    <CmdButton testid="rx-toggle" action=rx.clone()
-                        label=Signal::derive(move || tr.fmt(if denied.get() { Text::AllowRxX } else { Text::DenyRxX }, &[("name", &name.get())]))/>
-                })}
-                {supports(PC::Role).then(|| view! {
-                    <CmdButton testid="role-toggle" action=role.clone()
-                        label=Signal::derive(move || tr.fmt(if is_chair.get() { Text::MakeGuestX } else { Text::MakeHostX }, &[("name", &name.get())]))/>
-                })}
-                {move || (supports(PC::Unlock) && waiting.get()).then(|| view! {
-                    <CmdButton class="primary" action=admit.clone()
-                        label=Signal::derive(move || tr.fmt(Text::AdmitX, &[("name", &name.get())]))/>
-                })}
-            </div>
-            {supports(PC::Transfer).then(|| view! { <TransferForm uuid=uuid.clone() name=name/> })}
-            {supports(PC::Dtmf).then(|| view! { <DtmfForm uuid=uuid.clone() name=name/> })}
-            {supports(PC::Calls).then(|| view! { <RtmpForm uuid=uuid.clone() name=name/> })}
-            <div class="button-row">
-                <button type="button" class="danger" data-testid="disconnect-participant"
-                    disabled=move || disconnecting.get() || forbidden.get()
-                    aria-busy=move || disconnecting.get().then_some("true")
-                    aria-describedby=move || forbidden.get().then_some(HOST_ONLY_REASON_ID)
-                    on:click=move |_| confirm.set(true)>
-                    {move || tr.fmt(Text::DisconnectX, &[("name", &name.get())])}
-                </button>
-            </div>
-            <Show when=move || confirm.get()>
-                <ConfirmDialog title=named(Text::DisconnectX) question=named(Text::DisconnectConfirm)
-                    confirm_label=named(Text::DisconnectX) on_confirm=disconnect.clone()
-                    on_close=move |()| confirm.set(false)/>
-            </Show>
-        </Modal>
+        <div class="button-row wrap">
+            <CmdButton action=mute label=flip(muted, Text::UnmuteX, Text::MuteX)/>
+            {supports(PC::SpotlightOn).then(|| view! {
+                <CmdButton action=spot.clone()
+                    label=flip(spotlit, Text::UnspotlightX, Text::SpotlightX)/>
+            })}
+            {supports(PC::AllowRxPresentation).then(|| view! {
+                <CmdButton testid="rx-toggle" action=rx.clone() label=flip(denied, Text::AllowRxX, Text::DenyRxX)/>
+            })}
+            {supports(PC::Role).then(|| view! {
+                <CmdButton testid="role-toggle" action=role.clone() label=flip(is_chair, Text::MakeGuestX, Text::MakeHostX)/>
+            })}
+            {move || (supports(PC::Unlock) && waiting.get()).then(|| view! {
+                <CmdButton class="primary" action=admit.clone()
+                    label=Signal::derive(move || tr.fmt(Text::AdmitX, &[("name", &name.get())]))/>
+            })}
+        </div>
     }
     .into_any()
 }

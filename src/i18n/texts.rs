@@ -322,4 +322,29 @@ texts! {
     AlertKindPresenting => "有人开始演示", "Someone starts presenting";
     AlertKindStreamLost => "事件流中断", "The event stream is lost";
     AlertKindCommandFailed => "命令失败", "A command fails";
+    // feedback: results where the host looks, platform reasons, toggles, confirmations
+    ReasonWithOriginal => "{text}（{original}）", "{text} (platform: “{original}”)";
+    ReasonInvalidPin => "入会密码错误", "Wrong PIN";
+    ReasonPinRequired => "需要入会密码", "A PIN is needed";
+    ReasonInvalidToken => "会话令牌已失效", "The session's token is no longer valid";
+    ReasonNoConference => "找不到该会议或网关", "No such conference or gateway";
+    ReasonNoParticipant => "找不到该参会者（可能已离会）", "No such participant (they may have left)";
+    ReasonNotPermitted => "没有权限：只有主持人可以这样做", "Not permitted: only a host can do this";
+    ReasonIllegalValue => "平台不接受所填的值", "The platform does not accept a value given";
+    ReasonNotSupported => "企业云不支持此操作", "Not available on the enterprise cloud";
+    ReasonNoPresentation => "当前没有人在演示", "Nobody is presenting";
+    ReasonNoSuchCommand => "平台没有此命令", "The platform has no such command";
+    ReasonServerError => "平台内部错误", "The platform failed internally";
+    ReasonUnavailable => "平台暂时不可用", "The platform is unavailable for now";
+    ResultsShortcutHint => "Alt+Shift+N 跳到操作结果", "Alt+Shift+N goes to the results";
+    DismissAll => "全部关闭", "Dismiss all";
+    WaitingCountSr => "（{n} 人等候）", " ({n} waiting)";
+    ActionSections => "操作分类", "Kinds of action";
+    SectionRoleMedia => "角色与音视频", "Role and media";
+    SectionTransfer => "转移", "Transfer";
+    SectionDtmf => "拨号键盘", "Keypad";
+    SectionAdvanced => "高级", "Advanced";
+    TransferConfirm => "确定要将 {name} 转移到会议 {target} 吗？{name} 将离开本会议。", "Move {name} to the conference {target}? {name} will leave this meeting.";
+    TransferPinHost => "目标会议的主持人密码（以主持人身份转移时必填）", "The target conference's host PIN (needed to transfer as host)";
+    TransferPinGuest => "目标会议的访客密码（目标会议设有访客密码时必填）", "The target conference's guest PIN (needed when it has one)";
 }

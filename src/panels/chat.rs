@@ -28,7 +28,8 @@ struct Line {
 pub fn ChatPanel() -> impl IntoView {
     let tr = Tr::use_context();
     let session = expect_context::<LiveSession>();
-    let status = expect_context::<Status>();
+    // A failed send is shown under the form it came from, as well as in the page's stack.
+    let status = expect_context::<Status>().scoped();
     let store = session.store;
     let me = session.me.clone();
     let lines = Memo::new(move |_| {
@@ -51,7 +52,7 @@ pub fn ChatPanel() -> impl IntoView {
         })
     });
 
-    let log = NodeRef::<html::Ol>::new();
+    let log = NodeRef::<html::Div>::new();
     let pinned = StoredValue::new(true);
     let on_scroll = move |_| {
         if let Some(el) = log.get_untracked() {
@@ -72,6 +73,7 @@ pub fn ChatPanel() -> impl IntoView {
         }
     });
 
+    let sent = Memo::new(move |_| status.latest_here());
     let text = RwSignal::new(String::new());
     let pending = RwSignal::new(false);
     let api = session.api.clone();
@@ -106,8 +108,12 @@ pub fn ChatPanel() -> impl IntoView {
     view! {
         <section class="card chat-panel" data-testid="chat-panel" aria-labelledby="chat-h">
             <h2 id="chat-h">{move || tr.t(Text::ChatHeading)}</h2>
-            <ol class="chat-log" role="log" aria-live="polite" tabindex="0" data-testid="chat-log"
-                aria-labelledby="chat-h" node_ref=log on:scroll=on_scroll>
+            // The log role sits on a box around the list: on the `<ol>` itself it would take the
+            // list's semantics from its items.
+            <div class="chat-log" role="log" aria-live="polite" tabindex="0" data-testid="chat-log"
+                aria-labelledby="chat-h" node_ref=log on:scroll=on_scroll
+                hidden=move || lines.with(Vec::is_empty)>
+            <ol class="chat-lines">
                 <For each=move || lines.get() key=|l| l.seq let:l>
                     <li class="chat-message" class:own=l.own data-testid="chat-message"
                         data-own=if l.own { "true" } else { "false" }>
@@ -121,6 +127,7 @@ pub fn ChatPanel() -> impl IntoView {
                     </li>
                 </For>
             </ol>
+            </div>
             <p class="empty" hidden=move || !lines.with(Vec::is_empty)>{move || tr.t(Text::ChatEmpty)}</p>
             <form class="chat-form" on:submit=send>
                 <label class="chat-label" for="chat-input">{move || tr.t(Text::ChatInput)}</label>
@@ -133,6 +140,11 @@ pub fn ChatPanel() -> impl IntoView {
                     <span class="spinner" aria-hidden="true" hidden=move || !pending.get()></span>
                 </button>
             </form>
+            // Kept in its line when empty: the first outcome moves nothing.
+            <p class="local-result" role="status" aria-live="polite" data-testid="local-result"
+                data-outcome=move || sent.with(|l| l.as_ref().map(|i| if i.ok { "ok" } else { "error" }))>
+                {move || sent.get().map(|i| i.text)}
+            </p>
         </section>
     }
 }

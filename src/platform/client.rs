@@ -2,10 +2,12 @@
 //! header. Replies go through the protocol crate's `decode_reply`, with the HTTP status.
 
 use crate::i18n::{Text, Tr};
+use crate::state::reasons::platform_reason;
 use crate::state::record::RecordWriter;
 use crate::state::status::Failure;
 use crate::util::percent_encode;
 use gloo_net::http::{Request, RequestBuilder};
+use leptos::prelude::GetUntracked;
 use huikong_protocol::envelope::{decode_reply, CommandOutcome};
 use huikong_protocol::{ApiFailure, Command, ParticipantCommand, RefreshSessionResult};
 use serde::de::DeserializeOwned;
@@ -25,7 +27,8 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// The reason as shown to the host: the platform's own words where it gave some.
+    /// The reason as shown to the host: a known platform reason in the page's language with the
+    /// platform's own words kept beside it, any other as the platform gave it.
     pub fn message(&self, tr: Tr) -> String {
         match self {
             ApiError::Network(e) => tr.fmt_now(Text::NetworkError, &[("reason", e)]),
@@ -36,7 +39,7 @@ impl ApiError {
             {
                 tr.fmt_now(Text::HttpError, &[("status", &http_status.to_string())])
             }
-            ApiError::Api(f) => f.reason(),
+            ApiError::Api(f) => platform_reason(tr.lang.try_get_untracked().unwrap_or_default(), &f.reason()),
             ApiError::Rejected => tr.now(Text::RefusedFalse).to_owned(),
         }
     }

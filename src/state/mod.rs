@@ -3,6 +3,7 @@
 //! participants.
 
 pub mod access;
+pub mod reasons;
 pub mod record;
 pub mod roster;
 pub mod status;

@@ -1,24 +1,39 @@
 //! Command status: the outcomes of the commands the host sent, newest first, and the runner
-//! every command goes through (pending while in flight, then its outcome here). The region that
-//! shows them is `components::status`.
+//! every command goes through (pending while in flight, then its outcome here). One list holds
+//! them all; each outcome carries where it was sent from (an [`Origin`]), so the dialog or panel
+//! that sent it can show its own latest one where the host is looking, while the page's
+//! notification stack (`components::status`) shows every one still current.
 
 use crate::i18n::{Text, Tr};
 use leptos::prelude::*;
 use std::future::Future;
+use std::time::Duration;
 
-/// How many results the region keeps, newest first.
-const KEEP: usize = 5;
+/// How many outcomes the list keeps at most, newest first; older ones drop off the end.
+const KEEP: usize = 30;
+
+/// How long a success stays in the notification stack: long enough to read, short enough that
+/// the stack holds what still needs the host (the failures, which stay until dismissed).
+pub const SUCCESS_FADES_AFTER: Duration = Duration::from_secs(6);
 
 /// A failure as the host reads it, in the page's language.
 pub trait Failure {
     fn message(&self, tr: Tr) -> String;
 }
 
+/// Where a command was sent from: the page as a whole (0), or one dialog or panel, numbered
+/// when it opened, so a dialog opened again does not show the last one's outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin(u64);
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatusItem {
     pub id: u64,
     pub ok: bool,
     pub text: String,
+    pub origin: Origin,
+    /// Still in the notification stack: not dismissed, and not a success that has faded.
+    pub current: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -28,6 +43,8 @@ pub struct Status {
     /// The page's translator: results are worded in the language of the page, even when the
     /// row that started the command is gone.
     tr: Tr,
+    /// Where outcomes pushed through this handle come from.
+    origin: Origin,
 }
 
 impl Status {
@@ -36,33 +53,82 @@ impl Status {
             items: RwSignal::new(Vec::new()),
             next: StoredValue::new(0),
             tr,
+            origin: Origin(0),
         }
+    }
+
+    /// The same list seen from a dialog or panel: what is pushed through it is marked as coming
+    /// from there. Provide it as context inside that dialog, and every command button and form
+    /// in it reports there without knowing.
+    pub fn scoped(&self) -> Status {
+        Status {
+            origin: Origin(self.next_id()),
+            ..*self
+        }
+    }
+
+    fn next_id(&self) -> u64 {
+        self.next
+            .try_update_value(|n| {
+                *n += 1;
+                *n
+            })
+            .unwrap_or_default()
     }
 
     pub fn tr(&self) -> Tr {
         self.tr
     }
 
-    /// The outcomes shown now, newest first (tracked).
+    /// The outcomes still in the notification stack, newest first (tracked).
     pub fn items(&self) -> Vec<StatusItem> {
-        self.items.get()
+        self.items
+            .with(|items| items.iter().filter(|i| i.current).cloned().collect())
+    }
+
+    /// The newest outcome sent from this handle's origin (tracked): what a dialog shows of its
+    /// own commands, faded or dismissed in the stack or not.
+    pub fn latest_here(&self) -> Option<StatusItem> {
+        let origin = self.origin;
+        self.items
+            .with(|items| items.iter().find(|i| i.origin == origin).cloned())
     }
 
     pub fn push(&self, ok: bool, text: String) {
-        let Some(id) = self.next.try_update_value(|n| {
-            *n += 1;
-            *n
-        }) else {
-            return;
-        };
+        let id = self.next_id();
+        let origin = self.origin;
         self.items.try_update(|items| {
-            items.insert(0, StatusItem { id, ok, text });
+            items.insert(
+                0,
+                StatusItem {
+                    id,
+                    ok,
+                    text,
+                    origin,
+                    current: true,
+                },
+            );
             items.truncate(KEEP);
+        });
+        if ok {
+            let status = *self;
+            set_timeout(move || status.dismiss(id), SUCCESS_FADES_AFTER);
+        }
+    }
+
+    /// Takes an outcome out of the notification stack.
+    pub fn dismiss(&self, id: u64) {
+        self.items.try_update(|items| {
+            if let Some(i) = items.iter_mut().find(|i| i.id == id) {
+                i.current = false;
+            }
         });
     }
 
-    pub fn dismiss(&self, id: u64) {
-        self.items.update(|items| items.retain(|i| i.id != id));
+    /// Takes every outcome out of the notification stack.
+    pub fn dismiss_all(&self) {
+        self.items
+            .try_update(|items| items.iter_mut().for_each(|i| i.current = false));
     }
 }
 

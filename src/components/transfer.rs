@@ -1,0 +1,76 @@
+//! Transferring a participant to another conference. The PIN field says what the chosen role
+//! needs (as host, the target's host PIN always; as guest, its guest PIN when it has one), and
+//! the transfer is confirmed first: the person leaves this meeting.
+
+use crate::components::dialog::ConfirmDialog;
+use crate::i18n::{Text, Tr};
+use crate::platform::session::LiveSession;
+use crate::state::access::Forbidden;
+use crate::state::status::{run, Status};
+use huikong_protocol::{ParticipantCommand as PC, Role, TransferRequest};
+use leptos::prelude::*;
+
+#[component]
+pub fn TransferForm(uuid: String, name: Memo<String>) -> impl IntoView {
+    let tr = Tr::use_context();
+    let session = expect_context::<LiveSession>();
+    let status = expect_context::<Status>();
+    let forbidden = Forbidden::use_context();
+    let target = RwSignal::new(String::new());
+    let role = RwSignal::new(Role::Guest);
+    let pin = RwSignal::new(String::new());
+    let pending = RwSignal::new(false);
+    let confirm = RwSignal::new(false);
+    let as_host = Memo::new(move |_| role.get() == Role::Host);
+    let api = session.api.clone();
+    let transfer = move |()| {
+        let body = TransferRequest {
+            role: role.get_untracked(),
+            conference_alias: target.get_untracked().trim().to_owned(),
+            pin: Some(pin.get_untracked()).filter(|p| !p.is_empty()),
+        };
+        let (api, u) = (api.clone(), uuid.clone());
+        let label = tr.fmt_now(Text::TransferX, &[("name", &name.get_untracked())]);
+        run(
+            status,
+            pending,
+            label,
+            async move { api.participant_bool(&u, PC::Transfer, &body).await },
+            |()| {},
+        );
+    };
+    let named = move |k: Text| {
+        Signal::derive(move || {
+            tr.fmt(
+                k,
+                &[("name", &name.get()), ("target", target.get().trim())],
+            )
+        })
+    };
+    view! {
+        <form class="subform" data-testid="transfer-form" on:submit=move |ev| {
+            ev.prevent_default();
+            confirm.set(true);
+        }>
+            <h3>{move || tr.fmt(Text::TransferX, &[("name", &name.get())])}</h3>
+            <label>{move || tr.t(Text::TransferTarget)}
+                <input type="text" required data-testid="transfer-target" bind:value=target/></label>
+            <label>{move || tr.t(Text::TransferRole)}
+                <select data-testid="transfer-role" on:change=move |ev| role.set(Role::parse(&event_target_value(&ev)).unwrap_or_default())>
+                    <option value="guest">{move || tr.t(Text::RoleGuest)}</option>
+                    <option value="chair">{move || tr.t(Text::RoleHost)}</option>
+                </select></label>
+            <label>{move || tr.t(if as_host.get() { Text::TransferPinHost } else { Text::TransferPinGuest })}
+                <input type="password" autocomplete="off" data-testid="transfer-pin"
+                    required=move || as_host.get() bind:value=pin/></label>
+            <button type="submit" class="primary"
+                disabled=move || pending.get() || forbidden.get() || target.with(|t| t.trim().is_empty())
+                aria-busy=move || pending.get().then_some("true")>{move || tr.t(Text::TransferSubmit)}</button>
+        </form>
+        <Show when=move || confirm.get()>
+            <ConfirmDialog title=named(Text::TransferX) question=named(Text::TransferConfirm)
+                confirm_label=named(Text::TransferX) on_confirm=transfer.clone()
+                on_close=move |()| confirm.set(false)/>
+        </Show>
+    }
+}
