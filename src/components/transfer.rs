@@ -40,12 +40,7 @@ pub fn TransferForm(uuid: String, name: Memo<String>) -> impl IntoView {
         );
     };
     let named = move |k: Text| {
-        Signal::derive(move || {
-            tr.fmt(
-                k,
-                &[("name", &name.get()), ("target", target.get().trim())],
-            )
-        })
+        Signal::derive(move || tr.fmt(k, &[("name", &name.get()), ("target", target.get().trim())]))
     };
     view! {
         <form class="subform" data-testid="transfer-form" on:submit=move |ev| {

@@ -7,9 +7,9 @@ use crate::state::record::RecordWriter;
 use crate::state::status::Failure;
 use crate::util::percent_encode;
 use gloo_net::http::{Request, RequestBuilder};
-use leptos::prelude::GetUntracked;
 use huikong_protocol::envelope::{decode_reply, CommandOutcome};
 use huikong_protocol::{ApiFailure, Command, ParticipantCommand, RefreshSessionResult};
+use leptos::prelude::GetUntracked;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::sync::{Arc, Mutex};
@@ -39,7 +39,9 @@ impl ApiError {
             {
                 tr.fmt_now(Text::HttpError, &[("status", &http_status.to_string())])
             }
-            ApiError::Api(f) => platform_reason(tr.lang.try_get_untracked().unwrap_or_default(), &f.reason()),
+            ApiError::Api(f) => {
+                platform_reason(tr.lang.try_get_untracked().unwrap_or_default(), &f.reason())
+            }
             ApiError::Rejected => tr.now(Text::RefusedFalse).to_owned(),
         }
     }

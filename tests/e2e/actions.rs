@@ -99,16 +99,27 @@ async fn transfer_to_another_conference() {
         return;
     };
     let form = testid_css("transfer-form");
+    t.page.click_in(DIALOG, "Transfer").await;
     t.page.fill("transfer-target", OTHER_ROOM).await;
     t.page.select("transfer-role", "chair").await;
-    // As a host of the other room without its host PIN: refused, and nobody moves.
+    // As a host of the other room with a wrong PIN: refused, and nobody moves.
+    t.page.fill("transfer-pin", "000000").await;
     t.page.click_in("transfer-form", "Transfer").await;
     t.page
-        .wait_status("Transfer Wang Fang: failed — Invalid PIN")
+        .wait_text("confirm-dialog", "Move Wang Fang to the conference 1062?")
+        .await;
+    t.page
+        .click_in("confirm-dialog", "Transfer Wang Fang")
+        .await;
+    t.page
+        .wait_status("Transfer Wang Fang: failed — Wrong PIN (platform: “Invalid PIN”)")
         .await;
     assert!(api.participant(&guest).await.is_some());
     t.page.fill("transfer-pin", OTHER_HOST_PIN).await;
     t.page.click_in("transfer-form", "Transfer").await;
+    t.page
+        .click_in("confirm-dialog", "Transfer Wang Fang")
+        .await;
     t.page.wait_gone_css(&row_css(&guest)).await;
     assert!(api.participant(&guest).await.is_none());
     let there = Api::open(
@@ -138,6 +149,7 @@ async fn send_dtmf_from_the_keypad_and_refuse_bad_digits() {
     let Some((t, _api, guest)) = with_actions_open("dtmf").await else {
         return;
     };
+    t.page.click_in(DIALOG, "Keypad").await;
     for key in ["1", "2", "#"] {
         t.page.click_in("dtmf-form", key).await;
     }
@@ -184,6 +196,7 @@ async fn rtmp_sub_call_shows_its_urls_and_its_end() {
     let Some((t, _api, guest)) = with_actions_open("rtmp").await else {
         return;
     };
+    t.page.click_in(DIALOG, "Advanced").await;
     t.page.click_in("rtmp-form", "Create RTMP sub-call").await;
     let result = t.page.testid("rtmp-result").await;
     let call = result

@@ -306,3 +306,16 @@ where
         tokio::time::sleep(POLL).await;
     }
 }
+
+/// axe-core's script, read from `HUIKONG_AXE_CORE` (`cargo xtask test e2e` installs it from npm
+/// and sets it), for the accessibility checks to inject into a page.
+pub fn axe_core_script() -> String {
+    let path = std::env::var_os("HUIKONG_AXE_CORE")
+        .expect("HUIKONG_AXE_CORE is not set: run the browser tests with `cargo xtask test e2e`");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read axe-core at {}: {e}",
+            Path::new(&path).display()
+        )
+    })
+}

@@ -13,12 +13,14 @@ mod site;
 mod static_server;
 
 mod actions;
+mod axe;
 mod chat;
 mod cold_load;
 mod conference;
 mod dial;
 mod embed;
 mod enterprise;
+mod feedback;
 mod guest;
 mod hosting;
 mod i18n;

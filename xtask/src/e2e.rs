@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::build;
-use crate::install::CHROMIUM;
+use crate::install::{self, CHROMIUM};
 use crate::procs::run;
 use crate::services::{self, Service, Sim};
 use crate::targets::e2e_targets;
@@ -40,6 +40,7 @@ impl World {
         let artifacts = target_dir().join("e2e-artifacts");
         let _ = std::fs::create_dir_all(&artifacts);
         heading("starting chromedriver");
+        let axe = install::axe_core()?;
         let port = free_port()?;
         let driver = services::chromedriver(port)?;
         Ok(World {
@@ -49,6 +50,7 @@ impl World {
                 ("HUIKONG_DIST", dist.display().to_string()),
                 ("HUIKONG_E2E_ARTIFACTS", artifacts.display().to_string()),
                 ("HUIKONG_CHROME_BINARY", CHROMIUM.to_string()),
+                ("HUIKONG_AXE_CORE", axe.display().to_string()),
                 (REQUIRED.0, REQUIRED.1.to_string()),
             ],
             demo: None,

@@ -1,11 +1,11 @@
 //! Installs what the build and the tests need, each only when it is missing, and only from
 //! the package registries (crates.io, npm, Debian): nothing else is reachable here.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::procs::run;
-use crate::util::{binaryen_bin_dir, binaryen_dir, capture, cargo, cmd, heading, root};
+use crate::util::{binaryen_bin_dir, binaryen_dir, capture, cargo, cmd, heading, home, root};
 
 pub const TRUNK_VERSION: &str = "0.21.14";
 /// npm's binaryen major; Debian's binaryen 108 emits modules that crash Chromium.
@@ -26,7 +26,52 @@ pub fn build_tools() -> Result<(), String> {
 pub fn test_tools() -> Result<(), String> {
     rust_components()?;
     build_tools()?;
-    browser()
+    browser()?;
+    axe_core().map(|_| ())
+}
+
+/// npm's axe-core, which the browser tests inject into the page to check its accessibility.
+pub const AXE_CORE_VERSION: &str = "4.10.3";
+
+/// Where axe-core is installed: its script is `node_modules/axe-core/axe.min.js` under it.
+fn axe_core_dir() -> PathBuf {
+    home().join(".cache/huikong/axe-core")
+}
+
+/// axe-core's script, installed from npm at [`AXE_CORE_VERSION`] when missing.
+pub fn axe_core() -> Result<PathBuf, String> {
+    let dir = axe_core_dir();
+    let package = dir.join("node_modules/axe-core");
+    let script = package.join("axe.min.js");
+    let version = format!("\"version\": \"{AXE_CORE_VERSION}\"");
+    let current = || {
+        script.is_file()
+            && std::fs::read_to_string(package.join("package.json"))
+                .is_ok_and(|p| p.contains(&version))
+    };
+    if current() {
+        return Ok(script);
+    }
+    node()?;
+    heading(&format!("installing npm axe-core@{AXE_CORE_VERSION}"));
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    run(
+        "npm install axe-core",
+        cmd("npm")
+            .arg("install")
+            .arg("--prefix")
+            .arg(&dir)
+            .args(["--no-audit", "--no-fund", "--loglevel=error"])
+            .arg(format!("axe-core@{AXE_CORE_VERSION}")),
+    )?;
+    if current() {
+        Ok(script)
+    } else {
+        Err(format!(
+            "{} is not axe-core {AXE_CORE_VERSION}",
+            script.display()
+        ))
+    }
 }
 
 fn rust_components() -> Result<(), String> {
