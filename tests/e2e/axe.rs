@@ -133,7 +133,7 @@ async fn the_meeting_page_has_no_serious_violation() {
     api.say("你好 from the observer").await;
     t.page.fill("chat-input", "Hello from the console").await;
     t.page.testid("chat-send").await.click().await.unwrap();
-    let own = format!("{} [data-own=\"true\"]", testid_css("chat-message"));
+    let own = format!("{}[data-own=\"true\"]", testid_css("chat-message"));
     t.page.wait_text_css(&own, "Hello from the console").await;
     eventually("someone waiting", || async {
         match t.page.all_css(&testid_css("waiting-entry")).await.len() {
