@@ -28,7 +28,7 @@ pub fn StatusRegion(status: Status) -> impl IntoView {
     let empty = move || items.with(Vec::is_empty);
     view! {
         <section class="status-stack" class:empty=empty tabindex="-1" node_ref=stack
-            data-testid="status-stack" aria-labelledby="status-stack-h">
+            data-testid="status-stack" aria-labelledby="status-stack-h" aria-keyshortcuts="Alt+Shift+N">
             <h2 id="status-stack-h" class="visually-hidden">{move || tr.t(Text::StatusRegion)}</h2>
             <div role="status" aria-live="polite" data-testid="command-status">
                 <ul class="status-list">
