@@ -356,24 +356,30 @@ impl StoreWriter {
         self.restage();
     }
 
-    /// Sets each row's speaking level from the state machine's stage, touching only rows whose
-    /// level changed.
+    /// Sets the speaking level of those on the stage before or now from the state machine's
+    /// stage: only they can have changed (a row's level is set exactly while it is on the
+    /// published stage, and a new row starts without one), so a meeting's size costs nothing.
     fn restage(&self) {
         let Some(stage) = self.with_conf(|c| c.stage.clone()) else {
             return;
         };
+        let before: Vec<String> = self
+            .store
+            .stage
+            .with_untracked(|s| s.iter().map(|e| e.participant_uuid.clone()).collect());
         let levels: HashMap<&str, u32> = stage
             .iter()
             .map(|s| (s.participant_uuid.as_str(), s.vad))
             .collect();
-        self.store.rows.with_value(|rows| {
-            for (uuid, row) in rows {
-                let now = levels.get(uuid.as_str()).copied();
+        let now_on = stage.iter().map(|s| s.participant_uuid.as_str());
+        for uuid in before.iter().map(String::as_str).chain(now_on) {
+            if let Some(row) = self.cells(uuid) {
+                let now = levels.get(uuid).copied();
                 if row.read.vad.get_untracked() != now {
                     row.vad.set(now);
                 }
             }
-        });
+        }
         if self.store.stage.with_untracked(|s| s != &stage) {
             self.stage.set(stage);
         }
