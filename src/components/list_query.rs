@@ -1,7 +1,8 @@
 //! What the participant list shows, as functions of the store and the list's query: filters,
-//! sort, the protocols on offer and the spotlight order. The list reads rows untracked and
-//! follows `Store::roster_rev` instead, so these recompute only when something they sort,
-//! filter or rank by changes, not on every mute.
+//! sort, the protocols on offer and the spotlight order. They read rows untracked and follow
+//! `Store::roster_rev` instead, so a mute or a speaking change costs them nothing; and on a
+//! revision they look again only at those the roster's journal says it touched, so a frame's
+//! batch costs what changed, not the meeting's size.
 
 use crate::state::store::Store;
 use huikong_protocol::{Participant, Role, ServiceType};

@@ -21,11 +21,8 @@ pub fn superseded(batch: &[&Event]) -> Vec<bool> {
             Event::ParticipantCreate(p) => {
                 later.remove(p.uuid.as_str());
             }
-            Event::ParticipantUpdate(p) => {
-                if !later.insert(p.uuid.as_str()) {
-                    out[i] = true;
-                }
-            }
+            // Already there: a later update replaces this one.
+            Event::ParticipantUpdate(p) => out[i] = !later.insert(p.uuid.as_str()),
             _ => {}
         }
     }

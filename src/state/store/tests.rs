@@ -21,17 +21,18 @@ fn decoded(event: Event) -> Decoded {
     }
 }
 
-/// Everything a view can read of the store, for comparison.
-fn seen(
-    store: Store,
-) -> (
+/// Everything a view can read of the store: order, rows, waiting, stage, the event log's
+/// names, the record's timeline length.
+type Seen = (
     Vec<String>,
     Vec<Participant>,
     Vec<String>,
     Vec<StageEntry>,
     Vec<String>,
     usize,
-) {
+);
+
+fn seen(store: Store) -> Seen {
     let order = store.order().get_untracked();
     let rows = order
         .iter()
