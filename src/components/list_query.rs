@@ -1,13 +1,18 @@
 //! What the participant list shows, as functions of the store and the list's query: filters,
-//! sort, the protocols on offer and the spotlight order. The list reads rows untracked and
-//! follows `Store::roster_rev` instead, so these recompute only when something they sort,
-//! filter or rank by changes, not on every mute.
+//! sort, the protocols on offer and the spotlight order. They read rows untracked and follow
+//! `Store::roster_rev` instead, so a mute or a speaking change costs them nothing; and on a
+//! revision they look again only at those the roster's journal says it touched, so a frame's
+//! batch costs what changed, not the meeting's size.
 
 use crate::state::store::Store;
-use crate::util::matches_search;
 use huikong_protocol::{Participant, Role, ServiceType};
 use leptos::prelude::*;
+use list_view::{Basis, ListView, SortKey};
 use std::collections::{BTreeSet, HashMap};
+
+// Declared here rather than in `components/mod.rs`: the list's query owns its view.
+#[path = "list_view.rs"]
+pub mod list_view;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StateFilter {
@@ -103,18 +108,74 @@ pub fn spotlight_order(spots: &mut [(f64, String)]) -> HashMap<String, usize> {
         .collect()
 }
 
-/// Provides the [`SpotlightOrder`] of everyone in the meeting.
-pub fn provide_spotlight_order(store: Store) {
-    let spots = Memo::new(move |_| {
-        store.roster_rev().track();
-        let mut v: Vec<(f64, String)> = store.order().with(|o| {
-            o.iter()
-                .filter_map(|u| store.row(u))
-                .filter_map(|r| {
-                    r.p.with_untracked(|p| p.is_spotlit().then(|| (p.spotlight, p.uuid.clone())))
-                })
+/// One fact of each participant who has it, kept by roster revision: after a frame's batch only
+/// those it touched are looked at again (everyone after a sync), so a memo over it costs what
+/// changed, not the meeting's size.
+#[derive(Debug, Clone)]
+pub struct RosterFacts<T> {
+    rev: u64,
+    facts: HashMap<String, T>,
+}
+
+impl<T> RosterFacts<T> {
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        self.facts.values()
+    }
+}
+
+/// Follows `fact` (of a participant and their arrival place) for everyone in the meeting.
+fn roster_facts<T>(
+    store: Store,
+    fact: impl Fn(&Participant, u64) -> Option<T> + Send + Sync + 'static,
+) -> Memo<RosterFacts<T>>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    Memo::new_owning(move |prev: Option<RosterFacts<T>>| {
+        let rev = store.roster_rev().get();
+        let of = |uuid: &str| {
+            store
+                .row(uuid)
+                .and_then(|r| r.p.with_untracked(|p| fact(p, r.arrival)))
+        };
+        if let Some(mut known) = prev {
+            if let Some(touched) = store.roster_touched_since(known.rev) {
+                known.rev = rev;
+                let mut changed = false;
+                for uuid in touched {
+                    let now = of(&uuid);
+                    if known.facts.get(&uuid) != now.as_ref() {
+                        changed = true;
+                        match now {
+                            Some(v) => known.facts.insert(uuid, v),
+                            None => known.facts.remove(&uuid),
+                        };
+                    }
+                }
+                return (known, changed);
+            }
+        }
+        let facts = store.order().with_untracked(|order| {
+            order
+                .iter()
+                .filter_map(|u| of(u).map(|v| (u.clone(), v)))
                 .collect()
         });
+        (RosterFacts { rev, facts }, true)
+    })
+}
+
+/// Provides the [`SpotlightOrder`] of everyone in the meeting.
+pub fn provide_spotlight_order(store: Store) {
+    let spotlit = roster_facts(store, |p, arrival| {
+        p.is_spotlit()
+            .then(|| (arrival, p.spotlight, p.uuid.clone()))
+    });
+    let spots = Memo::new(move |_| {
+        let mut v: Vec<(u64, f64, String)> = spotlit.with(|s| s.values().cloned().collect());
+        // Arrival order first: the spotlight sort is stable, so it breaks ties of one second.
+        v.sort_by_key(|s| s.0);
+        let mut v: Vec<(f64, String)> = v.into_iter().map(|(_, t, u)| (t, u)).collect();
         spotlight_order(&mut v)
     });
     provide_context(SpotlightOrder(spots));
@@ -122,92 +183,95 @@ pub fn provide_spotlight_order(store: Store) {
 
 /// The protocols of those in the meeting, for the protocol filter.
 pub fn protocols(store: Store) -> Memo<BTreeSet<String>> {
+    let each = roster_facts(store, |p, _| {
+        (!p.protocol.is_empty()).then(|| p.protocol.to_lowercase())
+    });
     Memo::new(move |_| {
-        store.roster_rev().track();
-        store.order().with(|o| {
-            o.iter()
-                .filter_map(|u| store.row(u))
-                .map(|r| r.p.with_untracked(|p| p.protocol.to_lowercase()))
-                .filter(|p| !p.is_empty())
-                .collect::<BTreeSet<_>>()
+        each.with(|e| {
+            let names: BTreeSet<&String> = e.values().collect();
+            names.into_iter().cloned().collect()
         })
     })
 }
 
-/// What the list sorts by; `at` is the place in arrival order, the last tie-breaker.
-struct SortKey {
-    speaking: bool,
-    stage_index: u32,
-    start: f64,
-    name: String,
-    at: usize,
+/// The participant's key if the list for `basis` keeps them; `None` when filtered out or gone.
+fn key_for(store: Store, basis: &Basis, uuid: &str) -> Option<SortKey> {
+    let row = store.row(uuid)?;
+    row.p.with_untracked(|p| {
+        let keep = state_matches(basis.state, p)
+            && basis.role.is_none_or(|r| r == p.role)
+            && (basis.protocol.is_empty() || p.protocol.eq_ignore_ascii_case(&basis.protocol))
+            && (basis.search.is_empty()
+                || [&p.display_name, &p.uri, &p.local_alias, &p.overlay_text]
+                    .iter()
+                    .any(|f| f.to_lowercase().contains(&basis.search)));
+        keep.then(|| {
+            let (stage_index, vad) = basis
+                .stage
+                .iter()
+                .find(|(u, _, _)| u == uuid)
+                .map_or((u32::MAX, 0), |(_, i, v)| (*i, *v));
+            SortKey {
+                speaking: vad > 0,
+                stage_index,
+                start: p.start_time,
+                name: if basis.by == SortBy::Name {
+                    p.shown_name().to_lowercase()
+                } else {
+                    String::new()
+                },
+                arrival: row.arrival,
+            }
+        })
+    })
 }
 
-/// The uuids the list shows, in its order.
-pub fn visible(store: Store, query: ListQuery) -> Memo<Vec<String>> {
+/// The uuids the list shows, in its order. A change of the query (or of the stage, under the
+/// speaking sort) sorts everyone again; a roster revision only repositions those it touched.
+pub fn visible(store: Store, query: ListQuery) -> Memo<ListView> {
     let ListQuery {
         search,
-        state: state_f,
-        role: role_f,
-        protocol: proto_f,
+        state,
+        role,
+        protocol,
         sort,
     } = query;
-    Memo::new(move |_| {
-        let q = search.get();
-        let (sf, rf, pf, by) = (state_f.get(), role_f.get(), proto_f.get(), sort.get());
-        // Speaking order only matters to the speaking sort: other sorts ignore stage events.
-        let stage: HashMap<String, (u32, u32)> = if by == SortBy::Speaking {
-            store.stage().with(|s| {
-                s.iter()
-                    .map(|e| (e.participant_uuid.clone(), (e.stage_index, e.vad)))
-                    .collect()
-            })
-        } else {
-            HashMap::new()
-        };
-        store.roster_rev().track();
-        let order = store.order().read();
-        let mut rows: Vec<SortKey> = Vec::with_capacity(order.len());
-        for (i, u) in order.iter().enumerate() {
-            let Some(r) = store.row(u) else { continue };
-            let key = r.p.with_untracked(|p| {
-                let keep = state_matches(sf, p)
-                    && rf.is_none_or(|r| r == p.role)
-                    && (pf.is_empty() || p.protocol.eq_ignore_ascii_case(&pf))
-                    && matches_search(
-                        &q,
-                        &[&p.display_name, &p.uri, &p.local_alias, &p.overlay_text],
-                    );
-                keep.then(|| {
-                    let (stage_index, vad) = stage.get(&p.uuid).copied().unwrap_or((u32::MAX, 0));
-                    SortKey {
-                        speaking: vad > 0,
-                        stage_index,
-                        start: p.start_time,
-                        name: if by == SortBy::Name {
-                            p.shown_name().to_lowercase()
-                        } else {
-                            String::new()
-                        },
-                        at: i,
-                    }
+    Memo::new_owning(move |prev: Option<ListView>| {
+        let by = sort.get();
+        let basis = Basis {
+            search: search.with(|q| q.trim().to_lowercase()),
+            state: state.get(),
+            role: role.get(),
+            protocol: protocol.get(),
+            by,
+            stage: if by == SortBy::Speaking {
+                store.stage().with(|s| {
+                    s.iter()
+                        .map(|e| (e.participant_uuid.clone(), e.stage_index, e.vad))
+                        .collect()
                 })
-            });
-            rows.extend(key);
+            } else {
+                Vec::new()
+            },
+        };
+        let rev = store.roster_rev().get();
+        if let Some(mut view) = prev.filter(|v| v.basis == basis) {
+            if let Some(touched) = store.roster_touched_since(view.rev) {
+                view.rev = rev;
+                let mut changed = false;
+                for uuid in touched {
+                    let key = key_for(store, &view.basis, &uuid);
+                    changed |= view.place(&uuid, key);
+                }
+                return (view, changed);
+            }
         }
-        match by {
-            SortBy::Speaking => rows.sort_by(|a, b| {
-                b.speaking
-                    .cmp(&a.speaking)
-                    .then(a.stage_index.cmp(&b.stage_index))
-                    .then(a.start.total_cmp(&b.start))
-                    .then(a.at.cmp(&b.at))
-            }),
-            SortBy::Join => rows.sort_by(|a, b| a.start.total_cmp(&b.start).then(a.at.cmp(&b.at))),
-            SortBy::Name => rows.sort_by(|a, b| a.name.cmp(&b.name).then(a.at.cmp(&b.at))),
-        }
-        rows.into_iter()
-            .map(|r| order[r.at].clone())
-            .collect::<Vec<String>>()
+        let items = store.order().with_untracked(|order| {
+            order
+                .iter()
+                .filter_map(|u| key_for(store, &basis, u).map(|k| (u.clone(), k)))
+                .collect()
+        });
+        (ListView::new(basis, rev, items), true)
     })
 }

@@ -1,5 +1,6 @@
 //! The live participant list: search, filters, sort, and one keyed row per participant.
 
+use crate::components::list_query::list_view::ListView;
 use crate::components::list_query::{
     protocols, provide_spotlight_order, visible, ListQuery, SortBy, StateFilter,
 };
@@ -22,12 +23,12 @@ pub fn ParticipantList() -> impl IntoView {
         <section class="card participants" aria-labelledby="participants-h" id="participants">
             <h2 id="participants-h">{move || tr.t(Text::Participants)}
                 <small class="shown" aria-live="polite">
-                    {move || tr.fmt(Text::ShownOf, &[("shown", &visible.with(Vec::len).to_string()), ("total", &total.get().to_string())])}
+                    {move || tr.fmt(Text::ShownOf, &[("shown", &visible.with(ListView::len).to_string()), ("total", &total.get().to_string())])}
                 </small>
             </h2>
             <ListFilters query=query/>
             <VirtualRows visible=visible on_hidden=Callback::new(move |()| query.clear())/>
-            <p class="empty" hidden=move || !visible.with(Vec::is_empty)>{move || tr.t(Text::NoParticipants)}</p>
+            <p class="empty" hidden=move || !visible.with(ListView::is_empty)>{move || tr.t(Text::NoParticipants)}</p>
         </section>
     }
 }

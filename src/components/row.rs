@@ -28,12 +28,13 @@ pub fn coarse_elapsed(tr: Tr, seconds: f64) -> String {
     }
 }
 
-pub fn state_text(tr: Tr, s: &ServiceType) -> Option<&'static str> {
+/// The badge of a participant not (yet) in the conference proper.
+pub fn state_label(s: &ServiceType) -> Option<Text> {
     match s {
-        ServiceType::Connecting => Some(tr.t(Text::StateConnecting)),
-        ServiceType::WaitingRoom => Some(tr.t(Text::StateWaiting)),
-        ServiceType::Ivr => Some(tr.t(Text::StateIvr)),
-        ServiceType::Gateway => Some(tr.t(Text::StateGateway)),
+        ServiceType::Connecting => Some(Text::StateConnecting),
+        ServiceType::WaitingRoom => Some(Text::StateWaiting),
+        ServiceType::Ivr => Some(Text::StateIvr),
+        ServiceType::Gateway => Some(Text::StateGateway),
         ServiceType::Conference | ServiceType::Other(_) => None,
     }
 }
@@ -64,7 +65,10 @@ pub fn ParticipantRow(
     let spotlit = Memo::new(move |_| p.with(|p| p.is_spotlit()));
     let waiting = Memo::new(move |_| p.with(|p| p.is_waiting()));
     let u = uuid.clone();
-    let spot_place = move || spots.with(|s| s.get(&u).copied());
+    // Memos, so that a view made for them is made again only when they change: a language
+    // switch changes the texts inside, never the elements.
+    let spot_place = Memo::new(move |_| spots.with(|s| s.get(&u).copied()));
+    let state = Memo::new(move |_| p.with(|p| state_label(&p.service_type)));
     let speaking = move || vad.get().is_some_and(|v| v > 0);
 
     let mute = participant_action(&session.api, &uuid, toggle(muted, PC::Unmute, PC::Mute));
@@ -92,11 +96,11 @@ pub fn ParticipantRow(
                 <span class="uri">{move || p.with(|p| p.uri.clone())}</span>
             </div>
             <div class="cell state">
-                {move || p.with(|p| state_text(tr, &p.service_type)).map(|t| view! { <span class="badge warn">{t}</span> })}
+                {move || state.get().map(|t| view! { <span class="badge warn">{move || tr.t(t)}</span> })}
                 <span class="badge" hidden=move || !muted.get()>{move || tr.t(Text::Muted)}</span>
                 <span class="badge info" hidden=move || !p.with(|p| p.is_presenting)>{move || tr.t(Text::Presenting)}</span>
-                {move || spot_place().map(|n| view! {
-                    <span class="badge info" data-testid="spotlight-order">{tr.fmt(Text::Spotlight, &[("n", &n.to_string())])}</span>
+                {move || spot_place.get().map(|n| view! {
+                    <span class="badge info" data-testid="spotlight-order">{move || tr.fmt(Text::Spotlight, &[("n", &n.to_string())])}</span>
                 })}
                 <span class="badge speak" data-testid="speaking" hidden=move || !speaking()>{move || tr.t(Text::Speaking)}</span>
                 <span class="badge" hidden=move || p.with(|p| p.rx_presentation_policy == RxPresentationPolicy::Allow)>

@@ -4,6 +4,7 @@
 //! per width in the style sheet, read back from a rendered row), so a row's place is its index
 //! times that height and no row needs measuring.
 
+use crate::components::list_query::list_view::ListView;
 use crate::components::row::ParticipantRow;
 use leptos::html;
 use leptos::prelude::*;
@@ -105,7 +106,7 @@ fn focus_row(list: &web_sys::Element, uuid: &str) {
 /// The list of `visible` uuids, in order, as a virtualised `<ul>`.
 #[component]
 pub fn VirtualRows(
-    visible: Memo<Vec<String>>,
+    visible: Memo<ListView>,
     /// Called when a participant asked for is filtered out: clear the search and filters.
     on_hidden: Callback<()>,
 ) -> impl IntoView {
@@ -114,11 +115,11 @@ pub fn VirtualRows(
     // The window covers the browser's viewport height: the list's box is never taller.
     let height = RwSignal::new(viewport_height());
     let row_px = RwSignal::new(FALLBACK_ROW_PX);
-    let len = Memo::new(move |_| visible.with(Vec::len));
+    let len = Memo::new(move |_| visible.with(ListView::len));
     let range = Memo::new(move |_| window_range(top.get(), height.get(), row_px.get(), len.get()));
     let rows = Memo::new(move |_| {
         let (first, end) = range.get();
-        visible.with(|v| v[first.min(v.len())..end.min(v.len())].to_vec())
+        visible.with(|v| v.slice(first, end))
     });
     // Each rendered row's place in the whole list (1-based), for `aria-posinset`.
     let places = Memo::new(move |_| {
@@ -167,7 +168,7 @@ pub fn VirtualRows(
         let Some(el) = viewport.get_untracked() else {
             return;
         };
-        let Some(uuid) = visible.with_untracked(|v| v.get(index).cloned()) else {
+        let Some(uuid) = visible.with_untracked(|v| v.get(index).map(str::to_owned)) else {
             return;
         };
         let now = el.scroll_top() as f64;
@@ -197,10 +198,10 @@ pub fn VirtualRows(
         Effect::new(move |_| {
             let Some(uuid) = asked.get() else { return };
             asked.update_untracked(|a| *a = None);
-            let mut at = visible.with_untracked(|v| v.iter().position(|u| *u == uuid));
+            let mut at = visible.with_untracked(|v| v.position(&uuid));
             if at.is_none() {
                 on_hidden.run(());
-                at = visible.with_untracked(|v| v.iter().position(|u| *u == uuid));
+                at = visible.with_untracked(|v| v.position(&uuid));
             }
             if let Some(i) = at {
                 go_to(i);
@@ -227,7 +228,7 @@ pub fn VirtualRows(
         let row = target.and_then(|t| t.closest("li[data-uuid]").ok().flatten());
         let at = row
             .and_then(|r| r.get_attribute("data-uuid"))
-            .and_then(|u| visible.with_untracked(|v| v.iter().position(|x| *x == u)));
+            .and_then(|u| visible.with_untracked(|v| v.position(&u)));
         let page = (height.get_untracked().min(
             viewport
                 .get_untracked()

@@ -1,7 +1,9 @@
 //! The event stream: `events` read with `fetch`, the token in its header, parsed as server-sent
-//! events by the protocol crate. Every event is decoded and applied to the store at once, in
-//! arrival order. When the stream ends or fails the console reopens it with the current token,
-//! after a backoff with jitter; the sync that follows replaces the list.
+//! events by the protocol crate. Every event is decoded as it arrives and applied to the store
+//! once per animation frame, a frame's events as one batch in arrival order (a hidden tab has no
+//! frames: a timer stands in, so the state never lags far behind). When the stream ends or fails
+//! the console reopens it with the current token, after a backoff with jitter; the sync that
+//! follows replaces the list.
 
 use crate::host::browser::{random, warn};
 use crate::platform::Api;
@@ -11,11 +13,15 @@ use futures_channel::mpsc::{unbounded, UnboundedSender};
 use futures_util::StreamExt;
 use gloo_timers::future::TimeoutFuture;
 use huikong_protocol::sse::SseParser;
-use huikong_protocol::{Change, Command, Event, ServiceStatus, ServiceUpdate, EVENT_NAMES};
+use huikong_protocol::{
+    Change, Command, Decoded, Event, ServiceStatus, ServiceUpdate, EVENT_NAMES,
+};
 use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -76,20 +82,71 @@ impl StreamStop {
     }
 }
 
-/// Decodes one event and applies it; an event the console does not listen to is ignored, as an
-/// EventSource without a listener for it would.
-fn dispatch(name: &str, data: &str, store: StoreWriter, on_change: &Rc<dyn Fn(Change)>) {
+/// Decodes one event and queues it for the next frame; an event the console does not listen to
+/// is ignored, as an EventSource without a listener for it would.
+fn dispatch(name: &str, data: &str, pending: &Pending) {
     if !EVENT_NAMES.contains(&name) {
         return;
     }
     match Event::decode_reported(name, data) {
-        Ok(decoded) => {
-            on_change(store.apply_decoded(&decoded));
-            if name == "participant_sync_end" {
-                mark_sync_end();
-            }
-        }
+        Ok(decoded) => pending.push(decoded),
         Err(err) => warn(&format!("huikong: skipped a malformed {name} event: {err}")),
+    }
+}
+
+/// When no animation frame comes (a hidden tab), the queue is applied after this long.
+const FALLBACK_MS: u64 = 100;
+
+/// The events decoded since the last frame, shared by the stream's readers (one at a time, in
+/// order), applied by whichever comes first of the next animation frame and a timer.
+struct Queue {
+    events: RefCell<Vec<Decoded>>,
+    /// The flush asked for, if any: a frame and a timer race for it, and only its own counts.
+    armed: Cell<Option<u64>>,
+    asked: Cell<u64>,
+    store: StoreWriter,
+    on_change: Rc<dyn Fn(Change)>,
+    alive: Arc<AtomicBool>,
+}
+
+type Pending = Rc<Queue>;
+
+impl Queue {
+    fn push(self: &Rc<Self>, decoded: Decoded) {
+        self.events.borrow_mut().push(decoded);
+        if self.armed.get().is_some() {
+            return;
+        }
+        let ask = self.asked.get() + 1;
+        self.asked.set(ask);
+        self.armed.set(Some(ask));
+        let (by_frame, by_timer) = (self.clone(), self.clone());
+        request_animation_frame(move || by_frame.flush(Some(ask)));
+        set_timeout(
+            move || by_timer.flush(Some(ask)),
+            Duration::from_millis(FALLBACK_MS),
+        );
+    }
+
+    /// Applies every queued event as one batch: for the flush `ask`, or at once with `None`.
+    fn flush(&self, ask: Option<u64>) {
+        if ask.is_some() && self.armed.get() != ask {
+            return;
+        }
+        self.armed.set(None);
+        let batch = std::mem::take(&mut *self.events.borrow_mut());
+        // A stopped stream's session is over: what it still held is dropped, as an aborted
+        // request's unread events would be.
+        if batch.is_empty() || !self.alive.load(Ordering::SeqCst) {
+            return;
+        }
+        let synced = batch.iter().any(|d| d.event == Event::ParticipantSyncEnd);
+        for change in self.store.apply_batch(&batch) {
+            (self.on_change)(change);
+        }
+        if synced {
+            mark_sync_end();
+        }
     }
 }
 
@@ -113,8 +170,7 @@ async fn read(
     signal: web_sys::AbortSignal,
     gen: u64,
     tx: &UnboundedSender<Msg>,
-    store: StoreWriter,
-    on_change: &Rc<dyn Fn(Change)>,
+    queue: &Pending,
 ) -> Result<(), String> {
     let resp = gloo_net::http::Request::get(&url)
         .header("token", &token)
@@ -153,7 +209,7 @@ async fn read(
         let text = String::from_utf8_lossy(&pending[..cut]).into_owned();
         pending.drain(..cut);
         for frame in parser.feed(&text) {
-            dispatch(&frame.event, &frame.data, store, on_change);
+            dispatch(&frame.event, &frame.data, queue);
         }
     }
 }
@@ -170,8 +226,7 @@ impl Source {
         api: &Api,
         gen: u64,
         tx: &UnboundedSender<Msg>,
-        store: StoreWriter,
-        on_change: &Rc<dyn Fn(Change)>,
+        pending: &Pending,
     ) -> Result<Source, JsValue> {
         let ctor: js_sys::Function =
             js_sys::Reflect::get(&js_sys::global(), &"AbortController".into())?.dyn_into()?;
@@ -180,10 +235,13 @@ impl Source {
             js_sys::Reflect::get(&abort, &"signal".into())?.unchecked_into();
         let (url, token) = api.events_endpoint();
         let tx = tx.clone();
-        let on_change = on_change.clone();
+        let pending = pending.clone();
         leptos::task::spawn_local(async move {
             // Why it ended stays unlogged: a failed request's description may name its URL.
-            let _ = read(url, token, signal, gen, &tx, store, &on_change).await;
+            let _ = read(url, token, signal, gen, &tx, &pending).await;
+            // What it said before it ended counts now: a `disconnect` decides whether to
+            // reconnect.
+            pending.flush(None);
             let _ = tx.unbounded_send(Msg::Failed(gen));
         });
         Ok(Source { abort })
@@ -201,17 +259,19 @@ impl Drop for Source {
 }
 
 /// Reads the service flags once the stream is open: `service_update` only says what changes.
-/// The answer enters the store as the event it stands for.
-fn refresh_service(api: Api, store: StoreWriter) {
+/// The answer enters the store as the event it stands for, queued behind the events that came
+/// before it.
+fn refresh_service(api: Api, pending: Pending) {
     leptos::task::spawn_local(async move {
         match api.get::<ServiceStatus>(Command::ServiceStatus).await {
-            Ok(s) => {
-                store.apply(&Event::ServiceUpdate(ServiceUpdate {
+            Ok(s) => pending.push(Decoded {
+                event: Event::ServiceUpdate(ServiceUpdate {
                     locked: Some(s.locked),
                     guests_muted: Some(s.guests_muted),
                     started: s.started,
-                }));
-            }
+                }),
+                notes: Vec::new(),
+            }),
             Err(e) => warn(&format!("huikong: service_status failed: {}", describe(&e))),
         }
     });
@@ -238,6 +298,14 @@ pub fn start(
         tx: Arc::new(Mutex::new(Some(tx.clone()))),
     };
     let ctl = stop.clone();
+    let pending: Pending = Rc::new(Queue {
+        events: RefCell::new(Vec::new()),
+        armed: Cell::new(None),
+        asked: Cell::new(0),
+        store,
+        on_change,
+        alive: stop.alive.clone(),
+    });
     leptos::task::spawn_local(async move {
         let mut live = false;
         let mut failures: u32 = 0;
@@ -245,7 +313,7 @@ pub fn start(
         while ctl.alive() {
             gen += 1;
             conn.try_set(state_after_failures(failures));
-            let source = match Source::open(&api, gen, &tx, store, &on_change) {
+            let source = match Source::open(&api, gen, &tx, &pending) {
                 Ok(s) => Some(s),
                 Err(_) => {
                     let _ = tx.unbounded_send(Msg::Failed(gen));
@@ -259,7 +327,7 @@ pub fn start(
                         failures = 0;
                         live = true;
                         conn.try_set(ConnState::Live);
-                        refresh_service(api.clone(), store);
+                        refresh_service(api.clone(), pending.clone());
                     }
                     Some(Msg::Failed(g)) if g == gen => break,
                     Some(Msg::Stop) | None => {

@@ -1,8 +1,14 @@
 //! The protocol crate's `Conference` wrapped in signals, split in two: [`Store`], the read side
 //! every view gets, and [`StoreWriter`], the one way events go in. Each participant is its own
 //! row signal, and the ordered uuid list is a separate signal, so one `participant_update`
-//! touches one row only.
+//! touches one row only. The stream applies events a frame's batch at a time
+//! ([`StoreWriter::apply_batch`]), and the roster's journal says whom a batch touched, so the
+//! list repositions those rows instead of sorting everyone again.
 
+mod batch;
+mod journal;
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests;
 mod writer;
 
 use huikong_protocol::{
@@ -12,6 +18,8 @@ use huikong_protocol::{
 use leptos::prelude::*;
 use std::collections::{HashMap, VecDeque};
 
+pub use batch::superseded;
+pub use journal::{RosterJournal, Touch};
 pub use writer::StoreWriter;
 
 /// How many recent events the log keeps.
@@ -23,6 +31,9 @@ pub struct Row {
     pub p: ReadSignal<Participant>,
     /// The speaking level from `stage`; `None` when not on stage.
     pub vad: ReadSignal<Option<u32>>,
+    /// The place in arrival order, never reused: the list's last tie-breaker, which stays true
+    /// when someone before leaves (a position in [`Store::order`] would shift).
+    pub arrival: u64,
 }
 
 /// A row with the write halves of its signals, kept inside the store.
@@ -66,6 +77,7 @@ pub struct Store {
     rows: StoredValue<HashMap<String, RowCells>>,
     order: ReadSignal<Vec<String>>,
     roster_rev: ReadSignal<u64>,
+    journal: StoredValue<RosterJournal>,
     waiting: ReadSignal<Vec<String>>,
     service: ReadSignal<ServiceState>,
     layout: ReadSignal<LayoutView>,
@@ -106,6 +118,13 @@ impl Store {
     /// follows this instead, so a mute or a speaking change re-renders one row, not the list.
     pub fn roster_rev(&self) -> ReadSignal<u64> {
         self.roster_rev
+    }
+
+    /// Who was added, removed or changed in a roster fact after revision `seen` of
+    /// [`Store::roster_rev`]; `None` when everyone must be looked at again (a sync, or `seen`
+    /// too old). Untracked: track `roster_rev` for that.
+    pub fn roster_touched_since(&self, seen: u64) -> Option<Vec<String>> {
+        self.journal.try_with_value(|j| j.since(seen)).flatten()
     }
 
     /// The uuids of those waiting for a host.

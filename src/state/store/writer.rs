@@ -1,12 +1,16 @@
 //! The write side of the store: the platform's events applied to the state machine, and the
 //! signals made to follow what it changed.
 
-use super::{ChatLine, LogEntry, Row, RowCells, Store, LOG_LIMIT};
+mod log;
+
+use super::batch::superseded;
+use super::journal::{RosterJournal, Touch};
+use super::{ChatLine, Row, RowCells, Store};
 use crate::state::record::RecordWriter;
 use crate::state::roster::same_roster_facts;
 use huikong_protocol::{
-    Change, Conference, Decoded, Event, FieldNote, LayoutView, Participant, Presentation,
-    ServiceState, StageEntry, CHAT_HISTORY_LIMIT,
+    Change, Conference, Decoded, Event, LayoutView, Participant, Presentation, ServiceState,
+    StageEntry, CHAT_HISTORY_LIMIT,
 };
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -20,6 +24,9 @@ pub struct StoreWriter {
     owner: StoredValue<Option<Owner>>,
     order: WriteSignal<Vec<String>>,
     roster_rev: WriteSignal<u64>,
+    /// Whether the events applied since the last [`StoreWriter::commit`] touched the roster.
+    roster_dirty: StoredValue<bool>,
+    next_arrival: StoredValue<u64>,
     waiting: WriteSignal<Vec<String>>,
     service: WriteSignal<ServiceState>,
     layout: WriteSignal<LayoutView>,
@@ -28,7 +35,7 @@ pub struct StoreWriter {
     chat: WriteSignal<VecDeque<ChatLine>>,
     ended: WriteSignal<Option<String>>,
     synced: WriteSignal<bool>,
-    log: WriteSignal<VecDeque<LogEntry>>,
+    log: WriteSignal<VecDeque<super::LogEntry>>,
     log_seq: StoredValue<u64>,
     record: RecordWriter,
 }
@@ -55,6 +62,7 @@ impl StoreWriter {
                 rows: StoredValue::new(HashMap::new()),
                 order,
                 roster_rev,
+                journal: StoredValue::new(RosterJournal::default()),
                 waiting,
                 service,
                 layout,
@@ -69,6 +77,8 @@ impl StoreWriter {
             owner: StoredValue::new(Owner::current()),
             order: w_order,
             roster_rev: w_roster_rev,
+            roster_dirty: StoredValue::new(false),
+            next_arrival: StoredValue::new(0),
             waiting: w_waiting,
             service: w_service,
             layout: w_layout,
@@ -102,15 +112,57 @@ impl StoreWriter {
     /// Applies one decoded event, logging the fields the decoder had to coerce or drop.
     pub fn apply_decoded(&self, decoded: &Decoded) -> Change {
         let change = self.apply_quietly(&decoded.event);
-        self.log_event(&decoded.event, &change, &decoded.notes);
+        self.log_event(&decoded.event, &decoded.notes);
+        self.commit();
         change
     }
 
     /// Applies one event: the state machine decides, the signals follow what it changed.
     pub fn apply(&self, ev: &Event) -> Change {
         let change = self.apply_quietly(ev);
-        self.log_event(ev, &change, &[]);
+        self.log_event(ev, &[]);
+        self.commit();
         change
+    }
+
+    /// Applies a frame's events in their order, with one roster revision for them all. A
+    /// `participant_update` that a later one of the same participant replaces (see
+    /// [`superseded`]) still reaches the record and the event log, but not the state machine
+    /// or the rows: the last one brings everything it said. Its change is `Change::None`.
+    pub fn apply_batch(&self, batch: &[Decoded]) -> Vec<Change> {
+        let events: Vec<&Event> = batch.iter().map(|d| &d.event).collect();
+        let skip = superseded(&events);
+        let changes = batch
+            .iter()
+            .zip(skip)
+            .map(|(decoded, skip)| {
+                let change = if skip {
+                    self.record.event(&decoded.event);
+                    Change::None
+                } else {
+                    self.apply_quietly(&decoded.event)
+                };
+                self.log_event(&decoded.event, &decoded.notes);
+                change
+            })
+            .collect();
+        self.commit();
+        changes
+    }
+
+    /// Notes that the pending roster revision touches `touch`.
+    fn touch(&self, touch: Touch) {
+        let rev = self.store.roster_rev.get_untracked() + 1;
+        self.store.journal.update_value(|j| j.record(rev, touch));
+        self.roster_dirty.set_value(true);
+    }
+
+    /// Publishes the pending roster revision, if the events applied touched the roster.
+    fn commit(&self) {
+        if self.roster_dirty.get_value() {
+            self.roster_dirty.set_value(false);
+            self.roster_rev.update(|n| *n += 1);
+        }
     }
 
     /// The record's write side, for the stream (its losses) and the platform client.
@@ -167,6 +219,8 @@ impl StoreWriter {
     }
 
     fn new_row(&self, p: Participant) -> RowCells {
+        let arrival = self.next_arrival.get_value();
+        self.next_arrival.set_value(arrival + 1);
         let make = move || {
             let (read_p, p) = signal(p);
             let (read_vad, vad) = signal(None);
@@ -174,6 +228,7 @@ impl StoreWriter {
                 read: Row {
                     p: read_p,
                     vad: read_vad,
+                    arrival,
                 },
                 p,
                 vad,
@@ -192,13 +247,15 @@ impl StoreWriter {
         let waits = p.is_waiting();
         match self.cells(uuid) {
             Some(row) => {
-                let (was, same) = row
-                    .read
-                    .p
-                    .with_untracked(|old| (old.is_waiting(), same_roster_facts(old, &p)));
-                row.p.set(p);
+                let (was, unchanged, same) = row.read.p.with_untracked(|old| {
+                    (old.is_waiting(), *old == p, same_roster_facts(old, &p))
+                });
+                // A row re-renders only when a fact it shows changed.
+                if !unchanged {
+                    row.p.set(p);
+                }
                 if !same {
-                    self.roster_rev.update(|n| *n += 1);
+                    self.touch(Touch::One(uuid.to_owned()));
                 }
                 if was != waits {
                     self.set_waiting(uuid, waits);
@@ -210,6 +267,7 @@ impl StoreWriter {
                     r.insert(uuid.to_owned(), row);
                 });
                 self.order.update(|o| o.push(uuid.to_owned()));
+                self.touch(Touch::One(uuid.to_owned()));
                 if waits {
                     self.set_waiting(uuid, true);
                 }
@@ -233,6 +291,7 @@ impl StoreWriter {
             .try_update_value(|r| r.remove(uuid))
             .flatten();
         self.order.update(|o| o.retain(|u| u != uuid));
+        self.touch(Touch::One(uuid.to_owned()));
         if self
             .store
             .waiting
@@ -292,76 +351,38 @@ impl StoreWriter {
         for row in stale.into_values() {
             retire(row);
         }
-        self.roster_rev.update(|n| *n += 1);
+        self.touch(Touch::All);
         self.synced.set(true);
         self.restage();
     }
 
-    /// Sets each row's speaking level from the state machine's stage, touching only rows whose
-    /// level changed.
+    /// Sets the speaking level of those on the stage before or now from the state machine's
+    /// stage: only they can have changed (a row's level is set exactly while it is on the
+    /// published stage, and a new row starts without one), so a meeting's size costs nothing.
     fn restage(&self) {
         let Some(stage) = self.with_conf(|c| c.stage.clone()) else {
             return;
         };
+        let before: Vec<String> = self
+            .store
+            .stage
+            .with_untracked(|s| s.iter().map(|e| e.participant_uuid.clone()).collect());
         let levels: HashMap<&str, u32> = stage
             .iter()
             .map(|s| (s.participant_uuid.as_str(), s.vad))
             .collect();
-        self.store.rows.with_value(|rows| {
-            for (uuid, row) in rows {
-                let now = levels.get(uuid.as_str()).copied();
+        let now_on = stage.iter().map(|s| s.participant_uuid.as_str());
+        for uuid in before.iter().map(String::as_str).chain(now_on) {
+            if let Some(row) = self.cells(uuid) {
+                let now = levels.get(uuid).copied();
                 if row.read.vad.get_untracked() != now {
                     row.vad.set(now);
                 }
             }
-        });
+        }
         if self.store.stage.with_untracked(|s| s != &stage) {
             self.stage.set(stage);
         }
-    }
-
-    fn log_event(&self, ev: &Event, change: &Change, notes: &[FieldNote]) {
-        let syncing = self.with_conf(|c| c.is_syncing()).unwrap_or(false);
-        let detail = match (ev, change) {
-            // A sync of thousands is one entry, not thousands (unless one of them arrived in
-            // an odd shape, which is worth seeing).
-            (
-                Event::ParticipantCreate(_)
-                | Event::ParticipantUpdate(_)
-                | Event::ParticipantSyncBegin,
-                _,
-            ) if syncing && notes.is_empty() => return,
-            (Event::ParticipantSyncEnd, _) => {
-                format!("{}", self.store.order.with_untracked(Vec::len))
-            }
-            (Event::ParticipantCreate(p) | Event::ParticipantUpdate(p), _) => {
-                p.display_name.clone()
-            }
-            (Event::ParticipantDelete { uuid }, _) => uuid.clone(),
-            (Event::Message(m), _) => m.origin.clone(),
-            (Event::PresentationStart(p), _) => p.presenter_name.clone(),
-            (Event::Layout(l), _) => l.view.clone(),
-            (Event::Disconnect { reason }, _) | (Event::CallDisconnected { reason, .. }, _) => {
-                reason.clone()
-            }
-            _ => String::new(),
-        };
-        let seq = self.log_seq.get_value() + 1;
-        self.log_seq.set_value(seq);
-        let entry = LogEntry {
-            seq,
-            at_ms: js_sys::Date::now(),
-            name: ev.name().to_owned(),
-            detail,
-            notes: notes.to_vec(),
-            revoked: *ev == Event::PresentationRevoked,
-        };
-        self.log.update(|l| {
-            if l.len() >= LOG_LIMIT {
-                l.pop_front();
-            }
-            l.push_back(entry);
-        });
     }
 }
 
