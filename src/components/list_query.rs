@@ -7,12 +7,8 @@
 use crate::state::store::Store;
 use huikong_protocol::{Participant, Role, ServiceType};
 use leptos::prelude::*;
-use list_view::{Basis, ListView, SortKey};
+use crate::components::list_view::{Basis, ListView, SortKey};
 use std::collections::{BTreeSet, HashMap};
-
-// Declared here rather than in `components/mod.rs`: the list's query owns its view.
-#[path = "list_view.rs"]
-pub mod list_view;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StateFilter {

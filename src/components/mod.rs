@@ -8,6 +8,7 @@ pub mod forms;
 pub mod header;
 pub mod join_page;
 pub mod list_query;
+pub mod list_view;
 pub mod meeting;
 pub mod participant_actions;
 pub mod participants;

@@ -1,6 +1,6 @@
 //! The live participant list: search, filters, sort, and one keyed row per participant.
 
-use crate::components::list_query::list_view::ListView;
+use crate::components::list_view::ListView;
 use crate::components::list_query::{
     protocols, provide_spotlight_order, visible, ListQuery, SortBy, StateFilter,
 };
@@ -21,11 +21,13 @@ pub fn ParticipantList() -> impl IntoView {
 
     view! {
         <section class="card participants" aria-labelledby="participants-h" id="participants">
-            <h2 id="participants-h">{move || tr.t(Text::Participants)}
-                <small class="shown" aria-live="polite">
+            // The count beside the heading, not in it: the heading's name stays "参会者".
+            <div class="heading-line">
+                <h2 id="participants-h">{move || tr.t(Text::Participants)}</h2>
+                <p class="shown" aria-live="polite">
                     {move || tr.fmt(Text::ShownOf, &[("shown", &visible.with(ListView::len).to_string()), ("total", &total.get().to_string())])}
-                </small>
-            </h2>
+                </p>
+            </div>
             <ListFilters query=query/>
             <VirtualRows visible=visible on_hidden=Callback::new(move |()| query.clear())/>
             <p class="empty" hidden=move || !visible.with(ListView::is_empty)>{move || tr.t(Text::NoParticipants)}</p>

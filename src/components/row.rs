@@ -121,12 +121,12 @@ pub fn ParticipantRow(
                 })}
             </div>
             <div class="cell row-actions">
-                <CmdButton class="small" testid="mute-toggle" pressed=muted
+                <CmdButton class="small" testid="mute-toggle"
                     short=Signal::derive(move || tr.t(if muted.get() { Text::Unmute } else { Text::Mute }).to_owned())
                     label=Signal::derive(move || tr.fmt(if muted.get() { Text::UnmuteX } else { Text::MuteX }, &[("name", &name.get())]))
                     action=mute/>
                 {can_spot.then(|| view! {
-                    <CmdButton class="small" testid="spotlight-toggle" pressed=spotlit
+                    <CmdButton class="small" testid="spotlight-toggle"
                         short=Signal::derive(move || tr.t(if spotlit.get() { Text::Unspotlight } else { Text::SpotlightShort }).to_owned())
                         label=Signal::derive(move || tr.fmt(if spotlit.get() { Text::UnspotlightX } else { Text::SpotlightX }, &[("name", &name.get())]))
                         action=spot.clone()/>

@@ -4,7 +4,7 @@
 //! per width in the style sheet, read back from a rendered row), so a row's place is its index
 //! times that height and no row needs measuring.
 
-use crate::components::list_query::list_view::ListView;
+use crate::components::list_view::ListView;
 use crate::components::row::ParticipantRow;
 use leptos::html;
 use leptos::prelude::*;
