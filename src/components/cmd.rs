@@ -1,5 +1,7 @@
 //! The one button every command goes through: disabled and busy while in flight, disabled with
 //! the reason for a guest when the command is the host's, its outcome in the status region.
+//! A toggle made of it says in its label what the click will do; it is never marked pressed too
+//! ("解锁会议, pressed" would say two things at once).
 
 use crate::i18n::{Text, Tr};
 use crate::platform::{Api, ApiError};
@@ -67,11 +69,6 @@ pub fn CmdButton<F, Fut>(
     /// Whether only a host may run it (every participant command, most conference commands).
     #[prop(default = true)]
     host_only: bool,
-    /// Whether the button is pressed (`aria-pressed`): only for a toggle whose label stays the
-    /// same. The console's toggles follow the other pattern, a label that says what the click
-    /// will do, and a label that flips must not be pressed too ("Unlock, pressed").
-    #[prop(optional, into)]
-    pressed: Option<Signal<bool>>,
     action: F,
 ) -> impl IntoView
 where
@@ -94,7 +91,6 @@ where
             data-testid=(!testid.is_empty()).then_some(testid)
             disabled=move || pending.get() || forbidden.get()
             aria-busy=move || pending.get().then_some("true")
-            aria-pressed=move || pressed.map(|p| if p.get() { "true" } else { "false" })
             aria-label=move || short.is_some().then(|| label.get())
             title=move || if forbidden.get() { tr.t(Text::HostOnlyReason).to_owned() } else { label.get() }
             aria-describedby=move || forbidden.get().then_some(HOST_ONLY_REASON_ID)
