@@ -322,4 +322,19 @@ texts! {
     AlertKindPresenting => "有人开始演示", "Someone starts presenting";
     AlertKindStreamLost => "事件流中断", "The event stream is lost";
     AlertKindCommandFailed => "命令失败", "A command fails";
+    // Layout for a live meeting: the dock's tabs, the phone's menu, dense rows, the dial form.
+    TabSpeakers => "发言", "Speakers";
+    TabPresentation => "演示", "Slides";
+    TabChat => "聊天", "Chat";
+    TabLayout => "布局", "Layout";
+    TabDial => "外呼", "Dial";
+    TabEvents => "事件", "Events";
+    TabRecord => "记录", "Record";
+    DockLabel => "会中面板", "Meeting panels";
+    DockUnseenMessages => "{panel}，{n} 条新消息", "{panel}, {n} new messages";
+    DockUnseen => "{panel}，{n} 项新动态", "{panel}, {n} new";
+    DockBack => "返回参会者列表", "Back to the participants";
+    HeadMenu => "会议状态与设置", "Meeting status and settings";
+    DenseRows => "紧凑行", "Dense rows";
+    DialMoreOptions => "更多选项", "More options";
 }
