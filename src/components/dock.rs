@@ -75,7 +75,12 @@ fn DockTab(panel: PanelId, dock: Dock, unseen: Unseen) -> impl IntoView {
             aria-label=name on:click=move |_| dock.show(panel)>
             <span class="tab-label">{move || tr.t(panel.label())}</span>
             <span class="tab-badge" aria-hidden="true" hidden=move || n.get() == 0>
-                {move || if n.get() > 99 { "99+".to_owned() } else { n.get().to_string() }}
+                // Empty when nothing is new: a tab's text is its name alone.
+                {move || match n.get() {
+                    0 => String::new(),
+                    n if n > 99 => "99+".to_owned(),
+                    n => n.to_string(),
+                }}
             </span>
         </button>
     }
@@ -133,7 +138,7 @@ pub fn PanelDock() -> impl IntoView {
             <div class="dock-panels" on:click=on_click on:keydown=on_panel_key>
                 <div class="dock-sheet-head">
                     <button type="button" data-testid="dock-back" on:click=move |_| close()>
-                        <span aria-hidden="true">"←"</span>{move || tr.t(Text::DockBack)}</button>
+                        {move || tr.t(Text::DockBack)}</button>
                 </div>
                 {PanelId::ALL.into_iter().map(|p| view! {
                     <div role="tabpanel" class="dock-panel" id=panel_id(p) aria-labelledby=tab_id(p)

@@ -16,7 +16,8 @@ impl Unseen {
     /// Counts what arrives in each panel while `shown` (the panel on screen, if any) is another.
     pub fn track(shown: Memo<Option<PanelId>>) -> Unseen {
         let store = expect_context::<LiveSession>().store;
-        let chat_mark = Memo::new(move |_| store.chat().with(|c| c.back().map_or(0, |l| l.seq)));
+        // The newest message's number (numbers start at 0, so none is `None`).
+        let chat_mark = Memo::new(move |_| store.chat().with(|c| c.back().map(|l| l.seq)));
         // Presentations started since joining: the store keeps only whether one is on now.
         let started = RwSignal::new(0usize);
         Effect::new(move |was: Option<bool>| {
@@ -38,7 +39,7 @@ impl Unseen {
             let seen = seen_chat.get();
             store
                 .chat()
-                .with(|c| c.iter().rev().take_while(|l| l.seq > seen).count())
+                .with(|c| c.iter().rev().take_while(|l| Some(l.seq) > seen).count())
         });
         let presentations = Memo::new(move |_| started.get().saturating_sub(seen_started.get()));
         Unseen {

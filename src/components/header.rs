@@ -116,7 +116,8 @@ pub fn MeetingHeader(
     // The menu only folds at a phone's width; elsewhere its content sits in the line.
     let menu_open = RwSignal::new(false);
     view! {
-        <header class="meeting-head" role="banner">
+        <header class="meeting-head" role="banner"
+            on:keydown=move |ev| if ev.key() == "Escape" { menu_open.set(false) }>
             <div class="title-block">
                 <h1 data-testid="conference-name">{session.conference_name.clone()}</h1>
                 <span class="badge role" data-testid="my-role"
