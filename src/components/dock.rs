@@ -91,7 +91,14 @@ pub fn PanelDock() -> impl IntoView {
     let tr = Tr::use_context();
     let dock = Dock::use_context().expect("the meeting page provides the dock");
     let narrow = RwSignal::new(is_narrow());
-    let resize = window_event_listener(leptos::ev::resize, move |_| narrow.set(is_narrow()));
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        let now = is_narrow();
+        // Narrowed (a phone turned, a window made small): the list first, no sheet over it.
+        if now && !narrow.get_untracked() {
+            dock.open.set(false);
+        }
+        narrow.set(now);
+    });
     on_cleanup(move || resize.remove());
     // With the bottom bar a panel is on screen only while its sheet is open.
     let shown = Memo::new(move |_| (!narrow.get() || dock.open.get()).then(|| dock.selected.get()));
