@@ -1,7 +1,9 @@
 //! The meeting page's header: conference, own role, flags, counts, connection, preferences and
-//! leave; or, in compact mode, a bar with the counts, the connection and leave.
+//! leave, on one line at a desktop's width (two at most); at a phone's width one line of room,
+//! role, connection, a menu with the rest, and leave. In compact mode, a bar with the counts,
+//! the connection and leave.
 
-use crate::components::prefs::PrefSwitches;
+use crate::components::prefs::{DenseSwitch, PrefSwitches};
 use crate::i18n::{Text, Tr};
 use crate::platform::session::LiveSession;
 use crate::platform::stream::ConnState;
@@ -31,15 +33,28 @@ fn Flag(
     }
 }
 
-/// The header's counts and connection state, shared by the full header and the compact bar.
+/// The header's counts, shared by the full header and the compact bar.
 #[component]
 fn Counts() -> impl IntoView {
     let tr = Tr::use_context();
-    let session = expect_context::<LiveSession>();
-    let store = session.store;
-    let conn = session.conn;
+    let store = expect_context::<LiveSession>().store;
     let count = Memo::new(move |_| store.order().with(Vec::len));
     let waiting = Memo::new(move |_| store.waiting().with(Vec::len));
+    view! {
+        <span class="count" data-testid="participant-count" data-count=move || count.get().to_string()>
+            {move || tr.fmt(Text::ParticipantCount, &[("n", &count.get().to_string())])}
+        </span>
+        <span class="count" data-testid="waiting-count" data-count=move || waiting.get().to_string()>
+            {move || tr.fmt(Text::WaitingCount, &[("n", &waiting.get().to_string())])}
+        </span>
+    }
+}
+
+/// The event stream's state, shared by the full header and the compact bar.
+#[component]
+fn Connection() -> impl IntoView {
+    let tr = Tr::use_context();
+    let conn = expect_context::<LiveSession>().conn;
     let conn_text = move || match conn.get() {
         ConnState::Connecting => tr.t(Text::ConnConnecting),
         ConnState::Live => tr.t(Text::ConnLive),
@@ -53,12 +68,6 @@ fn Counts() -> impl IntoView {
         ConnState::Lost => "lost",
     };
     view! {
-        <span class="count" data-testid="participant-count" data-count=move || count.get().to_string()>
-            {move || tr.fmt(Text::ParticipantCount, &[("n", &count.get().to_string())])}
-        </span>
-        <span class="count" data-testid="waiting-count" data-count=move || waiting.get().to_string()>
-            {move || tr.fmt(Text::WaitingCount, &[("n", &waiting.get().to_string())])}
-        </span>
         <span class="conn" data-testid="connection-state" data-state=conn_code
             role="status" aria-label=move || format!("{}: {}", tr.t(Text::ConnectionLabel), conn_text())>
             <span class="dot" aria-hidden="true"></span>{conn_text}
@@ -94,7 +103,7 @@ pub fn MeetingHeader(
     if compact {
         return view! {
             <div class="compact-bar" data-testid="compact-bar">
-                <div class="flags"><Counts/></div>
+                <div class="flags"><Counts/><Connection/></div>
                 <LeaveButton leave=leave leaving=leaving/>
             </div>
         }
@@ -104,8 +113,11 @@ pub fn MeetingHeader(
     let s = session.clone();
     let my_role = Memo::new(move |_| s.my_role());
     let service = store.service();
+    // The menu only folds at a phone's width; elsewhere its content sits in the line.
+    let menu_open = RwSignal::new(false);
     view! {
-        <header class="meeting-head" role="banner">
+        <header class="meeting-head" role="banner"
+            on:keydown=move |ev| if ev.key() == "Escape" { menu_open.set(false) }>
             <div class="title-block">
                 <h1 data-testid="conference-name">{session.conference_name.clone()}</h1>
                 <span class="badge role" data-testid="my-role"
@@ -113,16 +125,24 @@ pub fn MeetingHeader(
                     {move || role_text(tr, my_role.get())}
                 </span>
             </div>
-            <div class="flags">
-                <Flag testid="flag-locked" on=Signal::derive(move || service.get().locked) yes=Text::FlagLocked no=Text::FlagUnlocked/>
-                <Flag testid="flag-guests-muted" on=Signal::derive(move || service.get().guests_muted) yes=Text::FlagGuestsMuted no=Text::FlagGuestsUnmuted/>
-                <Flag testid="flag-started" on=Signal::derive(move || service.get().started) yes=Text::FlagStarted no=Text::FlagNotStarted/>
-                <Counts/>
+            <div class="head-menu" id="head-menu" class:open=move || menu_open.get()>
+                <div class="flags">
+                    <Flag testid="flag-locked" on=Signal::derive(move || service.get().locked) yes=Text::FlagLocked no=Text::FlagUnlocked/>
+                    <Flag testid="flag-guests-muted" on=Signal::derive(move || service.get().guests_muted) yes=Text::FlagGuestsMuted no=Text::FlagGuestsUnmuted/>
+                    <Flag testid="flag-started" on=Signal::derive(move || service.get().started) yes=Text::FlagStarted no=Text::FlagNotStarted/>
+                    <Counts/>
+                </div>
+                <div class="head-prefs">
+                    <PrefSwitches/>
+                    <DenseSwitch/>
+                </div>
             </div>
-            <div class="head-actions">
-                <PrefSwitches/>
-                <LeaveButton leave=leave leaving=leaving/>
-            </div>
+            <Connection/>
+            <button type="button" class="icon-button head-menu-toggle" data-testid="head-menu-toggle"
+                aria-controls="head-menu" aria-expanded=move || menu_open.get().to_string()
+                aria-label=move || tr.t(Text::HeadMenu)
+                on:click=move |_| menu_open.update(|o| *o = !*o)>"☰"</button>
+            <LeaveButton leave=leave leaving=leaving/>
         </header>
     }
     .into_any()

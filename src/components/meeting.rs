@@ -1,10 +1,13 @@
-//! The meeting page: header, command results, the end-of-session notice, controls, waiting
-//! room, participant list, and the side panels; and what a portal embedding it is told.
+//! The meeting page, laid out for a live meeting: a compact header; the participant list as the
+//! main area, with the controls and the waiting room above it; the other panels in the dock
+//! beside it (a bottom bar at a phone's width); and what a portal embedding it is told.
 
 use crate::components::controls::ConferenceControls;
+use crate::components::dock::PanelDock;
 use crate::components::header::MeetingHeader;
 use crate::components::participant_actions::ParticipantActionsHost;
 use crate::components::participants::ParticipantList;
+use crate::components::prefs::{saved_dock_tab, DenseRows};
 use crate::components::status::StatusRegion;
 use crate::components::virtual_list::ScrollToParticipant;
 use crate::components::waiting_room::WaitingRoom;
@@ -15,8 +18,7 @@ use crate::embed::messages::Outbound;
 use crate::host::browser::now_s;
 use crate::i18n::{Text, Tr};
 use crate::panels::dial_back::DialBack;
-use crate::panels::record::RecordPanel;
-use crate::panels::Panels;
+use crate::panels::{Dock, PanelId};
 use crate::platform::join::Joined;
 use crate::platform::session::{LiveSession, SessionState};
 use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
@@ -129,6 +131,12 @@ pub fn MeetingPage(
     provide_context(ActionsFor(RwSignal::new(None)));
     ScrollToParticipant::provide();
     DialBack::provide();
+    Dock::provide(
+        saved_dock_tab()
+            .and_then(|c| PanelId::parse(&c))
+            .unwrap_or(PanelId::Speakers),
+    );
+    let DenseRows(dense) = expect_context::<DenseRows>();
     let s = session.clone();
     let over = Memo::new(move |_| s.state.get() != SessionState::Active);
 
@@ -160,23 +168,23 @@ pub fn MeetingPage(
 
     view! {
         <a class="skip-link" href="#participants">{move || tr.t(Text::SkipToList)}</a>
-        <MeetingHeader leave=leave leaving=leaving compact=compact/>
-        <p id=HOST_ONLY_REASON_ID class="visually-hidden">{move || tr.t(Text::HostOnlyReason)}</p>
-        <SessionOver on_rejoin=on_rejoin on_back=on_leave/>
-        <StatusRegion status=status/>
-        <main class="meeting" id="main" class:over=move || over.get() inert=move || over.get()>
-            <div class="main-col">
-                <AlertBar/>
-                <ConferenceControls/>
-                <WaitingRoom/>
-                <ParticipantList/>
-                <RecentlyLeft/>
-                <RecordPanel/>
-            </div>
-            <aside class="side-col">
-                <Panels/>
-            </aside>
-        </main>
+        <div class="meeting-page">
+            <MeetingHeader leave=leave leaving=leaving compact=compact/>
+            <SessionOver on_rejoin=on_rejoin on_back=on_leave/>
+            <StatusRegion status=status/>
+            <main class="meeting" id="main" class:over=move || over.get() inert=move || over.get()>
+                // In the main landmark, as everything is: the disabled controls point at it.
+                <p id=HOST_ONLY_REASON_ID class="visually-hidden">{move || tr.t(Text::HostOnlyReason)}</p>
+                <div class="main-col" class:dense=move || dense.get() data-testid="main-col">
+                    <AlertBar/>
+                    <ConferenceControls/>
+                    <WaitingRoom/>
+                    <ParticipantList/>
+                    <RecentlyLeft/>
+                </div>
+                <PanelDock/>
+            </main>
+        </div>
         <ParticipantActionsHost/>
     }
 }

@@ -4,6 +4,8 @@ pub mod alerts;
 pub mod cmd;
 pub mod controls;
 pub mod dialog;
+pub mod dock;
+pub mod dock_unseen;
 pub mod forms;
 pub mod header;
 pub mod join_page;

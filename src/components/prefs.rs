@@ -1,5 +1,7 @@
-//! Language and theme: chosen in the header, applied to `<html>`, remembered in localStorage.
-//! A portal's `set_language` message changes the language without remembering it.
+//! Language, theme and dense rows: chosen in the header, remembered in localStorage; the
+//! language and theme applied to `<html>`, dense rows to the participant list. A portal's
+//! `set_language` message changes the language without remembering it. The dock's last tab is
+//! remembered here too (a panel's name, never participant data).
 
 use crate::host::browser;
 use crate::i18n::{Lang, LangCtl, Text, Tr};
@@ -36,6 +38,37 @@ impl Theme {
 #[derive(Debug, Clone, Copy)]
 pub struct ThemeCtx(pub RwSignal<Theme>);
 
+/// Dense rows: an operator's choice of more participants on the screen at once.
+#[derive(Debug, Clone, Copy)]
+pub struct DenseRows(pub RwSignal<bool>);
+
+const KEY_DENSE: &str = "huikong.dense";
+const KEY_DOCK_TAB: &str = "huikong.dock-tab";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn remembered(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+fn remember(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        // A full or forbidden storage only costs the remembered preference.
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// The dock's tab shown last, by its code.
+pub fn saved_dock_tab() -> Option<String> {
+    remembered(KEY_DOCK_TAB)
+}
+
+pub fn save_dock_tab(code: &str) {
+    remember(KEY_DOCK_TAB, code);
+}
+
 /// Sets up both preferences. The language: `?lang=`, else the remembered choice, else
 /// `config.json`'s, else Chinese. The document's title is `config.json`'s product title when it
 /// sets one.
@@ -57,6 +90,8 @@ pub fn provide_prefs(
         .unwrap_or_default();
     let theme = RwSignal::new(theme);
     provide_context(ThemeCtx(theme));
+    let dense = remembered(KEY_DENSE).as_deref() == Some("1");
+    provide_context(DenseRows(RwSignal::new(dense)));
     Effect::new(move |_| {
         let l = tr.lang.get();
         browser::set_root_attr("lang", Some(l.html_lang()));
@@ -110,5 +145,30 @@ pub fn PrefSwitches() -> impl IntoView {
                 </select>
             </label>
         </div>
+    }
+}
+
+/// The dense rows switch. The list measures its row height when the window is resized, so a
+/// change announces itself as a resize once the rows are drawn at their new height.
+#[component]
+pub fn DenseSwitch() -> impl IntoView {
+    let tr = Tr::use_context();
+    let DenseRows(dense) = expect_context::<DenseRows>();
+    view! {
+        <label class="check dense-switch">
+            <input type="checkbox" data-testid="dense-switch" prop:checked=move || dense.get()
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    remember(KEY_DENSE, if on { "1" } else { "0" });
+                    dense.set(on);
+                    request_animation_frame(|| {
+                        let resize = web_sys::Event::new("resize");
+                        if let (Some(w), Ok(e)) = (web_sys::window(), resize) {
+                            let _ = w.dispatch_event(&e);
+                        }
+                    });
+                }/>
+            {move || tr.t(Text::DenseRows)}
+        </label>
     }
 }

@@ -347,4 +347,19 @@ texts! {
     TransferConfirm => "确定要将 {name} 转移到会议 {target} 吗？{name} 将离开本会议。", "Move {name} to the conference {target}? {name} will leave this meeting.";
     TransferPinHost => "目标会议的主持人密码（以主持人身份转移时必填）", "The target conference's host PIN (needed to transfer as host)";
     TransferPinGuest => "目标会议的访客密码（目标会议设有访客密码时必填）", "The target conference's guest PIN (needed when it has one)";
+    // Layout for a live meeting: the dock's tabs, the phone's menu, dense rows, the dial form.
+    TabSpeakers => "发言", "Speakers";
+    TabPresentation => "演示", "Slides";
+    TabChat => "聊天", "Chat";
+    TabLayout => "布局", "Layout";
+    TabDial => "外呼", "Dial";
+    TabEvents => "事件", "Events";
+    TabRecord => "记录", "Record";
+    DockLabel => "会中面板", "Meeting panels";
+    DockUnseenMessages => "{panel}，{n} 条新消息", "{panel}, {n} new messages";
+    DockUnseen => "{panel}，{n} 项新动态", "{panel}, {n} new";
+    DockBack => "返回参会者列表", "Back to the participants";
+    HeadMenu => "会议状态与设置", "Meeting status and settings";
+    DenseRows => "紧凑行", "Dense rows";
+    DialMoreOptions => "更多选项", "More options";
 }

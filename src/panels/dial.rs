@@ -1,5 +1,7 @@
-//! Dial out: every field of `dial`, checked with `DialRequest::validate` before sending; the
-//! uuids it answers, then what became of each call as the platform's events tell it.
+//! Dial out: the three fields a host fills in every time (address, name in the list, protocol)
+//! first, every other field of `dial` under "More options"; checked with
+//! `DialRequest::validate` before sending. Each accepted dial is then listed by the name and
+//! address dialled, each call with what became of it as the platform's events tell it.
 
 use crate::i18n::{Text, Tr};
 use crate::platform::session::LiveSession;
@@ -50,11 +52,14 @@ impl DialFields {
     }
 }
 
-/// One dial that the platform accepted: where to, and the participants it created.
+/// One dial that the platform accepted: where to, under what name, and the participants it
+/// created.
 #[derive(Debug, Clone, PartialEq)]
 struct Dialled {
     id: u64,
     destination: String,
+    /// The name asked for in the list, if any.
+    name: Option<String>,
     uuids: Vec<String>,
 }
 
@@ -160,6 +165,7 @@ pub fn DialPanel() -> impl IntoView {
         };
         error.set(None);
         let destination = req.destination.clone();
+        let name = req.remote_display_name.clone();
         let label = tr.fmt_now(Text::DialX, &[("destination", &destination)]);
         let api = api.clone();
         let fut = async move {
@@ -175,6 +181,7 @@ pub fn DialPanel() -> impl IntoView {
                     Dialled {
                         id,
                         destination,
+                        name,
                         uuids,
                     },
                 );
@@ -237,29 +244,32 @@ pub fn DialPanel() -> impl IntoView {
                         on:input=move |ev| f.update(|d| d.destination = event_target_value(&ev))
                         on:change=move |ev| f.update(|d| d.destination = event_target_value(&ev))/></label>
                 <small id="dial-dest-hint" class="hint">{move || tr.t(Text::DialDestinationHint)}</small>
-                <div class="field-pair">
-                    {select(Text::DialProtocol, "dial-protocol", protocols, |d| &d.protocol, |d, v| d.protocol = v)}
-                    {select(Text::DialRole, "dial-role", vec![("guest", k(Text::RoleGuest)), ("chair", k(Text::RoleHost))], |d| &d.role, |d, v| d.role = v)}
-                </div>
-                {select(Text::DialCallType, "dial-call-type", vec![
-                    ("", k(Text::CallTypeDefault)), ("video", k(Text::CallTypeVideo)),
-                    ("video-only", k(Text::CallTypeVideoOnly)), ("audio", k(Text::CallTypeAudio)),
-                ], |d| &d.call_type, |d, v| d.call_type = v)}
-                <label class="check"><input type="checkbox" data-testid="dial-streaming"
-                    prop:checked=move || f.with(|d| d.streaming)
-                    on:change=move |ev| f.update(|d| d.streaming = event_target_checked(&ev))/>
-                    {move || tr.t(Text::DialStreaming)}</label>
-                {text(Text::DialPresentationUrl, "dial-presentation-url", |d| &d.presentation_url, |d, v| d.presentation_url = v)}
-                {text(Text::DialDtmf, "dial-dtmf", |d| &d.dtmf, |d, v| d.dtmf = v)}
-                {text(Text::DialSourceDisplayName, "dial-source-display-name", |d| &d.source_display_name, |d, v| d.source_display_name = v)}
-                {text(Text::DialSource, "dial-source", |d| &d.source, |d, v| d.source = v)}
                 {text(Text::DialRemoteDisplayName, "dial-remote-display-name", |d| &d.remote_display_name, |d, v| d.remote_display_name = v)}
-                {select(Text::DialKeepAlive, "dial-keep-alive", vec![
-                    ("", k(Text::KeepAliveDefault)),
-                    ("keep_conference_alive", k(Text::KeepAliveAlways)),
-                    ("keep_conference_alive_if_multiple", k(Text::KeepAliveMultiple)),
-                    ("keep_conference_alive_never", k(Text::KeepAliveNever)),
-                ], |d| &d.keep_alive, |d, v| d.keep_alive = v)}
+                {select(Text::DialProtocol, "dial-protocol", protocols, |d| &d.protocol, |d, v| d.protocol = v)}
+                <details class="dial-more" data-testid="dial-more">
+                    <summary data-testid="dial-more-toggle">{move || tr.t(Text::DialMoreOptions)}</summary>
+                    <div class="field-pair">
+                        {select(Text::DialRole, "dial-role", vec![("guest", k(Text::RoleGuest)), ("chair", k(Text::RoleHost))], |d| &d.role, |d, v| d.role = v)}
+                        {select(Text::DialCallType, "dial-call-type", vec![
+                            ("", k(Text::CallTypeDefault)), ("video", k(Text::CallTypeVideo)),
+                            ("video-only", k(Text::CallTypeVideoOnly)), ("audio", k(Text::CallTypeAudio)),
+                        ], |d| &d.call_type, |d, v| d.call_type = v)}
+                    </div>
+                    <label class="check"><input type="checkbox" data-testid="dial-streaming"
+                        prop:checked=move || f.with(|d| d.streaming)
+                        on:change=move |ev| f.update(|d| d.streaming = event_target_checked(&ev))/>
+                        {move || tr.t(Text::DialStreaming)}</label>
+                    {text(Text::DialPresentationUrl, "dial-presentation-url", |d| &d.presentation_url, |d, v| d.presentation_url = v)}
+                    {text(Text::DialDtmf, "dial-dtmf", |d| &d.dtmf, |d, v| d.dtmf = v)}
+                    {text(Text::DialSourceDisplayName, "dial-source-display-name", |d| &d.source_display_name, |d, v| d.source_display_name = v)}
+                    {text(Text::DialSource, "dial-source", |d| &d.source, |d, v| d.source = v)}
+                    {select(Text::DialKeepAlive, "dial-keep-alive", vec![
+                        ("", k(Text::KeepAliveDefault)),
+                        ("keep_conference_alive", k(Text::KeepAliveAlways)),
+                        ("keep_conference_alive_if_multiple", k(Text::KeepAliveMultiple)),
+                        ("keep_conference_alive_never", k(Text::KeepAliveNever)),
+                    ], |d| &d.keep_alive, |d, v| d.keep_alive = v)}
+                </details>
                 <p class="field-error" role="alert" data-testid="dial-error" hidden=move || error.with(Option::is_none)>
                     {move || error.get()}</p>
                 <button type="submit" class="primary" data-testid="dial-submit"
@@ -276,36 +286,52 @@ pub fn DialPanel() -> impl IntoView {
     }
 }
 
-/// The dials the platform accepted, newest first, each call with what became of it.
+/// The dials the platform accepted, newest first: by the name and address dialled, each call
+/// by its name in the list once listed, with what became of it.
 #[component]
 fn DialResults(results: RwSignal<Vec<Dialled>>) -> impl IntoView {
     let tr = Tr::use_context();
-    let store = expect_context::<LiveSession>().store;
     view! {
     <Show when=move || !results.with(Vec::is_empty)>
         <h3>{move || tr.t(Text::DialResults)}</h3>
         <ul class="dial-results" data-testid="dial-result" aria-live="polite">
             <For each=move || results.get() key=|d| d.id let:d>
                 <li class="dial-entry" data-destination=d.destination.clone()>
-                    <span class="dial-dest">{d.destination.clone()}</span>
+                    <span class="dial-dest">{d.name.clone().unwrap_or_else(|| d.destination.clone())}</span>
+                    {d.name.is_some().then(|| view! { <span class="dial-address">{d.destination.clone()}</span> })}
                     {if d.uuids.is_empty() {
                         view! { <span class="empty">{move || tr.t(Text::DialNoUuid)}</span> }.into_any()
                     } else {
-                        d.uuids.iter().map(|u| {
-                            let (u1, u2) = (u.clone(), u.clone());
-                            let state = Memo::new(move |_| CallState::of(store, &u1));
-                            view! {
-                                <span class="dial-call" data-testid="dial-call" data-uuid=u2
-                                    data-state=move || state.with(CallState::code)>
-                                    <code class="uuid">{u.clone()}</code>
-                                    <span class="badge">{move || tr.t(state.with(CallState::text))}</span>
-                                </span>
-                            }
-                        }).collect_view().into_any()
+                        let many = d.uuids.len() > 1;
+                        d.uuids.iter().map(|u| view! { <DialCall uuid=u.clone() named=many/> }).collect_view().into_any()
                     }}
                 </li>
             </For>
         </ul>
     </Show>
+    }
+}
+
+/// One participant a dial created: what became of it, and (when a dial created several) its
+/// name in the list once it is listed.
+#[component]
+fn DialCall(uuid: String, named: bool) -> impl IntoView {
+    let tr = Tr::use_context();
+    let store = expect_context::<LiveSession>().store;
+    let u = uuid.clone();
+    let state = Memo::new(move |_| CallState::of(store, &u));
+    let u = uuid.clone();
+    let name = Memo::new(move |_| {
+        store.order().track();
+        store
+            .row(&u)
+            .map(|r| r.p.with(|p| p.shown_name().to_owned()))
+    });
+    view! {
+        <span class="dial-call" data-testid="dial-call" data-uuid=uuid
+            data-state=move || state.with(CallState::code)>
+            {named.then(|| view! { <span class="dial-call-name">{move || name.get()}</span> })}
+            <span class="badge">{move || tr.t(state.with(CallState::text))}</span>
+        </span>
     }
 }

@@ -1,5 +1,5 @@
-//! Dial back: a recently-left row asks, the dial form fills itself in with the address and
-//! protocol, for the host to check and send.
+//! Dial back: a recently-left row asks, the dock shows the dial form, which fills itself in
+//! with the address and protocol, for the host to check and send.
 
 use huikong_protocol::Profile;
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ impl DialBack {
 }
 
 /// For the dial form: runs `fill(address, protocol)` at each dial-back, the protocol only when
-/// the deployment can dial with it; then brings the form into view.
+/// the deployment can dial with it; then shows the form in the dock and focuses its address.
 pub fn on_dial_back(profile: Profile, fill: impl Fn(String, Option<String>) + 'static) {
     let Some(DialBack(request)) = use_context::<DialBack>() else {
         return;
@@ -36,17 +36,24 @@ pub fn on_dial_back(profile: Profile, fill: impl Fn(String, Option<String>) + 's
                 .contains(&protocol.as_str())
                 .then_some(protocol);
             fill(uri, protocol);
-            let field = web_sys::window().and_then(|w| w.document()).and_then(|d| {
-                d.query_selector("[data-testid=\"dial-destination\"]")
-                    .ok()
-                    .flatten()
-            });
-            if let Some(field) = field {
-                field.scroll_into_view();
-                if let Ok(input) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(field) {
-                    let _ = input.focus();
-                }
+            if let Some(dock) = super::Dock::use_context() {
+                dock.show(super::PanelId::Dial);
             }
+            // Once the dock has drawn the panel: a hidden field takes no focus.
+            request_animation_frame(|| {
+                let field = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+                    d.query_selector("[data-testid=\"dial-destination\"]")
+                        .ok()
+                        .flatten()
+                });
+                if let Some(field) = field {
+                    field.scroll_into_view();
+                    if let Ok(input) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(field)
+                    {
+                        let _ = input.focus();
+                    }
+                }
+            });
         },
         false,
     );

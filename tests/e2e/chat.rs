@@ -13,6 +13,7 @@ async fn chat_in_both_directions() {
     };
     t.add_host("Zhang Wei");
     t.join_host().await;
+    t.page.open_panel("chat").await;
     let api = t.observer().await;
     let tap = api.tap().await;
     let messages = format!("{} [data-testid=\"chat-message\"]", testid_css("chat-log"));

@@ -16,6 +16,13 @@ async fn dialling(test: &str) -> Option<ctx::Ctx> {
     let t = ctx::start_with(test, config).await?;
     t.add_host("Zhang Wei");
     t.join_host().await;
+    t.page.open_panel("dial").await;
+    t.page
+        .testid("dial-more-toggle")
+        .await
+        .click()
+        .await
+        .unwrap();
     Some(t)
 }
 

@@ -42,6 +42,7 @@ async fn enterprise_offers_what_it_supports_and_the_commands_work() {
             "{absent} offered: {names:?}"
         );
     }
+    t.page.open_panel("layout").await;
     t.page
         .wait_text("layout-unsupported", "does not support changing the layout")
         .await;

@@ -58,6 +58,7 @@ async fn a_guest_sees_the_meeting_with_host_controls_disabled() {
         );
     }
     // Chat is everyone's.
+    t.page.open_panel("chat").await;
     t.page.fill("chat-input", "a guest's line").await;
     t.page.click("Send").await;
     t.page.wait_text("chat-log", "a guest's line").await;

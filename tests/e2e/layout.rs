@@ -37,6 +37,7 @@ async fn apply_a_layout_with_actors_for_hosts() {
     let wang = t.add_guest("Wang Fang");
     let liu = t.add_guest("Liu Yang");
     t.join_host().await;
+    t.page.open_panel("layout").await;
     t.page.wait_text("layout-current-view", "1:7").await;
 
     let option = "[data-testid=\"layout-option\"][data-layout=\"4:0\"]";
@@ -95,6 +96,7 @@ async fn more_actors_than_places_are_flagged_and_removable() {
     let wang = t.add_guest("Wang Fang");
     let liu = t.add_guest("Liu Yang");
     t.join_host().await;
+    t.page.open_panel("layout").await;
     let option = "[data-testid=\"layout-option\"][data-layout=\"1:0\"]";
     t.page.css(option).await.click().await.unwrap();
     add_actor(&t, &wang).await;

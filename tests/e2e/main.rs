@@ -29,6 +29,7 @@ mod launch;
 mod layout;
 mod nginx;
 mod nginx_headers;
+mod page_layout;
 mod participants;
 mod presentation;
 mod record;

@@ -243,4 +243,27 @@ impl Page {
         })
         .await
     }
+
+    /// Shows the panel `code` of the dock beside the list (speakers, presentation, chat,
+    /// layout, dial, events, record) by clicking its tab, and waits until it is on screen.
+    pub async fn open_panel(&self, code: &str) {
+        let tab = self.testid(&format!("tab-{code}")).await;
+        tab.click()
+            .await
+            .unwrap_or_else(|e| panic!("clicking the {code} tab: {e}"));
+        let panel = testid_css(&format!("panel-{code}"));
+        eventually(&format!("the {code} panel shown"), || async {
+            let el = self
+                .all_css(&panel)
+                .await
+                .into_iter()
+                .next()
+                .ok_or("absent")?;
+            match el.is_displayed().await.unwrap_or(false) {
+                true => Ok(()),
+                false => Err("hidden".to_string()),
+            }
+        })
+        .await
+    }
 }

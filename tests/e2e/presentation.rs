@@ -14,6 +14,7 @@ async fn the_thumbnail_appears_and_goes_with_the_presentation() {
     t.add_host("Zhang Wei");
     let guest = t.add_guest("Wang Fang");
     t.join_host().await;
+    t.page.open_panel("presentation").await;
     t.page.testid("presentation-none").await;
     let thumb = testid_css("presentation-thumbnail");
     assert!(t.page.all_css(&thumb).await.is_empty());

@@ -83,6 +83,7 @@ pub(crate) async fn click_centred(page: &Page, testid: &str) {
 
 /// The CSV export: checks the BOM and gives the header map and the rows by display name.
 pub(crate) async fn export_csv(t: &Ctx) -> (String, Vec<String>, Vec<Vec<String>>) {
+    t.page.open_panel("record").await;
     click_centred(&t.page, "record-toggle").await;
     let (name, bytes) = download(&t.page, "export-csv").await;
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 with a BOM");
@@ -274,6 +275,7 @@ async fn the_timeline_records_a_failed_command_with_its_reason() {
     });
     t.page.click("Lock conference").await;
     t.page.wait_status("Lock conference: failed").await;
+    t.page.open_panel("record").await;
     click_centred(&t.page, "record-toggle").await;
     let text = t
         .page

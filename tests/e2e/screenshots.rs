@@ -32,13 +32,6 @@ const JOIN: Viewport = Viewport {
     scale: 1.0,
     mobile: false,
 };
-/// Narrow enough that the side panels take the page's width.
-const LAYOUT: Viewport = Viewport {
-    width: 640,
-    height: 1000,
-    scale: 1.0,
-    mobile: false,
-};
 /// A phone of the iPhone 12 to 15 class.
 const PHONE: Viewport = Viewport {
     width: 390,
@@ -165,8 +158,8 @@ async fn blur(t: &Ctx) {
         .expect("blurring the focused element");
 }
 
-/// One panel alone, in a viewport of `base`'s width as tall as the whole page, so none of it
-/// is cut off.
+/// One panel of the dock alone, in a viewport of `base`'s width tall enough for the whole panel
+/// (the page is the window's height, the dock scrolling on its own), so none of it is cut off.
 async fn panel_png(
     t: &Ctx,
     webdriver: &str,
@@ -178,11 +171,15 @@ async fn panel_png(
     let height = t
         .page
         .client()
-        .execute("return document.documentElement.scrollHeight;", vec![])
+        .execute(
+            "const d = document.querySelector('.dock-panels');
+             return Math.ceil(d.getBoundingClientRect().top + d.scrollHeight + 32);",
+            vec![],
+        )
         .await
-        .expect("the page's height");
+        .expect("the dock's height");
     let whole = Viewport {
-        height: height.as_u64().expect("a height") as u32,
+        height: (height.as_u64().expect("a height") as u32).max(base.height),
         ..*base
     };
     resize(t, webdriver, &whole).await;
@@ -261,6 +258,8 @@ async fn screenshots_of_the_console() {
         },
     )
     .await;
+    // The slide in the dock beside the list.
+    t.page.open_panel("presentation").await;
     scroll_top(&t).await;
     page_png(&t, &dir, "meeting.png").await;
     t.page.select("lang-switch", "en").await;
@@ -268,10 +267,8 @@ async fn screenshots_of_the_console() {
     page_png(&t, &dir, "meeting-en.png").await;
     t.page.select("lang-switch", "zh").await;
 
-    // The layout picker with a layout chosen: the panel alone, at a width where the side
-    // panels span the page, in a viewport as tall as the page, so nothing scrolls and the
-    // sticky header stays far above the panel.
-    resize(&t, &webdriver, &LAYOUT).await;
+    // The layout picker with a layout chosen: the panel alone, in a viewport as tall as it.
+    t.page.open_panel("layout").await;
     let option = "[data-testid=\"layout-option\"][data-layout=\"1:7\"]";
     t.page.css(option).await.click().await.unwrap();
     // Two actors named for the screen, so the preview shows them seated.
@@ -295,8 +292,9 @@ async fn screenshots_of_the_console() {
             ))
             .await;
     }
-    panel_png(&t, &webdriver, &LAYOUT, "layout-panel", &dir, "layout.png").await;
+    panel_png(&t, &webdriver, &DESKTOP, "layout-panel", &dir, "layout.png").await;
     resize(&t, &webdriver, &DESKTOP).await;
+    t.page.open_panel("chat").await;
 
     // The dark theme.
     t.page.select("theme-switch", "dark").await;
@@ -304,14 +302,19 @@ async fn screenshots_of_the_console() {
     page_png(&t, &dir, "dark.png").await;
     t.page.select("theme-switch", "light").await;
 
-    // A phone's width: the same page, laid out by its media queries.
+    // A phone's width: the list with one line of header above and the panels' bar below; then
+    // the chat opened from the bar as a sheet over the list.
     resize(&t, &webdriver, &PHONE).await;
     scroll_top(&t).await;
     page_png(&t, &dir, "phone.png").await;
+    t.page.open_panel("chat").await;
+    page_png(&t, &dir, "phone-chat.png").await;
+    t.page.testid("dock-back").await.click().await.unwrap();
 
     // The meeting record: attendance and timeline of the minutes so far, the panel alone, in a
-    // viewport as tall as the page (as the layout picker).
+    // viewport as tall as it (as the layout picker).
     resize(&t, &webdriver, &DESKTOP).await;
+    t.page.open_panel("record").await;
     t.page.testid("record-toggle").await.click().await.unwrap();
     t.page.css("[data-testid=\"attendance-row\"]").await;
     panel_png(&t, &webdriver, &DESKTOP, "record-panel", &dir, "record.png").await;
