@@ -1,4 +1,5 @@
-//! The participant commands that take input: transfer, DTMF and the RTMP sub-call.
+//! The participant commands that take input: DTMF and the RTMP sub-call (transfer has its own
+//! file, transfer.rs, with its confirmation).
 
 use crate::host::browser::copy_text;
 use crate::i18n::{Text, Tr};
@@ -6,8 +7,7 @@ use crate::platform::session::LiveSession;
 use crate::state::access::Forbidden;
 use crate::state::status::{run, Status};
 use huikong_protocol::{
-    validate_dtmf, CallsRequest, CallsResult, DtmfRequest, ParticipantCommand as PC, Role,
-    TransferRequest,
+    validate_dtmf, CallsRequest, CallsResult, DtmfRequest, ParticipantCommand as PC,
 };
 use leptos::prelude::*;
 
@@ -19,52 +19,6 @@ pub const KEYPAD: [char; 16] = [
 fn submit_disabled(pending: RwSignal<bool>) -> Memo<bool> {
     let forbidden = Forbidden::use_context();
     Memo::new(move |_| pending.get() || forbidden.get())
-}
-
-#[component]
-pub fn TransferForm(uuid: String, name: Memo<String>) -> impl IntoView {
-    let tr = Tr::use_context();
-    let session = expect_context::<LiveSession>();
-    let status = expect_context::<Status>();
-    let target = RwSignal::new(String::new());
-    let role = RwSignal::new(Role::Guest);
-    let pin = RwSignal::new(String::new());
-    let pending = RwSignal::new(false);
-    let disabled = submit_disabled(pending);
-    let api = session.api.clone();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let body = TransferRequest {
-            role: role.get_untracked(),
-            conference_alias: target.get_untracked().trim().to_owned(),
-            pin: Some(pin.get_untracked()).filter(|p| !p.is_empty()),
-        };
-        let (api, u) = (api.clone(), uuid.clone());
-        let label = tr.fmt_now(Text::TransferX, &[("name", &name.get_untracked())]);
-        run(
-            status,
-            pending,
-            label,
-            async move { api.participant_bool(&u, PC::Transfer, &body).await },
-            |()| {},
-        );
-    };
-    view! {
-        <form class="subform" data-testid="transfer-form" on:submit=submit>
-            <h3>{move || tr.fmt(Text::TransferX, &[("name", &name.get())])}</h3>
-            <label>{move || tr.t(Text::TransferTarget)}
-                <input type="text" required data-testid="transfer-target" bind:value=target/></label>
-            <label>{move || tr.t(Text::TransferRole)}
-                <select data-testid="transfer-role" on:change=move |ev| role.set(Role::parse(&event_target_value(&ev)).unwrap_or_default())>
-                    <option value="guest">{move || tr.t(Text::RoleGuest)}</option>
-                    <option value="chair">{move || tr.t(Text::RoleHost)}</option>
-                </select></label>
-            <label>{move || tr.t(Text::TransferPin)}
-                <input type="password" autocomplete="off" data-testid="transfer-pin" bind:value=pin/></label>
-            <button type="submit" disabled=move || disabled.get() || target.with(|t| t.trim().is_empty())
-                aria-busy=move || pending.get().then_some("true")>{move || tr.t(Text::TransferSubmit)}</button>
-        </form>
-    }
 }
 
 #[component]

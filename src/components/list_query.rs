@@ -4,10 +4,10 @@
 //! revision they look again only at those the roster's journal says it touched, so a frame's
 //! batch costs what changed, not the meeting's size.
 
+use crate::components::list_view::{Basis, ListView, SortKey};
 use crate::state::store::Store;
 use huikong_protocol::{Participant, Role, ServiceType};
 use leptos::prelude::*;
-use crate::components::list_view::{Basis, ListView, SortKey};
 use std::collections::{BTreeSet, HashMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

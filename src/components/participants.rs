@@ -1,9 +1,9 @@
 //! The live participant list: search, filters, sort, and one keyed row per participant.
 
-use crate::components::list_view::ListView;
 use crate::components::list_query::{
     protocols, provide_spotlight_order, visible, ListQuery, SortBy, StateFilter,
 };
+use crate::components::list_view::ListView;
 use crate::components::virtual_list::VirtualRows;
 use crate::i18n::{Text, Tr};
 use crate::platform::session::LiveSession;
