@@ -148,8 +148,7 @@ pub fn PrefSwitches() -> impl IntoView {
     }
 }
 
-/// The dense rows switch. The list measures its row height when the window is resized, so a
-/// change announces itself as a resize once the rows are drawn at their new height.
+/// The dense rows switch (the list measures its row height again when it changes).
 #[component]
 pub fn DenseSwitch() -> impl IntoView {
     let tr = Tr::use_context();
@@ -161,12 +160,6 @@ pub fn DenseSwitch() -> impl IntoView {
                     let on = event_target_checked(&ev);
                     remember(KEY_DENSE, if on { "1" } else { "0" });
                     dense.set(on);
-                    request_animation_frame(|| {
-                        let resize = web_sys::Event::new("resize");
-                        if let (Some(w), Ok(e)) = (web_sys::window(), resize) {
-                            let _ = w.dispatch_event(&e);
-                        }
-                    });
                 }/>
             {move || tr.t(Text::DenseRows)}
         </label>

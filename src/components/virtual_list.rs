@@ -5,6 +5,7 @@
 //! times that height and no row needs measuring.
 
 use crate::components::list_view::ListView;
+use crate::components::prefs::DenseRows;
 use crate::components::row::ParticipantRow;
 use leptos::html;
 use leptos::prelude::*;
@@ -132,8 +133,8 @@ pub fn VirtualRows(
         })
     });
 
-    // Read the row height back from a rendered row, once, and again when the width changes
-    // (a phone's rows are taller).
+    // Read the row height back from a rendered row, once, and again when the width or the
+    // density changes (a phone's rows are taller, dense ones shorter).
     let measure = move || {
         let Some(el) = viewport.get_untracked() else {
             return;
@@ -162,6 +163,14 @@ pub fn VirtualRows(
         measure();
     });
     on_cleanup(move || resize.remove());
+    // The dense rows switch changes the row height: measure once the rows are drawn anew.
+    if let Some(DenseRows(dense)) = use_context::<DenseRows>() {
+        Effect::watch(
+            move || dense.get(),
+            move |_, _, _| request_animation_frame(measure),
+            false,
+        );
+    }
 
     // Scroll so that row `index` is in view, then focus it once it is rendered.
     let go_to = move |index: usize| {
