@@ -38,8 +38,10 @@ commands:
                          chaos
   chaos [PART...]        the resilience proofs' long forms with their figures: soak (10 million hostile
                          inputs), matrix (the simulator's authorisation), browser (the console
-                         under faults: token refreshes, stream drops in a meeting of 500,
-                         failing commands, malformed events, hostile content, secrets)
+                         under faults: token refreshes, also during a storm of 500
+                         changes/s in a meeting of 5,000, stream drops in meetings of 500
+                         and of 5,000 under churn, failing commands, malformed events,
+                         hostile content, secrets)
   dist                   build the release console into dist/, with a .gz and a .br copy of
                          every file but config.json, and their checksums beside it in
                          dist.sha256sums (`sha256sum -c` in a copy's directory checks it)
