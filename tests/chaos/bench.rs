@@ -108,6 +108,11 @@ async fn bench_one_page() {
     } else {
         "/reference/index.html?lang=en"
     };
+    tab.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": js::BEFORE_PAGE }),
+    )
+    .await;
     tab.goto(path).await;
     tab.fill("join-conference", ROOM).await;
     tab.fill("join-pin", HOST_PIN).await;

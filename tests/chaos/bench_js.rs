@@ -3,6 +3,12 @@
 //! and a message after it mark the change painted. The console and the reference page are
 //! driven by the same scripts through the same `data-testid`s.
 
+/// Run before the page's own scripts: keeps the console's WebAssembly memory (trunk's start
+/// event carries the instance), whose participants the JS heap does not count.
+pub const BEFORE_PAGE: &str = r#"
+addEventListener('TrunkApplicationStarted', e => { window.__wasmMemory = e.detail.wasm.memory; });
+"#;
+
 /// Installs `window.__bench`: `when(cond, limit)` resolves with the painted time once `cond()`
 /// holds; `afterPaint()` resolves after the next frame has been painted.
 pub const HELPERS: &str = r#"
@@ -157,7 +163,8 @@ const vp = document.querySelector('[data-testid="participant-viewport"]');
 /// Starts watching frames and long tasks, after a garbage collection and a heap reading.
 pub const STORM_START: &str = r#"
 gc();
-const s = window.__storm = { gaps: [], long: [], heap0: performance.memory.usedJSHeapSize, on: true };
+const wasm = () => window.__wasmMemory ? window.__wasmMemory.buffer.byteLength : 0;
+const s = window.__storm = { gaps: [], long: [], heap0: performance.memory.usedJSHeapSize + wasm(), wasm, on: true };
 let last = null;
 const frame = ts => { if (last !== null) s.gaps.push(ts - last); last = ts; if (s.on) requestAnimationFrame(frame); };
 requestAnimationFrame(frame);
@@ -167,13 +174,14 @@ return null;
 "#;
 
 /// Stops watching: `[frame gaps, long tasks' durations, heap at the start, heap at the end]`
-/// (bytes, each after a garbage collection).
+/// (bytes, each after a garbage collection: the JS heap, plus the WebAssembly memory of a page
+/// that has one, which only grows).
 pub const STORM_END: &str = r#"
 const s = window.__storm;
 s.on = false;
 s.obs.disconnect();
 gc();
-return [s.gaps, s.long, s.heap0, performance.memory.usedJSHeapSize];
+return [s.gaps, s.long, s.heap0, performance.memory.usedJSHeapSize + s.wasm()];
 "#;
 
 /// Elements in the page, and rows among them.

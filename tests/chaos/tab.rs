@@ -87,6 +87,24 @@ impl Tab {
         panic!("no browser session from {}: {last}", env.webdriver);
     }
 
+    /// Runs a DevTools command in the tab's page (chromedriver's `goog/cdp/execute`).
+    pub async fn cdp(&self, command: &str, params: Value) -> Value {
+        let url = format!(
+            "{}/session/{}/goog/cdp/execute",
+            self.webdriver, self.session
+        );
+        let reply: Value = reqwest::Client::new()
+            .post(&url)
+            .json(&json!({ "cmd": command, "params": params }))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{command}: {e}"))
+            .json()
+            .await
+            .unwrap_or_else(|e| panic!("{command} answered no JSON: {e}"));
+        reply["value"].clone()
+    }
+
     pub fn client(&self) -> &Client {
         self.client.as_ref().expect("the browser session is open")
     }

@@ -85,13 +85,13 @@ const FIGURES: [(&str, &str, Option<f64>, bool); 17] = [
     ),
     (
         "heap_start_mib",
-        "storm: JS heap at the start (MiB)",
+        "storm: heap at the start, JS + WebAssembly memory (MiB)",
         None,
         true,
     ),
     (
         "heap_end_mib",
-        "storm: JS heap at the end (MiB)",
+        "storm: heap at the end, JS + WebAssembly memory (MiB)",
         None,
         true,
     ),
@@ -270,9 +270,14 @@ pub fn machine() -> String {
     let chromium = capture(cmd(CHROMIUM).arg("--version"))
         .map(|v| v.trim().to_string())
         .unwrap_or_else(|| "Chromium (version unknown)".into());
+    // The machine is shared: how busy it was says how far to trust the figures.
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let load: Vec<&str> = load.split_whitespace().take(3).collect();
     format!(
-        "{cores} cores ({model}), {:.1} GiB of memory, {chromium}, headless at 1280x900",
-        kib / 1_048_576.0
+        "{cores} cores ({model}), {:.1} GiB of memory, {chromium}, headless at 1280x900; \
+         load average at the end {}",
+        kib / 1_048_576.0,
+        load.join(" ")
     )
 }
 
