@@ -38,6 +38,17 @@ async fn forced_drops_in_a_meeting_of_5000_under_churn_resync_field_for_field() 
         .set_window_size(1280, 8000)
         .await
         .expect("a tall window");
+    // A page of 5,000 under churn can be busy for longer than WebDriver's 30 s for a script.
+    let timeouts = fantoccini::wd::TimeoutConfiguration::new(
+        Some(Duration::from_secs(300)),
+        Some(Duration::from_secs(60)),
+        Some(Duration::ZERO),
+    );
+    w.tab
+        .client()
+        .update_timeouts(timeouts)
+        .await
+        .expect("script timeouts");
     w.join().await;
     let first = w.settle(Duration::from_secs(180)).await;
     let mut resyncs = Vec::with_capacity(drops);
