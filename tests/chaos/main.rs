@@ -16,17 +16,21 @@ mod harness;
 #[path = "../e2e/page.rs"]
 mod page;
 
+mod bench_js;
 mod rows;
 mod tab;
 mod world;
 
+mod bench;
 mod commands;
 mod hostile;
 mod malformed;
 mod scale;
 mod secrets;
 mod stream;
+mod stream_scale;
 mod token;
+mod token_storm;
 
 /// How long each proof runs: the short form by default, the full counts with
 /// `HUIKONG_CHAOS=full`.

@@ -23,13 +23,15 @@ pub struct RowView {
 
 /// Reads every row of the list by scrolling its window through it, from the first row to the
 /// last, in one asynchronous script: the list is virtualised, so the page holds only the rows
-/// near the view at any time. Each step scrolls by the viewport plus the overscan, and waits
-/// two frames for the window to follow. The scroll position is put back afterwards.
+/// near the view at any time. Each step scrolls the row after the last one rendered to the top
+/// of the view (at least a row further), so that a taller window reads more rows a step, and
+/// waits two frames for the window to follow. The scroll position is put back afterwards.
 const READ_ROWS: &str = r#"
 const done = arguments[arguments.length - 1];
 const seen = new Map();
+const rows = () => document.querySelectorAll('[data-testid="participant-row"]');
 const read = () => {
-  for (const r of document.querySelectorAll('[data-testid="participant-row"]')) {
+  for (const r of rows()) {
     const text = s => { const e = r.querySelector(s); return e ? e.textContent : ''; };
     const badge = r.querySelector('.cell.state > span.badge.info:not([data-testid])');
     seen.set(r.dataset.uuid || '', {
@@ -52,13 +54,15 @@ const vp = document.querySelector('[data-testid="participant-viewport"]');
   const keep = vp.scrollTop;
   const first = vp.querySelector('[data-testid="participant-row"]');
   const rowH = first ? first.offsetHeight : 1;
-  // The window reaches 10 rows past each edge of the view.
-  const step = Math.max(rowH, vp.clientHeight + 19 * rowH);
-  for (let top = 0; ; top += step) {
+  for (let top = 0; ; ) {
     vp.scrollTop = top;
     await frames();
     read();
-    if (top + vp.clientHeight >= vp.scrollHeight) break;
+    const places = Array.from(rows(), r => Number(r.getAttribute('aria-posinset')) || 0);
+    const last = Math.max(0, ...places);
+    const size = Number((rows()[0] || vp).getAttribute('aria-setsize')) || 0;
+    if (last >= size || vp.scrollTop + vp.clientHeight >= vp.scrollHeight) break;
+    top = Math.max(top + rowH, last * rowH);
   }
   vp.scrollTop = keep;
   await frames();

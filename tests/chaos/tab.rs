@@ -33,6 +33,12 @@ pub struct Tab {
 
 impl Tab {
     pub async fn open(env: &Env, test: &str, base: String) -> Tab {
+        Tab::open_with(env, test, base, &[]).await
+    }
+
+    /// A tab whose Chromium gets `extra` flags beside [`CHROME_FLAGS`] (the benchmark's
+    /// precise heap figures and `gc()`).
+    pub async fn open_with(env: &Env, test: &str, base: String, extra: &[&str]) -> Tab {
         static NEXT: AtomicUsize = AtomicUsize::new(0);
         let n = NEXT.fetch_add(1, Ordering::Relaxed);
         let profile_dir =
@@ -40,6 +46,7 @@ impl Tab {
         let _ = std::fs::remove_dir_all(&profile_dir);
         let _ = std::fs::create_dir_all(&profile_dir);
         let mut args: Vec<String> = CHROME_FLAGS.iter().map(|s| s.to_string()).collect();
+        args.extend(extra.iter().map(|s| s.to_string()));
         args.push(format!("--user-data-dir={}", profile_dir.display()));
         let mut caps = Map::new();
         caps.insert("browserName".into(), json!("chrome"));
@@ -78,6 +85,24 @@ impl Tab {
             tokio::time::sleep(Duration::from_millis(500)).await;
         }
         panic!("no browser session from {}: {last}", env.webdriver);
+    }
+
+    /// Runs a DevTools command in the tab's page (chromedriver's `goog/cdp/execute`).
+    pub async fn cdp(&self, command: &str, params: Value) -> Value {
+        let url = format!(
+            "{}/session/{}/goog/cdp/execute",
+            self.webdriver, self.session
+        );
+        let reply: Value = reqwest::Client::new()
+            .post(&url)
+            .json(&json!({ "cmd": command, "params": params }))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{command}: {e}"))
+            .json()
+            .await
+            .unwrap_or_else(|e| panic!("{command} answered no JSON: {e}"));
+        reply["value"].clone()
     }
 
     pub fn client(&self) -> &Client {

@@ -13,19 +13,19 @@ use std::time::{Duration, Instant};
 
 /// What the watcher saw.
 #[derive(Debug, Default)]
-struct Watch {
-    refreshes: u32,
+pub struct Watch {
+    pub refreshes: u32,
     /// Looks at which the session or its participant was gone.
-    absent: u32,
+    pub absent: u32,
     /// The least time a token had left when the next one replaced it.
-    closest: Option<Duration>,
+    pub closest: Option<Duration>,
     /// The longest time between two refreshes.
-    longest: Option<Duration>,
-    looks: u64,
+    pub longest: Option<Duration>,
+    pub looks: u64,
 }
 
 /// Polls the simulator every millisecond until `stop`.
-fn watch(
+pub fn watch(
     state: AppState,
     me: String,
     stop: Arc<AtomicBool>,

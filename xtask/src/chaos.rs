@@ -1,8 +1,9 @@
 //! `cargo xtask chaos`: the resilience proofs' long forms, each printing its figures: the
 //! decoder and state machine soaked with ten million hostile inputs, the simulator's
 //! authorisation matrix, and the console in Chromium under faults (a thousand token refreshes,
-//! a hundred forced stream drops in a meeting of 500, failing commands, malformed events,
-//! hostile content, secrets). The short forms run inside `cargo xtask test` as its `chaos`
+//! and refreshes during a storm of 500 changes a second in a meeting of 5,000; a hundred forced
+//! stream drops in a meeting of 500, and twenty in a meeting of 5,000 under churn; failing
+//! commands, malformed events, hostile content, secrets). The short forms run inside `cargo xtask test` as its `chaos`
 //! step.
 
 use crate::build;

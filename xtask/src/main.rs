@@ -3,6 +3,8 @@
 //!
 //! Only `std`: the tooling must build in seconds on a fresh machine, before anything else.
 
+mod bench;
+mod bench_table;
 mod build;
 mod chaos;
 mod demo;
@@ -36,8 +38,10 @@ commands:
                          chaos
   chaos [PART...]        the resilience proofs' long forms with their figures: soak (10 million hostile
                          inputs), matrix (the simulator's authorisation), browser (the console
-                         under faults: token refreshes, stream drops in a meeting of 500,
-                         failing commands, malformed events, hostile content, secrets)
+                         under faults: token refreshes, also during a storm of 500
+                         changes/s in a meeting of 5,000, stream drops in meetings of 500
+                         and of 5,000 under churn, failing commands, malformed events,
+                         hostile content, secrets)
   dist                   build the release console into dist/, with a .gz and a .br copy of
                          every file but config.json, and their checksums beside it in
                          dist.sha256sums (`sha256sum -c` in a copy's directory checks it)
@@ -45,6 +49,14 @@ commands:
                          largest items (twiggy, installed when missing), the gzipped sizes
                          against size-budget.txt, and the cold load to an interactive join
                          page (median of 10) with and without preloading
+  bench [--sizes N,N] [--storm SECS] [--no-fanout]
+                         the console and a hand-written plain-JS reference page
+                         (bench/reference/) in headless Chromium against the release
+                         simulator at 1,000 and 5,000 participants (or --sizes), measured
+                         in the page: sync, one update, a 500/s storm (--storm, default 60 s),
+                         search, sort, language, scrolling, DOM size; the simulator's
+                         fan-out to 2,000 streams; a markdown table and
+                         target/bench/results.json
   screenshots            retake the README's screenshots of the console (docs/screenshots/)
                          with the browser suite against the living demo conference
   e2e-env                build the console and start chromedriver for the browser tests
@@ -61,6 +73,7 @@ fn main() -> ExitCode {
         Some("chaos") => chaos::main(&args[1..]),
         Some("dist") => dist::main(&args[1..]),
         Some("size") => size::main(&args[1..]),
+        Some("bench") => bench::main(&args[1..]),
         Some("screenshots") => screenshots::main(&args[1..]),
         Some("e2e-env") if args.len() == 1 => e2e::serve(),
         Some("-h" | "--help" | "help") => {
