@@ -131,6 +131,8 @@ async fn the_meeting_page_has_no_serious_violation() {
         .expect("lock as another session");
     t.add_guest("Li Lei");
     api.say("你好 from the observer").await;
+    // The chat's messages are checked where they are shown: its tab open.
+    t.page.open_panel("chat").await;
     t.page.fill("chat-input", "Hello from the console").await;
     t.page.testid("chat-send").await.click().await.unwrap();
     let own = format!("{}[data-own=\"true\"]", testid_css("chat-message"));
