@@ -36,18 +36,26 @@ impl Lang {
     }
 }
 
+/// Every text is a variant of [`Text`]; its translations are two tables indexed by the
+/// variant, so reading one is an array access rather than code per text (a `match` over every
+/// (text, language) pair compiles to a jump table with a branch per text).
 macro_rules! texts {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum Text { $($key),* }
 
+        const ZH: &[&str] = &[$($zh),*];
+        const EN: &[&str] = &[$($en),*];
+
         impl Text {
             pub const ALL: &'static [Text] = &[$(Text::$key),*];
 
             pub fn get(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((Text::$key, Lang::Zh) => $zh, (Text::$key, Lang::En) => $en,)*
-                }
+                let table = match lang {
+                    Lang::Zh => ZH,
+                    Lang::En => EN,
+                };
+                table[self as usize]
             }
         }
     };
