@@ -124,6 +124,13 @@ impl Tr {
         k.get(self.lang.try_get().unwrap_or_default())
     }
 
+    /// A text as a reactive view child or attribute value, `{tr.text(Text::Join)}`: one
+    /// closure type for every text, so the renderer's code for a reactive text is compiled once
+    /// instead of once for each of the hundred-odd places a text is shown.
+    pub fn text(self, k: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(k)
+    }
+
     /// A text in the current language with its slots filled.
     pub fn fmt(self, k: Text, args: &[(&str, &str)]) -> String {
         fill(k.get(self.lang.try_get().unwrap_or_default()), args)
