@@ -36,18 +36,26 @@ impl Lang {
     }
 }
 
+/// Every text is a variant of [`Text`]; its translations are two tables indexed by the
+/// variant, so reading one is an array access rather than code per text (a `match` over every
+/// (text, language) pair compiles to a jump table with a branch per text).
 macro_rules! texts {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum Text { $($key),* }
 
+        const ZH: &[&str] = &[$($zh),*];
+        const EN: &[&str] = &[$($en),*];
+
         impl Text {
             pub const ALL: &'static [Text] = &[$(Text::$key),*];
 
             pub fn get(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((Text::$key, Lang::Zh) => $zh, (Text::$key, Lang::En) => $en,)*
-                }
+                let table = match lang {
+                    Lang::Zh => ZH,
+                    Lang::En => EN,
+                };
+                table[self as usize]
             }
         }
     };
@@ -114,6 +122,13 @@ impl Tr {
     /// A text in the current language; reactive when called inside a view closure.
     pub fn t(self, k: Text) -> &'static str {
         k.get(self.lang.try_get().unwrap_or_default())
+    }
+
+    /// A text as a reactive view child or attribute value, `{tr.text(Text::Join)}`: one
+    /// closure type for every text, so the renderer's code for a reactive text is compiled once
+    /// instead of once for each of the hundred-odd places a text is shown.
+    pub fn text(self, k: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(k)
     }
 
     /// A text in the current language with its slots filled.

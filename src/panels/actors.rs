@@ -78,10 +78,10 @@ pub fn ActorPicker(actors: RwSignal<Vec<String>>) -> impl IntoView {
     };
     view! {
         <fieldset class="actors" data-testid="layout-actors">
-            <legend>{move || tr.t(Text::LayoutActors)}</legend>
-            <p class="hint"><small>{move || tr.t(Text::LayoutActorsHint)}</small></p>
+            <legend>{tr.text(Text::LayoutActors)}</legend>
+            <p class="hint"><small>{tr.text(Text::LayoutActorsHint)}</small></p>
             <div class="actor-add">
-                <label>{move || tr.t(Text::ActorSearch)}
+                <label>{tr.text(Text::ActorSearch)}
                     <input type="search" data-testid="layout-actor-search" autocomplete="off"
                         bind:value=search
                         on:keydown=move |ev: web_sys::KeyboardEvent| {
@@ -90,7 +90,7 @@ pub fn ActorPicker(actors: RwSignal<Vec<String>>) -> impl IntoView {
                                 add();
                             }
                         }/></label>
-                <label>{move || tr.t(Text::ActorCandidate)}
+                <label>{tr.text(Text::ActorCandidate)}
                     <select data-testid="layout-actor-candidates"
                         prop:value=move || picked.get()
                         on:change=move |ev| picked.set(event_target_value(&ev))>
@@ -100,10 +100,10 @@ pub fn ActorPicker(actors: RwSignal<Vec<String>>) -> impl IntoView {
                     </select></label>
                 <button type="button" class="small" data-testid="layout-actor-add"
                     disabled=move || picked.with(String::is_empty)
-                    on:click=move |_| add()>{move || tr.t(Text::ActorAdd)}</button>
+                    on:click=move |_| add()>{tr.text(Text::ActorAdd)}</button>
             </div>
             <p class="empty" hidden=move || !candidates.with(Vec::is_empty)>
-                {move || tr.t(Text::ActorNoCandidates)}</p>
+                {tr.text(Text::ActorNoCandidates)}</p>
             <ol class="actor-list" data-testid="layout-actor-list">
                 <For each=move || actors.get() key=|u| u.clone() let:uuid>
                     <ActorItem uuid=uuid actors=actors/>

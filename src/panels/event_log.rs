@@ -29,9 +29,9 @@ pub fn EventLogPanel() -> impl IntoView {
     });
     view! {
         <section class="card event-log-panel" aria-labelledby="event-log-h">
-            <h2 id="event-log-h">{move || tr.t(Text::EventLogHeading)}</h2>
+            <h2 id="event-log-h">{tr.text(Text::EventLogHeading)}</h2>
             <label class="check"><input type="checkbox" data-testid="event-log-hide-frequent"
-                bind:checked=hide_frequent/>{move || tr.t(Text::EventLogHideFrequent)}</label>
+                bind:checked=hide_frequent/>{tr.text(Text::EventLogHideFrequent)}</label>
             <ol class="event-log" data-testid="event-log" tabindex="0" aria-labelledby="event-log-h">
                 <For each=move || entries.get() key=|e| e.seq let:e>
                     <li class="event-log-entry" data-testid="event-log-entry" data-event=e.name.clone()>
@@ -50,7 +50,7 @@ pub fn EventLogPanel() -> impl IntoView {
                     </li>
                 </For>
             </ol>
-            <p class="empty" hidden=move || !entries.with(Vec::is_empty)>{move || tr.t(Text::EventLogEmpty)}</p>
+            <p class="empty" hidden=move || !entries.with(Vec::is_empty)>{tr.text(Text::EventLogEmpty)}</p>
         </section>
     }
 }

@@ -82,11 +82,11 @@ pub fn LayoutPanel() -> impl IntoView {
     let view_name = Signal::derive(move || current.with(|(v, _)| v.clone()));
     view! {
         <section class="card layout-panel" data-testid="layout-panel" aria-labelledby="layout-h">
-            <h2 id="layout-h">{move || tr.t(Text::LayoutHeading)}</h2>
-            <h3>{move || tr.t(Text::LayoutCurrent)}
+            <h2 id="layout-h">{tr.text(Text::LayoutHeading)}</h2>
+            <h3>{tr.text(Text::LayoutCurrent)}
                 " " <span class="badge" data-testid="layout-current-view">{move || view_name.get()}</span></h3>
             <Show when=move || !view_name.with(String::is_empty)
-                fallback=move || view! { <p class="empty">{move || tr.t(Text::LayoutCurrentNone)}</p> }>
+                fallback=move || view! { <p class="empty">{tr.text(Text::LayoutCurrentNone)}</p> }>
                 <LayoutPicture testid="layout-current" view=view_name
                     people=Signal::derive(move || current.with(|(_, s)| s.clone()))
                     label=Signal::derive(move || {
@@ -99,7 +99,7 @@ pub fn LayoutPanel() -> impl IntoView {
             {if offered {
                 view! { <LayoutPicker/> }.into_any()
             } else {
-                view! { <p class="hint" data-testid="layout-unsupported"><small>{move || tr.t(Text::LayoutUnsupported)}</small></p> }.into_any()
+                view! { <p class="hint" data-testid="layout-unsupported"><small>{tr.text(Text::LayoutUnsupported)}</small></p> }.into_any()
             }}
         </section>
     }
@@ -165,7 +165,7 @@ fn LayoutPicker() -> impl IntoView {
     view! {
         <div class="layout-picker">
             <fieldset class="layout-options" data-testid="layout-picker">
-                <legend>{move || tr.t(Text::LayoutChoose)}</legend>
+                <legend>{tr.text(Text::LayoutChoose)}</legend>
                 {LAYOUTS.into_iter().map(|l| view! {
                     <label class="layout-option" class:chosen=move || choice.with(|c| c == l)>
                         <input type="radio" name="hk-layout" value=l data-testid="layout-option"
@@ -177,19 +177,19 @@ fn LayoutPicker() -> impl IntoView {
                     </label>
                 }).collect_view()}
             </fieldset>
-            <label class="field">{move || tr.t(Text::LayoutAudience)}
+            <label class="field">{tr.text(Text::LayoutAudience)}
                 <select data-testid="layout-audience"
                     on:change=move |ev| audience.set(AudienceChoice::parse(&event_target_value(&ev)))>
-                    <option value="both" selected>{move || tr.t(Text::AudienceBoth)}</option>
-                    <option value="hosts">{move || tr.t(Text::AudienceHosts)}</option>
-                    <option value="guests">{move || tr.t(Text::AudienceGuests)}</option>
+                    <option value="both" selected>{tr.text(Text::AudienceBoth)}</option>
+                    <option value="hosts">{tr.text(Text::AudienceHosts)}</option>
+                    <option value="guests">{tr.text(Text::AudienceGuests)}</option>
                 </select></label>
             <ActorPicker actors=actors/>
             <label class="check"><input type="checkbox" data-testid="layout-vad-backfill" bind:checked=vad/>
-                {move || tr.t(Text::VadBackfill)}</label>
+                {tr.text(Text::VadBackfill)}</label>
             <p class="field-error" role="status" data-testid="layout-over-capacity" hidden=move || over.get().is_none()>
                 {move || over.get().map(|n| tr.fmt(Text::ActorsOverCapacity, &[("n", &n.to_string())]))}</p>
-            <h3>{move || tr.t(Text::LayoutPreview)}</h3>
+            <h3>{tr.text(Text::LayoutPreview)}</h3>
             <LayoutPicture testid="layout-preview" view=choice people=preview
                 label=Signal::derive(move || {
                     let c = choice.get();
@@ -203,7 +203,7 @@ fn LayoutPicker() -> impl IntoView {
                     title=move || forbidden.get().then(|| tr.t(Text::HostOnlyReason))
                     aria-describedby=move || forbidden.get().then_some(HOST_ONLY_REASON_ID)
                     on:click=apply>
-                    {move || tr.t(Text::LayoutApply)}
+                    {tr.text(Text::LayoutApply)}
                     <span class="spinner" aria-hidden="true" hidden=move || !pending.get()></span>
                 </button>
             </div>

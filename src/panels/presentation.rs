@@ -96,9 +96,9 @@ pub fn PresentationPanel() -> impl IntoView {
     view! {
         <section class="card presentation-panel" data-testid="presentation-panel"
             aria-labelledby="presentation-h">
-            <h2 id="presentation-h">{move || tr.t(Text::PresentationHeading)}</h2>
+            <h2 id="presentation-h">{tr.text(Text::PresentationHeading)}</h2>
             <Show when=move || presenter.with(Option::is_some)
-                fallback=move || view! { <p class="empty" data-testid="presentation-none">{move || tr.t(Text::PresentationNone)}</p> }>
+                fallback=move || view! { <p class="empty" data-testid="presentation-none">{tr.text(Text::PresentationNone)}</p> }>
                 <p class="presenter" data-testid="presentation-presenter" aria-live="polite">
                     {move || presenter.get().map(|(n, _)| tr.fmt(Text::PresentationBy, &[("name", &n)]))}
                     <small class="uri">{move || presenter.get().map(|(_, u)| u)}</small>
@@ -106,7 +106,7 @@ pub fn PresentationPanel() -> impl IntoView {
                 <Show when=move || shown.with(Option::is_some)
                     fallback=move || view! {
                         <p class="thumb-wait" hidden=move || error.with(Option::is_some)>
-                            {move || tr.t(Text::PresentationLoading)}</p>
+                            {tr.text(Text::PresentationLoading)}</p>
                     }>
                     // One element for the whole presentation: a new frame changes its source, and
                     // the old picture stays until the new one is decoded.

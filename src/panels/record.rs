@@ -55,9 +55,9 @@ fn ExportButtons() -> impl IntoView {
     view! {
         <div class="button-row">
             <button type="button" data-testid="export-csv" on:click=move |_| export.with_value(|f| f(Format::Csv))>
-                {move || tr.t(Text::RecExportCsv)}</button>
+                {tr.text(Text::RecExportCsv)}</button>
             <button type="button" data-testid="export-json" on:click=move |_| export.with_value(|f| f(Format::Json))>
-                {move || tr.t(Text::RecExportJson)}</button>
+                {tr.text(Text::RecExportJson)}</button>
         </div>
     }
 }
@@ -80,13 +80,13 @@ pub fn RecordPanel() -> impl IntoView {
                 let d = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok());
                 open.set(d.is_some_and(|d| d.open()));
             }>
-                <summary data-testid="record-toggle"><h2 id="record-h">{move || tr.t(Text::RecHeading)}</h2></summary>
+                <summary data-testid="record-toggle"><h2 id="record-h">{tr.text(Text::RecHeading)}</h2></summary>
                 <Show when=move || open.get()>
                     <p class="muted" data-testid="record-covers">{covers}</p>
-                    <h3>{move || tr.t(Text::RecAttendance)}</h3>
+                    <h3>{tr.text(Text::RecAttendance)}</h3>
                     <ExportButtons/>
                     <AttendanceTable record=record/>
-                    <h3>{move || tr.t(Text::RecTimeline)}</h3>
+                    <h3>{tr.text(Text::RecTimeline)}</h3>
                     <Timeline record=record/>
                 </Show>
             </details>

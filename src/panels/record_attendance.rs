@@ -77,7 +77,7 @@ pub fn AttendanceTable(record: MeetingRecord) -> impl IntoView {
     view! {
         <div class="table-scroll">
         <table class="attendance" data-testid="attendance-table">
-            <caption class="visually-hidden">{move || tr.t(Text::RecAttendance)}</caption>
+            <caption class="visually-hidden">{tr.text(Text::RecAttendance)}</caption>
             <thead><tr>
                 {col(Text::RecColName)}{col(Text::RecColUri)}{col(Text::RecColProtocol)}
                 {col(Text::RecColRole)}{col(Text::RecColFirstJoin)}{col(Text::RecColLastLeave)}
@@ -93,11 +93,11 @@ pub fn AttendanceTable(record: MeetingRecord) -> impl IntoView {
                         <td>{clock_time(l.first_join * 1000.0)}</td>
                         <td>{match l.last_leave {
                             Some(t) => clock_time(t * 1000.0).into_any(),
-                            None => view! { <span class="muted">{move || tr.t(Text::RecStillIn)}</span> }.into_any(),
+                            None => view! { <span class="muted">{tr.text(Text::RecStillIn)}</span> }.into_any(),
                         }}</td>
                         <td data-testid="attendance-total">{l.total.clone()}</td>
                         <td>{l.sessions}{(l.sessions > 1).then(|| view! {
-                            " " <span class="badge">{move || tr.t(Text::RecReconnected)}</span>
+                            " " <span class="badge">{tr.text(Text::RecReconnected)}</span>
                         })}</td>
                         <td>{l.waiting.clone()}</td>
                     </tr>

@@ -78,25 +78,25 @@ pub fn Timeline(record: MeetingRecord) -> impl IntoView {
     });
     view! {
         <div class="record-filters">
-            <label class="field">{move || tr.t(Text::RecFilterKind)}
+            <label class="field">{tr.text(Text::RecFilterKind)}
                 <select data-testid="record-kind-filter"
                     on:change=move |ev| kind.set(event_target_value(&ev))>
-                    <option value="">{move || tr.t(Text::RecAllKinds)}</option>
+                    <option value="">{tr.text(Text::RecAllKinds)}</option>
                     {Kind::ALL.into_iter().filter(|k| *k != Kind::Summary).map(|k| view! {
                         <option value=k.as_str()>{move || tr.t(kind_text(k))}</option>
                     }).collect_view()}
                 </select></label>
-            <label class="field">{move || tr.t(Text::RecFilterPerson)}
+            <label class="field">{tr.text(Text::RecFilterPerson)}
                 <select data-testid="record-person-filter"
                     on:change=move |ev| person.set(event_target_value(&ev))>
-                    <option value="">{move || tr.t(Text::RecEveryone)}</option>
+                    <option value="">{tr.text(Text::RecEveryone)}</option>
                     {move || choices.get().into_iter().enumerate().map(|(i, (name, _))| view! {
                         <option value=i.to_string() selected=move || person.get() == i.to_string()>{name}</option>
                     }).collect_view()}
                 </select></label>
         </div>
         <ol class="record-timeline" data-testid="record-timeline" tabindex="0"
-            aria-label=move || tr.t(Text::RecTimeline)>
+            aria-label=tr.text(Text::RecTimeline)>
             <For each=move || entries.get() key=|e| e.seq let:e>
                 {let (kind, uuid, at) = (e.kind().as_str(), e.uuid.clone().unwrap_or_default(), e.at);
                 view! {
@@ -107,6 +107,6 @@ pub fn Timeline(record: MeetingRecord) -> impl IntoView {
                 }}
             </For>
         </ol>
-        <p class="empty" hidden=move || !entries.with(Vec::is_empty)>{move || tr.t(Text::RecEmpty)}</p>
+        <p class="empty" hidden=move || !entries.with(Vec::is_empty)>{tr.text(Text::RecEmpty)}</p>
     }
 }

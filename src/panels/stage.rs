@@ -35,14 +35,14 @@ pub fn StagePanel() -> impl IntoView {
     });
     view! {
         <section class="card stage" data-testid="stage-panel" aria-labelledby="stage-h">
-            <h2 id="stage-h">{move || tr.t(Text::SpeakingNow)}</h2>
+            <h2 id="stage-h">{tr.text(Text::SpeakingNow)}</h2>
             <p class="speaking-now" data-testid="speaking-now" aria-live="polite">
                 {move || {
                     let s = speaking.get();
                     if s.is_empty() { tr.t(Text::NobodySpeaking).to_owned() } else { s.join(", ") }
                 }}
             </p>
-            <h3>{move || tr.t(Text::StageOrder)}</h3>
+            <h3>{tr.text(Text::StageOrder)}</h3>
             <ol class="stage-order">
                 <For each=move || entries.get() key=|e| (e.0.clone(), e.1.clone(), e.2) let:e>
                     <li class:speaking={e.2 > 0} data-uuid=e.0.clone()><NameInList uuid=e.0.clone()>{e.1.clone()}</NameInList></li>
