@@ -74,7 +74,7 @@ fn ConfigNotice(issues: Vec<ConfigIssue>) -> impl IntoView {
     view! {
         <Show when=move || shown.get()>
             <div class="config-notice" role="status" data-testid="config-notice" data-state=state
-                aria-label=move || tr.t(Text::ConfigNotice)>
+                aria-label=tr.text(Text::ConfigNotice)>
                 <ul>
                     {issues.iter().map(|i| {
                         let i = i.clone();
@@ -82,7 +82,7 @@ fn ConfigNotice(issues: Vec<ConfigIssue>) -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <button type="button" class="icon-button" data-testid="config-notice-dismiss"
-                    aria-label=move || tr.t(Text::Dismiss) on:click=move |_| shown.set(false)>
+                    aria-label=tr.text(Text::Dismiss) on:click=move |_| shown.set(false)>
                     "×"
                 </button>
             </div>

@@ -52,7 +52,7 @@ fn AlertKinds(muted: RwSignal<Vec<String>>) -> impl IntoView {
     let tr = Tr::use_context();
     view! {
         <details class="alert-kinds">
-            <summary data-testid="alert-kinds">{move || tr.t(Text::AlertKinds)}</summary>
+            <summary data-testid="alert-kinds">{tr.text(Text::AlertKinds)}</summary>
             {AlertKind::ALL.into_iter().map(|k| view! {
                 <label class="check"><input type="checkbox" data-testid="alert-kind" data-kind=k.as_str()
                     prop:checked=move || muted.with(|m| !m.iter().any(|x| x == k.as_str()))
@@ -134,7 +134,7 @@ pub fn AlertBar() -> impl IntoView {
     };
     view! {
         <section class="alert-bar" data-testid="alert-bar" data-unseen=move || unseen.get()
-            aria-label=move || tr.t(Text::AlertsHeading)>
+            aria-label=tr.text(Text::AlertsHeading)>
             <p role="status" aria-live="polite" class="alert-last" data-testid="alert-last">
                 <Show when=move || { unseen.get() > 0 }>
                     <span class="badge alert-count">{move || tr.fmt(Text::AlertsUnseen, &[("n", &unseen.get().to_string())])}</span>
@@ -143,21 +143,21 @@ pub fn AlertBar() -> impl IntoView {
             </p>
             <button type="button" data-testid="alerts-seen" hidden=move || unseen.get() == 0
                 on:click=move |_| unseen.set(0)>
-                {move || tr.t(Text::AlertsMarkSeen)}</button>
+                {tr.text(Text::AlertsMarkSeen)}</button>
             <label class="check"><input type="checkbox" data-testid="alerts-sound"
                 prop:checked=move || sound.get()
                 on:change=move |ev| { let on = event_target_checked(&ev); sound.set(on); attention::save_sound(on); }/>
-                {move || tr.t(Text::AlertsSound)}</label>
+                {tr.text(Text::AlertsSound)}</label>
             <Show when=move || notify.get()
                 fallback=move || view! {
                     <button type="button" data-testid="alerts-enable-notifications" on:click=enable_notifications>
-                        {move || tr.t(Text::AlertsEnableNotifications)}</button>
+                        {tr.text(Text::AlertsEnableNotifications)}</button>
                 }>
                 <label class="check"><input type="checkbox" data-testid="alerts-notify" checked
                     on:change=move |ev| { let on = event_target_checked(&ev); notify.set(on); attention::save_notify(on); }/>
-                    {move || tr.t(Text::AlertsNotifications)}</label>
+                    {tr.text(Text::AlertsNotifications)}</label>
             </Show>
-            <span class="muted" hidden=move || !refused.get()>{move || tr.t(Text::AlertsRefused)}</span>
+            <span class="muted" hidden=move || !refused.get()>{tr.text(Text::AlertsRefused)}</span>
             <AlertKinds muted=muted/>
         </section>
     }

@@ -41,7 +41,7 @@ pub fn ConferenceControls() -> impl IntoView {
 
     view! {
         <section class="card controls" aria-labelledby="controls-h">
-            <h2 id="controls-h">{move || tr.t(Text::ConferenceControls)}</h2>
+            <h2 id="controls-h">{tr.text(Text::ConferenceControls)}</h2>
             <div class="button-row">
                 <Show when={let s = session.clone(); move || s.supports(Command::Lock)}>
                     <CmdButton testid="lock-toggle"
@@ -65,7 +65,7 @@ pub fn ConferenceControls() -> impl IntoView {
                     title=move || if forbidden.get() { tr.t(Text::HostOnlyReason) } else { tr.t(Text::EndMeeting) }
                     aria-describedby=move || forbidden.get().then_some(HOST_ONLY_REASON_ID)
                     on:click=move |_| confirm_end.set(true)>
-                    {move || tr.t(Text::EndMeeting)}
+                    {tr.text(Text::EndMeeting)}
                 </button>
             </div>
             <Show when=move || confirm_end.get()>

@@ -56,7 +56,7 @@ pub fn Modal(
             }>
             <header class="modal-head">
                 <h2 id=title_id>{move || title.get()}</h2>
-                <button type="button" class="icon-button" aria-label=move || tr.t(Text::Close)
+                <button type="button" class="icon-button" aria-label=tr.text(Text::Close)
                     on:click=move |_| on_close.run(())>"×"</button>
             </header>
             <div class="modal-body">{children()}</div>
@@ -85,7 +85,7 @@ pub fn ConfirmDialog(
                         on_confirm.run(());
                         on_close.run(());
                     }>{move || confirm_label.get()}</button>
-                <button type="button" autofocus on:click=move |_| on_close.run(())>{move || tr.t(Text::Cancel)}</button>
+                <button type="button" autofocus on:click=move |_| on_close.run(())>{tr.text(Text::Cancel)}</button>
             </div>
         </Modal>
     }

@@ -137,15 +137,15 @@ pub fn PanelDock() -> impl IntoView {
 
     view! {
         <section class="dock" data-testid="dock" class:open=move || dock.open.get()
-            aria-label=move || tr.t(Text::DockLabel)>
+            aria-label=tr.text(Text::DockLabel)>
             <div role="tablist" class="dock-tabs" data-testid="dock-tabs"
-                aria-label=move || tr.t(Text::DockLabel) on:keydown=on_key>
+                aria-label=tr.text(Text::DockLabel) on:keydown=on_key>
                 {PanelId::ALL.into_iter().map(|p| view! { <DockTab panel=p dock=dock unseen=unseen/> }).collect_view()}
             </div>
             <div class="dock-panels" on:click=on_click on:keydown=on_panel_key>
                 <div class="dock-sheet-head">
                     <button type="button" data-testid="dock-back" on:click=move |_| close()>
-                        {move || tr.t(Text::DockBack)}</button>
+                        {tr.text(Text::DockBack)}</button>
                 </div>
                 {PanelId::ALL.into_iter().map(|p| view! {
                     <div role="tabpanel" class="dock-panel" id=panel_id(p) aria-labelledby=tab_id(p)

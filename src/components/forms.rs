@@ -67,22 +67,22 @@ pub fn DtmfForm(uuid: String, name: Memo<String>) -> impl IntoView {
     view! {
         <form class="subform" data-testid="dtmf-form" on:submit=submit>
             <h3>{move || tr.fmt(Text::DtmfX, &[("name", &name.get())])}</h3>
-            <label>{move || tr.t(Text::DtmfDigits)}
+            <label>{tr.text(Text::DtmfDigits)}
                 <input type="text" data-testid="dtmf-digits" inputmode="tel" autocomplete="off"
                     aria-invalid=move || invalid.with(Option::is_some).then_some("true")
                     bind:value=digits/></label>
             <p class="field-error" hidden=move || invalid.with(Option::is_none)>
                 {move || invalid.get().map(|e| tr.fmt(Text::DtmfInvalid, &[("reason", &e)]))}
             </p>
-            <div class="keypad" role="group" aria-label=move || tr.t(Text::DtmfDigits)>
+            <div class="keypad" role="group" aria-label=tr.text(Text::DtmfDigits)>
                 {KEYPAD.into_iter().map(|k| view! {
                     <button type="button" class="key" on:click=move |_| digits.update(|d| d.push(k))>{k.to_string()}</button>
                 }).collect_view()}
             </div>
             <div class="button-row">
                 <button type="submit" class="primary" disabled=move || disabled.get() || digits.with(String::is_empty)
-                    aria-busy=move || pending.get().then_some("true")>{move || tr.t(Text::DtmfSend)}</button>
-                <button type="button" on:click=move |_| digits.set(String::new())>{move || tr.t(Text::DtmfClear)}</button>
+                    aria-busy=move || pending.get().then_some("true")>{tr.text(Text::DtmfSend)}</button>
+                <button type="button" on:click=move |_| digits.set(String::new())>{tr.text(Text::DtmfClear)}</button>
             </div>
         </form>
     }
@@ -137,9 +137,9 @@ pub fn RtmpForm(uuid: String, name: Memo<String>) -> impl IntoView {
     view! {
         <form class="subform" data-testid="rtmp-form" on:submit=submit>
             <h3>{move || tr.fmt(Text::RtmpX, &[("name", &name.get())])}</h3>
-            <label class="check"><input type="checkbox" bind:checked=streaming/>{move || tr.t(Text::RtmpStreaming)}</label>
+            <label class="check"><input type="checkbox" bind:checked=streaming/>{tr.text(Text::RtmpStreaming)}</label>
             <button type="submit" disabled=move || disabled.get()
-                aria-busy=move || pending.get().then_some("true")>{move || tr.t(Text::RtmpCreate)}</button>
+                aria-busy=move || pending.get().then_some("true")>{tr.text(Text::RtmpCreate)}</button>
             {move || result.get().map(|r| view! {
                 <div class="rtmp-result" data-testid="rtmp-result" data-call-uuid=r.call_uuid.clone()>
                     {r.url.clone().map(|u| view! { <CopyField label=Text::RtmpUrl value=u testid="rtmp-url"/> })}

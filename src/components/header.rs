@@ -140,7 +140,7 @@ pub fn MeetingHeader(
             <Connection/>
             <button type="button" class="icon-button head-menu-toggle" data-testid="head-menu-toggle"
                 aria-controls="head-menu" aria-expanded=move || menu_open.get().to_string()
-                aria-label=move || tr.t(Text::HeadMenu)
+                aria-label=tr.text(Text::HeadMenu)
                 on:click=move |_| menu_open.update(|o| *o = !*o)>"☰"</button>
             <LeaveButton leave=leave leaving=leaving/>
         </header>

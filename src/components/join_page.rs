@@ -118,7 +118,7 @@ pub fn JoinPage(
         <main class="join-page" id="main">
             <Show when=move || !compact>
                 <header class="join-head">
-                    <h1 data-testid="product-title">{move || product_title(tr)}<small>{move || tr.t(Text::AppSubtitle)}</small></h1>
+                    <h1 data-testid="product-title">{move || product_title(tr)}<small>{tr.text(Text::AppSubtitle)}</small></h1>
                     <PrefSwitches/>
                 </header>
             </Show>
@@ -128,30 +128,30 @@ pub fn JoinPage(
                     portal_join.set_value(false);
                     submit();
                 }>
-                <h2>{move || tr.t(Text::JoinHeading)}</h2>
-                <label for="join-server">{move || tr.t(Text::ServerLabel)}</label>
+                <h2>{tr.text(Text::JoinHeading)}</h2>
+                <label for="join-server">{tr.text(Text::ServerLabel)}</label>
                 <input id="join-server" data-testid="join-server" type="url" inputmode="url"
                     autocomplete="url" aria-describedby="join-server-hint" bind:value=server/>
-                <small id="join-server-hint" class="hint">{move || tr.t(Text::ServerHint)}</small>
+                <small id="join-server-hint" class="hint">{tr.text(Text::ServerHint)}</small>
 
-                <label for="join-conference">{move || tr.t(Text::ConferenceLabel)}</label>
+                <label for="join-conference">{tr.text(Text::ConferenceLabel)}</label>
                 <input id="join-conference" data-testid="join-conference" type="text" required
                     autocomplete="off" bind:value=conference/>
 
-                <label for="join-pin">{move || tr.t(Text::PinLabel)}</label>
+                <label for="join-pin">{tr.text(Text::PinLabel)}</label>
                 <input id="join-pin" data-testid="join-pin" type="password" autocomplete="off"
                     bind:value=pin/>
 
-                <label for="join-name">{move || tr.t(Text::NameLabel)}</label>
+                <label for="join-name">{tr.text(Text::NameLabel)}</label>
                 <input id="join-name" data-testid="join-name" type="text" required autocomplete="name"
                     bind:value=name/>
 
                 <label class="check">
                     <input type="checkbox" data-testid="join-hideme" bind:checked=hideme/>
-                    {move || tr.t(Text::HidemeLabel)}
+                    {tr.text(Text::HidemeLabel)}
                 </label>
 
-                <label for="join-profile">{move || tr.t(Text::ProfileLabel)}</label>
+                <label for="join-profile">{tr.text(Text::ProfileLabel)}</label>
                 <select id="join-profile" data-testid="join-profile"
                     on:change=move |ev| {
                         if let Some(p) = Profile::parse(&event_target_value(&ev)) {
@@ -159,10 +159,10 @@ pub fn JoinPage(
                         }
                     }>
                     <option value="public" selected=move || profile.get() == Profile::Public>
-                        {move || tr.t(Text::ProfilePublic)}
+                        {tr.text(Text::ProfilePublic)}
                     </option>
                     <option value="enterprise" selected=move || profile.get() == Profile::Enterprise>
-                        {move || tr.t(Text::ProfileEnterprise)}
+                        {tr.text(Text::ProfileEnterprise)}
                     </option>
                 </select>
 

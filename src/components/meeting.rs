@@ -72,9 +72,9 @@ fn SessionOver(
                 <p data-testid="session-over-reason">{text}</p>
                 <div class="button-row">
                     <button type="button" class="primary" data-testid="rejoin" on:click=move |_| on_rejoin.run(())>
-                        {move || tr.t(Text::Rejoin)}</button>
+                        {tr.text(Text::Rejoin)}</button>
                     <button type="button" data-testid="back-to-join" on:click=move |_| on_back.run(())>
-                        {move || tr.t(Text::BackToJoin)}</button>
+                        {tr.text(Text::BackToJoin)}</button>
                 </div>
             </div>
         </Show>
@@ -167,14 +167,14 @@ pub fn MeetingPage(
     let compact = embed.is_some_and(|e| e.compact);
 
     view! {
-        <a class="skip-link" href="#participants">{move || tr.t(Text::SkipToList)}</a>
+        <a class="skip-link" href="#participants">{tr.text(Text::SkipToList)}</a>
         <div class="meeting-page">
             <MeetingHeader leave=leave leaving=leaving compact=compact/>
             <SessionOver on_rejoin=on_rejoin on_back=on_leave/>
             <StatusRegion status=status/>
             <main class="meeting" id="main" class:over=move || over.get() inert=move || over.get()>
                 // In the main landmark, as everything is: the disabled controls point at it.
-                <p id=HOST_ONLY_REASON_ID class="visually-hidden">{move || tr.t(Text::HostOnlyReason)}</p>
+                <p id=HOST_ONLY_REASON_ID class="visually-hidden">{tr.text(Text::HostOnlyReason)}</p>
                 <div class="main-col" class:dense=move || dense.get() data-testid="main-col">
                     <AlertBar/>
                     <ConferenceControls/>

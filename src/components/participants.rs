@@ -23,14 +23,14 @@ pub fn ParticipantList() -> impl IntoView {
         <section class="card participants" aria-labelledby="participants-h" id="participants">
             // The count beside the heading, not in it: the heading's name stays "参会者".
             <div class="heading-line">
-                <h2 id="participants-h">{move || tr.t(Text::Participants)}</h2>
+                <h2 id="participants-h">{tr.text(Text::Participants)}</h2>
                 <p class="shown" aria-live="polite">
                     {move || tr.fmt(Text::ShownOf, &[("shown", &visible.with(ListView::len).to_string()), ("total", &total.get().to_string())])}
                 </p>
             </div>
             <ListFilters query=query/>
             <VirtualRows visible=visible on_hidden=Callback::new(move |()| query.clear())/>
-            <p class="empty" hidden=move || !visible.with(ListView::is_empty)>{move || tr.t(Text::NoParticipants)}</p>
+            <p class="empty" hidden=move || !visible.with(ListView::is_empty)>{tr.text(Text::NoParticipants)}</p>
         </section>
     }
 }
@@ -50,48 +50,48 @@ fn ListFilters(query: ListQuery) -> impl IntoView {
     } = query;
     view! {
             <div class="filters">
-                <label class="compact search"><span class="label-text">{move || tr.t(Text::Search)}</span>
+                <label class="compact search"><span class="label-text">{tr.text(Text::Search)}</span>
                     <input type="search" data-testid="participant-search"
                         prop:value=move || search.get()
                         on:input=move |ev| search.set(event_target_value(&ev))/>
                 </label>
-                <label class="compact"><span class="label-text">{move || tr.t(Text::FilterState)}</span>
+                <label class="compact"><span class="label-text">{tr.text(Text::FilterState)}</span>
                     <select data-testid="filter-state" prop:value=move || state_f.get().as_str() on:change=move |ev| state_f.set(match event_target_value(&ev).as_str() {
                         "conference" => StateFilter::Conference,
                         "waiting" => StateFilter::Waiting,
                         "connecting" => StateFilter::Connecting,
                         _ => StateFilter::All,
                     })>
-                        <option value="all">{move || tr.t(Text::All)}</option>
-                        <option value="conference">{move || tr.t(Text::StateInConference)}</option>
-                        <option value="waiting">{move || tr.t(Text::StateWaiting)}</option>
-                        <option value="connecting">{move || tr.t(Text::StateConnecting)}</option>
+                        <option value="all">{tr.text(Text::All)}</option>
+                        <option value="conference">{tr.text(Text::StateInConference)}</option>
+                        <option value="waiting">{tr.text(Text::StateWaiting)}</option>
+                        <option value="connecting">{tr.text(Text::StateConnecting)}</option>
                     </select>
                 </label>
-                <label class="compact"><span class="label-text">{move || tr.t(Text::FilterRole)}</span>
+                <label class="compact"><span class="label-text">{tr.text(Text::FilterRole)}</span>
                     <select data-testid="filter-role" prop:value=move || role_f.get().map_or("all", |r| r.as_chair()) on:change=move |ev| role_f.set(Role::parse(&event_target_value(&ev)))>
-                        <option value="all">{move || tr.t(Text::All)}</option>
-                        <option value="chair">{move || tr.t(Text::RoleHost)}</option>
-                        <option value="guest">{move || tr.t(Text::RoleGuest)}</option>
+                        <option value="all">{tr.text(Text::All)}</option>
+                        <option value="chair">{tr.text(Text::RoleHost)}</option>
+                        <option value="guest">{tr.text(Text::RoleGuest)}</option>
                     </select>
                 </label>
-                <label class="compact"><span class="label-text">{move || tr.t(Text::FilterProtocol)}</span>
+                <label class="compact"><span class="label-text">{tr.text(Text::FilterProtocol)}</span>
                     <select data-testid="filter-protocol" prop:value=move || proto_f.get() on:change=move |ev| proto_f.set(event_target_value(&ev))>
-                        <option value="">{move || tr.t(Text::All)}</option>
+                        <option value="">{tr.text(Text::All)}</option>
                         <For each=move || protocols.get() key=|p| p.clone() let:p>
                             <option value=p.clone() selected=move || proto_f.get() == p>{p.clone()}</option>
                         </For>
                     </select>
                 </label>
-                <label class="compact"><span class="label-text">{move || tr.t(Text::SortBy)}</span>
+                <label class="compact"><span class="label-text">{tr.text(Text::SortBy)}</span>
                     <select data-testid="sort-by" on:change=move |ev| sort.set(match event_target_value(&ev).as_str() {
                         "speaking" => SortBy::Speaking,
                         "name" => SortBy::Name,
                         _ => SortBy::Join,
                     })>
-                        <option value="join">{move || tr.t(Text::SortJoin)}</option>
-                        <option value="speaking">{move || tr.t(Text::SortSpeaking)}</option>
-                        <option value="name">{move || tr.t(Text::SortName)}</option>
+                        <option value="join">{tr.text(Text::SortJoin)}</option>
+                        <option value="speaking">{tr.text(Text::SortSpeaking)}</option>
+                        <option value="name">{tr.text(Text::SortName)}</option>
                     </select>
                 </label>
             </div>

@@ -118,7 +118,7 @@ pub fn PrefSwitches() -> impl IntoView {
     view! {
         <div class="prefs">
             <label class="compact">
-                <span class="label-text">{move || tr.t(Text::Language)}</span>
+                <span class="label-text">{tr.text(Text::Language)}</span>
                 <select data-testid="lang-switch"
                     on:change=move |ev| {
                         if let Some(l) = Lang::parse(&event_target_value(&ev)) {
@@ -131,7 +131,7 @@ pub fn PrefSwitches() -> impl IntoView {
                 </select>
             </label>
             <label class="compact">
-                <span class="label-text">{move || tr.t(Text::Theme)}</span>
+                <span class="label-text">{tr.text(Text::Theme)}</span>
                 <select data-testid="theme-switch"
                     on:change=move |ev| {
                         if let Some(t) = Theme::parse(&event_target_value(&ev)) {
@@ -139,9 +139,9 @@ pub fn PrefSwitches() -> impl IntoView {
                             theme.set(t);
                         }
                     }>
-                    <option value="system" selected=move || theme.get() == Theme::System>{move || tr.t(Text::ThemeSystem)}</option>
-                    <option value="light" selected=move || theme.get() == Theme::Light>{move || tr.t(Text::ThemeLight)}</option>
-                    <option value="dark" selected=move || theme.get() == Theme::Dark>{move || tr.t(Text::ThemeDark)}</option>
+                    <option value="system" selected=move || theme.get() == Theme::System>{tr.text(Text::ThemeSystem)}</option>
+                    <option value="light" selected=move || theme.get() == Theme::Light>{tr.text(Text::ThemeLight)}</option>
+                    <option value="dark" selected=move || theme.get() == Theme::Dark>{tr.text(Text::ThemeDark)}</option>
                 </select>
             </label>
         </div>
@@ -161,7 +161,7 @@ pub fn DenseSwitch() -> impl IntoView {
                     remember(KEY_DENSE, if on { "1" } else { "0" });
                     dense.set(on);
                 }/>
-            {move || tr.t(Text::DenseRows)}
+            {tr.text(Text::DenseRows)}
         </label>
     }
 }

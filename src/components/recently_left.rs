@@ -51,9 +51,9 @@ pub fn RecentlyLeft() -> impl IntoView {
             .unwrap_or_default()
     });
     view! {
-        <section class="recently-left" aria-label=move || tr.t(Text::RecentlyLeft)>
+        <section class="recently-left" aria-label=tr.text(Text::RecentlyLeft)>
             <label class="check"><input type="checkbox" data-testid="show-recently-left" bind:checked=shown/>
-                {move || tr.t(Text::RecentlyLeftShow)}</label>
+                {tr.text(Text::RecentlyLeftShow)}</label>
             <ul class="recently-left-list" data-testid="recently-left" hidden=move || !shown.get()>
                 <For each=move || gone.get() key=|g| g.key.clone() let:g>
                     <li class="left-row muted" data-testid="left-row" data-name=g.name.clone()>
@@ -65,13 +65,13 @@ pub fn RecentlyLeft() -> impl IntoView {
                                 <button type="button" class="small" disabled=move || forbidden.get()
                                     aria-label=move || tr.fmt(Text::DialBackX, &[("name", &name)])
                                     on:click=move |_| if let Some(d) = dial_back { d.request(back.clone()) }>
-                                    {move || tr.t(Text::DialBack)}</button>
+                                    {tr.text(Text::DialBack)}</button>
                             }
                         })}
                     </li>
                 </For>
             </ul>
-            <p class="empty" hidden=move || !shown.get() || !gone.with(Vec::is_empty)>{move || tr.t(Text::RecentlyLeftNone)}</p>
+            <p class="empty" hidden=move || !shown.get() || !gone.with(Vec::is_empty)>{tr.text(Text::RecentlyLeftNone)}</p>
         </section>
     }
 }

@@ -90,21 +90,21 @@ pub fn ParticipantRow(
             data-service-type=move || p.with(|p| p.service_type.as_str().to_owned())>
             <div class="cell who">
                 <span class="pname" data-testid="participant-name">{move || name.get()}</span>
-                {me.then(|| view! { <span class="you">{move || tr.t(Text::You)}</span> })}
+                {me.then(|| view! { <span class="you">{tr.text(Text::You)}</span> })}
                 <span class="badge role">{move || role_text(tr, p.with(|p| p.role))}</span>
                 <span class="proto" data-testid="participant-protocol">{move || p.with(|p| p.protocol.clone())}</span>
                 <span class="uri">{move || p.with(|p| p.uri.clone())}</span>
             </div>
             <div class="cell state">
                 {move || state.get().map(|t| view! { <span class="badge warn">{move || tr.t(t)}</span> })}
-                <span class="badge" hidden=move || !muted.get()>{move || tr.t(Text::Muted)}</span>
-                <span class="badge info" hidden=move || !p.with(|p| p.is_presenting)>{move || tr.t(Text::Presenting)}</span>
+                <span class="badge" hidden=move || !muted.get()>{tr.text(Text::Muted)}</span>
+                <span class="badge info" hidden=move || !p.with(|p| p.is_presenting)>{tr.text(Text::Presenting)}</span>
                 {move || spot_place.get().map(|n| view! {
                     <span class="badge info" data-testid="spotlight-order">{move || tr.fmt(Text::Spotlight, &[("n", &n.to_string())])}</span>
                 })}
-                <span class="badge speak" data-testid="speaking" hidden=move || !speaking()>{move || tr.t(Text::Speaking)}</span>
+                <span class="badge speak" data-testid="speaking" hidden=move || !speaking()>{tr.text(Text::Speaking)}</span>
                 <span class="badge" hidden=move || p.with(|p| p.rx_presentation_policy == RxPresentationPolicy::Allow)>
-                    {move || tr.t(Text::RxDenied)}
+                    {tr.text(Text::RxDenied)}
                 </span>
                 <span class="elapsed">
                     {move || {

@@ -29,7 +29,7 @@ pub fn StatusRegion(status: Status) -> impl IntoView {
     view! {
         <section class="status-stack" class:empty=empty tabindex="-1" node_ref=stack
             data-testid="status-stack" aria-labelledby="status-stack-h" aria-keyshortcuts="Alt+Shift+N">
-            <h2 id="status-stack-h" class="visually-hidden">{move || tr.t(Text::StatusRegion)}</h2>
+            <h2 id="status-stack-h" class="visually-hidden">{tr.text(Text::StatusRegion)}</h2>
             <div role="status" aria-live="polite" data-testid="command-status">
                 <ul class="status-list">
                     <For each=move || items.get() key=|i| i.id let:item>
@@ -37,17 +37,17 @@ pub fn StatusRegion(status: Status) -> impl IntoView {
                             data-outcome=if item.ok { "ok" } else { "error" }>
                             <span class="status-text">{item.text.clone()}</span>
                             <button type="button" class="icon-button"
-                                aria-label=move || tr.t(Text::Dismiss)
+                                aria-label=tr.text(Text::Dismiss)
                                 on:click=move |_| status.dismiss(item.id)>"×"</button>
                         </li>
                     </For>
                 </ul>
             </div>
             <p class="status-foot" hidden=empty>
-                <span class="status-hint">{move || tr.t(Text::ResultsShortcutHint)}</span>
+                <span class="status-hint">{tr.text(Text::ResultsShortcutHint)}</span>
                 <button type="button" class="small" data-testid="dismiss-all"
                     hidden=move || items.with(|i| i.len() < 2)
-                    on:click=move |_| status.dismiss_all()>{move || tr.t(Text::DismissAll)}</button>
+                    on:click=move |_| status.dismiss_all()>{tr.text(Text::DismissAll)}</button>
             </p>
         </section>
     }

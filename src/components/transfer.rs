@@ -48,19 +48,19 @@ pub fn TransferForm(uuid: String, name: Memo<String>) -> impl IntoView {
             confirm.set(true);
         }>
             <h3>{move || tr.fmt(Text::TransferX, &[("name", &name.get())])}</h3>
-            <label>{move || tr.t(Text::TransferTarget)}
+            <label>{tr.text(Text::TransferTarget)}
                 <input type="text" required data-testid="transfer-target" bind:value=target/></label>
-            <label>{move || tr.t(Text::TransferRole)}
+            <label>{tr.text(Text::TransferRole)}
                 <select data-testid="transfer-role" on:change=move |ev| role.set(Role::parse(&event_target_value(&ev)).unwrap_or_default())>
-                    <option value="guest">{move || tr.t(Text::RoleGuest)}</option>
-                    <option value="chair">{move || tr.t(Text::RoleHost)}</option>
+                    <option value="guest">{tr.text(Text::RoleGuest)}</option>
+                    <option value="chair">{tr.text(Text::RoleHost)}</option>
                 </select></label>
             <label>{move || tr.t(if as_host.get() { Text::TransferPinHost } else { Text::TransferPinGuest })}
                 <input type="password" autocomplete="off" data-testid="transfer-pin"
                     required=move || as_host.get() bind:value=pin/></label>
             <button type="submit" class="primary"
                 disabled=move || pending.get() || forbidden.get() || target.with(|t| t.trim().is_empty())
-                aria-busy=move || pending.get().then_some("true")>{move || tr.t(Text::TransferSubmit)}</button>
+                aria-busy=move || pending.get().then_some("true")>{tr.text(Text::TransferSubmit)}</button>
         </form>
         <Show when=move || confirm.get()>
             <ConfirmDialog title=named(Text::TransferX) question=named(Text::TransferConfirm)

@@ -66,10 +66,10 @@ pub fn WaitingRoom() -> impl IntoView {
         <section class="card waiting-room" data-testid="waiting-room" aria-labelledby="waiting-h">
             // The count is a badge to the eye and words to assistive technology, never run
             // into the heading's name ("等候室0").
-            <h2 id="waiting-h">{move || tr.t(Text::WaitingRoom)}
+            <h2 id="waiting-h">{tr.text(Text::WaitingRoom)}
                 <span class="count" aria-hidden="true">{move || waiting.with(Vec::len)}</span>
                 <span class="visually-hidden">{move || tr.fmt(Text::WaitingCountSr, &[("n", &waiting.with(Vec::len).to_string())])}</span></h2>
-            <p class="empty" hidden=move || !waiting.with(Vec::is_empty)>{move || tr.t(Text::NobodyWaiting)}</p>
+            <p class="empty" hidden=move || !waiting.with(Vec::is_empty)>{tr.text(Text::NobodyWaiting)}</p>
             <ul class="waiting-list">
                 <For each=move || waiting.get() key=|u| u.clone() let:uuid>
                     <WaitingEntry uuid=uuid/>

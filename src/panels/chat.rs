@@ -107,7 +107,7 @@ pub fn ChatPanel() -> impl IntoView {
 
     view! {
         <section class="card chat-panel" data-testid="chat-panel" aria-labelledby="chat-h">
-            <h2 id="chat-h">{move || tr.t(Text::ChatHeading)}</h2>
+            <h2 id="chat-h">{tr.text(Text::ChatHeading)}</h2>
             // The log role sits on a box around the list: on the `<ol>` itself it would take the
             // list's semantics from its items.
             <div class="chat-log" role="log" aria-live="polite" tabindex="0" data-testid="chat-log"
@@ -119,7 +119,7 @@ pub fn ChatPanel() -> impl IntoView {
                         data-own=if l.own { "true" } else { "false" }>
                         <span class="chat-meta">
                             <span class="chat-origin">{l.origin.clone()}</span>
-                            {l.own.then(|| view! { <span class="you">{move || tr.t(Text::You)}</span> })}
+                            {l.own.then(|| view! { <span class="you">{tr.text(Text::You)}</span> })}
                             <time class="chat-time">{clock_time(l.at_ms)}</time>
                             {l.other_type.clone().map(|t| view! { <span class="badge">{t}</span> })}
                         </span>
@@ -128,15 +128,15 @@ pub fn ChatPanel() -> impl IntoView {
                 </For>
             </ol>
             </div>
-            <p class="empty" hidden=move || !lines.with(Vec::is_empty)>{move || tr.t(Text::ChatEmpty)}</p>
+            <p class="empty" hidden=move || !lines.with(Vec::is_empty)>{tr.text(Text::ChatEmpty)}</p>
             <form class="chat-form" on:submit=send>
-                <label class="chat-label" for="chat-input">{move || tr.t(Text::ChatInput)}</label>
+                <label class="chat-label" for="chat-input">{tr.text(Text::ChatInput)}</label>
                 <input type="text" id="chat-input" data-testid="chat-input" autocomplete="off"
                     bind:value=text/>
                 <button type="submit" class="primary" data-testid="chat-send"
                     disabled=move || pending.get() || text.with(|t| t.trim().is_empty())
                     aria-busy=move || pending.get().then_some("true")>
-                    {move || tr.t(Text::ChatSend)}
+                    {tr.text(Text::ChatSend)}
                     <span class="spinner" aria-hidden="true" hidden=move || !pending.get()></span>
                 </button>
             </form>

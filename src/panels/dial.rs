@@ -234,20 +234,20 @@ pub fn DialPanel() -> impl IntoView {
 
     view! {
         <section class="card dial-panel" aria-labelledby="dial-h">
-            <h2 id="dial-h">{move || tr.t(Text::DialHeading)}</h2>
+            <h2 id="dial-h">{tr.text(Text::DialHeading)}</h2>
             <form class="dial-form" data-testid="dial-form" novalidate on:submit=submit>
-                <label class="field">{move || tr.t(Text::DialDestination)}
+                <label class="field">{tr.text(Text::DialDestination)}
                     <input type="text" required autocomplete="off" data-testid="dial-destination"
                         aria-describedby="dial-dest-hint"
                         aria-invalid=move || error.with(Option::is_some).then_some("true")
                         prop:value=move || f.with(|d| d.destination.clone())
                         on:input=move |ev| f.update(|d| d.destination = event_target_value(&ev))
                         on:change=move |ev| f.update(|d| d.destination = event_target_value(&ev))/></label>
-                <small id="dial-dest-hint" class="hint">{move || tr.t(Text::DialDestinationHint)}</small>
+                <small id="dial-dest-hint" class="hint">{tr.text(Text::DialDestinationHint)}</small>
                 {text(Text::DialRemoteDisplayName, "dial-remote-display-name", |d| &d.remote_display_name, |d, v| d.remote_display_name = v)}
                 {select(Text::DialProtocol, "dial-protocol", protocols, |d| &d.protocol, |d, v| d.protocol = v)}
                 <details class="dial-more" data-testid="dial-more">
-                    <summary data-testid="dial-more-toggle">{move || tr.t(Text::DialMoreOptions)}</summary>
+                    <summary data-testid="dial-more-toggle">{tr.text(Text::DialMoreOptions)}</summary>
                     <div class="field-pair">
                         {select(Text::DialRole, "dial-role", vec![("guest", k(Text::RoleGuest)), ("chair", k(Text::RoleHost))], |d| &d.role, |d, v| d.role = v)}
                         {select(Text::DialCallType, "dial-call-type", vec![
@@ -258,7 +258,7 @@ pub fn DialPanel() -> impl IntoView {
                     <label class="check"><input type="checkbox" data-testid="dial-streaming"
                         prop:checked=move || f.with(|d| d.streaming)
                         on:change=move |ev| f.update(|d| d.streaming = event_target_checked(&ev))/>
-                        {move || tr.t(Text::DialStreaming)}</label>
+                        {tr.text(Text::DialStreaming)}</label>
                     {text(Text::DialPresentationUrl, "dial-presentation-url", |d| &d.presentation_url, |d, v| d.presentation_url = v)}
                     {text(Text::DialDtmf, "dial-dtmf", |d| &d.dtmf, |d, v| d.dtmf = v)}
                     {text(Text::DialSourceDisplayName, "dial-source-display-name", |d| &d.source_display_name, |d, v| d.source_display_name = v)}
@@ -277,7 +277,7 @@ pub fn DialPanel() -> impl IntoView {
                     aria-busy=move || pending.get().then_some("true")
                     title=move || forbidden.get().then(|| tr.t(Text::HostOnlyReason))
                     aria-describedby=move || forbidden.get().then_some(HOST_ONLY_REASON_ID)>
-                    {move || tr.t(Text::DialSubmit)}
+                    {tr.text(Text::DialSubmit)}
                     <span class="spinner" aria-hidden="true" hidden=move || !pending.get()></span>
                 </button>
             </form>
@@ -293,14 +293,14 @@ fn DialResults(results: RwSignal<Vec<Dialled>>) -> impl IntoView {
     let tr = Tr::use_context();
     view! {
     <Show when=move || !results.with(Vec::is_empty)>
-        <h3>{move || tr.t(Text::DialResults)}</h3>
+        <h3>{tr.text(Text::DialResults)}</h3>
         <ul class="dial-results" data-testid="dial-result" aria-live="polite">
             <For each=move || results.get() key=|d| d.id let:d>
                 <li class="dial-entry" data-destination=d.destination.clone()>
                     <span class="dial-dest">{d.name.clone().unwrap_or_else(|| d.destination.clone())}</span>
                     {d.name.is_some().then(|| view! { <span class="dial-address">{d.destination.clone()}</span> })}
                     {if d.uuids.is_empty() {
-                        view! { <span class="empty">{move || tr.t(Text::DialNoUuid)}</span> }.into_any()
+                        view! { <span class="empty">{tr.text(Text::DialNoUuid)}</span> }.into_any()
                     } else {
                         let many = d.uuids.len() > 1;
                         d.uuids.iter().map(|u| view! { <DialCall uuid=u.clone() named=many/> }).collect_view().into_any()
