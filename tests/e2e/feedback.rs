@@ -15,10 +15,7 @@ use serde_json::{json, Value};
 const DIALOG: &str = "participant-actions";
 
 async fn js(page: &Page, script: &str) -> Value {
-    page.client()
-        .execute(script, vec![])
-        .await
-        .expect("a script runs")
+    page.js(script).await
 }
 
 /// The console joined in `lang` with Wang Fang in the meeting and her dialog open.

@@ -16,13 +16,7 @@ const SIZE: usize = 2000;
 const MOST_ROWS: usize = 100;
 
 async fn js<T: serde::de::DeserializeOwned>(t: &Ctx, script: &str) -> T {
-    let v = t
-        .page
-        .client()
-        .execute(script, vec![])
-        .await
-        .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"));
-    serde_json::from_value(v.clone()).unwrap_or_else(|e| panic!("{v}: {e}"))
+    t.page.js(script).await
 }
 
 async fn rendered(t: &Ctx) -> Vec<(String, usize)> {

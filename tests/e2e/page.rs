@@ -108,6 +108,16 @@ impl Page {
         .await
     }
 
+    /// Runs `script` in the page and reads its result as `T` (a `serde_json::Value` for any).
+    pub async fn js<T: serde::de::DeserializeOwned>(&self, script: &str) -> T {
+        let v = self
+            .client()
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"));
+        serde_json::from_value(v.clone()).unwrap_or_else(|e| panic!("{v}: {e}"))
+    }
+
     /// The accessible names of every button on the page, for failure messages.
     pub async fn button_names(&self) -> Vec<String> {
         let script = "return Array.from(document.querySelectorAll('button')).map(b => \

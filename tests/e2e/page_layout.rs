@@ -22,11 +22,7 @@ const PANELS: [&str; 7] = [
 ];
 
 async fn js(t: &Ctx, script: &str) -> Value {
-    t.page
-        .client()
-        .execute(script, vec![])
-        .await
-        .unwrap_or_else(|e| panic!("{script}: {e}"))
+    t.page.js(script).await
 }
 
 async fn displayed(t: &Ctx, testid: &str) -> bool {

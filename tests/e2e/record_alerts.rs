@@ -12,7 +12,7 @@ use serde_json::json;
 use std::time::Duration;
 
 async fn js(page: &Page, script: &str) -> serde_json::Value {
-    page.client().execute(script, vec![]).await.unwrap()
+    page.js(script).await
 }
 
 async fn title(page: &Page) -> String {

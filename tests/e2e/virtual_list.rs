@@ -32,13 +32,7 @@ async fn large_meeting(test: &str) -> Option<Ctx> {
 }
 
 async fn js<T: serde::de::DeserializeOwned>(t: &Ctx, script: &str) -> T {
-    let v = t
-        .page
-        .client()
-        .execute(script, vec![])
-        .await
-        .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"));
-    serde_json::from_value(v.clone()).unwrap_or_else(|e| panic!("{v}: {e}"))
+    t.page.js(script).await
 }
 
 async fn rendered_rows(t: &Ctx) -> usize {
