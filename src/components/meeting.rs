@@ -23,6 +23,7 @@ use crate::platform::join::Joined;
 use crate::platform::session::{LiveSession, SessionState};
 use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
 use crate::state::status::Status;
+use crate::state::undo::Undo;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -131,6 +132,7 @@ pub fn MeetingPage(
     provide_context(ActionsFor(RwSignal::new(None)));
     ScrollToParticipant::provide();
     DialBack::provide();
+    Undo::provide(5);
     Dock::provide(
         saved_dock_tab()
             .and_then(|c| PanelId::parse(&c))

@@ -13,7 +13,9 @@ use crate::i18n::{Text, Tr};
 use crate::platform::session::LiveSession;
 use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
 use crate::state::status::{run, Status};
-use huikong_protocol::{ParticipantCommand as PC, Role, RoleRequest, RxPresentationPolicy};
+use huikong_protocol::{
+    ParticipantCommand as PC, Role, RoleRequest, RxPresentationPolicy, TransferRequest,
+};
 use leptos::prelude::*;
 /// The dialog for whoever [`ActionsFor`] names; it closes when that participant leaves.
 #[component]
@@ -85,7 +87,7 @@ fn ParticipantActions(uuid: String, #[prop(into)] on_close: Callback<()>) -> imp
             <div class="actions-scroll">
                 <TabPanel tabs=tabs key="media"><RoleAndMedia uuid=uuid name=name/></TabPanel>
                 {supports(PC::Transfer).then(move || { let uuid = u_transfer; view! {
-                    <TabPanel tabs=tabs key="transfer"><TransferForm uuid=uuid name=name/></TabPanel>
+                    <TabPanel tabs=tabs key="transfer"><OneTransfer uuid=uuid name=name/></TabPanel>
                 }})}
                 {supports(PC::Dtmf).then(move || { let uuid = u_dtmf; view! {
                     <TabPanel tabs=tabs key="dtmf"><DtmfForm uuid=uuid name=name/></TabPanel>
@@ -179,4 +181,25 @@ fn RoleAndMedia(uuid: String, name: Memo<String>) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// The transfer form for this one participant.
+#[component]
+fn OneTransfer(uuid: String, name: Memo<String>) -> impl IntoView {
+    let tr = Tr::use_context();
+    let api = expect_context::<LiveSession>().api;
+    let status = expect_context::<Status>();
+    let pending = RwSignal::new(false);
+    let send = Callback::new(move |body: TransferRequest| {
+        let (api, u) = (api.clone(), uuid.clone());
+        let label = tr.fmt_now(Text::TransferX, &[("name", &name.get_untracked())]);
+        run(
+            status,
+            pending,
+            label,
+            async move { api.participant_bool(&u, PC::Transfer, &body).await },
+            |()| {},
+        );
+    });
+    view! { <TransferForm name=name send=send pending=pending/> }
 }

@@ -1,43 +1,35 @@
 //! Transferring a participant to another conference. The PIN field says what the chosen role
 //! needs (as host, the target's host PIN always; as guest, its guest PIN when it has one), and
-//! the transfer is confirmed first: the person leaves this meeting.
+//! the transfer is confirmed first: the person leaves this meeting. The form asks; the caller
+//! sends (one participant from its dialog, or many from the bulk bar).
 
 use crate::components::dialog::ConfirmDialog;
 use crate::i18n::{Text, Tr};
-use crate::platform::session::LiveSession;
 use crate::state::access::Forbidden;
-use crate::state::status::{run, Status};
-use huikong_protocol::{ParticipantCommand as PC, Role, TransferRequest};
+use huikong_protocol::{Role, TransferRequest};
 use leptos::prelude::*;
 
+/// `name` says whom it transfers (a participant's name, or "3 位参会者"); `send` gets the
+/// request once the host confirmed it; `pending` is true while a transfer is in flight.
 #[component]
-pub fn TransferForm(uuid: String, name: Memo<String>) -> impl IntoView {
+pub fn TransferForm(
+    #[prop(into)] name: Signal<String>,
+    send: Callback<TransferRequest>,
+    #[prop(into)] pending: Signal<bool>,
+) -> impl IntoView {
     let tr = Tr::use_context();
-    let session = expect_context::<LiveSession>();
-    let status = expect_context::<Status>();
     let forbidden = Forbidden::use_context();
     let target = RwSignal::new(String::new());
     let role = RwSignal::new(Role::Guest);
     let pin = RwSignal::new(String::new());
-    let pending = RwSignal::new(false);
     let confirm = RwSignal::new(false);
     let as_host = Memo::new(move |_| role.get() == Role::Host);
-    let api = session.api.clone();
     let transfer = move |()| {
-        let body = TransferRequest {
+        send.run(TransferRequest {
             role: role.get_untracked(),
             conference_alias: target.get_untracked().trim().to_owned(),
             pin: Some(pin.get_untracked()).filter(|p| !p.is_empty()),
-        };
-        let (api, u) = (api.clone(), uuid.clone());
-        let label = tr.fmt_now(Text::TransferX, &[("name", &name.get_untracked())]);
-        run(
-            status,
-            pending,
-            label,
-            async move { api.participant_bool(&u, PC::Transfer, &body).await },
-            |()| {},
-        );
+        })
     };
     let named = move |k: Text| {
         Signal::derive(move || tr.fmt(k, &[("name", &name.get()), ("target", target.get().trim())]))
@@ -64,7 +56,7 @@ pub fn TransferForm(uuid: String, name: Memo<String>) -> impl IntoView {
         </form>
         <Show when=move || confirm.get()>
             <ConfirmDialog title=named(Text::TransferX) question=named(Text::TransferConfirm)
-                confirm_label=named(Text::TransferX) on_confirm=transfer.clone()
+                confirm_label=named(Text::TransferX) on_confirm=transfer
                 on_close=move |()| confirm.set(false)/>
         </Show>
     }

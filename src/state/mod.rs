@@ -8,3 +8,4 @@ pub mod record;
 pub mod roster;
 pub mod status;
 pub mod store;
+pub mod undo;
