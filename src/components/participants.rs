@@ -1,11 +1,31 @@
-//! The live participant list: search, filters, sort, and one keyed row per participant.
+//! The live participant list: search, filters, sort, one keyed row per participant, and the
+//! selection with its bulk actions.
+
+// The bulk actions belong to the list that holds the selection (declared here rather than in
+// `components/mod.rs`, which this part of the work does not own).
+#[path = "bulk.rs"]
+pub mod bulk;
+#[path = "bulk_bar.rs"]
+pub mod bulk_bar;
+#[path = "bulk_result.rs"]
+pub mod bulk_result;
+#[path = "bulk_run.rs"]
+pub mod bulk_run;
+#[path = "bulk_select.rs"]
+pub mod bulk_select;
 
 use crate::components::filters::ListFilters;
 use crate::components::list_query::{provide_spotlight_order, visible, ListQuery};
 use crate::components::list_view::ListView;
+use crate::components::selection::Selection;
 use crate::components::virtual_list::VirtualRows;
 use crate::i18n::{Text, Tr};
 use crate::platform::session::LiveSession;
+use bulk::Bulk;
+use bulk_bar::BulkBar;
+use bulk_result::BulkResult;
+use bulk_run::BulkRun;
+use bulk_select::SelectionLine;
 use leptos::prelude::*;
 
 #[component]
@@ -16,6 +36,11 @@ pub fn ParticipantList() -> impl IntoView {
     provide_spotlight_order(store);
     let visible = visible(store, query);
     let total = Memo::new(move |_| store.order().with(Vec::len));
+    // One selection for the page: a view above the list may have provided it already.
+    let selection = Selection::use_context().unwrap_or_else(Selection::provide);
+    selection.show(visible);
+    selection.follow(store);
+    let bulk = Bulk::new(selection, BulkRun::new());
 
     view! {
         <section class="card participants" aria-labelledby="participants-h" id="participants">
@@ -27,8 +52,13 @@ pub fn ParticipantList() -> impl IntoView {
                 </p>
             </div>
             <ListFilters query=query/>
+            <SelectionLine selection=selection/>
             <VirtualRows visible=visible on_hidden=Callback::new(move |()| query.clear())/>
             <p class="empty" hidden=move || !visible.with(ListView::is_empty)>{tr.text(Text::NoParticipants)}</p>
+            <div class="bulk-foot">
+                <BulkResult bulk=bulk.clone()/>
+                <BulkBar bulk=bulk/>
+            </div>
         </section>
     }
 }

@@ -4,6 +4,7 @@
 use crate::components::cmd::{participant_action, toggle, CmdButton};
 use crate::components::header::role_text;
 use crate::components::list_query::SpotlightOrder;
+use crate::components::selection::Selection;
 use crate::components::{ActionsFor, Clock};
 use crate::i18n::{Text, Tr};
 use crate::platform::session::LiveSession;
@@ -80,15 +81,38 @@ pub fn ParticipantRow(
     let admit = participant_action(&session.api, &uuid, || PC::Unlock);
     let can_spot = session.supports_participant(PC::SpotlightOn);
     let can_admit = session.supports_participant(PC::Unlock);
+    let pick = Selection::use_context().map(|sel| {
+        let u = uuid.clone();
+        let picked = Memo::new(move |_| sel.contains(&u));
+        (sel, picked)
+    });
+    let picked = move || pick.is_some_and(|(_, p)| p.get());
     let u = uuid.clone();
+    let checkbox = pick.map(|(sel, picked)| {
+        let u = uuid.clone();
+        view! {
+            <input type="checkbox" class="pick" data-testid="select-participant"
+                aria-label=move || tr.fmt(Text::SelectX, &[("name", &name.get())])
+                prop:checked=move || picked.get()
+                on:click=move |ev| {
+                    sel.click(&u, ev.shift_key());
+                    // The box shows the selection, whatever the click did to it by itself (a
+                    // range can leave a selected box selected).
+                    let now = sel.contains_untracked(&u);
+                    event_target::<web_sys::HtmlInputElement>(&ev).set_checked(now);
+                }/>
+        }
+    });
 
     view! {
         <li data-testid="participant-row" data-uuid=uuid.clone() class:speaking=speaking class:me=me
+            class:picked=picked data-selected=move || picked().to_string()
             tabindex="-1" aria-posinset=move || place.get() aria-setsize=move || set_size.get()
             data-muted=move || muted.get().to_string() data-spotlight=move || spotlit.get().to_string()
             data-role=move || p.with(|p| p.role.as_chair())
             data-service-type=move || p.with(|p| p.service_type.as_str().to_owned())>
             <div class="cell who">
+                {checkbox}
                 <span class="pname" data-testid="participant-name">{move || name.get()}</span>
                 {me.then(|| view! { <span class="you">{tr.text(Text::You)}</span> })}
                 <span class="badge role">{move || role_text(tr, p.with(|p| p.role))}</span>
