@@ -93,7 +93,12 @@ impl BulkAction {
 
 /// "40 位参会者" / "40 participants".
 pub fn how_many(tr: Tr, n: usize) -> String {
-    tr.fmt_now(Text::NParticipants, &[("n", &n.to_string())])
+    let k = if n == 1 {
+        Text::OneParticipant
+    } else {
+        Text::NParticipants
+    };
+    tr.fmt_now(k, &[("n", &n.to_string())])
 }
 
 /// Runs bulk actions on the selection, from the list that provides it.

@@ -368,6 +368,7 @@ texts! {
     ClearSelection => "清除选择", "Clear selection";
     SelectedN => "已选 {n} 人", "{n} selected";
     NParticipants => "{n} 位参会者", "{n} participants";
+    OneParticipant => "{n} 位参会者", "{n} participant";
     BulkBar => "对所选参会者的批量操作", "Bulk actions for the selected participants";
     BulkMute => "静音所选", "Mute selected";
     BulkUnmute => "取消静音所选", "Unmute selected";

@@ -14,6 +14,7 @@ mod static_server;
 
 mod actions;
 mod axe;
+mod bulk;
 mod chat;
 mod cold_load;
 mod conference;

@@ -1,0 +1,475 @@
+//! Multi-select and bulk actions: the selection (a row's box, shift-click ranges, "select all
+//! shown" under a filter at any size), the bar's actions checked on the simulator, the runner's
+//! failures listed with their reasons, leavers dropping out, the selection surviving a stream
+//! drop, the enterprise cloud offering only what it has, a phone's width, and axe-core.
+
+use crate::axe::{viewport, DESKTOP, PHONE};
+use crate::ctx::{self, Ctx, Join};
+use crate::harness::{axe_core_script, eventually, eventually_within};
+use crate::page::{row_css, testid_css};
+use huikong_protocol::Profile;
+use huikong_sim::faults::Faults;
+use huikong_sim::{Config, Scenario};
+use serde_json::json;
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration;
+
+/// A bulk run's end, the undo window included where the action waits in it.
+const RUN_LIMIT: Duration = Duration::from_secs(60);
+
+fn box_css(uuid: &str) -> String {
+    format!("{} {}", row_css(uuid), testid_css("select-participant"))
+}
+
+/// A click on a row's box, brought to the middle of the screen first: the bar at the foot of
+/// the list (and a phone's panel bar) stay over the rows at the bottom of the screen.
+async fn tick(t: &Ctx, uuid: &str) {
+    let el = t.page.css(&box_css(uuid)).await;
+    let script = format!(
+        "document.querySelector('{}').scrollIntoView({{ block: 'center' }}); return null;",
+        box_css(uuid).replace('\'', "\\'")
+    );
+    let _: Option<()> = t.page.js(&script).await;
+    el.click().await.unwrap();
+}
+
+/// A shift-click on a row's box, as a pointer with Shift held sends it.
+async fn shift_tick(t: &Ctx, uuid: &str) {
+    let script = format!(
+        "document.querySelector('{}').dispatchEvent(new MouseEvent('click', {{ bubbles: true, cancelable: true, shiftKey: true }})); return null;",
+        box_css(uuid).replace('\'', "\\'")
+    );
+    let _: Option<()> = t.page.js(&script).await;
+}
+
+async fn wait_selected(t: &Ctx, n: usize) {
+    t.page
+        .wait_attr("selected-count", "data-count", &n.to_string())
+        .await;
+}
+
+async fn bar(t: &Ctx, action: &str) {
+    let css = format!(
+        "{} button[data-action=\"{action}\"]",
+        testid_css("bulk-bar")
+    );
+    t.page.css(&css).await.click().await.unwrap();
+}
+
+/// Waits for the run to end; its failures by uuid, as the page lists them.
+async fn finished(t: &Ctx) -> BTreeMap<String, String> {
+    let result = testid_css("bulk-result");
+    eventually_within(RUN_LIMIT, "the bulk run to end", || async {
+        let state: Option<String> = t.page.js(&format!(
+            "const r = document.querySelector('{result}'); return r && !r.hidden ? r.dataset.state : null;"
+        )).await;
+        match state.as_deref() {
+            Some("done") => Ok(()),
+            s => Err(format!("state {s:?}")),
+        }
+    })
+    .await;
+    let pairs: Vec<(String, String)> = t.page.js("return Array.from(document.querySelectorAll('[data-testid=bulk-failures] li')).map(li => [li.dataset.uuid, li.textContent.trim()]);").await;
+    pairs.into_iter().collect()
+}
+
+async fn summary(t: &Ctx) -> String {
+    t.page
+        .testid("bulk-summary")
+        .await
+        .text()
+        .await
+        .unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bulk_mute_of_40_at_a_10_percent_failure_rate_lists_every_failure() {
+    let Some(t) = ctx::start("bulk_mute_40", Profile::Public).await else {
+        return;
+    };
+    t.add_host("Zhang Wei");
+    let guests: BTreeMap<String, String> = (1..=40)
+        .map(|i| {
+            let name = format!("Guest {i:02}");
+            (t.add_guest(&name), name)
+        })
+        .collect();
+    t.join_host().await;
+    t.page.fill("participant-search", "Guest").await;
+    t.page
+        .wait_text_css(".participants .shown", "Showing 40 of")
+        .await;
+    t.page
+        .testid("select-all-shown")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_selected(&t, 40).await;
+
+    t.sim.state.faults().set(Faults {
+        command_failure_rate: 0.1,
+        command_timeout: Duration::from_secs(2),
+        seed: Some(4),
+        ..Faults::default()
+    });
+    bar(&t, "mute").await;
+    let failed = finished(&t).await;
+    t.sim.state.faults().set(Faults::default());
+
+    let sim: BTreeMap<String, bool> = t
+        .observer()
+        .await
+        .participants()
+        .await
+        .into_iter()
+        .map(|p| (p.uuid, p.is_muted))
+        .collect();
+    assert!(!failed.is_empty(), "a 10% failure rate failed none of 40");
+    for (uuid, name) in &guests {
+        match failed.get(uuid) {
+            // Listed with the name and the platform's reason, and not muted on the platform.
+            Some(line) => {
+                let reason = line
+                    .strip_prefix(&format!("{name}: "))
+                    .unwrap_or_else(|| panic!("{line:?} names {name}"));
+                assert!(!reason.trim().is_empty(), "{line:?} gives a reason");
+                assert_eq!(sim.get(uuid), Some(&false), "{name} failed yet is muted");
+            }
+            None => assert_eq!(sim.get(uuid), Some(&true), "{name} is not muted"),
+        }
+    }
+    let text = summary(&t).await;
+    let done = 40 - failed.len();
+    assert!(
+        text.contains(&format!("{done} done"))
+            && text.contains(&format!("{} failed", failed.len())),
+        "the summary reads {text:?}"
+    );
+    t.page
+        .wait_status(&format!("Mute 40 participants: {done} done"))
+        .await;
+    t.page.wait_text("bulk-announce", "failed").await;
+
+    // Retry the failed ones, now that the platform answers.
+    t.page.testid("bulk-retry").await.click().await.unwrap();
+    assert!(finished(&t).await.is_empty());
+    let api = t.observer().await;
+    for uuid in failed.keys() {
+        assert!(api.participant(uuid).await.unwrap().is_muted);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn select_all_shown_under_a_filter_at_2000_reaches_rows_never_mounted() {
+    let config = Config {
+        scenario: Scenario::Large(2000),
+        scenario_tick: Duration::from_secs(3600),
+        ..Config::for_tests(Profile::Public)
+    };
+    let Some(t) = ctx::start_with("bulk_large", config).await else {
+        return;
+    };
+    t.join(&Join {
+        lang: "zh",
+        ..Join::host()
+    })
+    .await;
+    let api = t.observer().await;
+    let matching: BTreeSet<String> = api
+        .participants()
+        .await
+        .into_iter()
+        .filter(|p| p.display_name.contains("李娜"))
+        .map(|p| p.uuid)
+        .collect();
+    assert!(matching.len() > 100, "{} match", matching.len());
+    eventually_within(Duration::from_secs(60), "the whole list", || async {
+        let shown: String = t
+            .page
+            .js("return document.querySelector('.participants .shown').textContent;")
+            .await;
+        shown.contains("2001").then_some(()).ok_or(shown)
+    })
+    .await;
+    t.page.fill("participant-search", "李娜").await;
+    let n = matching.len();
+    t.page
+        .wait_attr_css(
+            &testid_css("participant-row"),
+            "aria-setsize",
+            &n.to_string(),
+        )
+        .await;
+    t.page
+        .testid("select-all-shown")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_selected(&t, n).await;
+    let mounted = t.page.row_uuids().await.len();
+    assert!(
+        mounted < n,
+        "{mounted} rows mounted of {n}: none left unmounted"
+    );
+
+    bar(&t, "mute").await;
+    assert!(finished(&t).await.is_empty());
+    let text = summary(&t).await;
+    assert!(
+        text.contains(&format!("{n} 人完成")),
+        "the summary reads {text:?}"
+    );
+    let muted: BTreeSet<String> = api
+        .participants()
+        .await
+        .into_iter()
+        .filter(|p| p.is_muted)
+        .map(|p| p.uuid)
+        .collect();
+    assert!(matching.is_subset(&muted), "some shown were not muted");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shift_click_selects_a_range_and_a_leaver_drops_out() {
+    let Some(t) = ctx::start("bulk_range", Profile::Public).await else {
+        return;
+    };
+    t.add_host("Zhang Wei");
+    for i in 1..=6 {
+        t.add_guest(&format!("Guest {i}"));
+    }
+    t.join_host().await;
+    let rows = eventually("eight rows", || async {
+        let rows = t.page.row_uuids().await;
+        (rows.len() == 8)
+            .then_some(rows.clone())
+            .ok_or(format!("{rows:?}"))
+    })
+    .await;
+    tick(&t, &rows[1]).await;
+    shift_tick(&t, &rows[4]).await;
+    wait_selected(&t, 4).await;
+    for (i, u) in rows.iter().enumerate() {
+        let want = (1..=4).contains(&i).to_string();
+        t.page
+            .wait_attr_css(&row_css(u), "data-selected", &want)
+            .await;
+    }
+    // A plain click takes one out again.
+    tick(&t, &rows[4]).await;
+    wait_selected(&t, 3).await;
+
+    t.room(|r| r.leave(&rows[2]));
+    t.page.wait_gone_css(&row_css(&rows[2])).await;
+    wait_selected(&t, 2).await;
+    t.page
+        .testid("clear-selection")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_selected(&t, 0).await;
+    eventually("the bar to go", || async {
+        let hidden: bool = t
+            .page
+            .js("return document.querySelector('[data-testid=bulk-bar]').hidden;")
+            .await;
+        hidden.then_some(()).ok_or("shown".to_string())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_selection_survives_a_stream_drop() {
+    let Some(t) = ctx::start("bulk_stream_drop", Profile::Public).await else {
+        return;
+    };
+    t.add_host("Zhang Wei");
+    let a = t.add_guest("Wang Fang");
+    let b = t.add_guest("Li Lei");
+    let c = t.add_guest("Chen Jing");
+    t.join_host().await;
+    for u in [&a, &b, &c] {
+        tick(&t, u).await;
+    }
+    wait_selected(&t, 3).await;
+    t.sim.state.faults().set(Faults {
+        refuse_reconnects_for: Some(Duration::from_millis(1500)),
+        ..Faults::default()
+    });
+    assert!(t.sim.state.drop_all_streams() >= 1);
+    t.page
+        .wait_attr("connection-state", "data-state", "reconnecting")
+        .await;
+    // Someone leaves while the stream is down: the resync tells, with no delete event.
+    t.room(|r| r.leave(&c));
+    t.page
+        .wait_attr("connection-state", "data-state", "live")
+        .await;
+    t.page.wait_gone_css(&row_css(&c)).await;
+    wait_selected(&t, 2).await;
+    for u in [&a, &b] {
+        t.page
+            .wait_attr_css(&row_css(u), "data-selected", "true")
+            .await;
+    }
+    bar(&t, "mute").await;
+    assert!(finished(&t).await.is_empty());
+    let api = t.observer().await;
+    for u in [&a, &b] {
+        assert!(api.participant(u).await.unwrap().is_muted);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_confirmed_bulk_disconnect_reaches_the_platform_but_not_the_console() {
+    let Some(t) = ctx::start("bulk_disconnect", Profile::Public).await else {
+        return;
+    };
+    let host = t.add_host("Zhang Wei");
+    let a = t.add_guest("Wang Fang");
+    let b = t.add_guest("Li Lei");
+    let me = t.join_host().await;
+    for u in [&a, &b, &me] {
+        t.wait_row(u).await;
+    }
+    tick(&t, &a).await;
+    tick(&t, &b).await;
+    tick(&t, &me).await;
+    wait_selected(&t, 3).await;
+    bar(&t, "disconnect").await;
+    // Two: the console's own participant is never disconnected in bulk.
+    t.page
+        .wait_text("confirm-dialog", "Disconnect the 2 selected participants")
+        .await;
+    t.page.testid("confirm-yes").await.click().await.unwrap();
+    let api = t.observer().await;
+    // Through the undo window, however long it is.
+    eventually_within(RUN_LIMIT, "the two to leave the platform", || async {
+        let now: BTreeSet<String> = api
+            .participants()
+            .await
+            .into_iter()
+            .map(|p| p.uuid)
+            .collect();
+        match now.contains(&a) || now.contains(&b) {
+            false => Ok(now),
+            true => Err(format!("still there: {now:?}")),
+        }
+    })
+    .await;
+    assert!(api.participant(&me).await.is_some(), "the console stayed");
+    assert!(
+        api.participant(&host).await.is_some(),
+        "an unselected host stayed"
+    );
+    wait_selected(&t, 1).await;
+    assert!(finished(&t).await.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_enterprise_cloud_offers_only_what_it_supports() {
+    let Some(t) = ctx::start("bulk_enterprise", Profile::Enterprise).await else {
+        return;
+    };
+    t.add_host("Zhang Wei");
+    let guest = t.add_guest("Wang Fang");
+    t.page.goto("/?lang=en").await;
+    t.page.select("join-profile", "enterprise").await;
+    t.page.fill("join-conference", ctx::ROOM).await;
+    t.page.fill("join-pin", ctx::HOST_PIN).await;
+    t.page.fill("join-name", ctx::CONSOLE).await;
+    t.page.testid("join-submit").await.click().await.unwrap();
+    t.page
+        .wait_attr("connection-state", "data-state", "live")
+        .await;
+    tick(&t, &guest).await;
+    wait_selected(&t, 1).await;
+    let offered: BTreeSet<String> = t.page.js("return Array.from(document.querySelectorAll('[data-testid=bulk-bar] button[data-action]')).map(b => b.dataset.action);").await;
+    let want: BTreeSet<String> = ["mute", "unmute", "disconnect"].map(String::from).into();
+    assert_eq!(offered, want);
+    bar(&t, "mute").await;
+    assert!(finished(&t).await.is_empty());
+    assert!(
+        t.observer()
+            .await
+            .participant(&guest)
+            .await
+            .unwrap()
+            .is_muted
+    );
+}
+
+const RUN_AXE: &str = r#"
+const done = arguments[arguments.length - 1];
+axe.run(document, { resultTypes: ['violations'] })
+  .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => v.id + ': ' + v.help + ' ' + v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(', '))))
+  .catch(e => done(['axe-error: ' + e]));
+"#;
+
+async fn serious(t: &Ctx, what: &str) -> Vec<String> {
+    let loaded: bool = t.page.js("return typeof window.axe !== 'undefined';").await;
+    if !loaded {
+        let _: Option<()> = t
+            .page
+            .js(&format!("{}\nreturn null;", axe_core_script()))
+            .await;
+    }
+    let found = t
+        .page
+        .client()
+        .execute_async(RUN_AXE, vec![])
+        .await
+        .expect("axe-core ran");
+    let found: Vec<String> = serde_json::from_value(found).expect("axe-core's violations");
+    found.into_iter().map(|v| format!("{what}: {v}")).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_in_english_the_bar_fits_and_is_accessible() {
+    let Some(t) = ctx::start("bulk_phone", Profile::Public).await else {
+        return;
+    };
+    t.add_host("Zhang Wei");
+    let a = t.add_guest("Wang Fang");
+    let b = t.add_guest("Li Lei");
+    let api = t.observer().await;
+    api.command("lock", &json!({})).await.expect("lock");
+    let waiting = t.add_guest("Bai Lu");
+    t.join_host().await;
+    viewport(&t.page, PHONE).await;
+    for u in [&a, &b, &waiting] {
+        tick(&t, u).await;
+    }
+    wait_selected(&t, 3).await;
+    // Admit is offered while one of the selected waits.
+    t.page
+        .css(&format!(
+            "{} button[data-action=\"admit\"]",
+            testid_css("bulk-bar")
+        ))
+        .await;
+    let fits: bool = t.page.js("const b = document.querySelector('[data-testid=bulk-bar]').getBoundingClientRect(); return b.width > 0 && b.right <= window.innerWidth;").await;
+    assert!(fits, "the bar is wider than a phone");
+    let mut found = Vec::new();
+    for theme in ["light", "dark"] {
+        let _: Option<()> = t
+            .page
+            .js(&format!(
+                "document.documentElement.dataset.theme = '{theme}'; return null;"
+            ))
+            .await;
+        found.extend(serious(&t, &format!("bar, phone, {theme}")).await);
+    }
+    bar(&t, "admit").await;
+    assert!(finished(&t).await.is_empty());
+    assert!(summary(&t).await.contains("Admit 1 participant: 1 done"));
+    viewport(&t.page, DESKTOP).await;
+    found.extend(serious(&t, "result, desktop, dark").await);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    let p = api.participant(&waiting).await.unwrap();
+    assert!(ctx::in_conference(&p), "Bai Lu was admitted");
+}
