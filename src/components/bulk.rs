@@ -91,14 +91,22 @@ impl BulkAction {
     }
 }
 
-/// "40 位参会者" / "40 participants".
-pub fn how_many(tr: Tr, n: usize) -> String {
-    let k = if n == 1 {
+fn how_many_text(n: usize) -> Text {
+    if n == 1 {
         Text::OneParticipant
     } else {
         Text::NParticipants
-    };
-    tr.fmt_now(k, &[("n", &n.to_string())])
+    }
+}
+
+/// "40 位参会者" / "40 participants", once.
+pub fn how_many(tr: Tr, n: usize) -> String {
+    tr.fmt_now(how_many_text(n), &[("n", &n.to_string())])
+}
+
+/// The same, following the page's language (inside a view).
+pub fn how_many_shown(tr: Tr, n: usize) -> String {
+    tr.fmt(how_many_text(n), &[("n", &n.to_string())])
 }
 
 /// Runs bulk actions on the selection, from the list that provides it.

@@ -2,7 +2,7 @@
 //! view without moving the rows under the pointer). Only what the platform offers is shown;
 //! disconnect is confirmed naming how many; transfer asks through the transfer form.
 
-use super::bulk::{how_many, Bulk, BulkAction};
+use super::bulk::{how_many_shown, Bulk, BulkAction};
 use crate::components::dialog::{ConfirmDialog, Modal};
 use crate::components::transfer::TransferForm;
 use crate::i18n::{Text, Tr};
@@ -80,7 +80,7 @@ pub fn BulkBar(bulk: Bulk) -> impl IntoView {
     };
     let open_transfer = open.clone();
     let them = move |dialog: RwSignal<Option<usize>>| {
-        Signal::derive(move || how_many(tr, dialog.get().unwrap_or_default()))
+        Signal::derive(move || how_many_shown(tr, dialog.get().unwrap_or_default()))
     };
     let named = move |k: Text, dialog| {
         let them = them(dialog);

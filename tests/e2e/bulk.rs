@@ -161,6 +161,55 @@ async fn a_bulk_mute_of_40_at_a_10_percent_failure_rate_lists_every_failure() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stopped_run_sends_no_more_and_says_how_many_were_not_sent() {
+    let Some(t) = ctx::start("bulk_stop", Profile::Public).await else {
+        return;
+    };
+    t.add_host("Zhang Wei");
+    let guests: Vec<String> = (1..=20)
+        .map(|i| t.add_guest(&format!("Guest {i:02}")))
+        .collect();
+    t.join_host().await;
+    t.page.fill("participant-search", "Guest").await;
+    t.page
+        .wait_text_css(".participants .shown", "Showing 20 of")
+        .await;
+    t.page
+        .testid("select-all-shown")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_selected(&t, 20).await;
+    t.sim.state.faults().set(Faults {
+        slow_commands: Some(Duration::from_millis(1500)),
+        ..Faults::default()
+    });
+    bar(&t, "mute").await;
+    t.page.wait_text("bulk-progress", "of 20").await;
+    t.page
+        .wait_text("bulk-announce", "Mute 20 participants: sending")
+        .await;
+    t.page.testid("bulk-stop").await.click().await.unwrap();
+    assert!(finished(&t).await.is_empty());
+    t.sim.state.faults().set(Faults::default());
+    let text = summary(&t).await;
+    let muted = {
+        let api = t.observer().await;
+        let all = api.participants().await;
+        all.iter()
+            .filter(|p| p.is_muted && guests.contains(&p.uuid))
+            .count()
+    };
+    assert!(muted < 20, "a stop sent everything");
+    assert!(
+        text.contains(&format!("{muted} done"))
+            && text.contains(&format!("{} not sent (stopped)", 20 - muted)),
+        "{muted} muted on the platform; the summary reads {text:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn select_all_shown_under_a_filter_at_2000_reaches_rows_never_mounted() {
     let config = Config {
         scenario: Scenario::Large(2000),
