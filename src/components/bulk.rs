@@ -174,7 +174,7 @@ impl Bulk {
         targets: Vec<Target>,
         transfer: Option<TransferRequest>,
     ) {
-        if targets.is_empty() || self.run.running() {
+        if targets.is_empty() || self.run.running_now() {
             return;
         }
         self.last.set_value(Some(a));

@@ -34,7 +34,8 @@ pub fn BulkBar(bulk: Bulk) -> impl IntoView {
             .waiting()
             .with(|w| w.iter().filter(|u| selection.contains(u)).count())
     });
-    let busy = Signal::derive(move || run.running() || forbidden.get());
+    let running = Memo::new(move |_| run.running());
+    let busy = Signal::derive(move || running.get() || forbidden.get());
     // How many the dialog is for (the console's own participant is never disconnected or
     // transferred in bulk), while it is open.
     let confirm = RwSignal::new(None::<usize>);
@@ -112,7 +113,7 @@ pub fn BulkBar(bulk: Bulk) -> impl IntoView {
         </Show>
         <Show when=move || transfer.with(Option::is_some)>
             <Modal title=named(Text::TransferX, transfer) on_close=move |()| transfer.set(None) testid="bulk-transfer">
-                <TransferForm name=them(transfer) send=send_transfer pending=Signal::derive(move || run.running())/>
+                <TransferForm name=them(transfer) send=send_transfer pending=running/>
             </Modal>
         </Show>
     }

@@ -5,6 +5,7 @@
 use super::bulk::{summary, Bulk, BulkAction};
 use super::bulk_run::Tally;
 use crate::i18n::{Text, Tr};
+use leptos::html;
 use leptos::prelude::*;
 
 #[component]
@@ -28,6 +29,23 @@ pub fn BulkResult(bulk: Bulk) -> impl IntoView {
     let failures = Memo::new(move |_| {
         tally.with(|t| t.as_ref().map(|t| t.failed.clone()).unwrap_or_default())
     });
+    // The Stop button goes once the run ends: the focus it had moves to the result's own button.
+    let stopped_here = StoredValue::new(false);
+    let dismiss = NodeRef::<html::Button>::new();
+    Effect::watch(
+        move || running.get(),
+        move |now, _, _| {
+            if !*now && stopped_here.get_value() {
+                stopped_here.set_value(false);
+                request_animation_frame(move || {
+                    if let Some(b) = dismiss.get_untracked() {
+                        let _ = b.focus();
+                    }
+                });
+            }
+        },
+        false,
+    );
     let retry = move |_| {
         let Some(a) = last.get_value() else { return };
         let again: Vec<String> = failures
@@ -53,7 +71,10 @@ pub fn BulkResult(bulk: Bulk) -> impl IntoView {
                     {move || tr.fmt(Text::BulkProgress, &[("done", &of(Tally::settled)().to_string()), ("total", &of(|t| t.total)().to_string())])}
                 </span>
                 <button type="button" class="small" data-testid="bulk-stop" hidden=move || !running.get()
-                    aria-label=tr.text(Text::BulkStopLabel) on:click=move |_| run.stop()>{tr.text(Text::BulkStop)}</button>
+                    aria-label=tr.text(Text::BulkStopLabel) on:click=move |_| {
+                        stopped_here.set_value(true);
+                        run.stop();
+                    }>{tr.text(Text::BulkStop)}</button>
             </div>
             <p class="bulk-summary" data-testid="bulk-summary" hidden=move || running.get()>
                 {move || tally.with(|t| t.as_ref().filter(|t| t.finished).map(|t| summary(tr, t)))}
@@ -69,7 +90,7 @@ pub fn BulkResult(bulk: Bulk) -> impl IntoView {
                 <button type="button" class="small" data-testid="bulk-retry"
                     hidden=move || failures.with(Vec::is_empty) || last.get_value() == Some(BulkAction::Transfer)
                     on:click=retry>{tr.text(Text::BulkRetry)}</button>
-                <button type="button" class="small" data-testid="bulk-dismiss"
+                <button type="button" class="small" data-testid="bulk-dismiss" node_ref=dismiss
                     on:click=move |_| run.dismiss()>{tr.text(Text::BulkDismiss)}</button>
             </div>
         </div>

@@ -128,6 +128,12 @@ impl BulkRun {
         self.tally.with(|t| t.as_ref().is_some_and(|t| !t.finished))
     }
 
+    /// Whether a run is sending now, without subscribing (in a click's handler).
+    pub fn running_now(&self) -> bool {
+        self.tally
+            .with_untracked(|t| t.as_ref().is_some_and(|t| !t.finished))
+    }
+
     /// Stops sending: what is in flight ends, the rest is not sent.
     pub fn stop(&self) {
         self.stopped.set_value(true);
@@ -135,7 +141,7 @@ impl BulkRun {
 
     /// Takes the last run's result away; a run still sending goes on, unseen.
     pub fn dismiss(&self) {
-        if !self.running() {
+        if !self.running_now() {
             self.tally.set(None);
         }
     }

@@ -192,6 +192,17 @@ async fn a_stopped_run_sends_no_more_and_says_how_many_were_not_sent() {
         .await;
     t.page.testid("bulk-stop").await.click().await.unwrap();
     assert!(finished(&t).await.is_empty());
+    // The Stop button is gone: its focus went to the result's own button.
+    eventually("the focus on Dismiss", || async {
+        let on: Option<String> = t
+            .page
+            .js("return document.activeElement && document.activeElement.dataset.testid || null;")
+            .await;
+        (on.as_deref() == Some("bulk-dismiss"))
+            .then_some(())
+            .ok_or(format!("{on:?}"))
+    })
+    .await;
     t.sim.state.faults().set(Faults::default());
     let text = summary(&t).await;
     let muted = {
