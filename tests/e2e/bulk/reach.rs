@@ -1,0 +1,163 @@
+//! The bar's reach: a confirmed disconnect (through the undo window, never the console's own
+//! participant), the enterprise cloud offering only what it has, and the bar on a phone in
+//! English, light and dark, checked by axe-core.
+
+use super::{bar, finished, summary, tick, wait_selected, RUN_LIMIT};
+use crate::axe::{viewport, DESKTOP, PHONE};
+use crate::ctx::{self, Ctx};
+use crate::harness::{axe_core_script, eventually_within};
+use crate::page::testid_css;
+use huikong_protocol::Profile;
+use serde_json::json;
+use std::collections::BTreeSet;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_confirmed_bulk_disconnect_reaches_the_platform_but_not_the_console() {
+    let Some(t) = ctx::start("bulk_disconnect", Profile::Public).await else {
+        return;
+    };
+    let host = t.add_host("Zhang Wei");
+    let a = t.add_guest("Wang Fang");
+    let b = t.add_guest("Li Lei");
+    let me = t.join_host().await;
+    for u in [&a, &b, &me] {
+        t.wait_row(u).await;
+    }
+    tick(&t, &a).await;
+    tick(&t, &b).await;
+    tick(&t, &me).await;
+    wait_selected(&t, 3).await;
+    bar(&t, "disconnect").await;
+    // Two: the console's own participant is never disconnected in bulk.
+    t.page
+        .wait_text("confirm-dialog", "Disconnect the 2 selected participants")
+        .await;
+    t.page.testid("confirm-yes").await.click().await.unwrap();
+    let api = t.observer().await;
+    // Through the undo window, however long it is.
+    eventually_within(RUN_LIMIT, "the two to leave the platform", || async {
+        let now: BTreeSet<String> = api
+            .participants()
+            .await
+            .into_iter()
+            .map(|p| p.uuid)
+            .collect();
+        match now.contains(&a) || now.contains(&b) {
+            false => Ok(now),
+            true => Err(format!("still there: {now:?}")),
+        }
+    })
+    .await;
+    assert!(api.participant(&me).await.is_some(), "the console stayed");
+    assert!(
+        api.participant(&host).await.is_some(),
+        "an unselected host stayed"
+    );
+    wait_selected(&t, 1).await;
+    assert!(finished(&t).await.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_enterprise_cloud_offers_only_what_it_supports() {
+    let Some(t) = ctx::start("bulk_enterprise", Profile::Enterprise).await else {
+        return;
+    };
+    t.add_host("Zhang Wei");
+    let guest = t.add_guest("Wang Fang");
+    t.page.goto("/?lang=en").await;
+    t.page.select("join-profile", "enterprise").await;
+    t.page.fill("join-conference", ctx::ROOM).await;
+    t.page.fill("join-pin", ctx::HOST_PIN).await;
+    t.page.fill("join-name", ctx::CONSOLE).await;
+    t.page.testid("join-submit").await.click().await.unwrap();
+    t.page
+        .wait_attr("connection-state", "data-state", "live")
+        .await;
+    tick(&t, &guest).await;
+    wait_selected(&t, 1).await;
+    let offered: BTreeSet<String> = t.page.js("return Array.from(document.querySelectorAll('[data-testid=bulk-bar] button[data-action]')).map(b => b.dataset.action);").await;
+    let want: BTreeSet<String> = ["mute", "unmute", "disconnect"].map(String::from).into();
+    assert_eq!(offered, want);
+    bar(&t, "mute").await;
+    assert!(finished(&t).await.is_empty());
+    assert!(
+        t.observer()
+            .await
+            .participant(&guest)
+            .await
+            .unwrap()
+            .is_muted
+    );
+}
+
+const RUN_AXE: &str = r#"
+const done = arguments[arguments.length - 1];
+axe.run(document, { resultTypes: ['violations'] })
+  .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => v.id + ': ' + v.help + ' ' + v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(', '))))
+  .catch(e => done(['axe-error: ' + e]));
+"#;
+
+async fn serious(t: &Ctx, what: &str) -> Vec<String> {
+    let loaded: bool = t.page.js("return typeof window.axe !== 'undefined';").await;
+    if !loaded {
+        let _: Option<()> = t
+            .page
+            .js(&format!("{}\nreturn null;", axe_core_script()))
+            .await;
+    }
+    let found = t
+        .page
+        .client()
+        .execute_async(RUN_AXE, vec![])
+        .await
+        .expect("axe-core ran");
+    let found: Vec<String> = serde_json::from_value(found).expect("axe-core's violations");
+    found.into_iter().map(|v| format!("{what}: {v}")).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_in_english_the_bar_fits_and_is_accessible() {
+    let Some(t) = ctx::start("bulk_phone", Profile::Public).await else {
+        return;
+    };
+    t.add_host("Zhang Wei");
+    let a = t.add_guest("Wang Fang");
+    let b = t.add_guest("Li Lei");
+    let api = t.observer().await;
+    api.command("lock", &json!({})).await.expect("lock");
+    let waiting = t.add_guest("Bai Lu");
+    t.join_host().await;
+    viewport(&t.page, PHONE).await;
+    for u in [&a, &b, &waiting] {
+        tick(&t, u).await;
+    }
+    wait_selected(&t, 3).await;
+    // Admit is offered while one of the selected waits.
+    t.page
+        .css(&format!(
+            "{} button[data-action=\"admit\"]",
+            testid_css("bulk-bar")
+        ))
+        .await;
+    let fits: bool = t.page.js("const b = document.querySelector('[data-testid=bulk-bar]').getBoundingClientRect(); return b.width > 0 && b.right <= window.innerWidth;").await;
+    assert!(fits, "the bar is wider than a phone");
+    let mut found = Vec::new();
+    for theme in ["light", "dark"] {
+        let _: Option<()> = t
+            .page
+            .js(&format!(
+                "document.documentElement.dataset.theme = '{theme}'; return null;"
+            ))
+            .await;
+        found.extend(serious(&t, &format!("bar, phone, {theme}")).await);
+    }
+    bar(&t, "admit").await;
+    assert!(finished(&t).await.is_empty());
+    assert!(summary(&t).await.contains("Admit 1 participant: 1 done"));
+    viewport(&t.page, DESKTOP).await;
+    found.extend(serious(&t, "result, desktop, dark").await);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    let p = api.participant(&waiting).await.unwrap();
+    assert!(ctx::in_conference(&p), "Bai Lu was admitted");
+}
