@@ -10,6 +10,7 @@ use crate::platform::session::LiveSession;
 use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
 use huikong_protocol::TransferRequest;
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
 /// Sent at once on a click.
 const DIRECT: [BulkAction; 5] = [
@@ -19,6 +20,55 @@ const DIRECT: [BulkAction; 5] = [
     BulkAction::MakeHost,
     BulkAction::MakeGuest,
 ];
+
+/// A toolbar's keys: the arrows, Home and End move the focus between its buttons (each stays a
+/// Tab stop too).
+fn arrows(ev: web_sys::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let step: isize = match ev.key().as_str() {
+        "ArrowRight" | "ArrowDown" => 1,
+        "ArrowLeft" | "ArrowUp" => -1,
+        "Home" => isize::MIN,
+        "End" => isize::MAX,
+        _ => return,
+    };
+    let (Some(bar), Some(now)) = (ev.current_target(), ev.target()) else {
+        return;
+    };
+    let Ok(bar) = bar.dyn_into::<web_sys::Element>() else {
+        return;
+    };
+    // The bar's buttons, and those one level down (admit sits in a span of its own).
+    let mut buttons: Vec<web_sys::HtmlElement> = Vec::new();
+    let mut next = bar.first_element_child();
+    while let Some(el) = next {
+        next = el.next_element_sibling();
+        let inner = el.first_element_child();
+        for b in [Some(el), inner].into_iter().flatten() {
+            if b.tag_name() == "BUTTON" && !b.has_attribute("disabled") {
+                if let Ok(b) = b.dyn_into::<web_sys::HtmlElement>() {
+                    if b.offset_parent().is_some() {
+                        buttons.push(b);
+                    }
+                }
+            }
+        }
+    }
+    let Some(at) = buttons
+        .iter()
+        .position(|b| JsValue::from(b) == JsValue::from(&now))
+    else {
+        return;
+    };
+    let last = buttons.len() as isize - 1;
+    let to = match step {
+        isize::MIN => 0,
+        isize::MAX => last,
+        s => (at as isize + s).clamp(0, last),
+    };
+    ev.prevent_default();
+    let _ = buttons[to as usize].focus();
+}
 
 #[component]
 pub fn BulkBar(bulk: Bulk) -> impl IntoView {
@@ -90,7 +140,7 @@ pub fn BulkBar(bulk: Bulk) -> impl IntoView {
 
     view! {
         <div class="bulk-bar" role="toolbar" aria-label=tr.text(Text::BulkBar) data-testid="bulk-bar"
-            hidden=move || count.get() == 0>
+            hidden=move || count.get() == 0 on:keydown=arrows>
             <span class="bulk-count" aria-hidden="true">{move || tr.fmt(Text::SelectedN, &[("n", &count.get().to_string())])}</span>
             {direct}
             {admit}

@@ -7,6 +7,7 @@ use crate::axe::{viewport, DESKTOP, PHONE};
 use crate::ctx::{self, Ctx};
 use crate::harness::{axe_core_script, eventually_within};
 use crate::page::testid_css;
+use fantoccini::key::Key;
 use huikong_protocol::Profile;
 use serde_json::json;
 use std::collections::BTreeSet;
@@ -78,6 +79,33 @@ async fn the_enterprise_cloud_offers_only_what_it_supports() {
     let offered: BTreeSet<String> = t.page.js("return Array.from(document.querySelectorAll('[data-testid=bulk-bar] button[data-action]')).map(b => b.dataset.action);").await;
     let want: BTreeSet<String> = ["mute", "unmute", "disconnect"].map(String::from).into();
     assert_eq!(offered, want);
+    // The arrows move along the toolbar.
+    let first = t
+        .page
+        .css(&format!(
+            "{} button[data-action=\"mute\"]",
+            testid_css("bulk-bar")
+        ))
+        .await;
+    let _: Option<()> = t.page.js("document.querySelector('[data-testid=bulk-bar] button[data-action=mute]').focus(); return null;").await;
+    for (key, want) in [
+        (Key::Right, "unmute"),
+        (Key::End, "disconnect"),
+        (Key::Home, "mute"),
+    ] {
+        let on = t
+            .page
+            .client()
+            .active_element()
+            .await
+            .unwrap_or(first.clone());
+        on.send_keys(&char::from(key).to_string()).await.unwrap();
+        let now: Option<String> = t
+            .page
+            .js("return document.activeElement.dataset.action || null;")
+            .await;
+        assert_eq!(now.as_deref(), Some(want));
+    }
     bar(&t, "mute").await;
     assert!(finished(&t).await.is_empty());
     assert!(
