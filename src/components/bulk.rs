@@ -3,7 +3,7 @@
 //! row and the participant dialog make. What cannot be taken back (disconnect, transfer, a
 //! role) waits in the undo window, once for the whole bulk.
 
-use super::bulk_run::{BulkRun, Job, SendOne, Tally, Target};
+use crate::components::bulk_run::{BulkRun, Job, SendOne, Tally, Target};
 use crate::components::selection::Selection;
 use crate::i18n::{Text, Tr};
 use crate::platform::session::LiveSession;

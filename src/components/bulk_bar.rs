@@ -2,7 +2,7 @@
 //! view without moving the rows under the pointer). Only what the platform offers is shown;
 //! disconnect is confirmed naming how many; transfer asks through the transfer form.
 
-use super::bulk::{how_many_shown, Bulk, BulkAction};
+use crate::components::bulk::{how_many_shown, Bulk, BulkAction};
 use crate::components::dialog::{ConfirmDialog, Modal};
 use crate::components::transfer::TransferForm;
 use crate::i18n::{Text, Tr};

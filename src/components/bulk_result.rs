@@ -2,8 +2,8 @@
 //! failure with the participant's name and the platform's reason, kept until dismissed. A
 //! screen reader hears it start and end, not every step.
 
-use super::bulk::{summary, Bulk, BulkAction};
-use super::bulk_run::Tally;
+use crate::components::bulk::{summary, Bulk, BulkAction};
+use crate::components::bulk_run::Tally;
 use crate::i18n::{Text, Tr};
 use leptos::html;
 use leptos::prelude::*;

@@ -1,6 +1,11 @@
 //! The console's views, one concern per module.
 
 pub mod alerts;
+pub mod bulk;
+pub mod bulk_bar;
+pub mod bulk_result;
+pub mod bulk_run;
+pub mod bulk_select;
 pub mod cmd;
 pub mod controls;
 pub mod dialog;

@@ -1,19 +1,11 @@
 //! The live participant list: search, filters, sort, one keyed row per participant, and the
 //! selection with its bulk actions.
 
-// The bulk actions belong to the list that holds the selection (declared here rather than in
-// `components/mod.rs`, which this part of the work does not own).
-#[path = "bulk.rs"]
-pub mod bulk;
-#[path = "bulk_bar.rs"]
-pub mod bulk_bar;
-#[path = "bulk_result.rs"]
-pub mod bulk_result;
-#[path = "bulk_run.rs"]
-pub mod bulk_run;
-#[path = "bulk_select.rs"]
-pub mod bulk_select;
-
+use crate::components::bulk::Bulk;
+use crate::components::bulk_bar::BulkBar;
+use crate::components::bulk_result::BulkResult;
+use crate::components::bulk_run::BulkRun;
+use crate::components::bulk_select::SelectionLine;
 use crate::components::filters::ListFilters;
 use crate::components::list_query::{provide_spotlight_order, visible, ListQuery};
 use crate::components::list_view::ListView;
@@ -21,11 +13,6 @@ use crate::components::selection::Selection;
 use crate::components::virtual_list::VirtualRows;
 use crate::i18n::{Text, Tr};
 use crate::platform::session::LiveSession;
-use bulk::Bulk;
-use bulk_bar::BulkBar;
-use bulk_result::BulkResult;
-use bulk_run::BulkRun;
-use bulk_select::SelectionLine;
 use leptos::prelude::*;
 
 #[component]
