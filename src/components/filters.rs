@@ -30,7 +30,7 @@ pub fn ListFilters(query: ListQuery) -> impl IntoView {
     view! {
         <div class="filters">
             <label class="compact search"><span class="label-text">{tr.text(Text::Search)}</span>
-                <input type="search" data-testid="participant-search"
+                <input type="search" data-testid="participant-search" placeholder=move || tr.t(Text::Search)
                     prop:value=move || search.get()
                     on:input=move |ev| search.set(event_target_value(&ev))/>
             </label>
@@ -88,7 +88,16 @@ fn ViewSelect(views: SavedViews) -> impl IntoView {
     let active = views.active;
     let modified = Memo::new(move |_| views.modified());
     view! {
-        <label class="compact view-select"><span class="label-text">{tr.text(Text::ViewLabel)}</span>
+        // "Modified" is a dot beside the label to the eye (like an editor's unsaved tab) and
+        // words in the select's name, so the bar stays one line.
+        <label class="compact view-select">
+            <span class="label-text">{tr.text(Text::ViewLabel)}
+                <span class="view-modified" data-testid="view-modified" hidden=move || !modified.get()
+                    title=move || tr.t(Text::ViewModified)>
+                    <span aria-hidden="true">"•"</span>
+                    <span class="visually-hidden">{move || format!(" ({})", tr.t(Text::ViewModified))}</span>
+                </span>
+            </span>
             <select data-testid="view-select" prop:value=move || active.get().unwrap_or_default()
                 on:change=move |ev| {
                     let name = event_target_value(&ev);
@@ -104,8 +113,5 @@ fn ViewSelect(views: SavedViews) -> impl IntoView {
                 </For>
             </select>
         </label>
-        <span class="badge view-modified" data-testid="view-modified" hidden=move || !modified.get()>
-            {tr.text(Text::ViewModified)}
-        </span>
     }
 }

@@ -93,7 +93,7 @@ async fn each_new_filter_shows_whom_the_simulator_says() {
         .await
         .expect("mute");
     api.command(
-        &format!("participants/{deaf}/deny_rx_presentation"),
+        &format!("participants/{deaf}/denyrxpresentation"),
         &json!({}),
     )
     .await
@@ -455,6 +455,24 @@ async fn more_filters_in_english_on_a_phone_light_and_dark_pass_axe() {
             .map(e => e.outerHTML);")
         .await;
     assert!(unnamed.is_empty(), "{unnamed:?}");
+    // At 1366 wide the bar is one line, in English (the longer texts) with a filter counted.
+    viewport(&t.page, DESKTOP).await;
+    click(&t, "filter-muted").await;
+    t.page.wait_attr("more-filters", "data-count", "1").await;
+    let boxes: Vec<(f64, f64)> = t
+        .page
+        .js(
+            "return Array.from(document.querySelectorAll('.filters > *'))
+            .map(e => e.getBoundingClientRect()).filter(r => r.width > 0)
+            .map(r => [r.top + r.height / 2, r.width]);",
+        )
+        .await;
+    let middles = boxes.iter().map(|b| b.0);
+    let spread = middles.clone().fold(f64::MIN, f64::max) - middles.fold(f64::MAX, f64::min);
+    assert!(
+        spread < 8.0,
+        "the filter bar wraps at 1366 (middle, width): {boxes:?}"
+    );
     // On a phone the bar and the panel fit the width: nothing scrolls sideways.
     viewport(&t.page, PHONE).await;
     let wide: bool = t
