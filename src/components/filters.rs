@@ -18,6 +18,7 @@ pub fn ListFilters(query: ListQuery) -> impl IntoView {
     let protocols = protocols(store);
     let views = SavedViews::load(query);
     let open = RwSignal::new(false);
+    let toggle = NodeRef::<leptos::html::Button>::new();
     let ListQuery {
         search,
         state: state_f,
@@ -67,7 +68,7 @@ pub fn ListFilters(query: ListQuery) -> impl IntoView {
                 </select>
             </label>
             <ViewSelect views=views/>
-            <button type="button" class="small more-filters-toggle" data-testid="more-filters"
+            <button type="button" class="small more-filters-toggle" data-testid="more-filters" node_ref=toggle
                 aria-controls="more-filters" aria-expanded=move || open.get().to_string()
                 data-count=move || more.get().to_string()
                 on:click=move |_| open.update(|o| *o = !*o)>
@@ -77,7 +78,7 @@ pub fn ListFilters(query: ListQuery) -> impl IntoView {
                 }}
             </button>
         </div>
-        <MoreFilters query=query views=views open=open/>
+        <MoreFilters query=query views=views open=open toggle=toggle/>
     }
 }
 

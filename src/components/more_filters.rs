@@ -62,9 +62,15 @@ fn flag(
     )
 }
 
-/// The panel the "more filters" button discloses.
+/// The panel the "more filters" button (`toggle`) discloses; Escape in it closes it and puts
+/// the focus back on the button.
 #[component]
-pub fn MoreFilters(query: ListQuery, views: SavedViews, open: RwSignal<bool>) -> impl IntoView {
+pub fn MoreFilters(
+    query: ListQuery,
+    views: SavedViews,
+    open: RwSignal<bool>,
+    toggle: NodeRef<leptos::html::Button>,
+) -> impl IntoView {
     let tr = Tr::use_context();
     let (muted, set_muted) = flag(query.flags, |f| f.muted, |f, on| f.muted = on);
     let (presenting, set_presenting) =
@@ -78,7 +84,16 @@ pub fn MoreFilters(query: ListQuery, views: SavedViews, open: RwSignal<bool>) ->
     let times = query.times;
     view! {
         <div id="more-filters" class="more-filters" data-testid="more-filters-panel" role="group"
-            aria-label=move || tr.t(Text::MoreFilters) hidden=move || !open.get()>
+            aria-label=move || tr.t(Text::MoreFilters) hidden=move || !open.get()
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    ev.stop_propagation();
+                    open.set(false);
+                    if let Some(b) = toggle.get_untracked() {
+                        let _ = b.focus();
+                    }
+                }
+            }>
             <div class="more-filters-row">
                 <FlagCheck testid="filter-muted" text=Text::FilterMutedByHost on=muted set=set_muted/>
                 <FlagCheck testid="filter-presenting" text=Text::FilterPresenting on=presenting set=set_presenting/>

@@ -7,6 +7,7 @@ use crate::axe::{viewport, DESKTOP, PHONE};
 use crate::ctx::{self, Ctx, Join, HOST_PIN, ROOM_ALIAS};
 use crate::harness::{axe_core_script, eventually};
 use crate::page::testid_css;
+use fantoccini::key::Key;
 use huikong_protocol::Profile;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -278,6 +279,20 @@ async fn more_filters_in_english_on_a_phone_light_and_dark_pass_axe() {
         spread < 8.0,
         "the filter bar wraps at 1366 (middle, width): {boxes:?}"
     );
+    // Escape in the panel closes it and gives the focus back to its button.
+    let name = t.page.testid("view-name").await;
+    name.send_keys(&char::from(Key::Escape).to_string())
+        .await
+        .expect("Escape typed");
+    t.page
+        .wait_attr("more-filters", "aria-expanded", "false")
+        .await;
+    let focused: Option<String> = t
+        .page
+        .js("return document.activeElement && document.activeElement.dataset.testid;")
+        .await;
+    assert_eq!(focused.as_deref(), Some("more-filters"));
+    click(&t, "more-filters").await;
     // On a phone the bar and the panel fit the width: nothing scrolls sideways.
     viewport(&t.page, PHONE).await;
     let wide: bool = t
