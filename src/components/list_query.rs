@@ -4,11 +4,13 @@
 //! revision they look again only at those the roster's journal says it touched, so a frame's
 //! batch costs what changed, not the meeting's size.
 
+use crate::components::list_filter::{Flags, TimeFilters};
 use crate::components::list_view::{Basis, ListView, SortKey};
+use crate::components::Clock;
 use crate::state::store::Store;
-use huikong_protocol::{Participant, Role, ServiceType};
+use huikong_protocol::{Participant, Role};
 use leptos::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StateFilter {
@@ -28,6 +30,16 @@ impl StateFilter {
             StateFilter::Connecting => "connecting",
         }
     }
+
+    /// The filter for a select's value; anything else shows all.
+    pub fn parse(s: &str) -> StateFilter {
+        match s {
+            "conference" => StateFilter::Conference,
+            "waiting" => StateFilter::Waiting,
+            "connecting" => StateFilter::Connecting,
+            _ => StateFilter::All,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +47,26 @@ pub enum SortBy {
     Speaking,
     Join,
     Name,
+}
+
+impl SortBy {
+    /// The sort select's value for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortBy::Speaking => "speaking",
+            SortBy::Join => "join",
+            SortBy::Name => "name",
+        }
+    }
+
+    /// The sort for a select's value; anything else sorts by join time.
+    pub fn parse(s: &str) -> SortBy {
+        match s {
+            "speaking" => SortBy::Speaking,
+            "name" => SortBy::Name,
+            _ => SortBy::Join,
+        }
+    }
 }
 
 /// The list's search, filters and sort, as the user set them.
@@ -46,6 +78,12 @@ pub struct ListQuery {
     /// A protocol in lower case; empty for all.
     pub protocol: RwSignal<String>,
     pub sort: RwSignal<SortBy>,
+    /// Muted by the host, presenting, not receiving the presentation: all that are on.
+    pub flags: RwSignal<Flags>,
+    /// On the stage (the speaking one among them).
+    pub on_stage: RwSignal<bool>,
+    /// Waiting longer than, joined in the last: minutes, 0 for off.
+    pub times: RwSignal<TimeFilters>,
 }
 
 impl ListQuery {
@@ -56,7 +94,15 @@ impl ListQuery {
             role: RwSignal::new(None),
             protocol: RwSignal::new(String::new()),
             sort: RwSignal::new(SortBy::Join),
+            flags: RwSignal::new(Flags::default()),
+            on_stage: RwSignal::new(false),
+            times: RwSignal::new(TimeFilters::default()),
         }
+    }
+
+    /// How many of the filters under "more filters" are on (tracked).
+    pub fn more_active(&self) -> usize {
+        self.flags.get().count() + usize::from(self.on_stage.get()) + self.times.get().count()
     }
 }
 
@@ -67,6 +113,9 @@ impl ListQuery {
         self.state.set(StateFilter::All);
         self.role.set(None);
         self.protocol.set(String::new());
+        self.flags.set(Flags::default());
+        self.on_stage.set(false);
+        self.times.set(TimeFilters::default());
     }
 }
 
@@ -79,18 +128,6 @@ impl Default for ListQuery {
 /// Each spotlit participant's place in the spotlight order, provided to the rows.
 #[derive(Debug, Clone, Copy)]
 pub struct SpotlightOrder(pub Memo<HashMap<String, usize>>);
-
-fn state_matches(f: StateFilter, p: &Participant) -> bool {
-    match f {
-        StateFilter::All => true,
-        StateFilter::Conference => matches!(
-            p.service_type,
-            ServiceType::Conference | ServiceType::Gateway
-        ),
-        StateFilter::Waiting => p.is_waiting(),
-        StateFilter::Connecting => p.service_type == ServiceType::Connecting,
-    }
-}
 
 /// The spotlight order: uuid to its place (1 = first spotlit, the main position). `spots`
 /// come in arrival order, which breaks ties of the same second as the platform does.
@@ -194,14 +231,7 @@ pub fn protocols(store: Store) -> Memo<BTreeSet<String>> {
 fn key_for(store: Store, basis: &Basis, uuid: &str) -> Option<SortKey> {
     let row = store.row(uuid)?;
     row.p.with_untracked(|p| {
-        let keep = state_matches(basis.state, p)
-            && basis.role.is_none_or(|r| r == p.role)
-            && (basis.protocol.is_empty() || p.protocol.eq_ignore_ascii_case(&basis.protocol))
-            && (basis.search.is_empty()
-                || [&p.display_name, &p.uri, &p.local_alias, &p.overlay_text]
-                    .iter()
-                    .any(|f| f.to_lowercase().contains(&basis.search)));
-        keep.then(|| {
+        basis.keeps(p).then(|| {
             let (stage_index, vad) = basis
                 .stage
                 .iter()
@@ -222,8 +252,29 @@ fn key_for(store: Store, basis: &Basis, uuid: &str) -> Option<SortKey> {
     })
 }
 
+/// Who has every flag `flags` asks for. The flags change without a roster revision (a mute
+/// re-renders one row, not the list), so while a flag filter is on this follows every row, and
+/// the list repositions those who came in or went out of it; with none on it follows nothing.
+fn flagged(store: Store, flags: RwSignal<Flags>) -> Memo<HashSet<String>> {
+    Memo::new(move |_| {
+        let f = flags.get();
+        if !f.any() {
+            return HashSet::new();
+        }
+        store.order().with(|order| {
+            order
+                .iter()
+                .filter(|u| store.row(u).is_some_and(|r| r.p.with(|p| f.matches(p))))
+                .cloned()
+                .collect()
+        })
+    })
+}
+
 /// The uuids the list shows, in its order. A change of the query (or of the stage, under the
-/// speaking sort) sorts everyone again; a roster revision only repositions those it touched.
+/// speaking sort or the stage filter; or the coarse clock's tick, under a time filter) sorts
+/// everyone again; a roster revision, or a flag change under a flag filter, only repositions
+/// those it touched.
 pub fn visible(store: Store, query: ListQuery) -> Memo<ListView> {
     let ListQuery {
         search,
@@ -231,16 +282,25 @@ pub fn visible(store: Store, query: ListQuery) -> Memo<ListView> {
         role,
         protocol,
         sort,
+        flags,
+        on_stage,
+        times,
     } = query;
+    let clock = use_context::<Clock>();
+    let flagged = flagged(store, flags);
+    // Whom the list last saw flagged: the difference is who a flag change touched.
+    let seen_flagged = StoredValue::new(HashSet::<String>::new());
     Memo::new_owning(move |prev: Option<ListView>| {
         let by = sort.get();
+        let on_stage = on_stage.get();
+        let times = times.get();
         let basis = Basis {
             search: search.with(|q| q.trim().to_lowercase()),
             state: state.get(),
             role: role.get(),
             protocol: protocol.get(),
             by,
-            stage: if by == SortBy::Speaking {
+            stage: if by == SortBy::Speaking || on_stage {
                 store.stage().with(|s| {
                     s.iter()
                         .map(|e| (e.participant_uuid.clone(), e.stage_index, e.vad))
@@ -249,11 +309,32 @@ pub fn visible(store: Store, query: ListQuery) -> Memo<ListView> {
             } else {
                 Vec::new()
             },
+            flags: flags.get(),
+            on_stage,
+            times,
+            // Only a time filter follows the clock, on its coarse tick.
+            now: match (times.any(), clock) {
+                (false, _) => 0.0,
+                (true, Some(c)) => c.coarse.get(),
+                (true, None) => crate::host::browser::now_s(),
+            },
         };
         let rev = store.roster_rev().get();
+        let flag_changes = flagged.with(|now| {
+            seen_flagged
+                .try_update_value(|seen| {
+                    let changed: Vec<String> = seen.symmetric_difference(now).cloned().collect();
+                    if !changed.is_empty() {
+                        seen.clone_from(now);
+                    }
+                    changed
+                })
+                .unwrap_or_default()
+        });
         if let Some(mut view) = prev.filter(|v| v.basis == basis) {
-            if let Some(touched) = store.roster_touched_since(view.rev) {
+            if let Some(mut touched) = store.roster_touched_since(view.rev) {
                 view.rev = rev;
+                touched.extend(flag_changes);
                 let mut changed = false;
                 for uuid in touched {
                     let key = key_for(store, &view.basis, &uuid);

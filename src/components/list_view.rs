@@ -3,6 +3,7 @@
 //! out and put back where their key now places them (a binary search), or left out when the
 //! filter no longer keeps them. Pure, so it is tested without a browser.
 
+use crate::components::list_filter::{Flags, TimeFilters};
 use crate::components::list_query::{SortBy, StateFilter};
 use huikong_protocol::Role;
 use std::cmp::Ordering;
@@ -18,9 +19,16 @@ pub struct Basis {
     /// In lower case; empty for all.
     pub protocol: String,
     pub by: SortBy,
-    /// `(uuid, stage index, vad)` of those on stage, for the speaking sort only (empty for
-    /// the others, which ignore stage events).
+    /// `(uuid, stage index, vad)` of those on stage, for the speaking sort and the stage
+    /// filter only (empty otherwise, so stage events cost the list nothing).
     pub stage: Vec<(String, u32, u32)>,
+    pub flags: Flags,
+    /// Only those on the stage.
+    pub on_stage: bool,
+    pub times: TimeFilters,
+    /// UNIX seconds the time filters measure from: the coarse clock's last tick while one is
+    /// on, 0 otherwise (so the tick does not make the list sort everyone again).
+    pub now: f64,
 }
 
 /// What the list sorts one participant by; only the fields its sort needs are filled.

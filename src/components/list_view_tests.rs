@@ -2,7 +2,9 @@
 //! everyone again would give.
 
 use super::{Basis, ListView, SortKey};
+use crate::components::list_filter::{Flags, TimeFilters};
 use crate::components::list_query::{SortBy, StateFilter};
+use huikong_protocol::{Participant, RxPresentationPolicy, ServiceType};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -15,6 +17,10 @@ fn basis(by: SortBy) -> Basis {
         protocol: String::new(),
         by,
         stage: Vec::new(),
+        flags: Flags::default(),
+        on_stage: false,
+        times: TimeFilters::default(),
+        now: 0.0,
     }
 }
 
@@ -94,4 +100,109 @@ fn placements_one_by_one_give_what_sorting_everyone_gives() {
             assert_eq!(v.position(u), Some(i));
         }
     }
+}
+
+/// Now, for the time filters: some UNIX time well after the participants below joined.
+const NOW: f64 = 1_700_000_000.0;
+
+fn person(uuid: &str, joined_ago: f64) -> Participant {
+    let mut p = Participant::new(uuid);
+    p.display_name = uuid.to_uppercase();
+    p.start_time = NOW - joined_ago;
+    p
+}
+
+fn kept<'a>(b: &Basis, people: &'a [Participant]) -> Vec<&'a str> {
+    people
+        .iter()
+        .filter(|p| b.keeps(p))
+        .map(|p| p.uuid.as_str())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn each_flag_filter_keeps_those_with_the_flag_and_several_keep_those_with_all() {
+    let mut muted = person("muted", 60.0);
+    muted.is_muted = true;
+    let mut presenter = person("presenter", 60.0);
+    presenter.is_presenting = true;
+    let mut deaf = person("deaf", 60.0);
+    deaf.rx_presentation_policy = RxPresentationPolicy::Deny;
+    deaf.is_muted = true;
+    let plain = person("plain", 60.0);
+    let people = [muted, presenter, deaf, plain];
+    let mut b = basis(SortBy::Join);
+    assert_eq!(kept(&b, &people), ["muted", "presenter", "deaf", "plain"]);
+    b.flags = Flags {
+        muted: true,
+        ..Flags::default()
+    };
+    assert_eq!(kept(&b, &people), ["muted", "deaf"]);
+    b.flags = Flags {
+        presenting: true,
+        ..Flags::default()
+    };
+    assert_eq!(kept(&b, &people), ["presenter"]);
+    b.flags = Flags {
+        no_presentation: true,
+        ..Flags::default()
+    };
+    assert_eq!(kept(&b, &people), ["deaf"]);
+    b.flags = Flags {
+        muted: true,
+        no_presentation: true,
+        presenting: false,
+    };
+    assert_eq!(b.flags.count(), 2);
+    assert_eq!(kept(&b, &people), ["deaf"]);
+    // With the search as well: both must hold.
+    b.search = "mut".into();
+    assert!(kept(&b, &people).is_empty());
+}
+
+#[wasm_bindgen_test]
+fn the_stage_filter_keeps_those_on_the_stage() {
+    let people = [person("a", 1.0), person("b", 1.0), person("c", 1.0)];
+    let mut b = basis(SortBy::Join);
+    b.on_stage = true;
+    b.stage = vec![("c".into(), 0, 100), ("a".into(), 1, 0)];
+    assert_eq!(kept(&b, &people), ["a", "c"]);
+    b.stage.clear();
+    assert!(kept(&b, &people).is_empty());
+}
+
+#[wasm_bindgen_test]
+fn the_time_filters_measure_from_the_clock_they_are_given() {
+    let mut long_wait = person("long-wait", 11.0 * 60.0);
+    long_wait.service_type = ServiceType::WaitingRoom;
+    let mut short_wait = person("short-wait", 4.0 * 60.0);
+    short_wait.service_type = ServiceType::Ivr;
+    let old = person("old", 45.0 * 60.0);
+    let recent = person("recent", 30.0);
+    let mut unknown = person("unknown", 0.0);
+    unknown.start_time = 0.0;
+    let people = [long_wait, short_wait, old, recent, unknown];
+    let mut b = basis(SortBy::Join);
+    b.now = NOW;
+    b.times = TimeFilters {
+        waiting_over: 5,
+        joined_within: 0,
+    };
+    assert_eq!(kept(&b, &people), ["long-wait"]);
+    b.times.waiting_over = 1;
+    assert_eq!(kept(&b, &people), ["long-wait", "short-wait"]);
+    b.times = TimeFilters {
+        waiting_over: 0,
+        joined_within: 5,
+    };
+    assert_eq!(kept(&b, &people), ["short-wait", "recent"]);
+    // A minute later the one who joined 30 s ago is past a one-minute window.
+    b.times.joined_within = 1;
+    assert_eq!(kept(&b, &people), ["recent"]);
+    b.now = NOW + 60.0;
+    assert!(kept(&b, &people).is_empty());
+    // Someone who joined after the clock's last tick counts as just joined, not waiting long.
+    b.now = NOW - 120.0;
+    assert_eq!(kept(&b, &people), ["recent"]);
+    assert_eq!(b.times.count(), 1);
 }

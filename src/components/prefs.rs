@@ -49,11 +49,12 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-fn remembered(key: &str) -> Option<String> {
+/// A remembered value (a preference's, never a secret's or a participant's).
+pub fn remembered(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
-fn remember(key: &str, value: &str) {
+pub fn remember(key: &str, value: &str) {
     if let Some(s) = storage() {
         // A full or forbidden storage only costs the remembered preference.
         let _ = s.set_item(key, value);

@@ -392,4 +392,28 @@ texts! {
     BulkFailure => "{name}：{reason}", "{name}: {reason}";
     BulkRetry => "重试失败的", "Retry failed";
     BulkDismiss => "关闭结果", "Dismiss result";
+    // Saved views and the new filters ("views"): the filter bar's "more filters", the views.
+    MoreFilters => "更多筛选", "More filters";
+    MoreFiltersN => "更多筛选（{n}）", "More filters ({n})";
+    FilterMutedByHost => "被主持人静音", "Muted by the host";
+    FilterPresenting => "正在演示", "Presenting";
+    FilterOnStage => "在台上或正在发言", "On stage or speaking";
+    FilterNoPresentation => "不接收演示", "Not receiving the presentation";
+    FilterWaitingOver => "等候超过", "Waiting longer than";
+    FilterJoinedWithin => "入会不超过", "Joined in the last";
+    AnyTime => "不限", "Any time";
+    MinutesN => "{n} 分钟", "{n} min";
+    ViewLabel => "视图", "View";
+    ViewNone => "（未选择）", "(none)";
+    ViewModified => "已修改", "modified";
+    SavedViews => "已保存的视图", "Saved views";
+    ViewName => "视图名称", "View name";
+    SaveView => "保存视图", "Save view";
+    RenameView => "重命名视图", "Rename view";
+    DeleteView => "删除视图", "Delete view";
+    ViewSaved => "已保存视图“{name}”", "View \"{name}\" saved";
+    ViewDeleted => "已删除视图“{name}”", "View \"{name}\" deleted";
+    ViewsFull => "视图已达上限，请先删除一个", "Too many views: delete one first";
+    ViewNameTaken => "已有同名视图", "A view of that name exists";
+    ViewsHelp => "视图只在本浏览器中保存筛选与排序，不保存搜索文字：搜索的是参会者的名字或地址，属于参会者的数据。", "A view keeps the filters and the sort, in this browser only; it does not keep the search text, which is a participant's name or address.";
 }

@@ -38,6 +38,7 @@ mod record;
 mod record_alerts;
 mod resilience;
 mod runtime_config;
+mod saved_views;
 mod screenshots;
 mod session;
 mod virtual_list;
