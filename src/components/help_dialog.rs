@@ -50,8 +50,11 @@ pub fn HelpDialog(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
     view! {
         <Modal title=Signal::derive(move || tr.t(Text::HelpTitle).to_owned()) on_close=on_close
             testid="shortcut-help" class="help-dialog">
-            <KeyTable caption=Text::HelpAnywhere keys=&ANYWHERE/>
-            <KeyTable caption=Text::HelpOnRow keys=&ON_ROW/>
+            // Scrolled by the keyboard too: the tables hold nothing focusable themselves.
+            <div class="keys-scroll" tabindex="0" role="region" aria-label=tr.text(Text::HelpTitle)>
+                <KeyTable caption=Text::HelpAnywhere keys=&ANYWHERE/>
+                <KeyTable caption=Text::HelpOnRow keys=&ON_ROW/>
+            </div>
         </Modal>
     }
 }

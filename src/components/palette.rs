@@ -73,6 +73,13 @@ pub fn Palette(cmds: Commands, #[prop(into)] on_close: Callback<()>) -> impl Int
         }
     });
     let len = move || found.with(|f| f.entries.len());
+    // Fewer results than before: the active one stays among them.
+    Effect::new(move |_| {
+        let n = len();
+        if n > 0 && active.get_untracked() >= n {
+            active.set(n - 1);
+        }
+    });
     let choose = Callback::new(move |i: usize| {
         let Some(e) = found.with_untracked(|f| f.entries.get(i).cloned()) else {
             return;

@@ -25,6 +25,7 @@ mod guest;
 mod hosting;
 mod i18n;
 mod join;
+mod keyboard;
 mod large_meeting;
 mod launch;
 mod layout;
