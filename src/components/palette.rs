@@ -9,6 +9,13 @@ use crate::components::palette_search::{search, Found};
 use crate::i18n::Text;
 use leptos::html;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::time::Duration;
+use wasm_bindgen::{JsCast, JsValue};
+
+#[cfg(all(test, target_arch = "wasm32"))]
+#[path = "palette_tests.rs"]
+mod tests;
 
 const LIST_ID: &str = "palette-results";
 
@@ -37,7 +44,7 @@ fn reveal(list: &web_sys::HtmlElement, i: usize) {
     else {
         return;
     };
-    let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) else {
+    let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else {
         return;
     };
     let (top, h) = (el.offset_top(), el.offset_height());
@@ -49,9 +56,35 @@ fn reveal(list: &web_sys::HtmlElement, i: usize) {
     }
 }
 
+/// Gives the focus back to the field the palette was opened from once the dialog is gone.
+/// The dialog hands the focus back while the page is still inert under it, and a text field
+/// focused then takes no typing (Chromium): focusing it again afterwards does. Only when the
+/// focus is still there: a command that moved it elsewhere keeps it there.
+fn refocus_field_later() {
+    let opener = document()
+        .active_element()
+        .filter(|e| e.matches("input, textarea").unwrap_or(false))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let opener = SendWrapper::new(opener);
+    on_cleanup(move || {
+        let Some(el) = opener.take() else { return };
+        set_timeout(
+            move || {
+                let here = document().active_element().map(JsValue::from);
+                if here == Some(JsValue::from(el.clone())) {
+                    let _ = el.blur();
+                    let _ = el.focus();
+                }
+            },
+            Duration::ZERO,
+        );
+    });
+}
+
 #[component]
 pub fn Palette(cmds: Commands, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let tr = cmds.tr();
+    refocus_field_later();
     let query = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
     let list = NodeRef::<html::Ul>::new();

@@ -268,7 +268,8 @@ async fn shortcuts_wait_while_typing_the_help_lists_them_and_focus_comes_back() 
     wait_focus(&t, "participant-search").await;
 
     // The search typed away again, so the row shows.
-    type_here(&t, &char::from(Key::Backspace).to_string().repeat(4)).await;
+    let erase = char::from(Key::Backspace).to_string().repeat(4);
+    type_here(&t, &format!("{}{erase}", char::from(Key::End))).await;
     t.wait_row(&wang).await;
 
     // On a row, `?` opens the help, which lists the shortcuts; Escape hands the focus back.
