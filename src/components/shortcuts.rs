@@ -11,17 +11,17 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Whether the key was typed where text goes: a field, a select, an editable element.
+/// Where text goes, or a key picks a value: a checkbox, a radio button or a push button is none
+/// of these, so the shortcuts still work from one.
+const FIELDS: &str = "input:not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit]):not([type=reset]), \
+    select, textarea, [contenteditable]:not([contenteditable=\"false\"])";
+
+/// Whether the key was typed in a field, a select or an editable element.
 pub fn in_field(ev: &web_sys::KeyboardEvent) -> bool {
     let target = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-    target.is_some_and(|t| {
-        t.closest("input, select, textarea, [contenteditable]:not([contenteditable=\"false\"])")
-            .ok()
-            .flatten()
-            .is_some()
-    })
+    target.is_some_and(|t| t.closest(FIELDS).ok().flatten().is_some())
 }
 
 /// Whether a modal dialog is open: its keys are its own.
