@@ -1,5 +1,6 @@
 //! The console's views, one concern per module.
 
+pub mod acts;
 pub mod alerts;
 pub mod cmd;
 pub mod commands;

@@ -5,7 +5,8 @@
 //! lists muting each Zhang). Participants' results are capped, so a meeting of 5,000 stays
 //! quick to search.
 
-use crate::components::commands::{fixed_text, layout_text, Act, Commands, PersonAct};
+use crate::components::acts::{fixed_text, layout_text, Act, PersonAct};
+use crate::components::commands::Commands;
 use crate::i18n::{fill, Lang, Text};
 use crate::panels::PanelId;
 use huikong_protocol::LAYOUTS;

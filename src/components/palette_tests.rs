@@ -2,7 +2,7 @@
 //! words, and that every shortcut a result shows is one the help lists.
 
 use super::move_active;
-use crate::components::commands::Act;
+use crate::components::acts::Act;
 use crate::components::help_dialog::ANYWHERE;
 use crate::components::palette_search::{shortcut, words};
 use crate::panels::PanelId;

@@ -3,7 +3,8 @@
 //! with Ctrl, Alt or ⌘ held, or while a dialog is open (Shift only for `?`). The list's row
 //! letters are the list's own (`virtual_list.rs`).
 
-use crate::components::commands::{Act, Commands, KeysUi};
+use crate::components::acts::Act;
+use crate::components::commands::{Commands, KeysUi};
 use crate::components::help_dialog::HelpDialog;
 use crate::components::palette::Palette;
 use crate::panels::PanelId;

@@ -4,7 +4,8 @@
 //! per width in the style sheet, read back from a rendered row), so a row's place is its index
 //! times that height and no row needs measuring.
 
-use crate::components::commands::{Act, Commands, PersonAct};
+use crate::components::acts::{Act, PersonAct};
+use crate::components::commands::Commands;
 use crate::components::list_view::ListView;
 use crate::components::prefs::DenseRows;
 use crate::components::row::ParticipantRow;
