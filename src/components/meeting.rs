@@ -8,6 +8,7 @@ use crate::components::header::MeetingHeader;
 use crate::components::participant_actions::ParticipantActionsHost;
 use crate::components::participants::ParticipantList;
 use crate::components::prefs::{saved_dock_tab, DenseRows};
+use crate::components::shortcuts::KeyboardControl;
 use crate::components::status::StatusRegion;
 use crate::components::virtual_list::ScrollToParticipant;
 use crate::components::waiting_room::WaitingRoom;
@@ -188,5 +189,6 @@ pub fn MeetingPage(
             </main>
         </div>
         <ParticipantActionsHost/>
+        <KeyboardControl leave=leave/>
     }
 }

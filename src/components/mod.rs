@@ -1,5 +1,6 @@
 //! The console's views, one concern per module.
 
+pub mod acts;
 pub mod alerts;
 pub mod bulk;
 pub mod bulk_bar;
@@ -7,6 +8,7 @@ pub mod bulk_result;
 pub mod bulk_run;
 pub mod bulk_select;
 pub mod cmd;
+pub mod commands;
 pub mod controls;
 pub mod dialog;
 pub mod dock;
@@ -14,12 +16,15 @@ pub mod dock_unseen;
 pub mod filters;
 pub mod forms;
 pub mod header;
+pub mod help_dialog;
 pub mod join_page;
 pub mod list_filter;
 pub mod list_query;
 pub mod list_view;
 pub mod meeting;
 pub mod more_filters;
+pub mod palette;
+pub mod palette_search;
 pub mod participant_actions;
 pub mod participants;
 pub mod prefs;
@@ -29,6 +34,7 @@ pub mod saved_views;
 pub mod saved_views_form;
 pub mod sections;
 pub mod selection;
+pub mod shortcuts;
 pub mod status;
 pub mod transfer;
 pub mod virtual_list;

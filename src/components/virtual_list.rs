@@ -4,9 +4,13 @@
 //! per width in the style sheet, read back from a rendered row), so a row's place is its index
 //! times that height and no row needs measuring.
 
+use crate::components::acts::{Act, PersonAct};
+use crate::components::commands::Commands;
 use crate::components::list_view::ListView;
 use crate::components::prefs::DenseRows;
 use crate::components::row::ParticipantRow;
+use crate::components::selection::Selection;
+use crate::i18n::{Text, Tr};
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -104,6 +108,20 @@ fn focus_row(list: &web_sys::Element, uuid: &str) {
     }
 }
 
+/// A focused row's own letters (m mute, s spotlight, Delete disconnect, Enter its actions,
+/// x or Space its selection): the act for `key` on `uuid`, or `None` when the key is not one.
+/// Disconnect goes through the undo window with no confirmation of its own: the window is the
+/// issue's safety for it, and a key meant for speed that asked every time would not be one.
+fn row_letter(cmds: &Commands, key: &str, uuid: &str) -> Option<Act> {
+    match key {
+        "m" => cmds.person_toggle(uuid, false),
+        "s" => cmds.person_toggle(uuid, true),
+        "Delete" => Some(Act::Person(PersonAct::Disconnect, uuid.to_owned())),
+        "Enter" => Some(Act::Person(PersonAct::Actions, uuid.to_owned())),
+        _ => None,
+    }
+}
+
 /// The list of `visible` uuids, in order, as a virtualised `<ul>`.
 #[component]
 pub fn VirtualRows(
@@ -112,6 +130,9 @@ pub fn VirtualRows(
     on_hidden: Callback<()>,
 ) -> impl IntoView {
     let viewport = NodeRef::<html::Div>::new();
+    let tr = Tr::use_context();
+    let cmds = Commands::new(None);
+    let selection = Selection::use_context();
     let top = RwSignal::new(0.0);
     // The window covers the browser's viewport height: the list's box is never taller.
     let height = RwSignal::new(viewport_height());
@@ -234,7 +255,26 @@ pub fn VirtualRows(
         {
             return;
         }
-        let row = target.and_then(|t| t.closest("li[data-uuid]").ok().flatten());
+        let row = target
+            .clone()
+            .and_then(|t| t.closest("li[data-uuid]").ok().flatten());
+        // The row's letters only on the row itself: Enter on a button in it is the button's.
+        let own = target.filter(|t| t.matches("li[data-uuid]").unwrap_or(false));
+        if let Some(uuid) = own.and_then(|r| r.get_attribute("data-uuid")) {
+            let key = ev.key();
+            if let Some(act) = row_letter(&cmds, &key, &uuid) {
+                ev.prevent_default();
+                cmds.run(&act);
+                return;
+            }
+            if key == "x" || key == " " {
+                ev.prevent_default();
+                if let Some(s) = selection {
+                    s.toggle(&uuid);
+                }
+                return;
+            }
+        }
         let at = row
             .and_then(|r| r.get_attribute("data-uuid"))
             .and_then(|u| visible.with_untracked(|v| v.position(&u)));
@@ -260,6 +300,7 @@ pub fn VirtualRows(
             on:keydown=on_key>
             <div class="plist-spacer" style:height=move || format!("{}px", len.get() as f64 * row_px.get())>
                 <ul class="plist" aria-labelledby="participants-h" tabindex="0"
+                    aria-describedby="row-keys-hint" aria-keyshortcuts="m s Delete Enter x Space"
                     style:transform=move || format!("translateY({}px)", range.get().0 as f64 * row_px.get())>
                     <For each=move || rows.get() key=|u| u.clone() let:uuid>
                         {
@@ -271,6 +312,7 @@ pub fn VirtualRows(
                 </ul>
             </div>
         </div>
+        <p id="row-keys-hint" class="visually-hidden">{tr.text(Text::RowKeysHint)}</p>
     }
 }
 

@@ -26,6 +26,7 @@ mod guest;
 mod hosting;
 mod i18n;
 mod join;
+mod keyboard;
 mod large_meeting;
 mod launch;
 mod layout;

@@ -1,0 +1,133 @@
+//! What the palette offers where not everything is: the enterprise cloud (in English, at a
+//! phone's width, with axe over the palette and the help) and a guest's console.
+
+use super::{ask, chord, options, press, type_here, wait_focus};
+use crate::axe::{viewport, PHONE};
+use crate::ctx::{self, Ctx, Join, CONSOLE};
+use crate::harness::axe_core_script;
+use crate::page::testid_css;
+use fantoccini::key::Key;
+use huikong_protocol::Profile;
+use serde_json::Value;
+
+/// The serious and critical axe violations inside the element `testid`.
+async fn axe_in(t: &Ctx, testid: &str) -> Vec<String> {
+    let loaded: bool = t.page.js("return typeof window.axe !== 'undefined';").await;
+    if !loaded {
+        let script = format!("{}\nreturn null;", axe_core_script());
+        let _: Value = t.page.js(&script).await;
+    }
+    let run = format!(
+        "const done = arguments[arguments.length - 1];
+         axe.run(document.querySelector('[data-testid=\"{testid}\"]'), {{ resultTypes: ['violations'] }})
+           .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+             .map(v => v.id + ': ' + v.help + ' ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))
+           .catch(e => done(['axe-error: ' + e]));"
+    );
+    let found = t
+        .page
+        .client()
+        .execute_async(&run, vec![])
+        .await
+        .expect("axe ran");
+    serde_json::from_value(found).expect("a list")
+}
+
+async fn theme(t: &Ctx, name: &str) {
+    let set = format!("document.documentElement.dataset.theme = '{name}'; return null;");
+    let _: Value = t.page.js(&set).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_enterprise_palette_lacks_what_the_cloud_lacks_in_english_at_a_phone_width() {
+    let Some(t) = ctx::start("keyboard_enterprise", Profile::Enterprise).await else {
+        return;
+    };
+    t.add_host("Chen Jing");
+    let wang = t.add_guest("Wang Fang");
+    t.page.goto("/?lang=en").await;
+    t.page.select("join-profile", "enterprise").await;
+    t.page.fill("join-conference", ctx::ROOM).await;
+    t.page.fill("join-pin", ctx::HOST_PIN).await;
+    t.page.fill("join-name", CONSOLE).await;
+    press(&t, &char::from(Key::Enter).to_string()).await;
+    t.page
+        .wait_attr("connection-state", "data-state", "live")
+        .await;
+    t.wait_row(&wang).await;
+    viewport(&t.page, PHONE).await;
+
+    // Chinese words find the English labels; spotlight, admit and roles are not offered here.
+    ask(&t, "静音 wang", "Mute Wang Fang").await;
+    press(&t, &char::from(Key::Escape).to_string()).await;
+    ask(&t, "wang", "Show Wang Fang in the list").await;
+    let all = options(&t).await;
+    for absent in [
+        "Spotlight Wang Fang",
+        "Make Wang Fang a host",
+        "Admit Wang Fang",
+    ] {
+        assert!(
+            !all.iter().any(|o| o == absent),
+            "{absent} offered: {all:?}"
+        );
+    }
+    assert!(all.iter().any(|o| o == "Disconnect Wang Fang"), "{all:?}");
+    let mut serious = Vec::new();
+    for name in ["light", "dark"] {
+        theme(&t, name).await;
+        serious.extend(axe_in(&t, "palette").await);
+    }
+    press(&t, &char::from(Key::Escape).to_string()).await;
+    t.page.wait_gone_css(&testid_css("palette")).await;
+
+    // The layout panel, but no layout to set, and no start: the enterprise cloud has neither.
+    ask(&t, "layout", "Open panel: Layout").await;
+    let all = options(&t).await;
+    assert!(!all.iter().any(|o| o.starts_with("Set layout")), "{all:?}");
+    press(&t, &char::from(Key::Escape).to_string()).await;
+    t.page.wait_gone_css(&testid_css("palette")).await;
+    chord(&t, Key::Control, 'k').await;
+    wait_focus(&t, "palette-input").await;
+    type_here(&t, "start").await;
+    t.page.wait_text("palette-count", "No matches").await;
+    press(&t, &char::from(Key::Escape).to_string()).await;
+    t.page.wait_gone_css(&testid_css("palette")).await;
+
+    press(&t, "?").await;
+    t.page
+        .wait_text("shortcut-help", "Keyboard shortcuts")
+        .await;
+    for name in ["light", "dark"] {
+        theme(&t, name).await;
+        serious.extend(axe_in(&t, "shortcut-help").await);
+    }
+    assert!(serious.is_empty(), "{}", serious.join("\n"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_guest_sees_the_hosts_commands_disabled_with_the_reason() {
+    let Some(t) = ctx::start("keyboard_guest", Profile::Public).await else {
+        return;
+    };
+    t.add_host("Chen Jing");
+    t.join(&Join::guest()).await;
+    ask(&t, "lock", "Lock conference").await;
+    let disabled: Option<String> = t
+        .page
+        .js("return document.querySelector('[data-testid=palette-option]').getAttribute('aria-disabled');")
+        .await;
+    assert_eq!(disabled.as_deref(), Some("true"));
+    t.page
+        .wait_text("palette-results", "Only a host can do this")
+        .await;
+    // Enter on it runs nothing, and the palette stays.
+    press(&t, &char::from(Key::Enter).to_string()).await;
+    t.page.testid("palette").await;
+    press(&t, &char::from(Key::Escape).to_string()).await;
+    t.page.wait_gone_css(&testid_css("palette")).await;
+    // The shortcut says why, and sends nothing.
+    press(&t, "l").await;
+    t.page.wait_status("only a host can do this").await;
+    assert!(!t.observer().await.status().await.locked);
+}
