@@ -66,6 +66,9 @@ pub fn CmdButton<F, Fut>(
     short: Option<Signal<String>>,
     #[prop(optional)] class: &'static str,
     #[prop(optional)] testid: &'static str,
+    /// The page's shortcut for it, if any (`aria-keyshortcuts`).
+    #[prop(optional)]
+    keys: &'static str,
     /// Whether only a host may run it (every participant command, most conference commands).
     #[prop(default = true)]
     host_only: bool,
@@ -89,6 +92,7 @@ where
     view! {
         <button type="button" class=format!("cmd {class}")
             data-testid=(!testid.is_empty()).then_some(testid)
+            aria-keyshortcuts=(!keys.is_empty()).then_some(keys)
             disabled=move || pending.get() || forbidden.get()
             aria-busy=move || pending.get().then_some("true")
             aria-label=move || short.is_some().then(|| label.get())

@@ -69,6 +69,7 @@ fn DockTab(panel: PanelId, dock: Dock, unseen: Unseen) -> impl IntoView {
     };
     view! {
         <button type="button" role="tab" class="dock-tab" id=tab_id(panel)
+            aria-keyshortcuts=PanelId::ALL.iter().position(|p| *p == panel).map(|i| (i + 1).to_string())
             data-testid=format!("tab-{}", panel.code()) data-unseen=move || n.get().to_string()
             aria-controls=panel_id(panel) aria-selected=move || selected().to_string()
             tabindex=move || if selected() { "0" } else { "-1" }

@@ -31,7 +31,7 @@ pub fn ListFilters(query: ListQuery) -> impl IntoView {
     view! {
         <div class="filters">
             <label class="compact search"><span class="label-text">{tr.text(Text::Search)}</span>
-                <input type="search" data-testid="participant-search" placeholder=move || tr.t(Text::Search)
+                <input type="search" data-testid="participant-search" aria-keyshortcuts="/" placeholder=move || tr.t(Text::Search)
                     prop:value=move || search.get()
                     on:input=move |ev| search.set(event_target_value(&ev))/>
             </label>

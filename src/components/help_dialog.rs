@@ -19,13 +19,14 @@ pub const ANYWHERE: [(&str, Text); 9] = [
 ];
 
 /// The focused participant row's keys.
-pub const ON_ROW: [(&str, Text); 6] = [
+pub const ON_ROW: [(&str, Text); 7] = [
     ("↑ ↓ PageUp PageDown Home End", Text::KeyRowMove),
     ("m", Text::KeyRowMute),
     ("s", Text::KeyRowSpot),
     ("Delete", Text::KeyRowDisconnect),
     ("Enter", Text::KeyRowActions),
     ("x / Space", Text::KeyRowSelect),
+    ("Ctrl+A / ⌘A", Text::KeyRowSelectAll),
 ];
 
 #[component]

@@ -156,7 +156,7 @@ pub fn DenseSwitch() -> impl IntoView {
     let DenseRows(dense) = expect_context::<DenseRows>();
     view! {
         <label class="check dense-switch">
-            <input type="checkbox" data-testid="dense-switch" prop:checked=move || dense.get()
+            <input type="checkbox" data-testid="dense-switch" aria-keyshortcuts="d" prop:checked=move || dense.get()
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
                     remember(KEY_DENSE, if on { "1" } else { "0" });

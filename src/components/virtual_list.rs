@@ -243,16 +243,23 @@ pub fn VirtualRows(
         let target = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        // Keys typed into a field, or with a modifier, are not the list's.
+        // Keys typed into a field, or with a modifier, are not the list's. A row's checkbox is
+        // not a field: the arrows move on from it as from the row.
         if target.as_ref().is_some_and(|t| {
-            t.closest("input, select, textarea")
+            t.closest("input:not([type=checkbox]), select, textarea")
                 .ok()
                 .flatten()
                 .is_some()
         }) || ev.alt_key()
-            || ev.ctrl_key()
-            || ev.meta_key()
         {
+            return;
+        }
+        if ev.ctrl_key() || ev.meta_key() {
+            // Ctrl/⌘A selects everyone the list shows, mounted or not, not the page's text.
+            if let (true, Some(s)) = (ev.key().eq_ignore_ascii_case("a"), selection) {
+                ev.prevent_default();
+                s.select_all_shown();
+            }
             return;
         }
         let row = target
@@ -300,7 +307,7 @@ pub fn VirtualRows(
             on:keydown=on_key>
             <div class="plist-spacer" style:height=move || format!("{}px", len.get() as f64 * row_px.get())>
                 <ul class="plist" aria-labelledby="participants-h" tabindex="0"
-                    aria-describedby="row-keys-hint" aria-keyshortcuts="m s Delete Enter x Space"
+                    aria-describedby="row-keys-hint" aria-keyshortcuts="m s Delete Enter x Space Control+A Meta+A"
                     style:transform=move || format!("translateY({}px)", range.get().0 as f64 * row_px.get())>
                     <For each=move || rows.get() key=|u| u.clone() let:uuid>
                         {

@@ -77,7 +77,7 @@ pub fn WaitingRoom() -> impl IntoView {
             </ul>
             {can_admit.then(|| view! {
                 <div class="button-row" hidden=move || waiting.with(Vec::is_empty)>
-                    <CmdButton class="primary" testid="admit-all"
+                    <CmdButton class="primary" testid="admit-all" keys="a"
                         label=Signal::derive(move || tr.t(Text::AdmitAll).to_owned())
                         action=admit_all.clone()/>
                 </div>

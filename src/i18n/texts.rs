@@ -448,8 +448,10 @@ texts! {
     KeyRowDisconnect => "断开（撤销时限内可撤销）", "Disconnect (can be undone while the undo window lasts)";
     KeyRowActions => "打开更多操作", "Open more actions";
     KeyRowSelect => "选中或取消选中", "Select or unselect";
-    RowKeysHint => "在参会者行上：M 静音，S 焦点，Delete 断开，Enter 更多操作，X 或空格 选中；按 ? 查看全部快捷键。", "On a participant row: M mutes, S spotlights, Delete disconnects, Enter opens more actions, X or Space selects; ? lists every shortcut.";
+    RowKeysHint => "在参会者行上：M 静音，S 焦点，Delete 断开，Enter 更多操作，X 或空格 选中，Ctrl+A 全选所显示；按 ? 查看全部快捷键。", "On a participant row: M mutes, S spotlights, Delete disconnects, Enter opens more actions, X or Space selects, Ctrl+A selects all shown; ? lists every shortcut.";
     NotOfferedX => "{label}：此平台不提供该操作", "{label}: this platform does not offer it";
     HostOnlyX => "{label}：只有主持人可以这样做", "{label}: only a host can do this";
     NobodyWaitingX => "{label}：没有人在等候", "{label}: nobody is waiting";
+    // Lead: selecting everyone the list shows from the keyboard.
+    KeyRowSelectAll => "选中列表显示的所有人", "Select everyone the list shows";
 }
