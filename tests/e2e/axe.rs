@@ -17,9 +17,11 @@ struct Violation {
     nodes: Vec<String>,
 }
 
+/// Runs axe-core over the element `arguments[0]` names (a CSS selector), or the whole document.
 const RUN_AXE: &str = r#"
 const done = arguments[arguments.length - 1];
-axe.run(document, { resultTypes: ['violations'] })
+const scope = arguments[0] ? document.querySelector(arguments[0]) : document;
+axe.run(scope, { resultTypes: ['violations'] })
   .then(r => done(r.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ')),
@@ -40,7 +42,8 @@ pub async fn viewport(page: &Page, (width, height): (u32, u32)) {
         .await;
 }
 
-async fn theme(page: &Page, theme: &str) {
+/// The page in the `light` or `dark` theme.
+pub async fn theme(page: &Page, theme: &str) {
     let set = format!("document.documentElement.dataset.theme = '{theme}'; return null;");
     page.client()
         .execute(&set, vec![])
@@ -49,7 +52,13 @@ async fn theme(page: &Page, theme: &str) {
 }
 
 /// The serious and critical violations of the page as it is now; the others are printed.
-async fn serious_violations(page: &Page, what: &str) -> Vec<String> {
+pub async fn serious_violations(page: &Page, what: &str) -> Vec<String> {
+    serious_violations_in(page, what, None).await
+}
+
+/// The serious and critical violations inside the element `scope` (a CSS selector) or, with
+/// `None`, the whole page; the others are printed. axe-core is injected on first use.
+pub async fn serious_violations_in(page: &Page, what: &str, scope: Option<&str>) -> Vec<String> {
     let loaded = page
         .client()
         .execute("return typeof window.axe !== 'undefined';", vec![])
@@ -64,7 +73,7 @@ async fn serious_violations(page: &Page, what: &str) -> Vec<String> {
     }
     let found = page
         .client()
-        .execute_async(RUN_AXE, vec![])
+        .execute_async(RUN_AXE, vec![json!(scope)])
         .await
         .expect("axe-core ran");
     let found: Vec<Violation> = serde_json::from_value(found).expect("axe-core's violations");

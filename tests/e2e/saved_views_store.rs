@@ -3,9 +3,9 @@
 //! dark, through axe-core.
 
 use super::{click, set, wait_shown};
-use crate::axe::{viewport, DESKTOP, PHONE};
+use crate::axe::{serious_violations, theme as set_theme, viewport, DESKTOP, PHONE};
 use crate::ctx::{self, Ctx, Join, HOST_PIN, ROOM_ALIAS};
-use crate::harness::{axe_core_script, eventually};
+use crate::harness::eventually;
 use crate::page::testid_css;
 use fantoccini::key::Key;
 use huikong_protocol::Profile;
@@ -197,28 +197,6 @@ async fn a_corrupt_stored_value_is_ignored_with_a_warning() {
     wait_value(&t, "view-select", "").await;
 }
 
-/// The serious and critical axe-core violations of the page as it is.
-async fn serious_violations(t: &Ctx) -> Vec<Value> {
-    let script = format!("{}\nreturn null;", axe_core_script());
-    t.page
-        .client()
-        .execute(&script, vec![])
-        .await
-        .expect("axe-core injected");
-    let run = "const done = arguments[arguments.length - 1];
-        axe.run(document, { resultTypes: ['violations'] })
-          .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-            .map(v => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ')) }))))
-          .catch(e => done([{ id: 'axe-error', help: String(e) }]));";
-    let found = t
-        .page
-        .client()
-        .execute_async(run, vec![])
-        .await
-        .expect("axe-core ran");
-    serde_json::from_value(found).expect("violations")
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn more_filters_in_english_on_a_phone_light_and_dark_pass_axe() {
     let Some(t) = ctx::start("views_axe", Profile::Public).await else {
@@ -241,15 +219,8 @@ async fn more_filters_in_english_on_a_phone_light_and_dark_pass_axe() {
     for size in [PHONE, DESKTOP] {
         viewport(&t.page, size).await;
         for theme in ["light", "dark"] {
-            let _: Value = t
-                .page
-                .js(&format!(
-                    "document.documentElement.dataset.theme = '{theme}'; return null;"
-                ))
-                .await;
-            for v in serious_violations(&t).await {
-                serious.push(format!("{size:?} {theme}: {v}"));
-            }
+            set_theme(&t.page, theme).await;
+            serious.extend(serious_violations(&t.page, &format!("{size:?} {theme}")).await);
         }
     }
     assert!(serious.is_empty(), "{}", serious.join("\n"));

@@ -3,9 +3,9 @@
 //! English, light and dark, checked by axe-core.
 
 use super::{bar, finished, summary, tick, wait_selected, RUN_LIMIT};
-use crate::axe::{viewport, DESKTOP, PHONE};
-use crate::ctx::{self, Ctx};
-use crate::harness::{axe_core_script, eventually_within};
+use crate::axe::{serious_violations, viewport, DESKTOP, PHONE};
+use crate::ctx;
+use crate::harness::eventually_within;
 use crate::page::testid_css;
 use fantoccini::key::Key;
 use huikong_protocol::Profile;
@@ -118,32 +118,6 @@ async fn the_enterprise_cloud_offers_only_what_it_supports() {
     );
 }
 
-const RUN_AXE: &str = r#"
-const done = arguments[arguments.length - 1];
-axe.run(document, { resultTypes: ['violations'] })
-  .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(v => v.id + ': ' + v.help + ' ' + v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(', '))))
-  .catch(e => done(['axe-error: ' + e]));
-"#;
-
-async fn serious(t: &Ctx, what: &str) -> Vec<String> {
-    let loaded: bool = t.page.js("return typeof window.axe !== 'undefined';").await;
-    if !loaded {
-        let _: Option<()> = t
-            .page
-            .js(&format!("{}\nreturn null;", axe_core_script()))
-            .await;
-    }
-    let found = t
-        .page
-        .client()
-        .execute_async(RUN_AXE, vec![])
-        .await
-        .expect("axe-core ran");
-    let found: Vec<String> = serde_json::from_value(found).expect("axe-core's violations");
-    found.into_iter().map(|v| format!("{what}: {v}")).collect()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_a_phone_in_english_the_bar_fits_and_is_accessible() {
     let Some(t) = ctx::start("bulk_phone", Profile::Public).await else {
@@ -178,13 +152,13 @@ async fn on_a_phone_in_english_the_bar_fits_and_is_accessible() {
                 "document.documentElement.dataset.theme = '{theme}'; return null;"
             ))
             .await;
-        found.extend(serious(&t, &format!("bar, phone, {theme}")).await);
+        found.extend(serious_violations(&t.page, &format!("bar, phone, {theme}")).await);
     }
     bar(&t, "admit").await;
     assert!(finished(&t).await.is_empty());
     assert!(summary(&t).await.contains("Admit 1 participant: 1 done"));
     viewport(&t.page, DESKTOP).await;
-    found.extend(serious(&t, "result, desktop, dark").await);
+    found.extend(serious_violations(&t.page, "result, desktop, dark").await);
     assert!(found.is_empty(), "{}", found.join("\n"));
     let p = api.participant(&waiting).await.unwrap();
     assert!(ctx::in_conference(&p), "Bai Lu was admitted");

@@ -2,40 +2,16 @@
 //! phone's width, with axe over the palette and the help) and a guest's console.
 
 use super::{ask, chord, options, press, type_here, wait_focus};
-use crate::axe::{viewport, PHONE};
+use crate::axe::{serious_violations_in, theme, viewport, PHONE};
 use crate::ctx::{self, Ctx, Join, CONSOLE};
-use crate::harness::axe_core_script;
 use crate::page::testid_css;
 use fantoccini::key::Key;
 use huikong_protocol::Profile;
-use serde_json::Value;
 
 /// The serious and critical axe violations inside the element `testid`.
 async fn axe_in(t: &Ctx, testid: &str) -> Vec<String> {
-    let loaded: bool = t.page.js("return typeof window.axe !== 'undefined';").await;
-    if !loaded {
-        let script = format!("{}\nreturn null;", axe_core_script());
-        let _: Value = t.page.js(&script).await;
-    }
-    let run = format!(
-        "const done = arguments[arguments.length - 1];
-         axe.run(document.querySelector('[data-testid=\"{testid}\"]'), {{ resultTypes: ['violations'] }})
-           .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-             .map(v => v.id + ': ' + v.help + ' ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))
-           .catch(e => done(['axe-error: ' + e]));"
-    );
-    let found = t
-        .page
-        .client()
-        .execute_async(&run, vec![])
-        .await
-        .expect("axe ran");
-    serde_json::from_value(found).expect("a list")
-}
-
-async fn theme(t: &Ctx, name: &str) {
-    let set = format!("document.documentElement.dataset.theme = '{name}'; return null;");
-    let _: Value = t.page.js(&set).await;
+    let scope = format!("[data-testid=\"{testid}\"]");
+    serious_violations_in(&t.page, testid, Some(&scope)).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -75,7 +51,7 @@ async fn the_enterprise_palette_lacks_what_the_cloud_lacks_in_english_at_a_phone
     assert!(all.iter().any(|o| o == "Disconnect Wang Fang"), "{all:?}");
     let mut serious = Vec::new();
     for name in ["light", "dark"] {
-        theme(&t, name).await;
+        theme(&t.page, name).await;
         serious.extend(axe_in(&t, "palette").await);
     }
     press(&t, &char::from(Key::Escape).to_string()).await;
@@ -99,7 +75,7 @@ async fn the_enterprise_palette_lacks_what_the_cloud_lacks_in_english_at_a_phone
         .wait_text("shortcut-help", "Keyboard shortcuts")
         .await;
     for name in ["light", "dark"] {
-        theme(&t, name).await;
+        theme(&t.page, name).await;
         serious.extend(axe_in(&t, "shortcut-help").await);
     }
     assert!(serious.is_empty(), "{}", serious.join("\n"));
