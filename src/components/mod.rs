@@ -22,6 +22,7 @@ pub mod sections;
 pub mod selection;
 pub mod status;
 pub mod transfer;
+pub mod undo_bar;
 pub mod virtual_list;
 pub mod waiting_room;
 
