@@ -55,7 +55,7 @@ fn ParticipantActions(uuid: String, #[prop(into)] on_close: Callback<()>) -> imp
     let p = row.p;
     let name = Memo::new(move |_| p.with(|p| p.shown_name().to_owned()));
     let confirm = RwSignal::new(false);
-    let undo = Undo::use_context();
+    let undo = Undo::use_context().reporting_to(status);
     // The page's: the disconnect may be sent after this dialog has closed.
     let disconnecting = undo.outliving(|| RwSignal::new(false));
     let disconnect_waiting = RwSignal::new(None::<u64>);

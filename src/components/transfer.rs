@@ -81,7 +81,8 @@ pub fn TransferForm(
 ) -> impl IntoView {
     let tr = Tr::use_context();
     let forbidden = Forbidden::use_context();
-    let undo = Undo::use_context();
+    // Reporting where the form is: inside a dialog, its own result line.
+    let undo = Undo::use_context().reporting_to(expect_context::<crate::state::status::Status>());
     let server = expect_context::<LiveSession>().server;
     let target = RwSignal::new(String::new());
     let role = RwSignal::new(Role::Guest);

@@ -163,8 +163,8 @@ where
     Fut: Future<Output = Result<(), crate::platform::ApiError>> + 'static,
 {
     let tr = Tr::use_context();
-    let undo = Undo::use_context();
     let status = expect_context::<Status>();
+    let undo = Undo::use_context().reporting_to(status);
     let forbidden = Forbidden::use_context();
     // The page's: the command may be sent after this button's dialog has closed.
     let pending = undo.outliving(|| RwSignal::new(false));

@@ -29,6 +29,8 @@ pub struct Pending {
 struct Waiting {
     id: u64,
     send: Box<dyn FnOnce()>,
+    /// Where its undo is reported: the dialog it came from, or the page.
+    status: Option<Status>,
     timer: Option<TimeoutHandle>,
 }
 
@@ -120,6 +122,7 @@ impl Undo {
             w.push(Waiting {
                 id,
                 send: Box::new(send),
+                status: self.status,
                 timer,
             })
         });
@@ -133,35 +136,44 @@ impl Undo {
         Some(id)
     }
 
+    /// The same window, reporting undos to `status`: a dialog's own [`Status::scoped`], where
+    /// the host looks while the dialog hides the page.
+    pub fn reporting_to(self, status: Status) -> Undo {
+        Undo {
+            status: Some(status),
+            ..self
+        }
+    }
+
     /// Takes an action out of the window, its timer cleared: what it would have sent.
-    fn take(&self, id: u64) -> Option<(Pending, Box<dyn FnOnce()>)> {
-        let waiting = self
+    fn take(&self, id: u64) -> Option<(Pending, Waiting)> {
+        let mut waiting = self
             .waiting
             .try_update_value(|w| w.iter().position(|x| x.id == id).map(|i| w.remove(i)))
             .flatten()?;
-        if let Some(t) = waiting.timer {
+        if let Some(t) = waiting.timer.take() {
             t.clear();
         }
         let pending = self
             .queue
             .try_update(|q| q.iter().position(|p| p.id == id).map(|i| q.remove(i)))
             .flatten()?;
-        Some((pending, waiting.send))
+        Some((pending, waiting))
     }
 
     /// Sends an action now: its window closed, or the host did not want to wait.
     pub fn send_now(&self, id: u64) {
-        if let Some((_, send)) = self.take(id) {
-            send();
+        if let Some((_, waiting)) = self.take(id) {
+            (waiting.send)();
         }
     }
 
     /// Undoes an action: nothing is sent, and the host is told. False if it was not waiting.
     pub fn undo(&self, id: u64) -> bool {
-        let Some((pending, _)) = self.take(id) else {
+        let Some((pending, Waiting { status, .. })) = self.take(id) else {
             return false;
         };
-        if let Some(status) = self.status {
+        if let Some(status) = status {
             let text = status
                 .tr()
                 .fmt_now(Text::UndoDone, &[("label", &pending.label)]);
@@ -186,7 +198,7 @@ impl Undo {
             .try_with_untracked(|q| q.iter().rev().map(|p| p.id).collect())
             .unwrap_or_default();
         ids.into_iter()
-            .filter_map(|id| self.take(id).map(|(p, _)| p.label))
+            .filter_map(|id| self.take(id).map(|(p, ..)| p.label))
             .collect()
     }
 

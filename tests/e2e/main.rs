@@ -39,5 +39,7 @@ mod resilience;
 mod runtime_config;
 mod screenshots;
 mod session;
+mod transfer_check;
+mod undo;
 mod virtual_list;
 mod waiting_room;
