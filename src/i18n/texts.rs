@@ -373,7 +373,7 @@ texts! {
     UndoDone => "已撤销：{label}", "Undone: {label}";
     UndoHint => "Ctrl+Z（Mac 上 ⌘Z）撤销最新一项", "Ctrl+Z (⌘Z on a Mac) undoes the newest";
     UndoPendingNote => "待执行", "pending";
-    UndoCancelledOnLeave => "已取消 {n} 项待执行的操作，未发送：{list}", "{n} pending actions cancelled, nothing sent: {list}";
+    UndoCancelledOnLeave => "已取消 {n} 项待执行的操作，未发送：{list}", "Pending actions cancelled ({n}), nothing sent: {list}";
     ListSeparator => "，", ", ";
     TransferChecking => "正在向平台核对目标会议……", "Checking the target with the platform…";
     TransferWillBeGuest => "{name} 将成为 {room} 的访客", "{name} will be a guest in {room}";

@@ -41,5 +41,6 @@ mod screenshots;
 mod session;
 mod transfer_check;
 mod undo;
+mod undo_leave;
 mod virtual_list;
 mod waiting_room;
