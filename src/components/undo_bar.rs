@@ -42,6 +42,11 @@ pub fn UndoBar(#[prop(optional)] local: bool) -> impl IntoView {
     let undo = Undo::use_context();
     let items = Memo::new(move |_| undo.items());
     let now = RwSignal::new(now_s());
+    // A new action counts down from a fresh look at the clock, not the last tick's.
+    Effect::new(move |_| {
+        items.track();
+        now.set(now_s());
+    });
     let tick = set_interval_with_handle(
         move || {
             if !items.with_untracked(Vec::is_empty) {
@@ -128,7 +133,9 @@ fn UndoItem(
 ) -> impl IntoView {
     let tr = Tr::use_context();
     let undo = Undo::use_context();
-    let left = move || ((due - now.get()).ceil().max(1.0) as u64).to_string();
+    // `now` may be a tick old when the item first shows: never more than the window itself.
+    let most = f64::from(undo.seconds().max(1));
+    let left = move || ((due - now.get()).ceil().clamp(1.0, most) as u64).to_string();
     let (l1, l2) = (label.clone(), label.clone());
     view! {
         <li class="undo-item" data-testid="undo-item" data-id=id.to_string()>
