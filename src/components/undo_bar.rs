@@ -95,13 +95,21 @@ pub fn UndoBar(#[prop(optional)] local: bool) -> impl IntoView {
             Duration::ZERO,
         )
     };
+    // Said once, when an action starts waiting; emptied with the bar, so that the same action
+    // asked again is said again.
     let said = move || {
+        if items.with(Vec::is_empty) {
+            return None;
+        }
         undo.announced().map(|p| {
             let n = undo.seconds().to_string();
             tr.fmt(Text::UndoAnnounce, &[("n", &n), ("label", &p.label)])
         })
     };
     view! {
+        // Outside the bar, which is not displayed while empty: a live region must be there
+        // before what it says changes.
+        <p class="visually-hidden" role="status" aria-live="polite" data-testid="undo-announce">{said}</p>
         <section class="undo-bar" class:local=local class:empty=move || items.with(Vec::is_empty)
             data-testid=testid aria-label=tr.text(Text::UndoBar)
             on:focusin=move |e: web_sys::FocusEvent| {
@@ -110,7 +118,6 @@ pub fn UndoBar(#[prop(optional)] local: bool) -> impl IntoView {
                     came_from.set_value(Some(from));
                 }
             }>
-            <p class="visually-hidden" role="status" aria-live="polite" data-testid="undo-announce">{said}</p>
             <ul class="undo-list">
                 <For each=move || items.get() key=|p| p.id let:p>
                     <UndoItem id=p.id label=p.label due=p.due now=now newest=Signal::derive(move || items.with(|i| i.first().map(|f| f.id) == Some(p.id)))

@@ -104,7 +104,7 @@ async fn an_undone_disconnect_leaves_the_participant_on_the_platform() {
     t.page.wait_text_css(&local, "Disconnect Wang Fang").await;
     t.page
         .wait_text_css(
-            &format!("{local} [data-testid=\"undo-announce\"]"),
+            &format!("{} {}", testid_css(DIALOG), testid_css("undo-announce")),
             "Disconnect Wang Fang in 5 s · Undo",
         )
         .await;
