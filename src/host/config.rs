@@ -213,42 +213,6 @@ pub fn parse_config(text: &str, page_scheme: &str) -> LoadedConfig {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn undo_seconds_defaults_to_five_and_zero_turns_it_off() {
-        let l = parse_config("{}", "https:");
-        assert_eq!(l.config.undo_seconds(), 5);
-        assert!(l.issues.is_empty());
-        let l = parse_config(r#"{"undo_seconds": 0}"#, "https:");
-        assert_eq!(l.config.undo_seconds(), 0);
-        let l = parse_config(r#"{"undo_seconds": 12}"#, "https:");
-        assert_eq!((l.config.undo_seconds(), l.issues.len()), (12, 0));
-    }
-
-    #[test]
-    fn a_bad_undo_seconds_is_said_and_takes_the_default() {
-        for bad in [r#""5""#, "-1", "2.5", "61", "true", "[5]"] {
-            let l = parse_config(
-                &format!(r#"{{"undo_seconds": {bad}, "language": "en"}}"#),
-                "https:",
-            );
-            assert_eq!(l.config.undo_seconds(), 5, "{bad}");
-            assert_eq!(
-                l.config.language,
-                Some(Lang::En),
-                "{bad}: the rest still applies"
-            );
-            match l.issues.as_slice() {
-                [ConfigIssue::Field { field, .. }] => assert_eq!(field, "undo_seconds", "{bad}"),
-                other => panic!("{bad}: {other:?}"),
-            }
-        }
-    }
-}
-
 /// Fetches and reads `config.json`. Never fails: whatever happens, the console starts.
 pub async fn load() -> LoadedConfig {
     use gloo_net::http::Request;
@@ -294,4 +258,40 @@ pub async fn load() -> LoadedConfig {
         };
     }
     parse_config(&text, &crate::host::browser::page_scheme())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn undo_seconds_defaults_to_five_and_zero_turns_it_off() {
+        let l = parse_config("{}", "https:");
+        assert_eq!(l.config.undo_seconds(), 5);
+        assert!(l.issues.is_empty());
+        let l = parse_config(r#"{"undo_seconds": 0}"#, "https:");
+        assert_eq!(l.config.undo_seconds(), 0);
+        let l = parse_config(r#"{"undo_seconds": 12}"#, "https:");
+        assert_eq!((l.config.undo_seconds(), l.issues.len()), (12, 0));
+    }
+
+    #[test]
+    fn a_bad_undo_seconds_is_said_and_takes_the_default() {
+        for bad in [r#""5""#, "-1", "2.5", "61", "true", "[5]"] {
+            let l = parse_config(
+                &format!(r#"{{"undo_seconds": {bad}, "language": "en"}}"#),
+                "https:",
+            );
+            assert_eq!(l.config.undo_seconds(), 5, "{bad}");
+            assert_eq!(
+                l.config.language,
+                Some(Lang::En),
+                "{bad}: the rest still applies"
+            );
+            match l.issues.as_slice() {
+                [ConfigIssue::Field { field, .. }] => assert_eq!(field, "undo_seconds", "{bad}"),
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
+    }
 }
