@@ -260,11 +260,14 @@ pub async fn load() -> LoadedConfig {
     parse_config(&text, &crate::host::browser::page_scheme())
 }
 
+/// Run in headless Chromium with the console's other tests (`cargo xtask test wasm`), and
+/// natively by `cargo test -p huikong --lib`.
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn undo_seconds_defaults_to_five_and_zero_turns_it_off() {
         let l = parse_config("{}", "https:");
         assert_eq!(l.config.undo_seconds(), 5);
@@ -275,7 +278,8 @@ mod tests {
         assert_eq!((l.config.undo_seconds(), l.issues.len()), (12, 0));
     }
 
-    #[test]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn a_bad_undo_seconds_is_said_and_takes_the_default() {
         for bad in [r#""5""#, "-1", "2.5", "61", "true", "[5]"] {
             let l = parse_config(
