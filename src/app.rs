@@ -4,11 +4,13 @@
 use crate::components::join_page::{default_params, JoinPage};
 use crate::components::meeting::MeetingPage;
 use crate::components::prefs::provide_prefs;
+use crate::components::undo_bar::CancelledNotice;
 use crate::embed::bridge::{launch_params, mark_compact, Embed};
 use crate::embed::messages::{Inbound, LaunchParams, Outbound};
 use crate::host::config::{ConfigIssue, LoadedConfig, RuntimeConfig};
 use crate::i18n::{Lang, LangCtl, Text, Tr};
 use crate::platform::join::{JoinParams, Joined};
+use crate::state::undo::CancelledOnLeave;
 use leptos::prelude::*;
 
 #[derive(Debug, Clone)]
@@ -96,6 +98,8 @@ pub fn App(loaded: LoadedConfig) -> impl IntoView {
     let launch: LaunchParams = launch_params();
     provide_context(config.clone());
     provide_context(launch.clone());
+    // What a leave cancelled in the undo window outlives the meeting page: the join page says it.
+    CancelledOnLeave::provide();
     let tr = provide_prefs(launch.lang, config.language, config.title.clone());
     let LangCtl(lang) = expect_context::<LangCtl>();
     if launch.compact {
@@ -131,6 +135,7 @@ pub fn App(loaded: LoadedConfig) -> impl IntoView {
 
     view! {
         <ConfigNotice issues=issues/>
+        <CancelledNotice/>
         {move || match page.get() {
             Page::Join { auto } => {
                 let initial = last

@@ -68,14 +68,12 @@ impl BulkAction {
         }
     }
 
-    /// Whether it waits in the undo window before it is sent.
+    /// Whether it waits in the undo window before it is sent. A transfer does too, but in the
+    /// transfer form, which holds it after its confirmation, as it does for one participant.
     pub fn waits(self) -> bool {
         matches!(
             self,
-            BulkAction::MakeHost
-                | BulkAction::MakeGuest
-                | BulkAction::Disconnect
-                | BulkAction::Transfer
+            BulkAction::MakeHost | BulkAction::MakeGuest | BulkAction::Disconnect
         )
     }
 

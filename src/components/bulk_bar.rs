@@ -5,6 +5,7 @@
 use crate::components::bulk::{how_many_shown, Bulk, BulkAction};
 use crate::components::dialog::{ConfirmDialog, Modal};
 use crate::components::transfer::TransferForm;
+use crate::components::undo_bar::UndoBar;
 use crate::i18n::{Text, Tr};
 use crate::platform::session::LiveSession;
 use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
@@ -164,6 +165,9 @@ pub fn BulkBar(bulk: Bulk) -> impl IntoView {
         <Show when=move || transfer.with(Option::is_some)>
             <Modal title=named(Text::TransferX, transfer) on_close=move |()| transfer.set(None) testid="bulk-transfer">
                 <TransferForm name=them(transfer) send=send_transfer pending=running/>
+                // The form holds the transfer in the undo window itself; the modal hides the
+                // page's bar, so the window shows here too.
+                <UndoBar local=true/>
             </Modal>
         </Show>
     }

@@ -6,7 +6,7 @@ use crate::i18n::{Text, Tr};
 use leptos::prelude::*;
 
 /// The page's shortcuts: the keys as shown, and what they do.
-pub const ANYWHERE: [(&str, Text); 9] = [
+pub const ANYWHERE: [(&str, Text); 10] = [
     ("Ctrl+K / ⌘K", Text::KeyPalette),
     ("?", Text::KeyHelp),
     ("/", Text::KeySearch),
@@ -15,6 +15,7 @@ pub const ANYWHERE: [(&str, Text); 9] = [
     ("a", Text::KeyAdmitAll),
     ("d", Text::KeyDense),
     ("1 – 7", Text::KeyTabs),
+    ("Ctrl+Z / ⌘Z", Text::KeyUndo),
     ("Alt+Shift+N", Text::KeyResults),
 ];
 

@@ -10,6 +10,7 @@ use crate::components::participants::ParticipantList;
 use crate::components::prefs::{saved_dock_tab, DenseRows};
 use crate::components::shortcuts::KeyboardControl;
 use crate::components::status::StatusRegion;
+use crate::components::undo_bar::UndoBar;
 use crate::components::virtual_list::ScrollToParticipant;
 use crate::components::waiting_room::WaitingRoom;
 use crate::components::{alerts::AlertBar, recently_left::RecentlyLeft};
@@ -17,6 +18,7 @@ use crate::components::{ActionsFor, Clock};
 use crate::embed::bridge::{use_embed, Embed};
 use crate::embed::messages::Outbound;
 use crate::host::browser::now_s;
+use crate::host::config::RuntimeConfig;
 use crate::i18n::{Text, Tr};
 use crate::panels::dial_back::DialBack;
 use crate::panels::{Dock, PanelId};
@@ -24,7 +26,7 @@ use crate::platform::join::Joined;
 use crate::platform::session::{LiveSession, SessionState};
 use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
 use crate::state::status::Status;
-use crate::state::undo::Undo;
+use crate::state::undo::{cancelled_text, CancelledOnLeave, Undo};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -50,6 +52,8 @@ fn provide_clock() {
 /// The notice shown once the session is over, with the way back in.
 #[component]
 fn SessionOver(
+    /// What the session's end cancelled in the undo window.
+    cancelled: RwSignal<Option<String>>,
     #[prop(into)] on_rejoin: Callback<()>,
     #[prop(into)] on_back: Callback<()>,
 ) -> impl IntoView {
@@ -72,6 +76,8 @@ fn SessionOver(
         <Show when=move || state.get() != SessionState::Active>
             <div class="session-over card" role="alert" data-testid="session-over">
                 <p data-testid="session-over-reason">{text}</p>
+                <p data-testid="session-over-cancelled" hidden=move || cancelled.with(Option::is_none)>
+                    {move || cancelled.get()}</p>
                 <div class="button-row">
                     <button type="button" class="primary" data-testid="rejoin" on:click=move |_| on_rejoin.run(())>
                         {tr.text(Text::Rejoin)}</button>
@@ -133,7 +139,17 @@ pub fn MeetingPage(
     provide_context(ActionsFor(RwSignal::new(None)));
     ScrollToParticipant::provide();
     DialBack::provide();
-    Undo::provide(5);
+    // config.json's window; the meeting page is where actions wait.
+    Undo::provide(
+        use_context::<RuntimeConfig>()
+            .map_or(crate::state::undo::DEFAULT_SECONDS, |c| c.undo_seconds()),
+    );
+    let undo = Undo::use_context();
+    let left_behind = use_context::<CancelledOnLeave>();
+    // A notice of an earlier leave is old news once the host is back in a meeting.
+    if let Some(CancelledOnLeave(n)) = left_behind {
+        n.set(None);
+    }
     Dock::provide(
         saved_dock_tab()
             .and_then(|c| PanelId::parse(&c))
@@ -142,6 +158,16 @@ pub fn MeetingPage(
     let DenseRows(dense) = expect_context::<DenseRows>();
     let s = session.clone();
     let over = Memo::new(move |_| s.state.get() != SessionState::Active);
+    // The session ended or was lost: whatever waited is not sent, and the card says so.
+    let cancelled = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if over.get() {
+            let labels = undo.cancel_all();
+            if !labels.is_empty() {
+                cancelled.set(Some(cancelled_text(tr, &labels)));
+            }
+        }
+    });
 
     // Leaving releases the token first, whoever asks: the user, or the portal's `leave`.
     let leaving = RwSignal::new(false);
@@ -151,6 +177,11 @@ pub fn MeetingPage(
             return;
         }
         leaving.set(true);
+        // Nothing waiting in the undo window is sent for a meeting the host has left.
+        let labels = undo.cancel_all();
+        if let (false, Some(CancelledOnLeave(n))) = (labels.is_empty(), left_behind) {
+            n.set(Some(cancelled_text(tr, &labels)));
+        }
         let s = s.clone();
         leptos::task::spawn_local(async move {
             s.leave().await;
@@ -173,8 +204,9 @@ pub fn MeetingPage(
         <a class="skip-link" href="#participants">{tr.text(Text::SkipToList)}</a>
         <div class="meeting-page">
             <MeetingHeader leave=leave leaving=leaving compact=compact/>
-            <SessionOver on_rejoin=on_rejoin on_back=on_leave/>
+            <SessionOver cancelled=cancelled on_rejoin=on_rejoin on_back=on_leave/>
             <StatusRegion status=status/>
+            <UndoBar/>
             <main class="meeting" id="main" class:over=move || over.get() inert=move || over.get()>
                 // In the main landmark, as everything is: the disabled controls point at it.
                 <p id=HOST_ONLY_REASON_ID class="visually-hidden">{tr.text(Text::HostOnlyReason)}</p>

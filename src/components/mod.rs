@@ -37,6 +37,7 @@ pub mod selection;
 pub mod shortcuts;
 pub mod status;
 pub mod transfer;
+pub mod undo_bar;
 pub mod virtual_list;
 pub mod waiting_room;
 

@@ -1,6 +1,8 @@
 //! Every action on one participant, in a dialog opened from its row: its sections in tabs so
 //! that it fits in the window, the outcome of what was sent from it shown and announced inside
-//! it, and disconnect always in view at its foot.
+//! it, and disconnect always in view at its foot. Disconnecting, changing the role and
+//! transferring wait in the undo window, shown inside the dialog too: a modal dialog hides the
+//! page's bar while it is open.
 
 use crate::components::cmd::{participant_action, toggle, CmdButton};
 use crate::components::dialog::{ConfirmDialog, Modal};
@@ -8,11 +10,13 @@ use crate::components::forms::{DtmfForm, RtmpForm};
 use crate::components::sections::{TabList, TabPanel, Tabs};
 use crate::components::status::LocalResult;
 use crate::components::transfer::TransferForm;
+use crate::components::undo_bar::{DeferredButton, UndoBar};
 use crate::components::ActionsFor;
 use crate::i18n::{Text, Tr};
 use crate::platform::session::LiveSession;
 use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
 use crate::state::status::{run, Status};
+use crate::state::undo::Undo;
 use huikong_protocol::{
     ParticipantCommand as PC, Role, RoleRequest, RxPresentationPolicy, TransferRequest,
 };
@@ -51,7 +55,15 @@ fn ParticipantActions(uuid: String, #[prop(into)] on_close: Callback<()>) -> imp
     let p = row.p;
     let name = Memo::new(move |_| p.with(|p| p.shown_name().to_owned()));
     let confirm = RwSignal::new(false);
-    let disconnecting = RwSignal::new(false);
+    let undo = Undo::use_context().reporting_to(status);
+    // The page's: the disconnect may be sent after this dialog has closed.
+    let disconnecting = undo.outliving(|| RwSignal::new(false));
+    let disconnect_waiting = RwSignal::new(None::<u64>);
+    let disconnect_held = Memo::new(move |_| {
+        disconnect_waiting
+            .get()
+            .is_some_and(|id| undo.is_pending(id))
+    });
     let forbidden = Forbidden::use_context();
     let supports = {
         let profile = session.profile;
@@ -68,13 +80,16 @@ fn ParticipantActions(uuid: String, #[prop(into)] on_close: Callback<()>) -> imp
     let disconnect = move |()| {
         let (api, u) = (api.clone(), u.clone());
         let label = tr.fmt_now(Text::DisconnectX, &[("name", &name.get_untracked())]);
-        run(
-            status,
-            disconnecting,
-            label,
-            async move { api.participant(&u, PC::Disconnect).await },
-            |()| {},
-        );
+        let id = undo.defer_id(label.clone(), move || {
+            run(
+                status,
+                disconnecting,
+                label,
+                async move { api.participant(&u, PC::Disconnect).await },
+                |()| {},
+            )
+        });
+        disconnect_waiting.set(id);
     };
     let named = move |k: Text| Signal::derive(move || tr.fmt(k, &[("name", &name.get())]));
     let (u_transfer, u_dtmf, u_rtmp) = (uuid.clone(), uuid.clone(), uuid.clone());
@@ -83,6 +98,7 @@ fn ParticipantActions(uuid: String, #[prop(into)] on_close: Callback<()>) -> imp
         <Modal title=named(Text::ParticipantActions) on_close=on_close testid="participant-actions"
             class="actions-dialog">
             <LocalResult status=status/>
+            <UndoBar local=true/>
             <TabList tabs=tabs label=Text::ActionSections sections=sections/>
             <div class="actions-scroll">
                 <TabPanel tabs=tabs key="media"><RoleAndMedia uuid=uuid name=name/></TabPanel>
@@ -100,9 +116,13 @@ fn ParticipantActions(uuid: String, #[prop(into)] on_close: Callback<()>) -> imp
                 <button type="button" class="danger" data-testid="disconnect-participant"
                     disabled=move || disconnecting.get() || forbidden.get()
                     aria-busy=move || disconnecting.get().then_some("true")
+                    aria-label=move || tr.fmt(Text::DisconnectX, &[("name", &name.get())])
+                    aria-disabled=move || disconnect_held.get().then_some("true")
+                    data-pending=move || disconnect_held.get().then_some("true")
                     aria-describedby=move || forbidden.get().then_some(HOST_ONLY_REASON_ID)
-                    on:click=move |_| confirm.set(true)>
+                    on:click=move |_| if !disconnect_held.get_untracked() { confirm.set(true) }>
                     {move || tr.fmt(Text::DisconnectX, &[("name", &name.get())])}
+                    <span class="pending-note" hidden=move || !disconnect_held.get()>{tr.text(Text::UndoPendingNote)}</span>
                 </button>
             </div>
             <Show when=move || confirm.get()>
@@ -172,7 +192,8 @@ fn RoleAndMedia(uuid: String, name: Memo<String>) -> impl IntoView {
                 <CmdButton testid="rx-toggle" action=rx.clone() label=flip(denied, Text::AllowRxX, Text::DenyRxX)/>
             })}
             {supports(PC::Role).then(|| view! {
-                <CmdButton testid="role-toggle" action=role.clone() label=flip(is_chair, Text::MakeGuestX, Text::MakeHostX)/>
+                <DeferredButton testid="role-toggle" action=role.clone() waits=true
+                label=flip(is_chair, Text::MakeGuestX, Text::MakeHostX)/>
             })}
             {move || (supports(PC::Unlock) && waiting.get()).then(|| view! {
                 <CmdButton class="primary" action=admit.clone()
@@ -189,17 +210,23 @@ fn OneTransfer(uuid: String, name: Memo<String>) -> impl IntoView {
     let tr = Tr::use_context();
     let api = expect_context::<LiveSession>().api;
     let status = expect_context::<Status>();
-    let pending = RwSignal::new(false);
-    let send = Callback::new(move |body: TransferRequest| {
-        let (api, u) = (api.clone(), uuid.clone());
-        let label = tr.fmt_now(Text::TransferX, &[("name", &name.get_untracked())]);
-        run(
-            status,
-            pending,
-            label,
-            async move { api.participant_bool(&u, PC::Transfer, &body).await },
-            |()| {},
-        );
+    // The page's: the form defers the transfer, which may be sent after this dialog closed.
+    let fallback = name.get_untracked();
+    let (pending, send) = Undo::use_context().outliving(|| {
+        let pending = RwSignal::new(false);
+        let send = Callback::new(move |body: TransferRequest| {
+            let (api, u) = (api.clone(), uuid.clone());
+            let who = name.try_get_untracked().unwrap_or_else(|| fallback.clone());
+            let label = tr.fmt_now(Text::TransferX, &[("name", &who)]);
+            run(
+                status,
+                pending,
+                label,
+                async move { api.participant_bool(&u, PC::Transfer, &body).await },
+                |()| {},
+            );
+        });
+        (pending, send)
     });
     view! { <TransferForm name=name send=send pending=pending/> }
 }

@@ -6,6 +6,7 @@
 //! only that setting: the console starts with its built-in defaults and says so on the page.
 
 use crate::i18n::{Lang, Text, Tr};
+use crate::state::undo::{DEFAULT_SECONDS, MAX_SECONDS};
 use crate::util::normalize_server;
 use huikong_protocol::Profile;
 use serde_json::{Map, Value};
@@ -25,6 +26,30 @@ pub struct RuntimeConfig {
     /// The origins whose pages may embed the console and talk to it by postMessage, normalized
     /// as a browser writes `MessageEvent.origin`. Empty: embedding messages are off.
     pub embed_allowed_origins: Vec<String>,
+    /// How long an action that cannot be taken back waits for an undo; `None`: the default.
+    pub undo_seconds: Option<u32>,
+}
+
+impl RuntimeConfig {
+    /// The undo window in seconds: `config.json`'s, else 5; 0 turns it off.
+    pub fn undo_seconds(&self) -> u32 {
+        self.undo_seconds.unwrap_or(DEFAULT_SECONDS)
+    }
+}
+
+/// Reads `undo_seconds`: a whole number of seconds from 0 (off) to [`MAX_SECONDS`].
+fn undo_seconds(value: &Value) -> Result<Option<u32>, String> {
+    match value {
+        Value::Null => Ok(None),
+        Value::Number(n) => match n.as_u64() {
+            Some(s) if s <= u64::from(MAX_SECONDS) => Ok(Some(s as u32)),
+            Some(s) => Err(format!("{s} seconds is too long (at most {MAX_SECONDS})")),
+            None => Err(format!(
+                "{n} is not a whole number of seconds from 0 to {MAX_SECONDS}"
+            )),
+        },
+        other => Err(format!("a number of seconds was expected, not {other}")),
+    }
 }
 
 /// What went wrong reading the file.
@@ -178,6 +203,12 @@ pub fn parse_config(text: &str, page_scheme: &str) -> LoadedConfig {
             format!("a list of origins was expected, not {other}"),
         ),
     }
+    if let Some(v) = obj.get("undo_seconds") {
+        match undo_seconds(v) {
+            Ok(s) => config.undo_seconds = s,
+            Err(e) => issue("undo_seconds", e),
+        }
+    }
     out.config = config;
     out
 }
@@ -227,4 +258,44 @@ pub async fn load() -> LoadedConfig {
         };
     }
     parse_config(&text, &crate::host::browser::page_scheme())
+}
+
+/// Run in headless Chromium with the console's other tests (`cargo xtask test wasm`), and
+/// natively by `cargo test -p huikong --lib`.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn undo_seconds_defaults_to_five_and_zero_turns_it_off() {
+        let l = parse_config("{}", "https:");
+        assert_eq!(l.config.undo_seconds(), 5);
+        assert!(l.issues.is_empty());
+        let l = parse_config(r#"{"undo_seconds": 0}"#, "https:");
+        assert_eq!(l.config.undo_seconds(), 0);
+        let l = parse_config(r#"{"undo_seconds": 12}"#, "https:");
+        assert_eq!((l.config.undo_seconds(), l.issues.len()), (12, 0));
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn a_bad_undo_seconds_is_said_and_takes_the_default() {
+        for bad in [r#""5""#, "-1", "2.5", "61", "true", "[5]"] {
+            let l = parse_config(
+                &format!(r#"{{"undo_seconds": {bad}, "language": "en"}}"#),
+                "https:",
+            );
+            assert_eq!(l.config.undo_seconds(), 5, "{bad}");
+            assert_eq!(
+                l.config.language,
+                Some(Lang::En),
+                "{bad}: the rest still applies"
+            );
+            match l.issues.as_slice() {
+                [ConfigIssue::Field { field, .. }] => assert_eq!(field, "undo_seconds", "{bad}"),
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
+    }
 }

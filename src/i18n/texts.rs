@@ -454,4 +454,22 @@ texts! {
     NobodyWaitingX => "{label}：没有人在等候", "{label}: nobody is waiting";
     // Lead: selecting everyone the list shows from the keyboard.
     KeyRowSelectAll => "选中列表显示的所有人", "Select everyone the list shows";
+    KeyUndo => "撤销最新一项待执行的操作", "Undo the newest waiting action";
+    // The undo window and safe transfer ("undo").
+    UndoBar => "待执行的操作", "Actions about to be sent";
+    UndoAnnounce => "{n} 秒后{label} · 撤销", "{label} in {n} s · Undo";
+    UndoCountdown => "{n} 秒后执行", "in {n} s";
+    UndoX => "撤销：{label}", "Undo: {label}";
+    UndoShort => "撤销", "Undo";
+    UndoNowX => "立即执行：{label}", "Do it now: {label}";
+    UndoNowShort => "立即执行", "Do it now";
+    UndoDone => "已撤销：{label}", "Undone: {label}";
+    UndoHint => "Ctrl+Z（Mac 上 ⌘Z）撤销最新一项", "Ctrl+Z (⌘Z on a Mac) undoes the newest";
+    UndoPendingNote => "待执行", "pending";
+    UndoCancelledOnLeave => "已取消 {n} 项待执行的操作，未发送：{list}", "Pending actions cancelled ({n}), nothing sent: {list}";
+    TransferChecking => "正在向平台核对目标会议……", "Checking the target with the platform…";
+    TransferWillBeGuest => "{name} 将成为 {room} 的访客", "{name} will be a guest in {room}";
+    TransferWillBeHost => "{name} 将成为 {room} 的主持人", "{name} will be a host in {room}";
+    TransferPinOnlyGuest => "该密码在 {room} 只能以访客身份入会，不能以主持人身份转移。请填写目标会议的主持人密码。", "This PIN only lets a guest into {room}: it cannot transfer as host. Give the target's host PIN.";
+    TransferCheckFailed => "未转移：{reason}", "Not transferred: {reason}";
 }

@@ -163,11 +163,23 @@ pub fn classify_session_failure(f: &ApiFailure, pin_given: bool, conference: &st
 }
 
 async fn check_join(server: &str, p: &JoinParams) -> Result<CheckJoinResults, JoinError> {
+    check_join_at(server, &p.conference, &p.pin, &p.name).await
+}
+
+/// checkJoin at `server` for `conference` with `pin`, as `name`: the room's names and the role
+/// the PIN opens it with, or why not. Also the check before a transfer. The PIN travels in the
+/// request's body only, never in a URL, and is never logged.
+pub async fn check_join_at(
+    server: &str,
+    conference: &str,
+    pin: &str,
+    name: &str,
+) -> Result<CheckJoinResults, JoinError> {
     let url = check_join_url(server);
     let body = CheckJoinRequest {
-        join_account: p.conference.trim().to_owned(),
-        join_pwd: p.pin.clone(),
-        participant_name: p.name.trim().to_owned(),
+        join_account: conference.trim().to_owned(),
+        join_pwd: pin.to_owned(),
+        participant_name: name.trim().to_owned(),
     };
     let req = Request::post(&url)
         .json(&body)
@@ -182,9 +194,9 @@ async fn check_join(server: &str, p: &JoinParams) -> Result<CheckJoinResults, Jo
     let reply: CheckJoinResponse = serde_json::from_str(&text)
         .map_err(|_| JoinError::NotApiServer(format!("HTTP {status}")))?;
     let code = reply.code.clone();
-    reply.into_result().map_err(|msg| {
-        classify_check_join_failure(&code, &msg, p.conference.trim(), !p.pin.is_empty())
-    })
+    reply
+        .into_result()
+        .map_err(|msg| classify_check_join_failure(&code, &msg, conference.trim(), !pin.is_empty()))
 }
 
 /// Runs the whole join sequence.

@@ -45,6 +45,9 @@ pub enum SessionState {
 #[derive(Debug, Clone)]
 pub struct LiveSession {
     pub api: Api,
+    /// The API server the session was joined through (`scheme://host[:port]`): where checkJoin
+    /// is asked before a transfer.
+    pub server: String,
     /// The conference, read-only: only this session's event stream writes it.
     pub store: Store,
     /// This session's own participant uuid.
@@ -90,6 +93,7 @@ impl LiveSession {
         let (state, set_state) = signal(SessionState::Active);
         let session = LiveSession {
             api: joined.api.clone(),
+            server: joined.params.server.clone(),
             store,
             me,
             conference_name: if name.is_empty() {

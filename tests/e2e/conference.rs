@@ -17,6 +17,7 @@ async fn lock_and_unlock_the_conference() {
     t.page.wait_attr("flag-locked", "data-state", "off").await;
 
     t.page.click("Lock conference").await;
+    crate::undo::let_through(&t.page, "Lock conference").await;
     t.page.wait_attr("flag-locked", "data-state", "on").await;
     assert!(api.status().await.locked);
     t.page.wait_status("Lock conference: done").await;
@@ -37,6 +38,7 @@ async fn mute_and_unmute_all_guests() {
     let api = t.observer().await;
 
     t.page.click("Mute all guests").await;
+    crate::undo::let_through(&t.page, "Mute all guests").await;
     t.page
         .wait_attr("flag-guests-muted", "data-state", "on")
         .await;
@@ -113,6 +115,7 @@ async fn end_the_meeting_for_everyone_after_confirming() {
     t.page
         .click_in("confirm-dialog", "End the meeting for everyone")
         .await;
+    crate::undo::let_through(&t.page, "End the meeting for everyone").await;
     t.page.wait_text("session-over-reason", "ended").await;
     // Every session ended with the conference, the observer's too: a new one sees an empty room.
     let fresh = t.observer().await;

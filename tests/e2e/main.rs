@@ -42,5 +42,8 @@ mod runtime_config;
 mod saved_views;
 mod screenshots;
 mod session;
+mod transfer_check;
+mod undo;
+mod undo_leave;
 mod virtual_list;
 mod waiting_room;

@@ -274,6 +274,7 @@ async fn the_timeline_records_a_failed_command_with_its_reason() {
         ..Faults::default()
     });
     t.page.click("Lock conference").await;
+    crate::undo::let_through(&t.page, "Lock conference").await;
     t.page.wait_status("Lock conference: failed").await;
     t.page.open_panel("record").await;
     click_centred(&t.page, "record-toggle").await;

@@ -1,0 +1,240 @@
+//! The undo window on screen: the bar of actions about to be sent, each with its countdown, an
+//! Undo and a "do it now"; Ctrl/Cmd+Z undoes the newest. A button whose action waits in the
+//! window ([`DeferredButton`]), and the notice of what a leave cancelled.
+
+use crate::host::browser::now_s;
+use crate::i18n::{Text, Tr};
+use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
+use crate::state::status::{run, Status};
+use crate::state::undo::{CancelledOnLeave, Undo};
+use leptos::ev;
+use leptos::prelude::*;
+use std::future::Future;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+
+/// Whether a key press is typing: in a field, where Ctrl+Z is the field's own undo.
+pub fn typing(e: &web_sys::KeyboardEvent) -> bool {
+    let Some(el) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA") || el.is_content_editable()
+}
+
+/// Gives the focus to the first element `css` finds, if any.
+fn focus_css(css: &str) -> bool {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(css).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    el.is_some_and(|el| el.focus().is_ok())
+}
+
+/// The actions waiting to be sent, newest first. The page's bar is fixed (nothing moves when it
+/// shows) and takes Ctrl/Cmd+Z; `local` is the same list inside a modal dialog, which hides
+/// the page's bar from assistive technology and the pointer while it is open.
+#[component]
+pub fn UndoBar(#[prop(optional)] local: bool) -> impl IntoView {
+    let tr = Tr::use_context();
+    let undo = Undo::use_context();
+    let items = Memo::new(move |_| undo.items());
+    let now = RwSignal::new(now_s());
+    // A new action counts down from a fresh look at the clock, not the last tick's.
+    Effect::new(move |_| {
+        items.track();
+        now.set(now_s());
+    });
+    let tick = set_interval_with_handle(
+        move || {
+            if !items.with_untracked(Vec::is_empty) {
+                now.set(now_s());
+            }
+        },
+        Duration::from_millis(250),
+    );
+    // Where the focus was before it came to the bar, to give it back when the bar empties.
+    let came_from = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    let keys = (!local).then(|| {
+        window_event_listener(ev::keydown, move |e| {
+            let z = e.code() == "KeyZ" || e.key().eq_ignore_ascii_case("z");
+            if z && (e.ctrl_key() || e.meta_key())
+                && !e.shift_key()
+                && !e.alt_key()
+                && !typing(&e)
+                && undo.undo_newest()
+            {
+                e.prevent_default();
+            }
+        })
+    });
+    on_cleanup(move || {
+        if let Ok(t) = tick {
+            t.clear();
+        }
+        if let Some(k) = keys {
+            k.remove();
+        }
+    });
+    let testid = if local { "undo-bar-local" } else { "undo-bar" };
+    let after = move || {
+        // The clicked button is gone: the next one waiting takes the focus, else where it was.
+        set_timeout(
+            move || {
+                let css = format!("[data-testid=\"{testid}\"] .undo-item button");
+                if !focus_css(&css) {
+                    let back = came_from.try_get_value().flatten();
+                    let back = back.filter(|el| el.is_connected() && el.focus().is_ok());
+                    if back.is_none() {
+                        focus_css("[data-testid=\"status-stack\"]");
+                    }
+                }
+            },
+            Duration::ZERO,
+        )
+    };
+    // Said once, when an action starts waiting; emptied with the bar, so that the same action
+    // asked again is said again.
+    let said = move || {
+        if items.with(Vec::is_empty) {
+            return None;
+        }
+        undo.announced().map(|p| {
+            let n = undo.seconds().to_string();
+            tr.fmt(Text::UndoAnnounce, &[("n", &n), ("label", &p.label)])
+        })
+    };
+    view! {
+        // Outside the bar, which is not displayed while empty: a live region must be there
+        // before what it says changes.
+        <p class="visually-hidden" role="status" aria-live="polite" data-testid="undo-announce">{said}</p>
+        <section class="undo-bar" class:local=local class:empty=move || items.with(Vec::is_empty)
+            data-testid=testid aria-label=tr.text(Text::UndoBar)
+            on:focusin=move |e: web_sys::FocusEvent| {
+                let from = e.related_target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(from) = from.filter(|f| f.closest(".undo-bar").ok().flatten().is_none()) {
+                    came_from.set_value(Some(from));
+                }
+            }>
+            <ul class="undo-list">
+                <For each=move || items.get() key=|p| p.id let:p>
+                    <UndoItem id=p.id label=p.label due=p.due now=now newest=Signal::derive(move || items.with(|i| i.first().map(|f| f.id) == Some(p.id)))
+                        after=after/>
+                </For>
+            </ul>
+            <p class="undo-hint" hidden=move || items.with(Vec::is_empty)>{tr.text(Text::UndoHint)}</p>
+        </section>
+    }
+}
+
+#[component]
+fn UndoItem(
+    id: u64,
+    label: String,
+    due: f64,
+    now: RwSignal<f64>,
+    #[prop(into)] newest: Signal<bool>,
+    after: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let tr = Tr::use_context();
+    let undo = Undo::use_context();
+    // `now` may be a tick old when the item first shows: never more than the window itself.
+    let most = f64::from(undo.seconds().max(1));
+    let left = move || ((due - now.get()).ceil().clamp(1.0, most) as u64).to_string();
+    let (l1, l2) = (label.clone(), label.clone());
+    view! {
+        <li class="undo-item" data-testid="undo-item" data-id=id.to_string()>
+            <span class="undo-label">{label}</span>
+            <span class="undo-countdown" data-testid="undo-countdown">
+                {move || tr.fmt(Text::UndoCountdown, &[("n", &left())])}</span>
+            <button type="button" class="primary small" data-testid="undo-button"
+                aria-label=move || tr.fmt(Text::UndoX, &[("label", &l1)])
+                aria-keyshortcuts=move || newest.get().then_some("Control+Z Meta+Z")
+                on:click=move |_| { undo.undo(id); after(); }>{tr.text(Text::UndoShort)}</button>
+            <button type="button" class="small" data-testid="undo-now"
+                aria-label=move || tr.fmt(Text::UndoNowX, &[("label", &l2)])
+                on:click=move |_| { undo.send_now(id); after(); }>{tr.text(Text::UndoNowShort)}</button>
+        </li>
+    }
+}
+
+/// A command button whose action waits in the undo window when `waits` says so at the click
+/// (locking waits, unlocking does not). While it waits the button says so and does nothing.
+/// The command is chosen at the click, not when it is sent.
+#[component]
+pub fn DeferredButton<F, Fut>(
+    /// The accessible name, the label in the bar and in the status region.
+    #[prop(into)]
+    label: Signal<String>,
+    #[prop(optional)] testid: &'static str,
+    /// The page's shortcut for it, if any (`aria-keyshortcuts`).
+    #[prop(optional)]
+    keys: &'static str,
+    #[prop(into)] waits: Signal<bool>,
+    action: F,
+) -> impl IntoView
+where
+    F: Fn() -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<(), crate::platform::ApiError>> + 'static,
+{
+    let tr = Tr::use_context();
+    let status = expect_context::<Status>();
+    let undo = Undo::use_context().reporting_to(status);
+    let forbidden = Forbidden::use_context();
+    // The page's: the command may be sent after this button's dialog has closed.
+    let pending = undo.outliving(|| RwSignal::new(false));
+    let waiting = RwSignal::new(None::<u64>);
+    let held = Memo::new(move |_| waiting.get().is_some_and(|id| undo.is_pending(id)));
+    let on_click = move |_| {
+        if forbidden.get_untracked() || held.get_untracked() || pending.get_untracked() {
+            return;
+        }
+        let (name, fut) = (label.get_untracked(), action());
+        let send = {
+            let name = name.clone();
+            move || run(status, pending, name, fut, |()| {})
+        };
+        if waits.get_untracked() {
+            waiting.set(undo.defer_id(name, send));
+        } else {
+            send();
+        }
+    };
+    view! {
+        <button type="button" class="cmd" data-testid=(!testid.is_empty()).then_some(testid)
+            aria-keyshortcuts=(!keys.is_empty()).then_some(keys)
+            disabled=move || pending.get() || forbidden.get()
+            aria-disabled=move || held.get().then_some("true")
+            data-pending=move || held.get().then_some("true")
+            aria-busy=move || pending.get().then_some("true")
+            aria-label=move || label.get()
+            title=move || if forbidden.get() { tr.t(Text::HostOnlyReason).to_owned() } else { label.get() }
+            aria-describedby=move || forbidden.get().then_some(HOST_ONLY_REASON_ID)
+            on:click=on_click>
+            {move || label.get()}
+            <span class="pending-note" hidden=move || !held.get()>{tr.text(Text::UndoPendingNote)}</span>
+            <span class="spinner" aria-hidden="true" hidden=move || !pending.get()></span>
+        </button>
+    }
+}
+
+/// What the last leave cancelled, on the join page, until dismissed.
+#[component]
+pub fn CancelledNotice() -> impl IntoView {
+    let tr = Tr::use_context();
+    let Some(CancelledOnLeave(text)) = use_context::<CancelledOnLeave>() else {
+        return ().into_any();
+    };
+    view! {
+        <Show when=move || text.with(Option::is_some)>
+            <div class="config-notice undo-cancelled" role="status" data-testid="undo-cancelled">
+                <p>{move || text.get()}</p>
+                <button type="button" class="icon-button" aria-label=tr.text(Text::Dismiss)
+                    on:click=move |_| text.set(None)>"×"</button>
+            </div>
+        </Show>
+    }
+    .into_any()
+}

@@ -1,0 +1,374 @@
+//! The undo window, for real (the built console's `config.json` keeps the default 5 seconds):
+//! an undone disconnect leaves the participant on the platform; one let through is sent when
+//! the window closes, even with its dialog closed; Ctrl+Z; ending the meeting still confirms
+//! first; `undo_seconds: 0` sends at once. Leaving during the window: `undo_leave.rs`.
+//!
+//! The other tests go through the window without waiting it out: they press the action's
+//! "Do it now" ([`let_through`]), which sends it as the window's end would.
+
+use crate::api::Api;
+use crate::axe::{viewport, PHONE};
+use crate::ctx::{self, Join};
+use crate::harness::{axe_core_script, eventually, eventually_within, stays, Env};
+use crate::page::{row_css, testid_css, Page};
+use fantoccini::Locator;
+use huikong_protocol::Profile;
+use huikong_sim::Config;
+use std::path::PathBuf;
+use std::time::Duration;
+
+const DIALOG: &str = "participant-actions";
+/// Longer than the default window of 5 seconds.
+pub const PAST_THE_WINDOW: Duration = Duration::from_secs(6);
+
+/// The "Do it now" of the action labelled `label` in the bar inside the elements `scopes`
+/// (`data-testid`s, outermost first), by its label whatever the page's language.
+fn do_now_xpath(scopes: &[&str], label: &str) -> String {
+    let scope: String = scopes
+        .iter()
+        .map(|s| format!("//*[@data-testid='{s}']"))
+        .collect();
+    format!(
+        "{scope}//li[@data-testid='undo-item'][normalize-space(span[@class='undo-label'])='{label}']//button[@data-testid='undo-now']"
+    )
+}
+
+async fn click_do_now(page: &Page, scopes: &[&str], label: &str) {
+    let xpath = do_now_xpath(scopes, label);
+    let button = eventually(&format!("{label:?} waiting in {scopes:?}"), || async {
+        let found = page.client().find_all(Locator::XPath(&xpath)).await;
+        found
+            .unwrap_or_default()
+            .into_iter()
+            .next()
+            .ok_or_else(|| "not waiting".to_string())
+    })
+    .await;
+    button.click().await.expect("clicking do it now");
+}
+
+/// Sends the action `label` waiting in the page's undo bar now.
+pub async fn let_through(page: &Page, label: &str) {
+    click_do_now(page, &["undo-bar"], label).await
+}
+
+/// Sends the action `label` waiting in the undo bar inside the dialog `scope` now.
+pub async fn let_through_in(page: &Page, scope: &str, label: &str) {
+    click_do_now(page, &[scope, "undo-bar-local"], label).await
+}
+
+/// The labels waiting in the page's bar, newest first.
+pub async fn waiting(page: &Page) -> Vec<String> {
+    page.js("return Array.from(document.querySelectorAll('[data-testid=\"undo-bar\"] .undo-label')).map(e => e.textContent.trim());")
+        .await
+}
+
+async fn still_there(api: &Api, uuid: &str) -> Result<(), String> {
+    match api.participant(uuid).await {
+        Some(_) => Ok(()),
+        None => Err("gone from the platform".into()),
+    }
+}
+
+/// A meeting with Wang Fang, the console joined as host in `lang` and her actions open.
+pub async fn with_wang(test: &str, lang: &str) -> Option<(ctx::Ctx, Api, String)> {
+    let t = ctx::start(test, Profile::Public).await?;
+    t.add_host("Zhang Wei");
+    let wang = t.add_guest("Wang Fang");
+    t.join(&Join {
+        lang,
+        ..Join::host()
+    })
+    .await;
+    let api = t.observer().await;
+    t.wait_row(&wang).await;
+    Some((t, api, wang))
+}
+
+async fn confirm_disconnect(t: &ctx::Ctx) {
+    t.page.click("More actions for Wang Fang").await;
+    t.page.click_in(DIALOG, "Disconnect Wang Fang").await;
+    t.page
+        .click_in("confirm-dialog", "Disconnect Wang Fang")
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_undone_disconnect_leaves_the_participant_on_the_platform() {
+    let Some((t, api, wang)) = with_wang("undo_disconnect", "en").await else {
+        return;
+    };
+    confirm_disconnect(&t).await;
+    // The dialog shows the window itself: the modal dialog hides the page's bar.
+    let local = format!("{} {}", testid_css(DIALOG), testid_css("undo-bar-local"));
+    t.page.wait_text_css(&local, "Disconnect Wang Fang").await;
+    t.page
+        .wait_text_css(
+            &format!("{} {}", testid_css(DIALOG), testid_css("undo-announce")),
+            "Disconnect Wang Fang in 5 s · Undo",
+        )
+        .await;
+    t.page
+        .wait_attr("disconnect-participant", "data-pending", "true")
+        .await;
+    t.page.click_in(DIALOG, "Undo: Disconnect Wang Fang").await;
+    t.page
+        .wait_text_css(
+            &format!("{} {}", testid_css(DIALOG), testid_css("local-result")),
+            "Undone: Disconnect Wang Fang",
+        )
+        .await;
+    // The Undo button is gone: the focus goes back to where it came from.
+    eventually("the focus back on disconnect", || async {
+        let at: String = t
+            .page
+            .js("return document.activeElement.dataset.testid || document.activeElement.tagName;")
+            .await;
+        match at.as_str() {
+            "disconnect-participant" => Ok(()),
+            _ => Err(at),
+        }
+    })
+    .await;
+    stays(PAST_THE_WINDOW, "Wang Fang on the platform", || {
+        still_there(&api, &wang)
+    })
+    .await;
+    assert_eq!(t.page.all_css(&row_css(&wang)).await.len(), 1);
+    assert!(t.page.all_css(&testid_css("undo-item")).await.is_empty());
+}
+
+/// The serious and critical axe violations inside `css`, light and dark.
+async fn axe_violations(page: &Page, css: &str) -> Vec<String> {
+    let script = format!("{}\nreturn null;", axe_core_script());
+    page.client().execute(&script, vec![]).await.expect("axe");
+    let mut out = Vec::new();
+    for theme in ["light", "dark"] {
+        let run = format!(
+            "document.documentElement.dataset.theme = '{theme}';
+             const done = arguments[arguments.length - 1];
+             axe.run(document.querySelector('{css}'), {{ resultTypes: ['violations'] }})
+               .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                 .map(v => '{theme}: ' + v.id + ': ' + v.help)))
+               .catch(e => done(['axe: ' + e]));"
+        );
+        let v = page
+            .client()
+            .execute_async(&run, vec![])
+            .await
+            .expect("axe runs");
+        out.extend(serde_json::from_value::<Vec<String>>(v).unwrap_or_default());
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_disconnect_let_through_is_sent_when_the_window_closes_dialog_closed_or_not() {
+    let Some((t, api, wang)) = with_wang("undo_let_through", "en").await else {
+        return;
+    };
+    confirm_disconnect(&t).await;
+    still_there(&api, &wang).await.expect("not sent at once");
+    // The dialog closed, the page's bar shows what waits.
+    t.page.click_in(DIALOG, "Close").await;
+    t.page.wait_text("undo-bar", "Disconnect Wang Fang").await;
+    eventually_within(Duration::from_secs(8), "Wang Fang disconnected", || async {
+        match still_there(&api, &wang).await {
+            Ok(()) => Err("still listed".to_string()),
+            Err(_) => Ok(()),
+        }
+    })
+    .await;
+    t.page.wait_status("Disconnect Wang Fang: done").await;
+    t.page.wait_gone_css(&row_css(&wang)).await;
+    t.page.css("[data-testid=\"undo-bar\"].empty").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ctrl_z_undoes_the_newest_but_not_while_typing_at_a_phones_width() {
+    let Some((t, api, _)) = with_wang("undo_ctrl_z", "en").await else {
+        return;
+    };
+    viewport(&t.page, PHONE).await;
+    t.page.click("Lock conference").await;
+    t.page.click("Mute all guests").await;
+    assert_eq!(
+        waiting(&t.page).await,
+        ["Mute all guests", "Lock conference"]
+    );
+    // On a phone the bar sits at the top, clear of the results at the bottom.
+    let top: f64 = t
+        .page
+        .js("return document.querySelector('[data-testid=\"undo-bar\"]').getBoundingClientRect().top;")
+        .await;
+    assert!(top < 60.0, "the bar's top at {top}");
+    let ctrl_z = |target: &str| {
+        format!(
+            "{target}.dispatchEvent(new KeyboardEvent('keydown', \
+               {{ key: 'z', code: 'KeyZ', ctrlKey: true, bubbles: true, cancelable: true }})); return null;"
+        )
+    };
+    let search = "document.querySelector('[data-testid=\"participant-search\"]')";
+    let _: serde_json::Value = t.page.js(&ctrl_z(search)).await;
+    assert_eq!(waiting(&t.page).await.len(), 2, "typing's own Ctrl+Z");
+    let _: serde_json::Value = t.page.js(&ctrl_z("document.body")).await;
+    t.page.wait_status("Undone: Mute all guests").await;
+    assert_eq!(waiting(&t.page).await, ["Lock conference"]);
+    t.page
+        .wait_attr("lock-toggle", "data-pending", "true")
+        .await;
+    let_through(&t.page, "Lock conference").await;
+    t.page.wait_attr("flag-locked", "data-state", "on").await;
+    let s = api.status().await;
+    assert_eq!((s.locked, s.guests_muted), (true, false));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ending_the_meeting_confirms_then_waits() {
+    let Some((t, api, wang)) = with_wang("undo_end", "en").await else {
+        return;
+    };
+    t.page.click("End the meeting for everyone").await;
+    t.page
+        .click_in("confirm-dialog", "End the meeting for everyone")
+        .await;
+    t.page
+        .wait_text("undo-bar", "End the meeting for everyone")
+        .await;
+    t.page
+        .wait_attr("end-meeting", "data-pending", "true")
+        .await;
+    stays(Duration::from_secs(3), "the meeting still on", || {
+        still_there(&api, &wang)
+    })
+    .await;
+    eventually_within(Duration::from_secs(8), "the meeting over", || async {
+        match t.page.all_css(&testid_css("session-over")).await.len() {
+            0 => Err("still on".to_string()),
+            _ => Ok(()),
+        }
+    })
+    .await;
+    t.page.wait_text("session-over-reason", "ended").await;
+}
+
+/// A copy of the built console with its own config.json, removed on drop.
+struct Dist(PathBuf);
+
+impl Dist {
+    fn with_config(test: &str, config: &str) -> Option<Dist> {
+        let env = Env::get().ok()?;
+        let dir = std::env::temp_dir().join(format!("huikong-undo-{}-{test}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a temporary dist");
+        for entry in std::fs::read_dir(&env.dist)
+            .expect("the built console")
+            .flatten()
+        {
+            if entry.path().is_file() && entry.file_name() != "config.json" {
+                std::fs::copy(entry.path(), dir.join(entry.file_name())).expect("copying");
+            }
+        }
+        std::fs::write(dir.join("config.json"), config).expect("writing config.json");
+        Some(Dist(dir))
+    }
+}
+
+impl Drop for Dist {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+async fn start_with_config(test: &str, config: &str) -> Option<(Dist, ctx::Ctx)> {
+    let dist = Dist::with_config(test, config);
+    let mut sim = Config::for_tests(Profile::Public);
+    sim.dist = dist.as_ref().map(|d| d.0.clone());
+    let t = ctx::start_with(test, sim).await?;
+    Some((dist?, t))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_bar_counts_down_passes_axe_and_its_undo_gives_the_focus_back() {
+    // A long window, for the checks to take their time inside it.
+    let Some((_dist, t)) = start_with_config("undo_axe", r#"{"undo_seconds": 60}"#).await else {
+        return;
+    };
+    t.add_host("Zhang Wei");
+    t.join_host().await;
+    let api = t.observer().await;
+    t.page.click("Lock conference").await;
+    let count = t.page.wait_text("undo-countdown", " s").await;
+    assert!(
+        count.starts_with("in 60 s") || count.starts_with("in 59 s"),
+        "{count}"
+    );
+    t.page
+        .wait_text("undo-announce", "Lock conference in 60 s · Undo")
+        .await;
+    let undo = t
+        .page
+        .css("[data-testid=\"undo-bar\"] [data-testid=\"undo-button\"]")
+        .await;
+    assert_eq!(
+        undo.attr("aria-keyshortcuts").await.unwrap().as_deref(),
+        Some("Control+Z Meta+Z")
+    );
+    let violations = axe_violations(&t.page, "[data-testid=\"undo-bar\"]").await;
+    assert!(violations.is_empty(), "{violations:?}");
+    t.page.click("Undo: Lock conference").await;
+    t.page.wait_status("Undone: Lock conference").await;
+    eventually("the focus back on the lock", || async {
+        let at: String = t
+            .page
+            .js("return document.activeElement.dataset.testid || document.activeElement.tagName;")
+            .await;
+        match at.as_str() {
+            "lock-toggle" => Ok(()),
+            _ => Err(at),
+        }
+    })
+    .await;
+    assert!(!api.status().await.locked);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn undo_seconds_zero_sends_at_once_and_a_bad_value_is_said() {
+    let Some((_dist, t)) = start_with_config("undo_off", r#"{"undo_seconds": 0}"#).await else {
+        return;
+    };
+    t.add_host("Zhang Wei");
+    t.join_host().await;
+    let api = t.observer().await;
+    t.page.click("Lock conference").await;
+    t.page.wait_status("Lock conference: done").await;
+    assert!(api.status().await.locked);
+    assert!(t.page.all_css(&testid_css("undo-item")).await.is_empty());
+    drop(t);
+
+    let Some((_dist, t)) = start_with_config("undo_bad", r#"{"undo_seconds": -1}"#).await else {
+        return;
+    };
+    t.page.goto("/?lang=en").await;
+    let notice = t.page.wait_text("config-notice", "undo_seconds").await;
+    assert_eq!(
+        t.page
+            .testid("config-notice")
+            .await
+            .attr("data-state")
+            .await
+            .unwrap(),
+        Some("invalid".into()),
+        "{notice}"
+    );
+    t.add_host("Zhang Wei");
+    t.join_host().await;
+    t.page.click("Lock conference").await;
+    assert_eq!(
+        waiting(&t.page).await,
+        ["Lock conference"],
+        "the default window"
+    );
+    let_through(&t.page, "Lock conference").await;
+    t.page.wait_attr("flag-locked", "data-state", "on").await;
+}
