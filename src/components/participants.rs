@@ -23,8 +23,9 @@ pub fn ParticipantList() -> impl IntoView {
     provide_spotlight_order(store);
     let visible = visible(store, query);
     let total = Memo::new(move |_| store.order().with(Vec::len));
-    // One selection for the page: a view above the list may have provided it already.
-    let selection = Selection::use_context().unwrap_or_else(Selection::provide);
+    // A new one for each meeting page: a context found above could be a page left before
+    // (a rejoin), whose signals are gone.
+    let selection = Selection::provide();
     selection.show(visible);
     selection.follow(store);
     let bulk = Bulk::new(selection, BulkRun::new());

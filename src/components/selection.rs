@@ -7,8 +7,7 @@ use crate::state::store::Store;
 use leptos::prelude::*;
 use std::collections::HashSet;
 
-/// The selection, provided by the participant list (or above it, when a view outside the list
-/// needs it too: the list then uses that one).
+/// The selection, provided by the participant list, fresh for each meeting page.
 #[derive(Debug, Clone, Copy)]
 pub struct Selection {
     uuids: RwSignal<HashSet<String>>,

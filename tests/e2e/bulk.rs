@@ -49,6 +49,25 @@ async fn wait_selected(t: &Ctx, n: usize) {
         .await;
 }
 
+/// Searches the list for "Guest", then selects all `n` it shows.
+async fn select_guests(t: &Ctx, n: usize) {
+    t.page.fill("participant-search", "Guest").await;
+    t.page
+        .wait_text_css(".participants .shown", &format!("Showing {n} of"))
+        .await;
+    select_all_shown(t, n).await;
+}
+
+async fn select_all_shown(t: &Ctx, n: usize) {
+    t.page
+        .testid("select-all-shown")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_selected(t, n).await;
+}
+
 async fn bar(t: &Ctx, action: &str) {
     let css = format!(
         "{} button[data-action=\"{action}\"]",
@@ -96,17 +115,7 @@ async fn a_bulk_mute_of_40_at_a_10_percent_failure_rate_lists_every_failure() {
         })
         .collect();
     t.join_host().await;
-    t.page.fill("participant-search", "Guest").await;
-    t.page
-        .wait_text_css(".participants .shown", "Showing 40 of")
-        .await;
-    t.page
-        .testid("select-all-shown")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_selected(&t, 40).await;
+    select_guests(&t, 40).await;
 
     t.sim.state.faults().set(Faults {
         command_failure_rate: 0.1,
@@ -171,17 +180,7 @@ async fn a_stopped_run_sends_no_more_and_says_how_many_were_not_sent() {
         .map(|i| t.add_guest(&format!("Guest {i:02}")))
         .collect();
     t.join_host().await;
-    t.page.fill("participant-search", "Guest").await;
-    t.page
-        .wait_text_css(".participants .shown", "Showing 20 of")
-        .await;
-    t.page
-        .testid("select-all-shown")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_selected(&t, 20).await;
+    select_guests(&t, 20).await;
     t.sim.state.faults().set(Faults {
         slow_commands: Some(Duration::from_millis(1500)),
         ..Faults::default()
@@ -262,13 +261,7 @@ async fn select_all_shown_under_a_filter_at_2000_reaches_rows_never_mounted() {
             &n.to_string(),
         )
         .await;
-    t.page
-        .testid("select-all-shown")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_selected(&t, n).await;
+    select_all_shown(&t, n).await;
     let mounted = t.page.row_uuids().await.len();
     assert!(
         mounted < n,

@@ -166,6 +166,32 @@ impl Ctx {
     pub async fn wait_row(&self, uuid: &str) {
         self.page.css(&crate::page::row_css(uuid)).await;
     }
+
+    /// Opens the participant dialog from the row of `uuid`.
+    pub async fn open_actions(&self, uuid: &str) {
+        let more = format!(
+            "{} {}",
+            crate::page::row_css(uuid),
+            crate::page::testid_css("more-actions")
+        );
+        self.page.css(&more).await.click().await.unwrap();
+        self.page.testid("participant-actions").await;
+    }
+}
+
+/// A meeting with Zhang Wei (a host) and Wang Fang (a guest), the console joined as host in
+/// `lang` and Wang Fang's row shown; her uuid beside the test's world.
+pub async fn with_wang(test: &str, lang: &str) -> Option<(Ctx, String)> {
+    let t = start(test, Profile::Public).await?;
+    t.add_host("Zhang Wei");
+    let wang = t.add_guest("Wang Fang");
+    t.join(&Join {
+        lang,
+        ..Join::host()
+    })
+    .await;
+    t.wait_row(&wang).await;
+    Some((t, wang))
 }
 
 /// Whether a participant is in the meeting proper.

@@ -4,7 +4,7 @@
 //! back; the participant dialog fitting a desktop and a phone window.
 
 use crate::axe::{viewport, DESKTOP, PHONE};
-use crate::ctx::{self, Join, OTHER_ROOM};
+use crate::ctx::{self, OTHER_ROOM};
 use crate::harness::eventually;
 use crate::page::{row_css, testid_css, Page};
 use fantoccini::key::Key;
@@ -20,17 +20,8 @@ async fn js(page: &Page, script: &str) -> Value {
 
 /// The console joined in `lang` with Wang Fang in the meeting and her dialog open.
 async fn dialog_open(test: &str, lang: &str) -> Option<(ctx::Ctx, String)> {
-    let t = ctx::start(test, Profile::Public).await?;
-    t.add_host("Zhang Wei");
-    let wang = t.add_guest("Wang Fang");
-    t.join(&Join {
-        lang,
-        ..Join::host()
-    })
-    .await;
-    let more = format!("{} {}", row_css(&wang), testid_css("more-actions"));
-    t.page.css(&more).await.click().await.unwrap();
-    t.page.testid(DIALOG).await;
+    let (t, wang) = ctx::with_wang(test, lang).await?;
+    t.open_actions(&wang).await;
     Some((t, wang))
 }
 

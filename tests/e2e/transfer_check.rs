@@ -4,10 +4,10 @@
 //! become, is confirmed, waits in the undo window, then goes.
 
 use crate::api::Api;
-use crate::ctx::{self, Join, GUEST_PIN, OTHER_ROOM, ROOM};
+use crate::ctx::{self, GUEST_PIN, OTHER_ROOM, ROOM};
 use crate::harness::{eventually_within, stays};
 use crate::page::{row_css, testid_css};
-use huikong_protocol::{Profile, Role};
+use huikong_protocol::Role;
 use std::time::Duration;
 
 const DIALOG: &str = "participant-actions";
@@ -21,16 +21,8 @@ fn in_room(t: &ctx::Ctx, room: &str, uuid: &str) -> bool {
 
 /// A meeting with Wang Fang, the console joined as host in `lang`, her transfer form open.
 async fn transfer_form(test: &str, lang: &str, tab: &str) -> Option<(ctx::Ctx, String)> {
-    let t = ctx::start(test, Profile::Public).await?;
-    t.add_host("Zhang Wei");
-    let wang = t.add_guest("Wang Fang");
-    t.join(&Join {
-        lang,
-        ..Join::host()
-    })
-    .await;
-    let more = format!("{} {}", row_css(&wang), testid_css("more-actions"));
-    t.page.css(&more).await.click().await.unwrap();
+    let (t, wang) = ctx::with_wang(test, lang).await?;
+    t.open_actions(&wang).await;
     t.page.click_in(DIALOG, tab).await;
     t.page.testid("transfer-form").await;
     Some((t, wang))

@@ -8,7 +8,7 @@
 
 use crate::api::Api;
 use crate::axe::{viewport, PHONE};
-use crate::ctx::{self, Join};
+use crate::ctx;
 use crate::harness::{axe_core_script, eventually, eventually_within, stays, Env};
 use crate::page::{row_css, testid_css, Page};
 use fantoccini::Locator;
@@ -70,18 +70,10 @@ async fn still_there(api: &Api, uuid: &str) -> Result<(), String> {
     }
 }
 
-/// A meeting with Wang Fang, the console joined as host in `lang` and her actions open.
+/// A meeting with Wang Fang (`ctx::with_wang`) and an observer of the platform's state.
 pub async fn with_wang(test: &str, lang: &str) -> Option<(ctx::Ctx, Api, String)> {
-    let t = ctx::start(test, Profile::Public).await?;
-    t.add_host("Zhang Wei");
-    let wang = t.add_guest("Wang Fang");
-    t.join(&Join {
-        lang,
-        ..Join::host()
-    })
-    .await;
+    let (t, wang) = ctx::with_wang(test, lang).await?;
     let api = t.observer().await;
-    t.wait_row(&wang).await;
     Some((t, api, wang))
 }
 

@@ -4,7 +4,7 @@
 
 use super::{bar, finished, summary, tick, wait_selected, RUN_LIMIT};
 use crate::axe::{serious_violations, viewport, DESKTOP, PHONE};
-use crate::ctx;
+use crate::ctx::{self, OTHER_ROOM};
 use crate::harness::eventually_within;
 use crate::page::testid_css;
 use fantoccini::key::Key;
@@ -162,4 +162,61 @@ async fn on_a_phone_in_english_the_bar_fits_and_is_accessible() {
     assert!(found.is_empty(), "{}", found.join("\n"));
     let p = api.participant(&waiting).await.unwrap();
     assert!(ctx::in_conference(&p), "Bai Lu was admitted");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bulk_transfer_is_checked_held_once_and_moves_everyone_selected() {
+    let Some(t) = ctx::start("bulk_transfer", Profile::Public).await else {
+        return;
+    };
+    t.add_host("Zhang Wei");
+    let a = t.add_guest("Wang Fang");
+    let b = t.add_guest("Li Lei");
+    t.join_host().await;
+    for u in [&a, &b] {
+        t.wait_row(u).await;
+        tick(&t, u).await;
+    }
+    wait_selected(&t, 2).await;
+    bar(&t, "transfer").await;
+    let form = format!(
+        "{} {}",
+        testid_css("bulk-transfer"),
+        testid_css("transfer-form")
+    );
+    t.page.css(&form).await;
+    t.page.fill("transfer-target", OTHER_ROOM).await;
+    t.page.select("transfer-role", "guest").await;
+    t.page.click_in("transfer-form", "Transfer").await;
+    // checkJoin said what they will become before anything is confirmed.
+    t.page
+        .wait_text("transfer-check", "will be a guest in")
+        .await;
+    t.page.testid("confirm-yes").await.click().await.unwrap();
+    // Held once, in the form's window (inside the dialog): one entry, not two.
+    let local = format!(
+        "{} {}",
+        testid_css("bulk-transfer"),
+        testid_css("undo-bar-local")
+    );
+    t.page.wait_text_css(&local, "2").await;
+    let held: usize = t
+        .page
+        .js("return document.querySelectorAll('[data-testid=\"bulk-transfer\"] [data-testid=\"undo-bar-local\"] .undo-label').length;")
+        .await;
+    assert_eq!(held, 1, "the bulk transfer waits once");
+    let in_other = |uuid: &str| {
+        let world = t.sim.state.world();
+        let ix = world.find_room(OTHER_ROOM).expect("the other room");
+        world.rooms[ix].member(uuid).is_some()
+    };
+    eventually_within(RUN_LIMIT, "both in the other room", || async {
+        match (in_other(&a), in_other(&b)) {
+            (true, true) => Ok(()),
+            other => Err(format!("moved: {other:?}")),
+        }
+    })
+    .await;
+    let text = summary(&t).await;
+    assert!(text.contains('2'), "the result counts both: {text}");
 }
