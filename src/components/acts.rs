@@ -134,18 +134,6 @@ pub fn fixed_text(act: &Act) -> Text {
     }
 }
 
-/// A layout's description ("1:7 主讲人及至多 7 位发言者").
-pub fn layout_text(layout: &str) -> Option<Text> {
-    Some(match layout {
-        "1:0" => Text::Layout1x0,
-        "4:0" => Text::Layout4x0,
-        "1:7" => Text::Layout1x7,
-        "1:21" => Text::Layout1x21,
-        "2:21" => Text::Layout2x21,
-        _ => return None,
-    })
-}
-
 /// The layout for hosts and guests alike, filled by voice: what the layout panel sends with
 /// its defaults. Only the platform's layouts are offered, so there is nothing to check.
 pub fn layout_request(layout: &str) -> OverrideLayoutRequest {

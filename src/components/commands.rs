@@ -4,11 +4,12 @@
 //! undo window when it cannot be taken back, and reported in the status region like every
 //! command.
 
-use crate::components::acts::{fixed_text, layout_request, layout_text, Act, PersonAct};
+use crate::components::acts::{fixed_text, layout_request, Act, PersonAct};
 use crate::components::prefs::DenseRows;
 use crate::components::virtual_list::ScrollToParticipant;
 use crate::components::ActionsFor;
 use crate::i18n::{Text, Tr};
+use crate::panels::picture::layout_text;
 use crate::panels::Dock;
 use crate::platform::session::LiveSession;
 use crate::platform::ApiError;

@@ -5,9 +5,10 @@
 //! lists muting each Zhang). Participants' results are capped, so a meeting of 5,000 stays
 //! quick to search.
 
-use crate::components::acts::{fixed_text, layout_text, Act, PersonAct};
+use crate::components::acts::{fixed_text, Act, PersonAct};
 use crate::components::commands::Commands;
 use crate::i18n::{fill, Lang, Text};
+use crate::panels::picture::layout_text;
 use crate::panels::PanelId;
 use huikong_protocol::LAYOUTS;
 use leptos::prelude::*;

@@ -9,7 +9,7 @@ pub mod dial_back;
 mod event_log;
 pub mod geometry;
 mod layout;
-mod picture;
+pub mod picture;
 mod presentation;
 pub mod record;
 mod record_attendance;

@@ -8,7 +8,7 @@ use huikong_sim::Config;
 use std::path::PathBuf;
 
 /// A copy of the built console with its own config.json (none when `None`), removed on drop.
-struct Dist(PathBuf);
+pub struct Dist(PathBuf);
 
 impl Dist {
     fn with_config(test: &str, config: Option<&str>) -> Option<Dist> {
@@ -39,7 +39,8 @@ impl Drop for Dist {
     }
 }
 
-async fn start(test: &str, config: Option<&str>) -> Option<(Dist, ctx::Ctx)> {
+/// A test's world whose console reads `config` as its config.json (none when `None`).
+pub async fn start(test: &str, config: Option<&str>) -> Option<(Dist, ctx::Ctx)> {
     let dist = Dist::with_config(test, config);
     let mut sim = Config::for_tests(Profile::Public);
     sim.dist = dist.as_ref().map(|d| d.0.clone());

@@ -7,14 +7,12 @@
 //! "Do it now" ([`let_through`]), which sends it as the window's end would.
 
 use crate::api::Api;
+use crate::axe::{serious_violations_in, theme};
 use crate::axe::{viewport, PHONE};
 use crate::ctx;
-use crate::harness::{axe_core_script, eventually, eventually_within, stays, Env};
+use crate::harness::{eventually, eventually_within, stays};
 use crate::page::{row_css, testid_css, Page};
 use fantoccini::Locator;
-use huikong_protocol::Profile;
-use huikong_sim::Config;
-use std::path::PathBuf;
 use std::time::Duration;
 
 const DIALOG: &str = "participant-actions";
@@ -132,24 +130,10 @@ async fn an_undone_disconnect_leaves_the_participant_on_the_platform() {
 
 /// The serious and critical axe violations inside `css`, light and dark.
 async fn axe_violations(page: &Page, css: &str) -> Vec<String> {
-    let script = format!("{}\nreturn null;", axe_core_script());
-    page.client().execute(&script, vec![]).await.expect("axe");
     let mut out = Vec::new();
-    for theme in ["light", "dark"] {
-        let run = format!(
-            "document.documentElement.dataset.theme = '{theme}';
-             const done = arguments[arguments.length - 1];
-             axe.run(document.querySelector('{css}'), {{ resultTypes: ['violations'] }})
-               .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                 .map(v => '{theme}: ' + v.id + ': ' + v.help)))
-               .catch(e => done(['axe: ' + e]));"
-        );
-        let v = page
-            .client()
-            .execute_async(&run, vec![])
-            .await
-            .expect("axe runs");
-        out.extend(serde_json::from_value::<Vec<String>>(v).unwrap_or_default());
+    for t in ["light", "dark"] {
+        theme(page, t).await;
+        out.extend(serious_violations_in(page, t, Some(css)).await);
     }
     out
 }
@@ -244,40 +228,11 @@ async fn ending_the_meeting_confirms_then_waits() {
     t.page.wait_text("session-over-reason", "ended").await;
 }
 
-/// A copy of the built console with its own config.json, removed on drop.
-struct Dist(PathBuf);
-
-impl Dist {
-    fn with_config(test: &str, config: &str) -> Option<Dist> {
-        let env = Env::get().ok()?;
-        let dir = std::env::temp_dir().join(format!("huikong-undo-{}-{test}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("a temporary dist");
-        for entry in std::fs::read_dir(&env.dist)
-            .expect("the built console")
-            .flatten()
-        {
-            if entry.path().is_file() && entry.file_name() != "config.json" {
-                std::fs::copy(entry.path(), dir.join(entry.file_name())).expect("copying");
-            }
-        }
-        std::fs::write(dir.join("config.json"), config).expect("writing config.json");
-        Some(Dist(dir))
-    }
-}
-
-impl Drop for Dist {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-async fn start_with_config(test: &str, config: &str) -> Option<(Dist, ctx::Ctx)> {
-    let dist = Dist::with_config(test, config);
-    let mut sim = Config::for_tests(Profile::Public);
-    sim.dist = dist.as_ref().map(|d| d.0.clone());
-    let t = ctx::start_with(test, sim).await?;
-    Some((dist?, t))
+async fn start_with_config(
+    test: &str,
+    config: &str,
+) -> Option<(crate::runtime_config::Dist, ctx::Ctx)> {
+    crate::runtime_config::start(test, Some(config)).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
