@@ -187,14 +187,14 @@ fn the_indicator_says_lost_after_repeated_failures() {
 #[wasm_bindgen_test]
 fn spotlight_order_follows_request_time() {
     let mut v = vec![
-        (30.0, "c".to_string()),
-        (10.0, "a".to_string()),
-        (20.0, "b".to_string()),
+        (30.0, 0, "c".to_string()),
+        (10.0, 1, "a".to_string()),
+        (20.0, 2, "b".to_string()),
     ];
     let o = spotlight_order(&mut v);
     assert_eq!((o["a"], o["b"], o["c"]), (1, 2, 3));
     // Two in the same second: the one who came first holds the earlier place.
-    let mut v = vec![(10.0, "z".to_string()), (10.0, "a".to_string())];
+    let mut v = vec![(10.0, 1, "a".to_string()), (10.0, 0, "z".to_string())];
     let o = spotlight_order(&mut v);
     assert_eq!((o["z"], o["a"]), (1, 2));
     let mut p = Participant::new("u1");

@@ -149,7 +149,8 @@ impl Bulk {
                 applies.then_some((row.arrival, Target { uuid, name }))
             })
             .collect();
-        found.sort_by_key(|(arrival, _)| *arrival);
+        // Arrivals are never reused, so an unstable sort gives one order.
+        found.sort_unstable_by_key(|(arrival, _)| *arrival);
         found.into_iter().map(|(_, t)| t).collect()
     }
 

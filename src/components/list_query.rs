@@ -129,15 +129,15 @@ impl Default for ListQuery {
 #[derive(Debug, Clone, Copy)]
 pub struct SpotlightOrder(pub Memo<HashMap<String, usize>>);
 
-/// The spotlight order: uuid to its place (1 = first spotlit, the main position). `spots`
-/// come in arrival order, which breaks ties of the same second as the platform does.
-pub fn spotlight_order(spots: &mut [(f64, String)]) -> HashMap<String, usize> {
-    // A stable sort: equal times keep their arrival order.
-    spots.sort_by(|a, b| a.0.total_cmp(&b.0));
+/// The spotlight order: uuid to its place (1 = first spotlit, the main position). Each spot is
+/// (spotlight time, arrival, uuid): the arrival breaks ties of the same second as the platform
+/// does. Sorted unstably on the whole key, so the console carries one sort routine the less.
+pub fn spotlight_order(spots: &mut [(f64, u64, String)]) -> HashMap<String, usize> {
+    spots.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     spots
         .iter()
         .enumerate()
-        .map(|(i, (_, u))| (u.clone(), i + 1))
+        .map(|(i, (_, _, u))| (u.clone(), i + 1))
         .collect()
 }
 
@@ -202,13 +202,10 @@ where
 pub fn provide_spotlight_order(store: Store) {
     let spotlit = roster_facts(store, |p, arrival| {
         p.is_spotlit()
-            .then(|| (arrival, p.spotlight, p.uuid.clone()))
+            .then(|| (p.spotlight, arrival, p.uuid.clone()))
     });
     let spots = Memo::new(move |_| {
-        let mut v: Vec<(u64, f64, String)> = spotlit.with(|s| s.values().cloned().collect());
-        // Arrival order first: the spotlight sort is stable, so it breaks ties of one second.
-        v.sort_by_key(|s| s.0);
-        let mut v: Vec<(f64, String)> = v.into_iter().map(|(_, t, u)| (t, u)).collect();
+        let mut v: Vec<(f64, u64, String)> = spotlit.with(|s| s.values().cloned().collect());
         spotlight_order(&mut v)
     });
     provide_context(SpotlightOrder(spots));

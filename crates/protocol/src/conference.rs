@@ -131,7 +131,10 @@ impl Conference {
             }
             Event::Stage(s) => {
                 let mut s = s.clone();
-                s.sort_by_key(|e| e.stage_index);
+                // The whole entry is the key, so the order is the same for any order they came in.
+                s.sort_unstable_by(|a, b| {
+                    (a.stage_index, &a.participant_uuid).cmp(&(b.stage_index, &b.participant_uuid))
+                });
                 self.stage = s;
                 Change::Stage
             }
