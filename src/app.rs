@@ -12,6 +12,21 @@ use crate::i18n::{Lang, LangCtl, Text, Tr};
 use crate::platform::join::{JoinParams, Joined};
 use crate::state::undo::CancelledOnLeave;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+
+/// The meeting page, in its own module when the release build splits it off
+/// (feature `split`): the join page does not wait for its bytes.
+#[cfg(feature = "split")]
+#[leptos::lazy]
+fn meeting_page(joined: Joined, on_leave: Callback<()>, on_rejoin: Callback<()>) -> AnyView {
+    view! { <MeetingPage joined=joined on_leave=on_leave on_rejoin=on_rejoin/> }.into_any()
+}
+
+/// The meeting page in the one module of an unsplit build.
+#[cfg(not(feature = "split"))]
+async fn meeting_page(joined: Joined, on_leave: Callback<()>, on_rejoin: Callback<()>) -> AnyView {
+    view! { <MeetingPage joined=joined on_leave=on_leave on_rejoin=on_rejoin/> }.into_any()
+}
 
 #[derive(Debug, Clone)]
 enum Page {
@@ -153,7 +168,10 @@ pub fn App(loaded: LoadedConfig) -> impl IntoView {
                 view! { <JoinPage initial=initial auto=auto on_joined=on_joined/> }.into_any()
             }
             Page::Meeting(j) => {
-                view! { <MeetingPage joined=*j on_leave=on_leave on_rejoin=on_rejoin/> }.into_any()
+                let on_leave = Callback::new(on_leave);
+                let on_rejoin = Callback::new(on_rejoin);
+                let page = SendWrapper::new(meeting_page(*j, on_leave, on_rejoin));
+                view! { <Suspense fallback=|| ()>{Suspend::new(page)}</Suspense> }.into_any()
             }
         }}
     }
