@@ -2,7 +2,6 @@
 //! configuration's notice above both; and the bridge to a portal that embeds the console.
 
 use crate::components::join_page::{default_params, JoinPage};
-use crate::components::meeting::MeetingPage;
 use crate::components::prefs::provide_prefs;
 use crate::components::undo_bar::CancelledNotice;
 use crate::embed::bridge::{launch_params, mark_compact, Embed};
@@ -11,22 +10,12 @@ use crate::host::config::{ConfigIssue, LoadedConfig, RuntimeConfig};
 use crate::i18n::{Lang, LangCtl, Text, Tr};
 use crate::platform::join::{JoinParams, Joined};
 use crate::state::undo::CancelledOnLeave;
+use lazy::LazyMeetingPage;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 
-/// The meeting page, in its own module when the release build splits it off
-/// (feature `split`): the join page does not wait for its bytes.
-#[cfg(feature = "split")]
-#[leptos::lazy]
-fn meeting_page(joined: Joined, on_leave: Callback<()>, on_rejoin: Callback<()>) -> AnyView {
-    view! { <MeetingPage joined=joined on_leave=on_leave on_rejoin=on_rejoin/> }.into_any()
-}
+mod lazy;
 
-/// The meeting page in the one module of an unsplit build.
-#[cfg(not(feature = "split"))]
-async fn meeting_page(joined: Joined, on_leave: Callback<()>, on_rejoin: Callback<()>) -> AnyView {
-    view! { <MeetingPage joined=joined on_leave=on_leave on_rejoin=on_rejoin/> }.into_any()
-}
+pub use lazy::prefetch_meeting_page;
 
 #[derive(Debug, Clone)]
 enum Page {
@@ -168,10 +157,8 @@ pub fn App(loaded: LoadedConfig) -> impl IntoView {
                 view! { <JoinPage initial=initial auto=auto on_joined=on_joined/> }.into_any()
             }
             Page::Meeting(j) => {
-                let on_leave = Callback::new(on_leave);
-                let on_rejoin = Callback::new(on_rejoin);
-                let page = SendWrapper::new(meeting_page(*j, on_leave, on_rejoin));
-                view! { <Suspense fallback=|| ()>{Suspend::new(page)}</Suspense> }.into_any()
+                view! { <LazyMeetingPage joined=*j on_leave=on_leave on_rejoin=on_rejoin/> }
+                    .into_any()
             }
         }}
     }
