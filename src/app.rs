@@ -2,7 +2,6 @@
 //! configuration's notice above both; and the bridge to a portal that embeds the console.
 
 use crate::components::join_page::{default_params, JoinPage};
-use crate::components::meeting::MeetingPage;
 use crate::components::prefs::provide_prefs;
 use crate::components::undo_bar::CancelledNotice;
 use crate::embed::bridge::{launch_params, mark_compact, Embed};
@@ -11,7 +10,12 @@ use crate::host::config::{ConfigIssue, LoadedConfig, RuntimeConfig};
 use crate::i18n::{Lang, LangCtl, Text, Tr};
 use crate::platform::join::{JoinParams, Joined};
 use crate::state::undo::CancelledOnLeave;
+use lazy::LazyMeetingPage;
 use leptos::prelude::*;
+
+mod lazy;
+
+pub use lazy::prefetch_meeting_page;
 
 #[derive(Debug, Clone)]
 enum Page {
@@ -153,7 +157,8 @@ pub fn App(loaded: LoadedConfig) -> impl IntoView {
                 view! { <JoinPage initial=initial auto=auto on_joined=on_joined/> }.into_any()
             }
             Page::Meeting(j) => {
-                view! { <MeetingPage joined=*j on_leave=on_leave on_rejoin=on_rejoin/> }.into_any()
+                view! { <LazyMeetingPage joined=*j on_leave=on_leave on_rejoin=on_rejoin/> }
+                    .into_any()
             }
         }}
     }

@@ -17,5 +17,6 @@ fn main() {
         {
             boot.remove();
         }
+        huikong::app::prefetch_meeting_page();
     });
 }

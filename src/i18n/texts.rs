@@ -472,4 +472,8 @@ texts! {
     TransferWillBeHost => "{name} 将成为 {room} 的主持人", "{name} will be a host in {room}";
     TransferPinOnlyGuest => "该密码在 {room} 只能以访客身份入会，不能以主持人身份转移。请填写目标会议的主持人密码。", "This PIN only lets a guest into {room}: it cannot transfer as host. Give the target's host PIN.";
     TransferCheckFailed => "未转移：{reason}", "Not transferred: {reason}";
+    // The meeting page in its own module ("split").
+    MeetingLoading => "正在加载会议页面……", "Loading the meeting page…";
+    MeetingLoadFailed => "会议页面未能加载，可能是网络中断。您已入会：请重试，或返回入会页面。", "The meeting page could not be loaded, perhaps the network dropped. You have joined: retry, or go back to the join page.";
+    MeetingLoadRetry => "重试", "Retry";
 }

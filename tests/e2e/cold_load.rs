@@ -1,6 +1,7 @@
 //! Cold load: from the start of navigation to an interactive join page, with an empty cache, the
 //! built console served by a simulator of its own; ten loads per case, the median printed as
-//! `FIGURE` lines. The cases: the build as it is and a copy without its preload links, each on
+//! `FIGURE` lines, with when the release build's meeting part was in (asked for once the join
+//! page is up). The cases: the build as it is and a copy without its preload links, each on
 //! loopback and over a link throttled to 10 Mbit/s with 40 ms of latency (where preloading
 //! counts). A measurement, not a check: `cargo xtask size` runs it against the release build.
 
@@ -27,10 +28,14 @@ new MutationObserver((_, observer) => {
 }).observe(document, { childList: true, subtree: true, attributes: true });
 "#;
 
+/// The modules asked for before the join page was interactive (the release build's meeting
+/// part is asked for after it, so it is not among them), and when the meeting part was in.
 const READ: &str = r#"
 const ready = window.__huikongJoinReady;
 if (ready === undefined) return null;
-const wasm = performance.getEntriesByType('resource').filter(e => e.name.endsWith('.wasm'));
+const all = performance.getEntriesByType('resource').filter(e => e.name.endsWith('.wasm'));
+const wasm = all.filter(e => e.startTime < ready);
+const later = all.filter(e => e.startTime >= ready);
 const paint = performance.getEntriesByName('first-contentful-paint')[0];
 return {
   ready,
@@ -38,8 +43,29 @@ return {
   wasm_start: wasm.length ? wasm[0].startTime : -1,
   wasm_end: wasm.length ? wasm[0].responseEnd : -1,
   first_paint: paint ? paint.startTime : -1,
+  later_fetches: later.length,
 };
 "#;
+
+/// When the `arguments[0]` module parts fetched after the join page were all in: null until
+/// then (a fetch is listed once it completes), -1 if there are none.
+const LATER: &str = r#"
+const ready = window.__huikongJoinReady;
+const later = performance.getEntriesByType('resource')
+  .filter(e => e.name.endsWith('.wasm') && e.startTime >= ready);
+if (later.length < arguments[0]) return null;
+return later.length ? Math.max(...later.map(e => e.responseEnd)) : -1;
+"#;
+
+/// The module parts split off the first one (xtask/src/split.rs): `.wasm` but not `_bg.wasm`.
+fn later_parts(dist: &Path) -> usize {
+    std::fs::read_dir(dist)
+        .expect("the built console")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".wasm") && !n.ends_with("_bg.wasm"))
+        .count()
+}
 
 fn figure(text: &str) {
     let _ = writeln!(std::io::stderr(), "FIGURE [cold_load] {text}");
@@ -91,8 +117,8 @@ fn without_preload(dist: &Path) -> (PathBuf, usize) {
     (dir, removed)
 }
 
-/// Ten cold loads of the console in `dist`; (ready, wasm start, first paint) medians in ms.
-async fn measure(env: &Env, dist: &Path, throttled: bool) -> (f64, f64, f64) {
+/// Ten cold loads of the console in `dist`.
+async fn measure(env: &Env, dist: &Path, throttled: bool) -> Measured {
     let mut config = Config::for_tests(Profile::Public);
     config.dist = Some(dist.to_path_buf());
     let sim = huikong_sim::spawn(config).await.expect("the simulator");
@@ -109,7 +135,9 @@ async fn measure(env: &Env, dist: &Path, throttled: bool) -> (f64, f64, f64) {
             json!({ "source": WATCH }),
         )
         .await;
-    let (mut ready, mut wasm, mut paint) = (Vec::new(), Vec::new(), Vec::new());
+    let parts = later_parts(dist);
+    let (mut ready, mut wasm, mut paint, mut meeting) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for _ in 0..LOADS {
         let client = browser.client();
         client.goto("about:blank").await.expect("a blank page");
@@ -126,13 +154,39 @@ async fn measure(env: &Env, dist: &Path, throttled: bool) -> (f64, f64, f64) {
             }
         })
         .await;
-        assert_eq!(seen["wasm_fetches"], 1, "the module fetched once: {seen}");
+        assert_eq!(
+            seen["wasm_fetches"], 1,
+            "one module before the join page: {seen}"
+        );
         ready.push(seen["ready"].as_f64().expect("a time"));
         wasm.push(seen["wasm_start"].as_f64().expect("a time"));
         paint.push(seen["first_paint"].as_f64().expect("a time"));
+        // The meeting part, asked for once the join page is up: in before the next load.
+        let at: Value = eventually_within(Duration::from_secs(30), "the meeting part", || async {
+            match client.execute(LATER, vec![json!(parts)]).await {
+                Ok(Value::Null) => Err("still coming".to_string()),
+                Ok(v) => Ok(v),
+                Err(e) => Err(e.to_string()),
+            }
+        })
+        .await;
+        meeting.push(at.as_f64().expect("a time"));
     }
     drop(browser);
-    (median(ready), median(wasm), median(paint))
+    Measured {
+        ready: median(ready),
+        wasm: median(wasm),
+        paint: median(paint),
+        meeting: median(meeting),
+    }
+}
+
+/// Medians of one case, in ms from the start of navigation; `meeting` is -1 for one module.
+struct Measured {
+    ready: f64,
+    wasm: f64,
+    paint: f64,
+    meeting: f64,
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -143,10 +197,12 @@ async fn cold_load_to_an_interactive_join_page() {
     assert!(removed > 0, "the build has preload links to compare with");
     for (link, throttled) in [("loopback", false), ("10 Mbit/s, 40 ms", true)] {
         for (case, dist) in [("preload on", env.dist.as_path()), ("preload off", &bare)] {
-            let (ready, wasm, paint) = measure(&env, dist, throttled).await;
+            let m = measure(&env, dist, throttled).await;
             figure(&format!(
-                "{link}, {case}: interactive join page {ready:.0} ms (median of {LOADS}), \
-                 module requested at {wasm:.0} ms, first contentful paint {paint:.0} ms"
+                "{link}, {case}: interactive join page {:.0} ms (median of {LOADS}), \
+                 module requested at {:.0} ms, first contentful paint {:.0} ms, \
+                 meeting part in at {:.0} ms",
+                m.ready, m.wasm, m.paint, m.meeting
             ));
         }
     }

@@ -2,8 +2,9 @@
 //! chromedriver, against a simulator of its own per test. `cargo xtask test` builds the console,
 //! starts chromedriver and sets the environment, and with it `HUIKONG_BROWSER_TESTS_REQUIRED`:
 //! a test that cannot run there fails. Only a bare `cargo test` skips them, saying so.
-//! `nginx` and `cold_load` are ignored unless asked for: `cargo xtask test nginx` and
-//! `cargo xtask size` run them with what they need (Debian's nginx, the release build).
+//! `nginx`, `cold_load` and `split` are ignored unless asked for: `cargo xtask test nginx`,
+//! `cargo xtask size` and `cargo xtask test size` run them with what they need (Debian's nginx,
+//! the release build).
 
 mod api;
 mod ctx;
@@ -42,6 +43,7 @@ mod runtime_config;
 mod saved_views;
 mod screenshots;
 mod session;
+mod split;
 mod transfer_check;
 mod undo;
 mod undo_leave;

@@ -4,12 +4,17 @@ use std::path::{Path, PathBuf};
 
 use crate::install;
 use crate::procs::run;
+use crate::split;
 use crate::util::{cargo, cmd, heading, target_dir};
 
-/// The console as static files in `dist`. Release runs wasm-opt; debug skips it and shares
-/// its compiled dependencies with the wasm-bindgen tests.
+/// The console as static files in `dist`. Release splits the module (split.rs) and runs
+/// wasm-opt on each part; debug is one module, unoptimized, and shares its compiled
+/// dependencies with the wasm-bindgen tests.
 pub fn console(release: bool, dist: &Path) -> Result<(), String> {
     install::crates()?;
+    if release {
+        split::install()?;
+    }
     let mode = if release { "release" } else { "debug" };
     heading(&format!(
         "building the console ({mode}) into {}",
@@ -18,14 +23,16 @@ pub fn console(release: bool, dist: &Path) -> Result<(), String> {
     let mut trunk = cmd("trunk");
     trunk.arg("build").arg("--dist").arg(dist);
     if release {
-        trunk.arg("--release");
+        trunk.args(["--release", "--features", "split"]);
     }
     run("trunk build", &mut trunk)?;
-    if dist.join("index.html").is_file() {
-        Ok(())
-    } else {
-        Err(format!("trunk left no index.html in {}", dist.display()))
+    if !dist.join("index.html").is_file() {
+        return Err(format!("trunk left no index.html in {}", dist.display()));
     }
+    if release {
+        split::apply(dist)?;
+    }
+    Ok(())
 }
 
 /// The simulator binary, in the dev profile that `cargo test` has already compiled.

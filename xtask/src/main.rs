@@ -16,6 +16,7 @@ mod procs;
 mod screenshots;
 mod services;
 mod size;
+mod split;
 mod targets;
 mod test;
 mod twiggy;

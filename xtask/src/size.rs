@@ -24,9 +24,12 @@ struct Sized {
     br: u64,
 }
 
+/// The first module (`huikong-<hash>_bg.wasm`) is `wasm`: the join page waits for it. The
+/// parts split off it (split.rs) are `lazy-wasm`: fetched once the join page is up.
 fn kind_of(name: &str) -> &'static str {
     match name.rsplit('.').next() {
-        Some("wasm") => "wasm",
+        Some("wasm") if name.ends_with("_bg.wasm") => "wasm",
+        Some("wasm") => "lazy-wasm",
         Some("js") => "js",
         Some("css") => "css",
         Some("html") => "html",
@@ -142,7 +145,9 @@ fn check_budget(files: &[Sized], budget: &[(String, u64)]) -> Result<(), String>
     }
 }
 
-/// The `size` step of `cargo xtask test`: the release build against the budget.
+/// The `size` step of `cargo xtask test`: the release build against the budget, and its
+/// split module in the browser (tests/e2e/split.rs: the debug build the e2e step uses is one
+/// module).
 pub fn step() -> Result<Option<String>, String> {
     let dist = dist::test_dist();
     dist::release(&dist)?;
@@ -150,7 +155,24 @@ pub fn step() -> Result<Option<String>, String> {
     print_table(&files);
     heading(&format!("gzipped sizes against {BUDGET}"));
     check_budget(&files, &read_budget()?)?;
+    heading("the split module in the browser");
+    browser_tests(&dist, "split::", &[crate::e2e::TEST_THREADS])?;
     Ok(None)
+}
+
+/// The browser suite's ignored tests matching `filter` against the build in `dist`.
+fn browser_tests(dist: &Path, filter: &str, args: &[&str]) -> Result<(), String> {
+    install::test_tools()?;
+    let world = World::with_dist(dist)?;
+    let mut command = cargo();
+    command
+        .args(["test", "-p", "huikong", "--test", "e2e", filter])
+        .args(["--", "--ignored"])
+        .args(args);
+    world.env(&mut command);
+    let result = run(&format!("cargo test ({filter})"), &mut command);
+    world.stop();
+    result
 }
 
 /// `cargo xtask size`: the table, the module's biggest items, the budget, the cold load.
@@ -175,13 +197,5 @@ pub fn main(args: &[String]) -> Result<(), String> {
 /// `FIGURE` lines, against this release build, with and without its preload links.
 fn cold_load(dist: &Path) -> Result<(), String> {
     heading("cold load to an interactive join page (median of 10)");
-    let world = World::with_dist(dist)?;
-    let mut command = cargo();
-    command
-        .args(["test", "-p", "huikong", "--test", "e2e", "cold_load::"])
-        .args(["--", "--ignored", "--test-threads=1", "--nocapture"]);
-    world.env(&mut command);
-    let result = run("cargo test (cold load)", &mut command);
-    world.stop();
-    result
+    browser_tests(dist, "cold_load::", &["--test-threads=1", "--nocapture"])
 }

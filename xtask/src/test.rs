@@ -37,7 +37,7 @@ const STEPS: [Step; 9] = [
     ("e2e", "browser end-to-end tests", e2e::step),
     (
         "size",
-        "the release build against size-budget.txt",
+        "the release build against size-budget.txt, and its split module in the browser",
         size::step,
     ),
     (

@@ -5,16 +5,17 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::procs::run;
-use crate::util::{capture, cargo, cargo_bin_dir, cmd, heading, target_dir};
+use crate::util::{capture, cargo, cargo_bin_dir, cmd, heading};
 
 const VERSION: &str = "0.8.0";
 /// Not shipped: wasm-opt drops the names before the module reaches a browser.
 const NAMES: &str = "\"function names\" subsection";
 
-/// The module as wasm-bindgen left it, before wasm-opt: the last one with names. Its sizes
-/// are somewhat larger than the shipped module's; the proportions are what count.
+/// The first module (what the join page waits for) as wasm-bindgen left it, before wasm-opt:
+/// the last one with names. Its sizes are somewhat larger than the shipped module's; the
+/// proportions are what count.
 fn module() -> std::path::PathBuf {
-    target_dir().join("wasm-bindgen/release/huikong_bg.wasm")
+    crate::split::work_dir().join("bound/huikong_bg.wasm")
 }
 
 pub fn report() -> Result<(), String> {

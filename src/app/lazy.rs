@@ -1,0 +1,111 @@
+//! The meeting page in a module of its own. The release build (feature `split`, see
+//! xtask/src/split.rs) cuts everything only the meeting page uses out of the first module, so
+//! the join page is interactive sooner; the meeting module is fetched as soon as the join page
+//! is up, and a failed fetch says so with a retry instead of stopping the console.
+
+use crate::components::meeting::MeetingPage;
+use crate::i18n::{Text, Tr};
+use crate::platform::join::Joined;
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+use send_wrapper::SendWrapper;
+
+/// The split point: calling it loads the meeting module first (`preload_meeting_page` alone
+/// only loads it). `fallible`: a failed load is an `Err`, not a panic, and is retried next time.
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(
+    meeting_page,
+    wasm_split_path = ::leptos::wasm_split,
+    preload(preload_meeting_page),
+    fallible
+)]
+pub fn meeting_page(
+    joined: Joined,
+    on_leave: Callback<()>,
+    on_rejoin: Callback<()>,
+) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <MeetingPage joined=joined on_leave=on_leave on_rejoin=on_rejoin/> }.into_any())
+}
+
+/// Unsplit builds (debug, tests): the meeting page is in the one module.
+#[cfg(not(feature = "split"))]
+pub async fn meeting_page(
+    joined: Joined,
+    on_leave: Callback<()>,
+    on_rejoin: Callback<()>,
+) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <MeetingPage joined=joined on_leave=on_leave on_rejoin=on_rejoin/> }.into_any())
+}
+
+/// Unsplit builds have nothing to load.
+#[cfg(not(feature = "split"))]
+pub async fn preload_meeting_page() -> Result<(), SplitLoaderError> {
+    Ok(())
+}
+
+/// Starts fetching the meeting module once the join page is up (after the browser has had a
+/// turn to paint it), so a join does not wait for it. A failure here is only logged by the
+/// loader: the join itself tries again and shows it.
+pub fn prefetch_meeting_page() {
+    leptos::task::spawn_local(async {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        let _ = preload_meeting_page().await;
+    });
+}
+
+/// The meeting page once its module is in; until then a loading line, and if the module
+/// cannot be fetched, a notice with a retry.
+#[component]
+pub fn LazyMeetingPage(
+    joined: Joined,
+    #[prop(into)] on_leave: Callback<()>,
+    #[prop(into)] on_rejoin: Callback<()>,
+) -> impl IntoView {
+    let tr = Tr::use_context();
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        let joined = joined.clone();
+        let page = SendWrapper::new(meeting_page(joined.clone(), on_leave, on_rejoin));
+        let loading = move || {
+            view! {
+                <p class="boot" role="status" data-testid="meeting-loading">
+                    {tr.text(Text::MeetingLoading)}</p>
+            }
+        };
+        view! {
+            <Suspense fallback=loading>
+                {Suspend::new(async move {
+                    match page.await {
+                        Ok(view) => view,
+                        Err(_) => view! { <LoadFailed attempt=attempt joined=joined on_leave=on_leave/> }
+                            .into_any(),
+                    }
+                })}
+            </Suspense>
+        }
+    }
+}
+
+/// The session is open but its page is not: retry, or end the session and go back.
+#[component]
+fn LoadFailed(attempt: RwSignal<u32>, joined: Joined, on_leave: Callback<()>) -> impl IntoView {
+    let tr = Tr::use_context();
+    let back = move |_| {
+        let api = joined.api.clone();
+        leptos::task::spawn_local(async move { api.end_session().await });
+        on_leave.run(());
+    };
+    view! {
+        <div class="session-over card" role="alert" data-testid="meeting-load-failed">
+            <p>{tr.text(Text::MeetingLoadFailed)}</p>
+            <div class="button-row">
+                <button type="button" class="primary" data-testid="meeting-load-retry"
+                    on:click=move |_| attempt.update(|n| *n += 1)>
+                    {tr.text(Text::MeetingLoadRetry)}</button>
+                <button type="button" data-testid="back-to-join" on:click=back>
+                    {tr.text(Text::BackToJoin)}</button>
+            </div>
+        </div>
+    }
+}
