@@ -37,8 +37,14 @@ const all = performance.getEntriesByType('resource').filter(e => e.name.endsWith
 const wasm = all.filter(e => e.startTime < ready);
 const later = all.filter(e => e.startTime >= ready);
 const paint = performance.getEntriesByName('first-contentful-paint')[0];
+// Bytes over the wire (headers and compressed bodies), the page itself included.
+const moved = [...performance.getEntriesByType('navigation'),
+  ...performance.getEntriesByType('resource')]
+  .filter(e => e.responseEnd <= ready)
+  .reduce((sum, e) => sum + e.transferSize, 0);
 return {
   ready,
+  moved,
   wasm_fetches: wasm.length,
   wasm_start: wasm.length ? wasm[0].startTime : -1,
   wasm_end: wasm.length ? wasm[0].responseEnd : -1,
@@ -47,14 +53,17 @@ return {
 };
 "#;
 
-/// When the `arguments[0]` module parts fetched after the join page were all in: null until
-/// then (a fetch is listed once it completes), -1 if there are none.
+/// When the `arguments[0]` module parts fetched after the join page were all in (-1 if there
+/// are none), and the bytes moved by then: null until then (a fetch is listed once it completes).
 const LATER: &str = r#"
 const ready = window.__huikongJoinReady;
 const later = performance.getEntriesByType('resource')
   .filter(e => e.name.endsWith('.wasm') && e.startTime >= ready);
 if (later.length < arguments[0]) return null;
-return later.length ? Math.max(...later.map(e => e.responseEnd)) : -1;
+const moved = [...performance.getEntriesByType('navigation'),
+  ...performance.getEntriesByType('resource')]
+  .reduce((sum, e) => sum + e.transferSize, 0);
+return { at: later.length ? Math.max(...later.map(e => e.responseEnd)) : -1, moved };
 "#;
 
 /// The module parts split off the first one (xtask/src/split.rs): `.wasm` but not `_bg.wasm`.
@@ -138,6 +147,7 @@ async fn measure(env: &Env, dist: &Path, throttled: bool) -> Measured {
     let parts = later_parts(dist);
     let (mut ready, mut wasm, mut paint, mut meeting) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut moved_ready, mut moved_all) = (Vec::new(), Vec::new());
     for _ in 0..LOADS {
         let client = browser.client();
         client.goto("about:blank").await.expect("a blank page");
@@ -161,6 +171,7 @@ async fn measure(env: &Env, dist: &Path, throttled: bool) -> Measured {
         ready.push(seen["ready"].as_f64().expect("a time"));
         wasm.push(seen["wasm_start"].as_f64().expect("a time"));
         paint.push(seen["first_paint"].as_f64().expect("a time"));
+        moved_ready.push(seen["moved"].as_f64().expect("a byte count"));
         // The meeting part, asked for once the join page is up: in before the next load.
         let at: Value = eventually_within(Duration::from_secs(30), "the meeting part", || async {
             match client.execute(LATER, vec![json!(parts)]).await {
@@ -170,7 +181,8 @@ async fn measure(env: &Env, dist: &Path, throttled: bool) -> Measured {
             }
         })
         .await;
-        meeting.push(at.as_f64().expect("a time"));
+        meeting.push(at["at"].as_f64().expect("a time"));
+        moved_all.push(at["moved"].as_f64().expect("a byte count"));
     }
     drop(browser);
     Measured {
@@ -178,15 +190,20 @@ async fn measure(env: &Env, dist: &Path, throttled: bool) -> Measured {
         wasm: median(wasm),
         paint: median(paint),
         meeting: median(meeting),
+        moved_ready: median(moved_ready),
+        moved_all: median(moved_all),
     }
 }
 
-/// Medians of one case, in ms from the start of navigation; `meeting` is -1 for one module.
+/// Medians of one case, in ms from the start of navigation (`meeting` is -1 for one module),
+/// and in bytes moved: by the interactive join page, and once the meeting part is in too.
 struct Measured {
     ready: f64,
     wasm: f64,
     paint: f64,
     meeting: f64,
+    moved_ready: f64,
+    moved_all: f64,
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -201,8 +218,9 @@ async fn cold_load_to_an_interactive_join_page() {
             figure(&format!(
                 "{link}, {case}: interactive join page {:.0} ms (median of {LOADS}), \
                  module requested at {:.0} ms, first contentful paint {:.0} ms, \
-                 meeting part in at {:.0} ms",
-                m.ready, m.wasm, m.paint, m.meeting
+                 meeting part in at {:.0} ms; bytes moved {:.0} by the join page, {:.0} with \
+                 the meeting part",
+                m.ready, m.wasm, m.paint, m.meeting, m.moved_ready, m.moved_all
             ));
         }
     }

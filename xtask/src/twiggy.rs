@@ -18,6 +18,24 @@ fn module() -> std::path::PathBuf {
     crate::split::work_dir().join("bound/huikong_bg.wasm")
 }
 
+/// The parts split off the first module, as wasm-split-cli cut them (before wasm-opt, with
+/// their names): `split_<name>.wasm`.
+fn parts() -> Vec<std::path::PathBuf> {
+    let cut = crate::split::work_dir().join("cut");
+    let mut parts: Vec<_> = std::fs::read_dir(cut)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("split_"))
+        })
+        .collect();
+    parts.sort();
+    parts
+}
+
 pub fn report() -> Result<(), String> {
     let twiggy = cargo_bin_dir().join("twiggy");
     let current = capture(cmd(&twiggy).arg("--version")).is_some_and(|v| v.contains(VERSION));
@@ -37,11 +55,20 @@ pub fn report() -> Result<(), String> {
         "twiggy top",
         cmd(&twiggy).args(["top", "-n", "20"]).arg(&module),
     )?;
-    by_crate(&twiggy, &module)
+    by_crate(&twiggy, &module, "the first module")?;
+    for part in parts() {
+        let name = part.file_name().map(|n| n.to_string_lossy().into_owned());
+        by_crate(
+            &twiggy,
+            &part,
+            &format!("the split-off part {}", name.unwrap_or_default()),
+        )?;
+    }
+    Ok(())
 }
 
 /// Every item's bytes added up by the crate its name starts with.
-fn by_crate(twiggy: &Path, module: &Path) -> Result<(), String> {
+fn by_crate(twiggy: &Path, module: &Path, which: &str) -> Result<(), String> {
     let csv = capture(cmd(twiggy).args(["top", "--format", "csv"]).arg(module))
         .ok_or("twiggy top --format csv failed")?;
     let mut sums: BTreeMap<String, u64> = BTreeMap::new();
@@ -60,7 +87,9 @@ fn by_crate(twiggy: &Path, module: &Path) -> Result<(), String> {
     let total: u64 = sums.values().sum();
     let mut rows: Vec<(String, u64)> = sums.into_iter().collect();
     rows.sort_by_key(|r| std::cmp::Reverse(r.1));
-    heading("the module's bytes by crate (function names left out: they are not shipped)");
+    heading(&format!(
+        "{which}: bytes by crate (function names left out: they are not shipped)"
+    ));
     for (name, bytes) in rows.iter().take(15) {
         let percent = *bytes as f64 * 100.0 / total.max(1) as f64;
         println!("{bytes:>10} {percent:>5.1}%  {name}");
