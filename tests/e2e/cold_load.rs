@@ -9,6 +9,7 @@ use crate::harness::{eventually_within, Browser, Env};
 use huikong_protocol::Profile;
 use huikong_sim::Config;
 use serde_json::{json, Value};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -29,7 +30,9 @@ new MutationObserver((_, observer) => {
 "#;
 
 /// The modules asked for before the join page was interactive (the release build's meeting
-/// part is asked for after it, so it is not among them), and when the meeting part was in.
+/// part is asked for after it, so it is not among them), the bytes moved by then, and when
+/// each step of the load ended: the page, its stylesheets, the module, and `config.json`,
+/// which the module asks for as soon as it starts.
 const READ: &str = r#"
 const ready = window.__huikongJoinReady;
 if (ready === undefined) return null;
@@ -37,6 +40,9 @@ const all = performance.getEntriesByType('resource').filter(e => e.name.endsWith
 const wasm = all.filter(e => e.startTime < ready);
 const later = all.filter(e => e.startTime >= ready);
 const paint = performance.getEntriesByName('first-contentful-paint')[0];
+const resources = performance.getEntriesByType('resource');
+const css = resources.filter(e => e.name.endsWith('.css'));
+const config = resources.find(e => e.name.endsWith('/config.json'));
 // Bytes over the wire (headers and compressed bodies), the page itself included.
 const moved = [...performance.getEntriesByType('navigation'),
   ...performance.getEntriesByType('resource')]
@@ -50,6 +56,10 @@ return {
   wasm_end: wasm.length ? wasm[0].responseEnd : -1,
   first_paint: paint ? paint.startTime : -1,
   later_fetches: later.length,
+  html_end: performance.getEntriesByType('navigation')[0].responseEnd,
+  css_end: css.length ? Math.max(...css.map(e => e.responseEnd)) : -1,
+  config_start: config ? config.startTime : -1,
+  config_end: config ? config.responseEnd : -1,
 };
 "#;
 
@@ -63,7 +73,7 @@ if (later.length < arguments[0]) return null;
 const moved = [...performance.getEntriesByType('navigation'),
   ...performance.getEntriesByType('resource')]
   .reduce((sum, e) => sum + e.transferSize, 0);
-return { at: later.length ? Math.max(...later.map(e => e.responseEnd)) : -1, moved };
+return { meeting: later.length ? Math.max(...later.map(e => e.responseEnd)) : -1, moved_all: moved };
 "#;
 
 /// The module parts split off the first one (xtask/src/split.rs): `.wasm` but not `_bg.wasm`.
@@ -145,9 +155,7 @@ async fn measure(env: &Env, dist: &Path, throttled: bool) -> Measured {
         )
         .await;
     let parts = later_parts(dist);
-    let (mut ready, mut wasm, mut paint, mut meeting) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let (mut moved_ready, mut moved_all) = (Vec::new(), Vec::new());
+    let mut samples: BTreeMap<&'static str, Vec<f64>> = BTreeMap::new();
     for _ in 0..LOADS {
         let client = browser.client();
         client.goto("about:blank").await.expect("a blank page");
@@ -168,10 +176,7 @@ async fn measure(env: &Env, dist: &Path, throttled: bool) -> Measured {
             seen["wasm_fetches"], 1,
             "one module before the join page: {seen}"
         );
-        ready.push(seen["ready"].as_f64().expect("a time"));
-        wasm.push(seen["wasm_start"].as_f64().expect("a time"));
-        paint.push(seen["first_paint"].as_f64().expect("a time"));
-        moved_ready.push(seen["moved"].as_f64().expect("a byte count"));
+        keep(&mut samples, &seen, &READ_KEYS);
         // The meeting part, asked for once the join page is up: in before the next load.
         let at: Value = eventually_within(Duration::from_secs(30), "the meeting part", || async {
             match client.execute(LATER, vec![json!(parts)]).await {
@@ -181,30 +186,41 @@ async fn measure(env: &Env, dist: &Path, throttled: bool) -> Measured {
             }
         })
         .await;
-        meeting.push(at["at"].as_f64().expect("a time"));
-        moved_all.push(at["moved"].as_f64().expect("a byte count"));
+        keep(&mut samples, &at, &["meeting", "moved_all"]);
     }
     drop(browser);
-    Measured {
-        ready: median(ready),
-        wasm: median(wasm),
-        paint: median(paint),
-        meeting: median(meeting),
-        moved_ready: median(moved_ready),
-        moved_all: median(moved_all),
+    samples
+        .into_iter()
+        .map(|(key, values)| (key, median(values)))
+        .collect()
+}
+
+/// What READ gives of each load: times in ms from the start of navigation (-1 for a step a
+/// build does not have), and `moved` in bytes.
+const READ_KEYS: [&str; 9] = [
+    "ready",
+    "moved",
+    "wasm_start",
+    "wasm_end",
+    "first_paint",
+    "html_end",
+    "css_end",
+    "config_start",
+    "config_end",
+];
+
+/// Adds one load's `keys` from `seen` to the samples.
+fn keep(samples: &mut BTreeMap<&'static str, Vec<f64>>, seen: &Value, keys: &[&'static str]) {
+    for key in keys {
+        let value = seen[*key]
+            .as_f64()
+            .unwrap_or_else(|| panic!("{key} in {seen}"));
+        samples.entry(key).or_default().push(value);
     }
 }
 
-/// Medians of one case, in ms from the start of navigation (`meeting` is -1 for one module),
-/// and in bytes moved: by the interactive join page, and once the meeting part is in too.
-struct Measured {
-    ready: f64,
-    wasm: f64,
-    paint: f64,
-    meeting: f64,
-    moved_ready: f64,
-    moved_all: f64,
-}
+/// The medians of one case, by READ's and LATER's keys.
+type Measured = BTreeMap<&'static str, f64>;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "a measurement: `cargo xtask size` runs it against the release build"]
@@ -220,7 +236,24 @@ async fn cold_load_to_an_interactive_join_page() {
                  module requested at {:.0} ms, first contentful paint {:.0} ms, \
                  meeting part in at {:.0} ms; bytes moved {:.0} by the join page, {:.0} with \
                  the meeting part",
-                m.ready, m.wasm, m.paint, m.meeting, m.moved_ready, m.moved_all
+                m["ready"],
+                m["wasm_start"],
+                m["first_paint"],
+                m["meeting"],
+                m["moved"],
+                m["moved_all"]
+            ));
+            figure(&format!(
+                "{link}, {case}, where the time goes (medians, ms): page in {:.0}, \
+                 stylesheets in {:.0}, first paint {:.0}, module in {:.0}, module started \
+                 (config.json asked) {:.0}, config.json in {:.0}, join page interactive {:.0}",
+                m["html_end"],
+                m["css_end"],
+                m["first_paint"],
+                m["wasm_end"],
+                m["config_start"],
+                m["config_end"],
+                m["ready"]
             ));
         }
     }
