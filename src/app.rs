@@ -14,6 +14,7 @@ use lazy::LazyMeetingPage;
 use leptos::prelude::*;
 
 mod lazy;
+mod styles;
 
 pub use lazy::prefetch_meeting_page;
 

@@ -43,18 +43,19 @@ pub async fn preload_meeting_page() -> Result<(), SplitLoaderError> {
     Ok(())
 }
 
-/// Starts fetching the meeting module once the join page is up (after the browser has had a
-/// turn to paint it), so a join does not wait for it. A failure here is only logged by the
-/// loader: the join itself tries again and shows it.
+/// Starts fetching the meeting module and its stylesheets once the join page is up (after
+/// the browser has had a turn to paint it), so a join does not wait for them. A failure here
+/// is only logged by the loader: the join itself tries again and shows it.
 pub fn prefetch_meeting_page() {
     leptos::task::spawn_local(async {
         gloo_timers::future::TimeoutFuture::new(0).await;
+        super::styles::enable();
         let _ = preload_meeting_page().await;
     });
 }
 
-/// The meeting page once its module is in; until then a loading line, and if the module
-/// cannot be fetched, a notice with a retry.
+/// The meeting page once its module and its stylesheets are in; until then a loading line,
+/// and if the module cannot be fetched, a notice with a retry.
 #[component]
 pub fn LazyMeetingPage(
     joined: Joined,
@@ -66,7 +67,11 @@ pub fn LazyMeetingPage(
     move || {
         attempt.track();
         let joined = joined.clone();
-        let page = SendWrapper::new(meeting_page(joined.clone(), on_leave, on_rejoin));
+        // The page's stylesheets, asked for with the prefetch, are normally in already.
+        let page = SendWrapper::new(futures_util::future::join(
+            meeting_page(joined.clone(), on_leave, on_rejoin),
+            super::styles::loaded(),
+        ));
         let loading = move || {
             view! {
                 <p class="boot" role="status" data-testid="meeting-loading">
@@ -76,7 +81,7 @@ pub fn LazyMeetingPage(
         view! {
             <Suspense fallback=loading>
                 {Suspend::new(async move {
-                    match page.await {
+                    match page.await.0 {
                         Ok(view) => view,
                         Err(_) => view! { <LoadFailed attempt=attempt joined=joined on_leave=on_leave/> }
                             .into_any(),

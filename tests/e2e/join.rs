@@ -190,3 +190,35 @@ async fn join_an_open_room_without_a_pin_as_guest() {
     .await;
     assert_eq!(me.role, Role::Guest);
 }
+
+/// The meeting page's stylesheets (`data-meeting-style`): how many there are, how many are on
+/// and loaded, how many the page asked for, and how many of those it asked for before its
+/// module was in (the join page's first paint must not wait for them).
+const MEETING_STYLES: &str = r#"
+const links = [...document.querySelectorAll('link[data-meeting-style]')];
+const entries = performance.getEntriesByType('resource');
+const module = entries.find(e => e.name.endsWith('.wasm'));
+const asked = entries.filter(e => links.some(l => l.href === e.name));
+return {
+  links: links.length,
+  loaded: links.filter(l => !l.disabled && l.sheet).length,
+  asked: asked.length,
+  asked_before_module: asked.filter(e => e.startTime < module.responseEnd).length,
+};
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_meeting_pages_stylesheets_wait_for_the_module_and_are_in_for_the_meeting() {
+    let Some(t) = ctx::start("join_meeting_styles", Profile::Public).await else {
+        return;
+    };
+    t.join_host().await;
+    let seen: serde_json::Value = t.page.js(MEETING_STYLES).await;
+    assert!(seen["links"].as_u64() > Some(0), "{seen}");
+    assert_eq!(seen["loaded"], seen["links"], "all on and loaded: {seen}");
+    assert_eq!(seen["asked"], seen["links"], "each fetched once: {seen}");
+    assert_eq!(
+        seen["asked_before_module"], 0,
+        "none before the module: {seen}"
+    );
+}
