@@ -10,14 +10,20 @@
 //! holds the texts in both languages, and [`util`] the pure helpers.
 
 pub mod app;
-pub mod components;
+pub mod command;
+pub mod dialogs;
 pub mod embed;
 pub mod host;
 pub mod i18n;
+pub mod join;
+pub mod keyboard;
+pub mod list;
+pub mod meeting;
 pub mod panels;
 pub mod platform;
 pub mod state;
 pub mod util;
+pub mod widgets;
 
 #[cfg(all(test, target_arch = "wasm32"))]
 mod web_tests;

@@ -1,7 +1,7 @@
 //! Browser-side logic checked in headless Chromium (`cargo test --target wasm32-unknown-unknown`).
 
-use crate::components::list_query::spotlight_order;
 use crate::i18n::{fill, Lang, Text};
+use crate::list::query::spotlight_order;
 use crate::platform::join::{classify_check_join_failure, classify_session_failure, JoinError};
 use crate::platform::stream::{state_after_failures, ConnState, LOST_AFTER};
 use crate::state::store::StoreWriter;

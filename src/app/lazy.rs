@@ -3,8 +3,8 @@
 //! the join page is interactive sooner; the meeting module is fetched as soon as the join page
 //! is up, and a failed fetch says so with a retry instead of stopping the console.
 
-use crate::components::meeting::MeetingPage;
 use crate::i18n::{Text, Tr};
+use crate::meeting::page::MeetingPage;
 use crate::platform::join::Joined;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;

@@ -1,8 +1,8 @@
 //! Picking and ordering the actors of a layout override: find a participant by name, add them,
 //! move them up and down. The order is the order of the tiles.
 
-use crate::components::virtual_list::NameInList;
 use crate::i18n::{Text, Tr};
+use crate::list::virtual_list::NameInList;
 use crate::panels::geometry::{add_actor, move_actor, prune_actors, remove_actor};
 use crate::platform::session::LiveSession;
 use crate::state::store::Store;

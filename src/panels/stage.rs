@@ -1,7 +1,7 @@
 //! Who speaks now, and the speaking order from `stage`.
 
-use crate::components::virtual_list::NameInList;
 use crate::i18n::{Text, Tr};
+use crate::list::virtual_list::NameInList;
 use crate::platform::session::LiveSession;
 use leptos::prelude::*;
 

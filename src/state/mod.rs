@@ -3,6 +3,7 @@
 //! participants.
 
 pub mod access;
+pub mod clock;
 pub mod reasons;
 pub mod record;
 pub mod roster;

@@ -2,7 +2,7 @@
 //! every command goes through (pending while in flight, then its outcome here). One list holds
 //! them all; each outcome carries where it was sent from (an [`Origin`]), so the dialog or panel
 //! that sent it can show its own latest one where the host is looking, while the page's
-//! notification stack (`components::status`) shows every one still current.
+//! notification stack (`command::outcome`) shows every one still current.
 
 use crate::i18n::{Text, Tr};
 use leptos::prelude::*;

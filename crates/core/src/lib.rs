@@ -1,0 +1,4 @@
+//! Huikong's pure console logic, shared by the console (`src/`) and tested natively with a
+//! plain `cargo test`: no Leptos, no web-sys, no I/O.
+
+pub mod i18n;

@@ -1,0 +1,196 @@
+//! The join page: API server, conference, PIN, name, hide-me and the deployment profile. A
+//! portal's `join` message fills the form and submits it, as the user would.
+
+use crate::embed::bridge::use_embed;
+use crate::embed::messages::{LaunchParams, Outbound};
+use crate::host::browser;
+use crate::host::config::RuntimeConfig;
+use crate::i18n::{Text, Tr};
+use crate::platform::join::{join, JoinParams, Joined};
+use crate::widgets::prefs::PrefSwitches;
+use huikong_protocol::Profile;
+use leptos::prelude::*;
+
+/// The product title: `config.json`'s, else 会控 / Huikong.
+pub fn product_title(tr: Tr) -> String {
+    use_context::<RuntimeConfig>()
+        .and_then(|c| c.title)
+        .unwrap_or_else(|| tr.t(Text::AppTitle).to_owned())
+}
+
+#[component]
+pub fn JoinPage(
+    /// What the form starts with (a rejoin's last parameters, the PIN included, in memory only).
+    initial: JoinParams,
+    /// Submit at once, for a rejoin.
+    auto: bool,
+    #[prop(into)] on_joined: Callback<Joined>,
+) -> impl IntoView {
+    let tr = Tr::use_context();
+    let server = RwSignal::new(initial.server.clone());
+    let conference = RwSignal::new(initial.conference.clone());
+    let pin = RwSignal::new(initial.pin.clone());
+    let name = RwSignal::new(initial.name.clone());
+    let hideme = RwSignal::new(initial.hideme);
+    let profile = RwSignal::new(initial.profile);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<crate::platform::join::JoinError>);
+    let embed = use_embed();
+    // Whether the join under way is the portal's, for the `request` of an error message.
+    let portal_join = StoredValue::new(false);
+
+    let form = move || JoinParams {
+        server: server.get_untracked(),
+        conference: conference.get_untracked(),
+        pin: pin.get_untracked(),
+        name: name.get_untracked(),
+        hideme: hideme.get_untracked(),
+        profile: profile.get_untracked(),
+    };
+    let submit = move || {
+        if busy.get_untracked() {
+            return;
+        }
+        let params = form();
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let outcome = join(params).await;
+            busy.try_set(false);
+            match outcome {
+                Ok(joined) => {
+                    browser::save_server(&joined.params.server);
+                    // The page may be gone by now (a portal's session entered the meeting
+                    // meanwhile): a session nobody will show is released at once.
+                    let api = joined.api.clone();
+                    if on_joined.try_run(joined).is_none() {
+                        api.end_session().await;
+                    }
+                }
+                Err(e) => {
+                    if let Some(embed) = embed {
+                        let request = portal_join
+                            .try_get_value()
+                            .unwrap_or(false)
+                            .then_some("join");
+                        embed.send(&Outbound::join_error(&e, tr, request));
+                    }
+                    error.try_set(Some(e));
+                }
+            }
+        });
+    };
+    if auto {
+        submit();
+    }
+    if let Some(embed) = embed {
+        Effect::new(move |_| {
+            let Some(req) = embed.join_request.get() else {
+                return;
+            };
+            embed.join_request.set(None);
+            if busy.get_untracked() {
+                embed.send(&Outbound::error(
+                    "busy",
+                    tr.now(Text::EmbedBusy).to_owned(),
+                    Some("join"),
+                ));
+                return;
+            }
+            match req.merge_into(form()) {
+                Ok(p) => {
+                    server.set(p.server);
+                    conference.set(p.conference);
+                    pin.set(p.pin);
+                    name.set(p.name);
+                    hideme.set(p.hideme);
+                    profile.set(p.profile);
+                    portal_join.set_value(true);
+                    submit();
+                }
+                Err(reason) => embed.send(&Outbound::bad_message(tr, &reason)),
+            }
+        });
+    }
+    let compact = embed.is_some_and(|e| e.compact);
+
+    view! {
+        <main class="join-page" id="main">
+            <Show when=move || !compact>
+                <header class="join-head">
+                    <h1 data-testid="product-title">{move || product_title(tr)}<small>{tr.text(Text::AppSubtitle)}</small></h1>
+                    <PrefSwitches/>
+                </header>
+            </Show>
+            <form class="join-form card" novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    portal_join.set_value(false);
+                    submit();
+                }>
+                <h2>{tr.text(Text::JoinHeading)}</h2>
+                <label for="join-server">{tr.text(Text::ServerLabel)}</label>
+                <input id="join-server" data-testid="join-server" type="url" inputmode="url"
+                    autocomplete="url" aria-describedby="join-server-hint" bind:value=server/>
+                <small id="join-server-hint" class="hint">{tr.text(Text::ServerHint)}</small>
+
+                <label for="join-conference">{tr.text(Text::ConferenceLabel)}</label>
+                <input id="join-conference" data-testid="join-conference" type="text" required
+                    autocomplete="off" bind:value=conference/>
+
+                <label for="join-pin">{tr.text(Text::PinLabel)}</label>
+                <input id="join-pin" data-testid="join-pin" type="password" autocomplete="off"
+                    bind:value=pin/>
+
+                <label for="join-name">{tr.text(Text::NameLabel)}</label>
+                <input id="join-name" data-testid="join-name" type="text" required autocomplete="name"
+                    bind:value=name/>
+
+                <label class="check">
+                    <input type="checkbox" data-testid="join-hideme" bind:checked=hideme/>
+                    {tr.text(Text::HidemeLabel)}
+                </label>
+
+                <label for="join-profile">{tr.text(Text::ProfileLabel)}</label>
+                <select id="join-profile" data-testid="join-profile"
+                    on:change=move |ev| {
+                        if let Some(p) = Profile::parse(&event_target_value(&ev)) {
+                            profile.set(p);
+                        }
+                    }>
+                    <option value="public" selected=move || profile.get() == Profile::Public>
+                        {tr.text(Text::ProfilePublic)}
+                    </option>
+                    <option value="enterprise" selected=move || profile.get() == Profile::Enterprise>
+                        {tr.text(Text::ProfileEnterprise)}
+                    </option>
+                </select>
+
+                <p class="join-error" role="alert" data-testid="join-error"
+                    hidden=move || error.with(Option::is_none)>
+                    {move || error.get().map(|e| e.message(tr))}
+                </p>
+
+                <button type="submit" class="primary" data-testid="join-submit"
+                    disabled=move || busy.get() aria-busy=move || busy.get().then_some("true")>
+                    {move || if busy.get() { tr.t(Text::Joining) } else { tr.t(Text::JoinButton) }}
+                </button>
+            </form>
+        </main>
+    }
+}
+
+/// The join form's first values. The server: the remembered one, else `config.json`'s, else the
+/// page's own origin. The profile: `?profile=`, else `config.json`'s, else public. The
+/// conference and the name from the URL.
+pub fn default_params(config: &RuntimeConfig, launch: &LaunchParams) -> JoinParams {
+    JoinParams {
+        server: browser::saved_server()
+            .or_else(|| config.api_server.clone())
+            .unwrap_or_else(browser::page_origin),
+        conference: launch.conference.clone().unwrap_or_default(),
+        name: launch.name.clone().unwrap_or_default(),
+        profile: launch.profile.or(config.profile).unwrap_or_default(),
+        ..JoinParams::default()
+    }
+}

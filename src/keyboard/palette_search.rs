@@ -1,0 +1,197 @@
+//! What the palette finds for a query: every conference command, panel and layout the
+//! deployment offers, and the participants' actions, by substring over the Chinese and the
+//! English labels and a few aliases, whatever the page's language. Each word typed must be
+//! found; for a participant at least one word must be in their name or address ("静音 张"
+//! lists muting each Zhang). Participants' results are capped, so a meeting of 5,000 stays
+//! quick to search.
+
+use crate::command::acts::{fixed_text, Act, PersonAct};
+use crate::command::runner::Commands;
+use crate::i18n::{fill, Lang, Text};
+use crate::panels::picture::layout_text;
+use crate::panels::PanelId;
+use huikong_protocol::LAYOUTS;
+use leptos::prelude::*;
+
+/// The most participant results listed; typing more narrows them.
+pub const PEOPLE_CAP: usize = 50;
+
+/// One result: what it does, its label now, its shortcut, and why it cannot run, if so.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub act: Act,
+    pub title: String,
+    pub keys: Option<&'static str>,
+    pub blocked: Option<&'static str>,
+}
+
+/// The results for `query`, and how many matched in all (more than listed past the cap).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Found {
+    pub entries: Vec<Entry>,
+    pub matched: usize,
+}
+
+/// The words of a query, lower-cased.
+pub fn words(query: &str) -> Vec<String> {
+    query.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// Both languages' text of `k`, slots emptied, lower-cased.
+fn both(k: Text) -> String {
+    let strip = |l| fill(k.get(l), &[("name", ""), ("panel", ""), ("layout", "")]);
+    format!("{} {}", strip(Lang::Zh), strip(Lang::En)).to_lowercase()
+}
+
+fn fixed_aliases(act: &Act) -> &'static str {
+    match act {
+        Act::Lock => "锁定 锁会 lock",
+        Act::Unlock => "解锁 unlock",
+        Act::MuteGuests => "静音 全体 访客 mute all guests",
+        Act::UnmuteGuests => "取消静音 全体 访客 unmute all guests",
+        Act::Start => "开始 start",
+        Act::End => "结束 挂断 end stop hang up",
+        Act::AdmitAll => "准入 全部 等候 admit all waiting",
+        Act::Search => "搜索 查找 search find filter",
+        Act::Dense => "紧凑 密集 dense compact rows",
+        Act::Help => "帮助 快捷键 help shortcuts keys",
+        Act::Leave => "离开 退出 leave quit exit",
+        Act::Panel(_) => "面板 标签 panel tab",
+        Act::Layout(_) => "布局 layout view",
+        Act::Person(p, _) => p.aliases(),
+    }
+}
+
+/// The shortcut of an act, as the help lists it.
+pub fn shortcut(act: &Act) -> Option<&'static str> {
+    Some(match act {
+        Act::Lock | Act::Unlock => "l",
+        Act::MuteGuests | Act::UnmuteGuests => "g",
+        Act::AdmitAll => "a",
+        Act::Search => "/",
+        Act::Dense => "d",
+        Act::Help => "?",
+        Act::Panel(p) => {
+            ["1", "2", "3", "4", "5", "6", "7"][PanelId::ALL.iter().position(|x| x == p)?]
+        }
+        _ => return None,
+    })
+}
+
+/// What `act` is found by: its label in both languages and its aliases.
+fn haystack(act: &Act) -> String {
+    let extra = match act {
+        Act::Panel(p) => both(p.label()) + " " + p.code(),
+        Act::Layout(l) => layout_text(l).map(both).unwrap_or_default() + " " + l,
+        _ => String::new(),
+    };
+    format!("{} {} {extra}", both(fixed_text(act)), fixed_aliases(act))
+}
+
+/// The commands that name no one, in the palette's order, as the state is now.
+fn fixed_acts(cmds: &Commands) -> Vec<Act> {
+    let store = cmds.session.store;
+    let started = store.service().with_untracked(|s| s.started);
+    let mut acts = vec![cmds.lock_toggle(), cmds.guests_toggle()];
+    acts.extend((!started).then_some(Act::Start));
+    acts.push(Act::End);
+    acts.extend((!store.waiting().with_untracked(Vec::is_empty)).then_some(Act::AdmitAll));
+    acts.extend([Act::Search, Act::Dense, Act::Help, Act::Leave]);
+    acts.extend(PanelId::ALL.into_iter().map(Act::Panel));
+    acts.extend(LAYOUTS.into_iter().map(Act::Layout));
+    acts
+}
+
+/// The actions offered on one participant in their state now.
+fn person_acts(muted: bool, spotlit: bool, waiting: bool, host: bool) -> [PersonAct; 7] {
+    [
+        PersonAct::Show,
+        if muted {
+            PersonAct::Unmute
+        } else {
+            PersonAct::Mute
+        },
+        if spotlit {
+            PersonAct::SpotOff
+        } else {
+            PersonAct::SpotOn
+        },
+        if waiting {
+            PersonAct::Admit
+        } else {
+            PersonAct::Show
+        },
+        PersonAct::Actions,
+        if host {
+            PersonAct::MakeGuest
+        } else {
+            PersonAct::MakeHost
+        },
+        PersonAct::Disconnect,
+    ]
+}
+
+fn entry(cmds: &Commands, act: Act) -> Entry {
+    Entry {
+        title: cmds.title(&act),
+        keys: shortcut(&act),
+        blocked: cmds.blocked(&act),
+        act,
+    }
+}
+
+/// Everything `query` finds, commands first, then participants (capped).
+pub fn search(cmds: &Commands, query: &str) -> Found {
+    let words = words(query);
+    let mut found = Found::default();
+    for act in fixed_acts(cmds) {
+        let hay = haystack(&act);
+        if cmds.offered(&act) && words.iter().all(|w| hay.contains(w.as_str())) {
+            found.entries.push(entry(cmds, act));
+        }
+    }
+    found.matched = found.entries.len();
+    if words.is_empty() {
+        return found;
+    }
+    let store = cmds.session.store;
+    let said: Vec<(PersonAct, String)> = person_acts(false, false, false, false)
+        .into_iter()
+        .chain(person_acts(true, true, true, true))
+        .map(|p| (p, format!("{} {}", both(p.text()), p.aliases())))
+        .collect();
+    let mut listed = 0;
+    store.order().with_untracked(|order| {
+        for uuid in order {
+            let Some(row) = store.row(uuid) else { continue };
+            let (name, uri, flags) = row.p.with_untracked(|p| {
+                let flags = (p.is_muted, p.is_spotlit(), p.is_waiting(), p.role.is_host());
+                (p.shown_name().to_lowercase(), p.uri.to_lowercase(), flags)
+            });
+            let (named, rest): (Vec<&String>, Vec<&String>) = words
+                .iter()
+                .partition(|w| name.contains(w.as_str()) || uri.contains(w.as_str()));
+            if named.is_empty() {
+                continue;
+            }
+            let mut seen = Vec::new();
+            for p in person_acts(flags.0, flags.1, flags.2, flags.3) {
+                let hay = &said.iter().find(|(q, _)| *q == p).expect("every act").1;
+                let act = Act::Person(p, uuid.clone());
+                if seen.contains(&p)
+                    || !rest.iter().all(|w| hay.contains(w.as_str()))
+                    || !cmds.offered(&act)
+                {
+                    continue;
+                }
+                seen.push(p);
+                found.matched += 1;
+                if listed < PEOPLE_CAP {
+                    listed += 1;
+                    found.entries.push(entry(cmds, act));
+                }
+            }
+        }
+    });
+    found
+}

@@ -1,0 +1,248 @@
+//! Bulk actions on the selected participants: which actions there are, whom each is for, and
+//! sending them through the runner, one platform command per participant, the same calls a
+//! row and the participant dialog make. What cannot be taken back (disconnect, transfer, a
+//! role) waits in the undo window, once for the whole bulk.
+
+pub mod bar;
+pub mod result;
+pub mod run;
+pub mod select;
+
+use crate::i18n::{Text, Tr};
+use crate::list::bulk::run::{BulkRun, Job, SendOne, Tally, Target};
+use crate::list::selection::Selection;
+use crate::platform::session::LiveSession;
+use crate::platform::ApiError;
+use crate::state::status::Status;
+use crate::state::undo::Undo;
+use huikong_protocol::{Participant, ParticipantCommand as PC, Role, RoleRequest, TransferRequest};
+use leptos::prelude::*;
+use std::rc::Rc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BulkAction {
+    Mute,
+    Unmute,
+    SpotlightOff,
+    MakeHost,
+    MakeGuest,
+    Admit,
+    Disconnect,
+    Transfer,
+}
+
+impl BulkAction {
+    /// The platform command each one sends: offered only where the platform has it.
+    pub fn command(self) -> PC {
+        match self {
+            BulkAction::Mute => PC::Mute,
+            BulkAction::Unmute => PC::Unmute,
+            BulkAction::SpotlightOff => PC::SpotlightOff,
+            BulkAction::MakeHost | BulkAction::MakeGuest => PC::Role,
+            BulkAction::Admit => PC::Unlock,
+            BulkAction::Disconnect => PC::Disconnect,
+            BulkAction::Transfer => PC::Transfer,
+        }
+    }
+
+    /// The bar's button.
+    pub fn button(self) -> Text {
+        match self {
+            BulkAction::Mute => Text::BulkMute,
+            BulkAction::Unmute => Text::BulkUnmute,
+            BulkAction::SpotlightOff => Text::BulkSpotlightOff,
+            BulkAction::MakeHost => Text::BulkMakeHost,
+            BulkAction::MakeGuest => Text::BulkMakeGuest,
+            BulkAction::Admit => Text::BulkAdmit,
+            BulkAction::Disconnect => Text::BulkDisconnect,
+            BulkAction::Transfer => Text::BulkTransfer,
+        }
+    }
+
+    /// What the run is called, with `{name}` for "40 位参会者".
+    fn label(self) -> Text {
+        match self {
+            BulkAction::Mute => Text::MuteX,
+            BulkAction::Unmute => Text::UnmuteX,
+            BulkAction::SpotlightOff => Text::UnspotlightX,
+            BulkAction::MakeHost => Text::MakeHostX,
+            BulkAction::MakeGuest => Text::MakeGuestX,
+            BulkAction::Admit => Text::AdmitX,
+            BulkAction::Disconnect => Text::DisconnectX,
+            BulkAction::Transfer => Text::TransferX,
+        }
+    }
+
+    /// Whether it waits in the undo window before it is sent. A transfer does too, but in the
+    /// transfer form, which holds it after its confirmation, as it does for one participant.
+    pub fn waits(self) -> bool {
+        matches!(
+            self,
+            BulkAction::MakeHost | BulkAction::MakeGuest | BulkAction::Disconnect
+        )
+    }
+
+    /// Whether it is sent for `p`: admitting only those waiting, and never the console's own
+    /// participant out of the meeting or out of its host role, which would end the host's
+    /// control of the meeting from a bulk selection.
+    pub fn applies(self, p: &Participant, me: &str) -> bool {
+        match self {
+            BulkAction::Admit => p.is_waiting(),
+            BulkAction::Disconnect | BulkAction::Transfer | BulkAction::MakeGuest => p.uuid != me,
+            _ => true,
+        }
+    }
+}
+
+fn how_many_text(n: usize) -> Text {
+    if n == 1 {
+        Text::OneParticipant
+    } else {
+        Text::NParticipants
+    }
+}
+
+/// "40 位参会者" / "40 participants", once.
+pub fn how_many(tr: Tr, n: usize) -> String {
+    tr.fmt_now(how_many_text(n), &[("n", &n.to_string())])
+}
+
+/// The same, following the page's language (inside a view).
+pub fn how_many_shown(tr: Tr, n: usize) -> String {
+    tr.fmt(how_many_text(n), &[("n", &n.to_string())])
+}
+
+/// Runs bulk actions on the selection, from the list that provides it.
+#[derive(Clone)]
+pub struct Bulk {
+    pub selection: Selection,
+    pub run: BulkRun,
+    /// The last action run, for "retry failed".
+    pub last: StoredValue<Option<BulkAction>>,
+    session: LiveSession,
+    status: Status,
+    undo: Undo,
+}
+
+impl Bulk {
+    pub fn new(selection: Selection, run: BulkRun) -> Bulk {
+        Bulk {
+            selection,
+            run,
+            last: StoredValue::new(None),
+            session: expect_context::<LiveSession>(),
+            status: expect_context::<Status>(),
+            undo: Undo::use_context(),
+        }
+    }
+
+    pub fn supports(&self, a: BulkAction) -> bool {
+        self.session.supports_participant(a.command())
+    }
+
+    /// Those of `uuids` the action is for, in the order they arrived, with their names now.
+    pub fn targets_in(&self, a: BulkAction, uuids: Vec<String>) -> Vec<Target> {
+        let store = self.session.store;
+        let me = self.session.me.as_str();
+        let mut found: Vec<(u64, Target)> = uuids
+            .into_iter()
+            .filter_map(|uuid| {
+                let row = store.row(&uuid)?;
+                let (applies, name) = row
+                    .p
+                    .try_with_untracked(|p| (a.applies(p, me), p.shown_name().to_owned()))?;
+                applies.then_some((row.arrival, Target { uuid, name }))
+            })
+            .collect();
+        // Arrivals are never reused, so an unstable sort gives one order.
+        found.sort_unstable_by_key(|(arrival, _)| *arrival);
+        found.into_iter().map(|(_, t)| t).collect()
+    }
+
+    /// Those selected now whom the action is for.
+    pub fn targets(&self, a: BulkAction) -> Vec<Target> {
+        self.targets_in(a, self.selection.uuids())
+    }
+
+    /// Sends `a` to the selected participants it is for (`transfer` carries the transfer's
+    /// request): through the undo window when it waits there.
+    pub fn perform(&self, a: BulkAction, transfer: Option<TransferRequest>) {
+        let targets = self.targets(a);
+        self.perform_for(a, targets, transfer);
+    }
+
+    /// Sends `a` to `targets`.
+    pub fn perform_for(
+        &self,
+        a: BulkAction,
+        targets: Vec<Target>,
+        transfer: Option<TransferRequest>,
+    ) {
+        if targets.is_empty() || self.run.running_now() {
+            return;
+        }
+        self.last.set_value(Some(a));
+        let tr = self.status.tr();
+        let label = tr.fmt_now(a.label(), &[("name", &how_many(tr, targets.len()))]);
+        let api = self.session.api.clone();
+        let send: SendOne<ApiError> = Rc::new(move |uuid: String| {
+            let (api, body) = (api.clone(), transfer.clone());
+            Box::pin(async move {
+                match a {
+                    BulkAction::MakeHost | BulkAction::MakeGuest => {
+                        let role = if a == BulkAction::MakeHost {
+                            Role::Host
+                        } else {
+                            Role::Guest
+                        };
+                        api.participant_bool(&uuid, PC::Role, &RoleRequest { role })
+                            .await
+                    }
+                    BulkAction::Transfer => match body {
+                        Some(body) => api.participant_bool(&uuid, PC::Transfer, &body).await,
+                        None => Err(ApiError::Rejected),
+                    },
+                    _ => api.participant(&uuid, a.command()).await,
+                }
+            })
+        });
+        let store = self.session.store;
+        let (status, run) = (self.status, self.run);
+        let job = Job {
+            label: label.clone(),
+            targets,
+            send,
+            present: Rc::new(move |uuid: &str| store.row(uuid).is_some()),
+            tr,
+            on_end: Box::new(move |t: &Tally| status.push(t.ok(), summary(tr, t))),
+        };
+        let go = move || run.start(job);
+        if a.waits() {
+            self.undo.defer(label, go);
+        } else {
+            go();
+        }
+    }
+}
+
+/// One line for the whole run: "静音 40 位参会者：38 人完成，2 人失败".
+pub fn summary(tr: Tr, t: &Tally) -> String {
+    let n = |k: Text, n: usize| tr.fmt_now(k, &[("n", &n.to_string())]);
+    let mut parts = vec![n(Text::BulkDoneN, t.done)];
+    if !t.failed.is_empty() {
+        parts.push(n(Text::BulkFailedN, t.failed.len()));
+    }
+    if t.left > 0 {
+        parts.push(n(Text::BulkLeftN, t.left));
+    }
+    if t.not_sent > 0 {
+        parts.push(n(Text::BulkNotSentN, t.not_sent));
+    }
+    tr.fmt_now(
+        Text::BulkSummary,
+        &[
+            ("label", &t.label),
+            ("parts", &parts.join(tr.now(Text::ListSeparator))),
+        ],
+    )
+}

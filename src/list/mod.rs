@@ -1,0 +1,15 @@
+//! The participant list: rows on a virtual list, search, filters and sort, saved views, the
+//! selection and the bulk actions on it.
+
+pub mod bulk;
+pub mod filter;
+pub mod filters;
+pub mod more_filters;
+pub mod participants;
+pub mod query;
+pub mod row;
+pub mod saved_views;
+pub mod saved_views_form;
+pub mod selection;
+pub mod view;
+pub mod virtual_list;

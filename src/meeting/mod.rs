@@ -1,0 +1,12 @@
+//! The meeting shell: the page, its header, the dock of panels, the conference controls, the
+//! waiting room, alerts, the undo bar and those who recently left.
+
+pub mod alerts;
+pub mod controls;
+pub mod dock;
+pub mod dock_unseen;
+pub mod header;
+pub mod page;
+pub mod recently_left;
+pub mod undo_bar;
+pub mod waiting_room;

@@ -1,0 +1,87 @@
+//! The waiting room: who waits and for how long; admit one or all.
+
+use crate::command::button::{participant_action, CmdButton};
+use crate::i18n::{Text, Tr};
+use crate::list::virtual_list::NameInList;
+use crate::platform::session::LiveSession;
+use crate::state::access::Forbidden;
+use crate::state::clock::Clock;
+use crate::util::format_elapsed;
+use huikong_protocol::ParticipantCommand as PC;
+use leptos::prelude::*;
+
+#[component]
+fn WaitingEntry(uuid: String) -> impl IntoView {
+    let tr = Tr::provide_local();
+    let session = expect_context::<LiveSession>();
+    Forbidden::provide_local();
+    let clock = expect_context::<Clock>();
+    let Some(row) = session.store.row(&uuid) else {
+        return ().into_any();
+    };
+    let p = row.p;
+    let name = Memo::new(move |_| p.with(|p| p.shown_name().to_owned()));
+    let admit = participant_action(&session.api, &uuid, || PC::Unlock);
+    let can_admit = session.supports_participant(PC::Unlock);
+    view! {
+        <li data-testid="waiting-entry" data-uuid=uuid.clone()>
+            <span class="pname"><NameInList uuid=uuid.clone()>{move || name.get()}</NameInList></span>
+            <span class="elapsed">
+                {move || {
+                    let start = p.with(|p| p.start_time);
+                    (start > 0.0).then(|| tr.fmt(Text::WaitingFor, &[("t", &format_elapsed(clock.fine.get() - start))]))
+                }}
+            </span>
+            {can_admit.then(|| view! {
+                <CmdButton class="small primary" testid="admit"
+                    short=Signal::derive(move || tr.t(Text::Admit).to_owned())
+                    label=Signal::derive(move || tr.fmt(Text::AdmitX, &[("name", &name.get())]))
+                    action=admit.clone()/>
+            })}
+        </li>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn WaitingRoom() -> impl IntoView {
+    let tr = Tr::use_context();
+    let session = expect_context::<LiveSession>();
+    let store = session.store;
+    let waiting = store.waiting();
+    let can_admit = session.supports_participant(PC::Unlock);
+    let api = session.api.clone();
+    let admit_all = move || {
+        let api = api.clone();
+        let uuids = waiting.get_untracked();
+        async move {
+            // One by one, so the first refusal stops the rest and is reported.
+            for u in uuids {
+                api.participant(&u, PC::Unlock).await?;
+            }
+            Ok(())
+        }
+    };
+    view! {
+        <section class="card waiting-room" data-testid="waiting-room" aria-labelledby="waiting-h">
+            // The count is a badge to the eye and words to assistive technology, never run
+            // into the heading's name ("等候室0").
+            <h2 id="waiting-h">{tr.text(Text::WaitingRoom)}
+                <span class="count" aria-hidden="true">{move || waiting.with(Vec::len)}</span>
+                <span class="visually-hidden">{move || tr.fmt(Text::WaitingCountSr, &[("n", &waiting.with(Vec::len).to_string())])}</span></h2>
+            <p class="empty" hidden=move || !waiting.with(Vec::is_empty)>{tr.text(Text::NobodyWaiting)}</p>
+            <ul class="waiting-list">
+                <For each=move || waiting.get() key=|u| u.clone() let:uuid>
+                    <WaitingEntry uuid=uuid/>
+                </For>
+            </ul>
+            {can_admit.then(|| view! {
+                <div class="button-row" hidden=move || waiting.with(Vec::is_empty)>
+                    <CmdButton class="primary" testid="admit-all" keys="a"
+                        label=Signal::derive(move || tr.t(Text::AdmitAll).to_owned())
+                        action=admit_all.clone()/>
+                </div>
+            })}
+        </section>
+    }
+}
