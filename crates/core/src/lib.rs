@@ -1,4 +1,6 @@
 //! Huikong's pure console logic, shared by the console (`src/`) and tested natively with a
 //! plain `cargo test`: no Leptos, no web-sys, no I/O.
 
+pub mod command;
 pub mod i18n;
+pub mod keymap;

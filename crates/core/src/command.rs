@@ -1,0 +1,383 @@
+//! Every action a host can take, and its policy as data: what it is called in both languages
+//! and what else it is found by, whether only a host may take it, which platform command it
+//! needs (so a deployment that lacks it is not offered it), whether it is confirmed first,
+//! whether it waits in the undo window, and which key runs it. The console's one command
+//! service reads this table for every surface (row, dialog, header, bulk bar, palette, key), so
+//! a policy is decided here once.
+
+use crate::i18n::Text;
+use crate::keymap::KeyAct;
+use huikong_protocol::{Command, ParticipantCommand as PC};
+
+/// What can be done, without whom to or with what: the console's `Act` carries those.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    // The conference.
+    Lock,
+    Unlock,
+    MuteGuests,
+    UnmuteGuests,
+    Start,
+    End,
+    AdmitAll,
+    Layout,
+    Dial,
+    Message,
+    // One participant.
+    Show,
+    Actions,
+    Mute,
+    Unmute,
+    SpotlightOn,
+    SpotlightOff,
+    Admit,
+    MakeHost,
+    MakeGuest,
+    AllowPresentation,
+    DenyPresentation,
+    Dtmf,
+    SubCall,
+    Transfer,
+    Disconnect,
+    // The page.
+    Panel,
+    Search,
+    Dense,
+    Help,
+    Leave,
+}
+
+/// The platform command an action needs, checked against the deployment's profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    Nothing,
+    Conference(Command),
+    Participant(PC),
+}
+
+/// Whether an action waits in the undo window before it is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Waits {
+    /// Sent at once: its opposite undoes it in one click (lock, mute, a role).
+    Never,
+    /// What cannot be taken back: a disconnect, the end of the meeting, a transfer.
+    Always,
+    /// Only when sent to many at once: one role change is undone by its opposite, forty are not.
+    InBulk,
+}
+
+/// Whether a button asks first. A key or the palette, pressed on purpose and named in full,
+/// relies on the undo window alone, except for the end of the meeting, which asks everywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    Never,
+    /// The button (or form) that sends it asks first.
+    Button,
+    /// Asked first however it is asked for.
+    Always,
+}
+
+/// An action's policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Policy {
+    /// The label; `{name}` is the participant (or "40 participants"), `{panel}`, `{layout}`
+    /// what the act names.
+    pub label: Text,
+    /// Words it is also found by in the palette, in both languages.
+    pub aliases: &'static str,
+    pub host_only: bool,
+    pub needs: Needs,
+    pub confirm: Confirm,
+    pub waits: Waits,
+    /// The key that runs it, when one does ([`crate::keymap`]).
+    pub key: Option<KeyAct>,
+}
+
+impl Policy {
+    /// Whether it waits in the undo window, sent to one participant or to many.
+    pub fn waits(&self, bulk: bool) -> bool {
+        match self.waits {
+            Waits::Never => false,
+            Waits::Always => true,
+            Waits::InBulk => bulk,
+        }
+    }
+}
+
+const fn p(label: Text, aliases: &'static str, needs: Needs) -> Policy {
+    Policy {
+        label,
+        aliases,
+        host_only: true,
+        needs,
+        confirm: Confirm::Never,
+        waits: Waits::Never,
+        key: None,
+    }
+}
+
+const fn page(label: Text, aliases: &'static str, key: Option<KeyAct>) -> Policy {
+    Policy {
+        label,
+        aliases,
+        host_only: false,
+        needs: Needs::Nothing,
+        confirm: Confirm::Never,
+        waits: Waits::Never,
+        key,
+    }
+}
+
+impl Policy {
+    const fn key(mut self, k: KeyAct) -> Policy {
+        self.key = Some(k);
+        self
+    }
+    const fn waits_always(mut self) -> Policy {
+        self.waits = Waits::Always;
+        self
+    }
+    const fn waits_in_bulk(mut self) -> Policy {
+        self.waits = Waits::InBulk;
+        self
+    }
+    const fn confirm(mut self, c: Confirm) -> Policy {
+        self.confirm = c;
+        self
+    }
+}
+
+use Needs::{Conference as C, Participant as P};
+
+impl Action {
+    pub const ALL: [Action; 30] = [
+        Action::Lock,
+        Action::Unlock,
+        Action::MuteGuests,
+        Action::UnmuteGuests,
+        Action::Start,
+        Action::End,
+        Action::AdmitAll,
+        Action::Layout,
+        Action::Dial,
+        Action::Message,
+        Action::Show,
+        Action::Actions,
+        Action::Mute,
+        Action::Unmute,
+        Action::SpotlightOn,
+        Action::SpotlightOff,
+        Action::Admit,
+        Action::MakeHost,
+        Action::MakeGuest,
+        Action::AllowPresentation,
+        Action::DenyPresentation,
+        Action::Dtmf,
+        Action::SubCall,
+        Action::Transfer,
+        Action::Disconnect,
+        Action::Panel,
+        Action::Search,
+        Action::Dense,
+        Action::Help,
+        Action::Leave,
+    ];
+
+    /// The one table of policies.
+    pub const fn policy(self) -> Policy {
+        match self {
+            Action::Lock => {
+                p(Text::LockConference, "锁定 锁会 lock", C(Command::Lock)).key(KeyAct::Lock)
+            }
+            Action::Unlock => {
+                p(Text::UnlockConference, "解锁 unlock", C(Command::Unlock)).key(KeyAct::Lock)
+            }
+            Action::MuteGuests => p(
+                Text::MuteAllGuests,
+                "静音 全体 访客 mute all guests",
+                C(Command::MuteGuests),
+            )
+            .key(KeyAct::Guests),
+            Action::UnmuteGuests => p(
+                Text::UnmuteAllGuests,
+                "取消静音 全体 访客 unmute all guests",
+                C(Command::UnmuteGuests),
+            )
+            .key(KeyAct::Guests),
+            Action::Start => p(Text::StartMeeting, "开始 start", C(Command::StartService)),
+            Action::End => p(
+                Text::EndMeeting,
+                "结束 挂断 end stop hang up",
+                C(Command::Disconnect),
+            )
+            .confirm(Confirm::Always)
+            .waits_always(),
+            Action::AdmitAll => p(
+                Text::AdmitAll,
+                "准入 全部 等候 admit all waiting",
+                P(PC::Unlock),
+            )
+            .key(KeyAct::AdmitAll),
+            Action::Layout => p(
+                Text::SetLayoutX,
+                "布局 layout view",
+                C(Command::OverrideLayout),
+            ),
+            Action::Dial => p(Text::DialHeading, "呼叫 拨号 dial call", C(Command::Dial)),
+            Action::Message => p(
+                Text::ChatSendLabel,
+                "聊天 消息 chat message",
+                C(Command::Message),
+            ),
+            Action::Show => page(Text::ShowX, "显示 查找 定位 show find go", None),
+            Action::Actions => page(
+                Text::ActionsX,
+                "操作 more actions",
+                Some(KeyAct::RowActions),
+            ),
+            Action::Mute => p(Text::MuteX, "静音 mute", P(PC::Mute)).key(KeyAct::RowMute),
+            Action::Unmute => {
+                p(Text::UnmuteX, "取消静音 unmute", P(PC::Unmute)).key(KeyAct::RowMute)
+            }
+            Action::SpotlightOn => p(
+                Text::SpotlightX,
+                "聚焦 焦点 spotlight focus",
+                P(PC::SpotlightOn),
+            )
+            .key(KeyAct::RowSpotlight),
+            Action::SpotlightOff => p(
+                Text::UnspotlightX,
+                "取消聚焦 取消焦点 unspotlight spotlight off",
+                P(PC::SpotlightOff),
+            )
+            .key(KeyAct::RowSpotlight),
+            Action::Admit => p(Text::AdmitX, "准入 等候 admit let in", P(PC::Unlock)),
+            Action::MakeHost => {
+                p(Text::MakeHostX, "角色 主持人 role host chair", P(PC::Role)).waits_in_bulk()
+            }
+            Action::MakeGuest => {
+                p(Text::MakeGuestX, "角色 访客 role guest", P(PC::Role)).waits_in_bulk()
+            }
+            Action::AllowPresentation => p(
+                Text::AllowRxX,
+                "演示 presentation",
+                P(PC::AllowRxPresentation),
+            ),
+            Action::DenyPresentation => p(
+                Text::DenyRxX,
+                "演示 presentation",
+                P(PC::DenyRxPresentation),
+            ),
+            Action::Dtmf => p(Text::DtmfX, "dtmf 按键", P(PC::Dtmf)),
+            Action::SubCall => p(Text::RtmpX, "rtmp 直播 推流 stream", P(PC::Calls)),
+            Action::Transfer => p(Text::TransferX, "转移 transfer move", P(PC::Transfer))
+                .confirm(Confirm::Button)
+                .waits_always(),
+            Action::Disconnect => p(
+                Text::DisconnectX,
+                "断开 移除 踢出 disconnect remove kick",
+                P(PC::Disconnect),
+            )
+            .confirm(Confirm::Button)
+            .waits_always()
+            .key(KeyAct::RowDisconnect),
+            Action::Panel => page(Text::OpenPanelX, "面板 标签 panel tab", None),
+            Action::Search => page(
+                Text::FocusSearch,
+                "搜索 查找 search find filter",
+                Some(KeyAct::Search),
+            ),
+            Action::Dense => page(
+                Text::ToggleDense,
+                "紧凑 密集 dense compact rows",
+                Some(KeyAct::Dense),
+            ),
+            Action::Help => page(
+                Text::HelpTitle,
+                "帮助 快捷键 help shortcuts keys",
+                Some(KeyAct::Help),
+            ),
+            Action::Leave => page(Text::Leave, "离开 退出 leave quit exit", None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_what_cannot_be_taken_back_waits() {
+        let waits_alone: Vec<Action> = Action::ALL
+            .into_iter()
+            .filter(|a| a.policy().waits(false))
+            .collect();
+        assert_eq!(
+            waits_alone,
+            [Action::End, Action::Transfer, Action::Disconnect]
+        );
+        let waits_in_bulk: Vec<Action> = Action::ALL
+            .into_iter()
+            .filter(|a| a.policy().waits(true))
+            .collect();
+        assert_eq!(
+            waits_in_bulk,
+            [
+                Action::End,
+                Action::MakeHost,
+                Action::MakeGuest,
+                Action::Transfer,
+                Action::Disconnect
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lock_and_muting_guests_are_sent_at_once() {
+        for a in [
+            Action::Lock,
+            Action::Unlock,
+            Action::MuteGuests,
+            Action::UnmuteGuests,
+        ] {
+            assert!(!a.policy().waits(false), "{a:?}");
+            assert!(!a.policy().waits(true), "{a:?}");
+        }
+    }
+
+    #[test]
+    fn page_acts_are_anyone_s_and_need_no_platform_command() {
+        for a in [
+            Action::Show,
+            Action::Actions,
+            Action::Panel,
+            Action::Search,
+            Action::Dense,
+            Action::Help,
+            Action::Leave,
+        ] {
+            let p = a.policy();
+            assert!(!p.host_only, "{a:?}");
+            assert_eq!(p.needs, Needs::Nothing, "{a:?}");
+        }
+        for a in Action::ALL {
+            let p = a.policy();
+            assert_eq!(p.needs == Needs::Nothing, !p.host_only, "{a:?}");
+        }
+    }
+
+    #[test]
+    fn every_action_has_aliases_in_both_languages() {
+        for a in Action::ALL {
+            let aliases = a.policy().aliases;
+            assert!(aliases.chars().any(|c| c.is_ascii_alphabetic()), "{a:?}");
+            assert!(aliases.chars().any(|c| !c.is_ascii()), "{a:?}");
+        }
+    }
+
+    #[test]
+    fn a_key_runs_a_toggle_either_way() {
+        assert_eq!(Action::Lock.policy().key, Action::Unlock.policy().key);
+        assert_eq!(Action::Mute.policy().key, Action::Unmute.policy().key);
+    }
+}
