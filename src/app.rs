@@ -28,8 +28,7 @@ enum Page {
 /// finished late (the portal's session crossing the user's own join) is released at once.
 fn enter(embed: Embed, page: RwSignal<Page>, last: RwSignal<Option<JoinParams>>, j: Joined) {
     if matches!(page.get_untracked(), Page::Meeting(_)) {
-        let api = j.api.clone();
-        leptos::task::spawn_local(async move { api.end_session().await });
+        leptos::task::spawn_local(async move { j.end_session().await });
         return;
     }
     embed.send(&Outbound::joined(&j, &j.params.conference));

@@ -103,8 +103,8 @@ pub fn LazyMeetingPage(
 fn LoadFailed(attempt: RwSignal<u32>, joined: Joined, on_leave: Callback<()>) -> impl IntoView {
     let tr = Tr::use_context();
     let back = move |_| {
-        let api = joined.api.clone();
-        leptos::task::spawn_local(async move { api.end_session().await });
+        let spare = joined.clone();
+        leptos::task::spawn_local(async move { spare.end_session().await });
         on_leave.run(());
     };
     view! {

@@ -1,20 +1,32 @@
 //! The participant commands that take input: DTMF and the RTMP sub-call (transfer has its own
 //! file, transfer.rs, with its confirmation).
 
+use crate::command::act::Act;
+use crate::command::service::{At, Commands};
 use crate::host::browser::copy_text;
 use crate::i18n::{Text, Tr};
-use crate::platform::session::LiveSession;
+use crate::platform::request::Reply;
 use crate::state::access::Forbidden;
-use crate::state::status::{run, Status};
-use huikong_protocol::{
-    validate_dtmf, CallsRequest, CallsResult, DtmfRequest, ParticipantCommand as PC,
-};
+use crate::state::status::Status;
+use huikong_protocol::{validate_dtmf, CallsRequest, CallsResult};
 use leptos::prelude::*;
 
 /// The keys of the DTMF keypad, in a phone's order, then A-D.
 pub const KEYPAD: [char; 16] = [
     '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#', 'A', 'B', 'C', 'D',
 ];
+
+/// Why `digits` cannot be sent, in the host's language: the platform's check, worded here.
+fn dtmf_reason(tr: Tr, digits: &str) -> Option<String> {
+    validate_dtmf(digits).err()?;
+    let bad = digits
+        .chars()
+        .find(|c| !matches!(c, '0'..='9' | '*' | '#' | 'A'..='D'));
+    Some(match bad {
+        Some(c) => tr.fmt(Text::DtmfBadDigit, &[("c", &c.to_string())]),
+        None => tr.t(Text::DtmfNoDigits).to_owned(),
+    })
+}
 
 fn submit_disabled(pending: RwSignal<bool>) -> Memo<bool> {
     let forbidden = Forbidden::use_context();
@@ -24,7 +36,6 @@ fn submit_disabled(pending: RwSignal<bool>) -> Memo<bool> {
 #[component]
 pub fn DtmfForm(uuid: String, name: Memo<String>) -> impl IntoView {
     let tr = Tr::use_context();
-    let session = expect_context::<LiveSession>();
     let status = expect_context::<Status>();
     let digits = RwSignal::new(String::new());
     let pending = RwSignal::new(false);
@@ -35,34 +46,29 @@ pub fn DtmfForm(uuid: String, name: Memo<String>) -> impl IntoView {
         if d.is_empty() {
             None
         } else {
-            validate_dtmf(&d).err()
+            dtmf_reason(tr, &d)
         }
     });
-    let api = session.api.clone();
+    let cmds = Commands::use_context();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let d = digits.get_untracked().to_ascii_uppercase();
-        if let Err(e) = validate_dtmf(&d) {
+        if let Some(e) = dtmf_reason(tr, &d) {
             status.push(false, tr.fmt_now(Text::DtmfInvalid, &[("reason", &e)]));
             return;
         }
-        let (api, u) = (api.clone(), uuid.clone());
         let label = format!(
             "{} ({d})",
             tr.fmt_now(Text::DtmfX, &[("name", &name.get_untracked())])
         );
-        run(
+        let at = At {
             status,
             pending,
-            label,
-            async move {
-                api.participant_bool(&u, PC::Dtmf, &DtmfRequest { digits: d })
-                    .await
-            },
-            move |()| {
-                digits.try_set(String::new());
-            },
-        );
+            held: None,
+        };
+        cmds.run_at(Act::Dtmf(uuid.clone(), d), at, Some(label), move |_| {
+            digits.try_set(String::new());
+        });
     };
     view! {
         <form class="subform" data-testid="dtmf-form" on:submit=submit>
@@ -114,25 +120,31 @@ fn CopyField(label: Text, value: String, testid: &'static str) -> impl IntoView 
 #[component]
 pub fn RtmpForm(uuid: String, name: Memo<String>) -> impl IntoView {
     let tr = Tr::use_context();
-    let session = expect_context::<LiveSession>();
     let status = expect_context::<Status>();
     let streaming = RwSignal::new(true);
     let pending = RwSignal::new(false);
     let disabled = submit_disabled(pending);
     let result = RwSignal::new(None::<CallsResult>);
-    let api = session.api.clone();
+    let cmds = Commands::use_context();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (api, u) = (api.clone(), uuid.clone());
         let body = CallsRequest::rtmp(streaming.get_untracked());
         let label = tr.fmt_now(Text::RtmpX, &[("name", &name.get_untracked())]);
-        let fut = async move {
-            api.participant_with::<_, CallsResult>(&u, PC::Calls, &body)
-                .await
+        let at = At {
+            status,
+            pending,
+            held: None,
         };
-        run(status, pending, label, fut, move |r: CallsResult| {
-            result.try_set(Some(r));
-        });
+        cmds.run_at(
+            Act::SubCall(uuid.clone(), body),
+            at,
+            Some(label),
+            move |r| {
+                if let Reply::SubCall(r) = r {
+                    result.try_set(Some(r));
+                }
+            },
+        );
     };
     view! {
         <form class="subform" data-testid="rtmp-form" on:submit=submit>

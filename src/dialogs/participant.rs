@@ -4,22 +4,23 @@
 //! transferring wait in the undo window, shown inside the dialog too: a modal dialog hides the
 //! page's bar while it is open.
 
-use crate::command::button::{participant_action, toggle, CmdButton};
+use crate::command::act::{Act, PersonAct};
+use crate::command::button::{toggle, CmdButton};
 use crate::command::outcome::LocalResult;
+use crate::command::service::{At, Commands};
 use crate::dialogs::forms::{DtmfForm, RtmpForm};
 use crate::dialogs::transfer::TransferForm;
 use crate::dialogs::ActionsFor;
 use crate::i18n::{Text, Tr};
-use crate::meeting::undo_bar::{DeferredButton, UndoBar};
+use crate::meeting::undo_bar::UndoBar;
 use crate::platform::session::LiveSession;
 use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
-use crate::state::status::{run, Status};
+use crate::state::status::Status;
 use crate::state::undo::Undo;
 use crate::widgets::dialog::{ConfirmDialog, Modal};
 use crate::widgets::sections::{TabList, TabPanel, Tabs};
-use huikong_protocol::{
-    ParticipantCommand as PC, Role, RoleRequest, RxPresentationPolicy, TransferRequest,
-};
+use huikong_core::command::{Action, Confirm};
+use huikong_protocol::{RxPresentationPolicy, TransferRequest};
 use leptos::prelude::*;
 /// The dialog for whoever [`ActionsFor`] names; it closes when that participant leaves.
 #[component]
@@ -65,31 +66,40 @@ fn ParticipantActions(uuid: String, #[prop(into)] on_close: Callback<()>) -> imp
             .is_some_and(|id| undo.is_pending(id))
     });
     let forbidden = Forbidden::use_context();
-    let supports = {
-        let profile = session.profile;
-        move |c: PC| profile.supports_participant(c)
-    };
+    let cmds = Commands::use_context();
+    let supports = move |a: Action| cmds.offered(a);
     let mut sections = vec![("media", Text::SectionRoleMedia)];
-    sections.extend(supports(PC::Transfer).then_some(("transfer", Text::SectionTransfer)));
-    sections.extend(supports(PC::Dtmf).then_some(("dtmf", Text::SectionDtmf)));
-    sections.extend(supports(PC::Calls).then_some(("advanced", Text::SectionAdvanced)));
+    sections.extend(supports(Action::Transfer).then_some(("transfer", Text::SectionTransfer)));
+    sections.extend(supports(Action::Dtmf).then_some(("dtmf", Text::SectionDtmf)));
+    sections.extend(supports(Action::SubCall).then_some(("advanced", Text::SectionAdvanced)));
     let tabs = Tabs::new("media");
 
-    let api = session.api.clone();
+    let cmds = Commands::use_context();
     let u = uuid.clone();
     let disconnect = move |()| {
-        let (api, u) = (api.clone(), u.clone());
         let label = tr.fmt_now(Text::DisconnectX, &[("name", &name.get_untracked())]);
-        let id = undo.defer_id(label.clone(), move || {
-            run(
-                status,
-                disconnecting,
-                label,
-                async move { api.participant(&u, PC::Disconnect).await },
-                |()| {},
-            )
-        });
-        disconnect_waiting.set(id);
+        let at = At {
+            status,
+            pending: disconnecting,
+            held: Some(disconnect_waiting),
+        };
+        let act = Act::Person(PersonAct::Disconnect, u.clone());
+        cmds.run_at(act, at, Some(label), |_| {});
+    };
+    // The policy's confirmation for a button: asked here, inside the dialog.
+    let asks = Action::Disconnect.policy().confirm != Confirm::Never;
+    let click = {
+        let disconnect = disconnect.clone();
+        move |_| {
+            if disconnect_held.get_untracked() {
+                return;
+            }
+            if asks {
+                confirm.set(true);
+            } else {
+                disconnect(());
+            }
+        }
     };
     let named = move |k: Text| Signal::derive(move || tr.fmt(k, &[("name", &name.get())]));
     let (u_transfer, u_dtmf, u_rtmp) = (uuid.clone(), uuid.clone(), uuid.clone());
@@ -102,13 +112,13 @@ fn ParticipantActions(uuid: String, #[prop(into)] on_close: Callback<()>) -> imp
             <TabList tabs=tabs label=Text::ActionSections sections=sections/>
             <div class="actions-scroll">
                 <TabPanel tabs=tabs key="media"><RoleAndMedia uuid=uuid name=name/></TabPanel>
-                {supports(PC::Transfer).then(move || { let uuid = u_transfer; view! {
+                {supports(Action::Transfer).then(move || { let uuid = u_transfer; view! {
                     <TabPanel tabs=tabs key="transfer"><OneTransfer uuid=uuid name=name/></TabPanel>
                 }})}
-                {supports(PC::Dtmf).then(move || { let uuid = u_dtmf; view! {
+                {supports(Action::Dtmf).then(move || { let uuid = u_dtmf; view! {
                     <TabPanel tabs=tabs key="dtmf"><DtmfForm uuid=uuid name=name/></TabPanel>
                 }})}
-                {supports(PC::Calls).then(move || { let uuid = u_rtmp; view! {
+                {supports(Action::SubCall).then(move || { let uuid = u_rtmp; view! {
                     <TabPanel tabs=tabs key="advanced"><RtmpForm uuid=uuid name=name/></TabPanel>
                 }})}
             </div>
@@ -120,7 +130,7 @@ fn ParticipantActions(uuid: String, #[prop(into)] on_close: Callback<()>) -> imp
                     aria-disabled=move || disconnect_held.get().then_some("true")
                     data-pending=move || disconnect_held.get().then_some("true")
                     aria-describedby=move || forbidden.get().then_some(HOST_ONLY_REASON_ID)
-                    on:click=move |_| if !disconnect_held.get_untracked() { confirm.set(true) }>
+                    on:click=click>
                     {move || tr.fmt(Text::DisconnectX, &[("name", &name.get())])}
                     <span class="pending-note" hidden=move || !disconnect_held.get()>{tr.text(Text::UndoPendingNote)}</span>
                 </button>
@@ -151,52 +161,46 @@ fn RoleAndMedia(uuid: String, name: Memo<String>) -> impl IntoView {
     let waiting = Memo::new(move |_| p.with(|p| p.is_waiting()));
     let muted = Memo::new(move |_| p.with(|p| p.is_muted));
     let spotlit = Memo::new(move |_| p.with(|p| p.is_spotlit()));
-    let profile = session.profile;
-    let supports = move |c: PC| profile.supports_participant(c);
-
-    let action = |pick| participant_action(&session.api, &uuid, pick);
-    let mute = action(toggle(muted, PC::Unmute, PC::Mute));
-    let spot = action(toggle(spotlit, PC::SpotlightOff, PC::SpotlightOn));
-    let rx = action(toggle(
+    let cmds = Commands::use_context();
+    let supports = move |a: Action| cmds.offered(a);
+    let person = |p: PersonAct| Act::Person(p, uuid.clone());
+    let mute = toggle(muted, person(PersonAct::Unmute), person(PersonAct::Mute));
+    let spot = toggle(
+        spotlit,
+        person(PersonAct::SpotOff),
+        person(PersonAct::SpotOn),
+    );
+    let rx = toggle(
         denied,
-        PC::AllowRxPresentation,
-        PC::DenyRxPresentation,
-    ));
-    let admit = participant_action(&session.api, &uuid, || PC::Unlock);
-    let api = session.api.clone();
-    let u = uuid.clone();
-    let role = move || {
-        let (api, u) = (api.clone(), u.clone());
-        let role = if is_chair.get_untracked() {
-            Role::Guest
-        } else {
-            Role::Host
-        };
-        async move {
-            api.participant_bool(&u, PC::Role, &RoleRequest { role })
-                .await
-        }
-    };
+        person(PersonAct::AllowRx),
+        person(PersonAct::DenyRx),
+    );
+    let role = toggle(
+        is_chair,
+        person(PersonAct::MakeGuest),
+        person(PersonAct::MakeHost),
+    );
+    let admit = person(PersonAct::Admit);
     let flip = move |on: Memo<bool>, yes: Text, no: Text| {
         Signal::derive(move || tr.fmt(if on.get() { yes } else { no }, &[("name", &name.get())]))
     };
 
     view! {
         <div class="button-row wrap">
-            <CmdButton action=mute label=flip(muted, Text::UnmuteX, Text::MuteX)/>
-            {supports(PC::SpotlightOn).then(|| view! {
-                <CmdButton action=spot.clone()
+            <CmdButton act=mute label=flip(muted, Text::UnmuteX, Text::MuteX)/>
+            {supports(Action::SpotlightOn).then(|| view! {
+                <CmdButton act=spot.clone()
                     label=flip(spotlit, Text::UnspotlightX, Text::SpotlightX)/>
             })}
-            {supports(PC::AllowRxPresentation).then(|| view! {
-                <CmdButton testid="rx-toggle" action=rx.clone() label=flip(denied, Text::AllowRxX, Text::DenyRxX)/>
+            {supports(Action::AllowPresentation).then(|| view! {
+                <CmdButton testid="rx-toggle" act=rx.clone() label=flip(denied, Text::AllowRxX, Text::DenyRxX)/>
             })}
-            {supports(PC::Role).then(|| view! {
-                <DeferredButton testid="role-toggle" action=role.clone() waits=true
+            {supports(Action::MakeHost).then(|| view! {
+                <CmdButton testid="role-toggle" act=role.clone()
                 label=flip(is_chair, Text::MakeGuestX, Text::MakeHostX)/>
             })}
-            {move || (supports(PC::Unlock) && waiting.get()).then(|| view! {
-                <CmdButton class="primary" action=admit.clone()
+            {move || (supports(Action::Admit) && waiting.get()).then(|| view! {
+                <CmdButton class="primary" act={let a = admit.clone(); move || a.clone()}
                     label=Signal::derive(move || tr.fmt(Text::AdmitX, &[("name", &name.get())]))/>
             })}
         </div>
@@ -208,23 +212,21 @@ fn RoleAndMedia(uuid: String, name: Memo<String>) -> impl IntoView {
 #[component]
 fn OneTransfer(uuid: String, name: Memo<String>) -> impl IntoView {
     let tr = Tr::use_context();
-    let api = expect_context::<LiveSession>().api;
+    let cmds = Commands::use_context();
     let status = expect_context::<Status>();
     // The page's: the form defers the transfer, which may be sent after this dialog closed.
     let fallback = name.get_untracked();
     let (pending, send) = Undo::use_context().outliving(|| {
         let pending = RwSignal::new(false);
         let send = Callback::new(move |body: TransferRequest| {
-            let (api, u) = (api.clone(), uuid.clone());
             let who = name.try_get_untracked().unwrap_or_else(|| fallback.clone());
             let label = tr.fmt_now(Text::TransferX, &[("name", &who)]);
-            run(
+            let at = At {
                 status,
                 pending,
-                label,
-                async move { api.participant_bool(&u, PC::Transfer, &body).await },
-                |()| {},
-            );
+                held: None,
+            };
+            cmds.run_at(Act::Transfer(uuid.clone(), body), at, Some(label), |_| {});
         });
         (pending, send)
     });

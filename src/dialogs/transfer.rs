@@ -3,14 +3,13 @@
 //! Before anything is asked, the platform's own checkJoin checks the target: that it exists,
 //! and which role the PIN given opens it with. The form says what the participant will become
 //! ("将成为 培训会议室 的访客") and refuses a host transfer that the PIN only opens as a guest.
-//! Then the host confirms, then the transfer waits in the undo window, then the caller sends
-//! it (one participant from its dialog, or many from the bulk bar).
+//! Then the host confirms, and the caller sends it through the command service (one participant
+//! from its dialog, or many from the bulk bar), whose policy holds it in the undo window.
 
 use crate::i18n::{Text, Tr};
 use crate::platform::join::{check_join_at, JoinError};
 use crate::platform::session::LiveSession;
 use crate::state::access::Forbidden;
-use crate::state::undo::Undo;
 use crate::widgets::dialog::ConfirmDialog;
 use huikong_protocol::{Role, TransferRequest};
 use leptos::prelude::*;
@@ -71,7 +70,7 @@ fn verdict(
 }
 
 /// `name` says whom it transfers (a participant's name, or "3 位参会者"); `send` gets the
-/// request once checkJoin found it sound, the host confirmed it and its undo window passed;
+/// request once checkJoin found it sound and the host confirmed it;
 /// `pending` is true while a transfer is in flight.
 #[component]
 pub fn TransferForm(
@@ -81,8 +80,6 @@ pub fn TransferForm(
 ) -> impl IntoView {
     let tr = Tr::use_context();
     let forbidden = Forbidden::use_context();
-    // Reporting where the form is: inside a dialog, its own result line.
-    let undo = Undo::use_context().reporting_to(expect_context::<crate::state::status::Status>());
     let server = expect_context::<LiveSession>().server;
     let target = RwSignal::new(String::new());
     let role = RwSignal::new(Role::Guest);
@@ -122,11 +119,9 @@ pub fn TransferForm(
         let Some((req, _)) = checked.get_untracked() else {
             return;
         };
-        let label = tr.fmt_now(Text::TransferX, &[("name", &name.get_untracked())]);
-        // The caller's callback may be gone by then (its dialog closed): it sends nothing.
-        undo.defer(label, move || {
-            let _ = send.try_run(req);
-        });
+        // The caller sends it through the command service, whose policy holds a transfer in
+        // the undo window.
+        let _ = send.try_run(req);
     };
     let said = move || checked.with(|c| c.as_ref().map(|(_, v)| v.message(tr, &name.get())));
     let refused =

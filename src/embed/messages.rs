@@ -6,7 +6,6 @@
 
 use crate::i18n::{Lang, Text, Tr};
 use crate::platform::join::{JoinError, JoinParams, Joined};
-use crate::platform::Api;
 use crate::util::{normalize_server, services_base};
 use huikong_protocol::{CheckJoinResults, NewSessionResult, Profile, Role};
 use serde::Deserialize;
@@ -169,13 +168,13 @@ impl PortalSession {
             hideme: false,
             profile,
         };
-        Ok(Joined {
-            api: Api::new(base, self.granted.token.clone()),
+        Ok(Joined::granted_elsewhere(
+            base,
             check,
-            granted: self.granted,
+            self.granted,
             room,
             params,
-        })
+        ))
     }
 }
 

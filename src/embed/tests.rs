@@ -200,7 +200,7 @@ fn a_ready_made_session_becomes_a_joined_session() {
     };
     let j = s.into_joined("https:", Profile::Public).unwrap();
     assert_eq!(
-        j.api.base(),
+        j.api_base(),
         "http://127.0.0.1:8098/api/services/demo%40huikong.local/"
     );
     assert_eq!(j.room, "demo@huikong.local");
@@ -217,7 +217,7 @@ fn a_ready_made_session_becomes_a_joined_session() {
         panic!("not a session");
     };
     let j = s.into_joined("https:", Profile::Public).unwrap();
-    assert_eq!(j.api.base(), "https://node.example/api/services/r1/");
+    assert_eq!(j.api_base(), "https://node.example/api/services/r1/");
     assert_eq!(j.params.profile, Profile::Enterprise);
 
     // A blank token is refused: by the decoder (a session without a token is no session) or,

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-pub use huikong_core::i18n::{fill, Lang, Text};
+pub use huikong_core::i18n::{fill, role_text, Lang, Text};
 
 /// The chosen language, settable: provided by the app.
 #[derive(Debug, Clone, Copy)]

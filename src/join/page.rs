@@ -62,9 +62,9 @@ pub fn JoinPage(
                     browser::save_server(&joined.params.server);
                     // The page may be gone by now (a portal's session entered the meeting
                     // meanwhile): a session nobody will show is released at once.
-                    let api = joined.api.clone();
+                    let spare = joined.clone();
                     if on_joined.try_run(joined).is_none() {
-                        api.end_session().await;
+                        spare.end_session().await;
                     }
                 }
                 Err(e) => {

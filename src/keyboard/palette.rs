@@ -3,7 +3,7 @@
 //! Enter runs it, Escape closes, and the focus goes back to where it was, or to where the
 //! command takes it (a panel's tab, a participant's row).
 
-use crate::command::runner::Commands;
+use crate::command::service::Commands;
 use crate::i18n::Text;
 use crate::keyboard::palette_search::{search, Found};
 use crate::widgets::dialog::Modal;
@@ -88,7 +88,7 @@ pub fn Palette(cmds: Commands, #[prop(into)] on_close: Callback<()>) -> impl Int
     let query = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
     let list = NodeRef::<html::Ul>::new();
-    let store = cmds.session.store;
+    let store = cmds.session().store;
     let c = cmds.clone();
     let found = Memo::new(move |_| {
         // What the results depend on besides the query: who is there, and the meeting's flags.

@@ -5,11 +5,11 @@
 //! lists muting each Zhang). Participants' results are capped, so a meeting of 5,000 stays
 //! quick to search.
 
-use crate::command::acts::{fixed_text, Act, PersonAct};
-use crate::command::runner::Commands;
+use crate::command::act::{Act, PersonAct};
+use crate::command::service::Commands;
 use crate::i18n::{fill, Lang, Text};
-use crate::panels::picture::layout_text;
-use crate::panels::PanelId;
+use huikong_core::keymap::{tab_key, Scope};
+use huikong_core::panel::{layout_text, PanelId};
 use huikong_protocol::LAYOUTS;
 use leptos::prelude::*;
 
@@ -43,39 +43,14 @@ fn both(k: Text) -> String {
     format!("{} {}", strip(Lang::Zh), strip(Lang::En)).to_lowercase()
 }
 
-fn fixed_aliases(act: &Act) -> &'static str {
-    match act {
-        Act::Lock => "锁定 锁会 lock",
-        Act::Unlock => "解锁 unlock",
-        Act::MuteGuests => "静音 全体 访客 mute all guests",
-        Act::UnmuteGuests => "取消静音 全体 访客 unmute all guests",
-        Act::Start => "开始 start",
-        Act::End => "结束 挂断 end stop hang up",
-        Act::AdmitAll => "准入 全部 等候 admit all waiting",
-        Act::Search => "搜索 查找 search find filter",
-        Act::Dense => "紧凑 密集 dense compact rows",
-        Act::Help => "帮助 快捷键 help shortcuts keys",
-        Act::Leave => "离开 退出 leave quit exit",
-        Act::Panel(_) => "面板 标签 panel tab",
-        Act::Layout(_) => "布局 layout view",
-        Act::Person(p, _) => p.aliases(),
-    }
-}
-
-/// The shortcut of an act, as the help lists it.
+/// The shortcut of an act, as the help lists it: the page's keys (a row's keys belong to the
+/// focused row).
 pub fn shortcut(act: &Act) -> Option<&'static str> {
-    Some(match act {
-        Act::Lock | Act::Unlock => "l",
-        Act::MuteGuests | Act::UnmuteGuests => "g",
-        Act::AdmitAll => "a",
-        Act::Search => "/",
-        Act::Dense => "d",
-        Act::Help => "?",
-        Act::Panel(p) => {
-            ["1", "2", "3", "4", "5", "6", "7"][PanelId::ALL.iter().position(|x| x == p)?]
-        }
-        _ => return None,
-    })
+    if let Act::Panel(p) = act {
+        return tab_key(PanelId::ALL.iter().position(|x| x == p)?);
+    }
+    let b = act.action().policy().key?.binding();
+    (b.scope == Scope::Page).then_some(b.shown)
 }
 
 /// What `act` is found by: its label in both languages and its aliases.
@@ -85,12 +60,13 @@ fn haystack(act: &Act) -> String {
         Act::Layout(l) => layout_text(l).map(both).unwrap_or_default() + " " + l,
         _ => String::new(),
     };
-    format!("{} {} {extra}", both(fixed_text(act)), fixed_aliases(act))
+    let policy = act.action().policy();
+    format!("{} {} {extra}", both(policy.label), policy.aliases)
 }
 
 /// The commands that name no one, in the palette's order, as the state is now.
 fn fixed_acts(cmds: &Commands) -> Vec<Act> {
-    let store = cmds.session.store;
+    let store = cmds.session().store;
     let started = store.service().with_untracked(|s| s.started);
     let mut acts = vec![cmds.lock_toggle(), cmds.guests_toggle()];
     acts.extend((!started).then_some(Act::Start));
@@ -135,7 +111,7 @@ fn entry(cmds: &Commands, act: Act) -> Entry {
     Entry {
         title: cmds.title(&act),
         keys: shortcut(&act),
-        blocked: cmds.blocked(&act),
+        blocked: cmds.blocked(act.action()),
         act,
     }
 }
@@ -146,7 +122,7 @@ pub fn search(cmds: &Commands, query: &str) -> Found {
     let mut found = Found::default();
     for act in fixed_acts(cmds) {
         let hay = haystack(&act);
-        if cmds.offered(&act) && words.iter().all(|w| hay.contains(w.as_str())) {
+        if cmds.offered(act.action()) && words.iter().all(|w| hay.contains(w.as_str())) {
             found.entries.push(entry(cmds, act));
         }
     }
@@ -154,11 +130,14 @@ pub fn search(cmds: &Commands, query: &str) -> Found {
     if words.is_empty() {
         return found;
     }
-    let store = cmds.session.store;
+    let store = cmds.session().store;
     let said: Vec<(PersonAct, String)> = person_acts(false, false, false, false)
         .into_iter()
         .chain(person_acts(true, true, true, true))
-        .map(|p| (p, format!("{} {}", both(p.text()), p.aliases())))
+        .map(|p| {
+            let policy = p.action().policy();
+            (p, format!("{} {}", both(policy.label), policy.aliases))
+        })
         .collect();
     let mut listed = 0;
     store.order().with_untracked(|order| {
@@ -180,7 +159,7 @@ pub fn search(cmds: &Commands, query: &str) -> Found {
                 let act = Act::Person(p, uuid.clone());
                 if seen.contains(&p)
                     || !rest.iter().all(|w| hay.contains(w.as_str()))
-                    || !cmds.offered(&act)
+                    || !cmds.offered(act.action())
                 {
                     continue;
                 }

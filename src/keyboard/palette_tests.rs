@@ -2,10 +2,10 @@
 //! words, and that every shortcut a result shows is one the help lists.
 
 use super::move_active;
-use crate::command::acts::Act;
-use crate::keyboard::help::ANYWHERE;
+use crate::command::act::Act;
 use crate::keyboard::palette_search::{shortcut, words};
 use crate::panels::PanelId;
+use huikong_core::keymap::{bindings, Scope};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -42,9 +42,7 @@ fn every_shortcut_shown_is_in_the_help() {
     acts.extend(PanelId::ALL.into_iter().map(Act::Panel));
     for act in acts {
         let key = shortcut(&act).expect("a shortcut");
-        let listed = ANYWHERE
-            .iter()
-            .any(|(k, _)| *k == key || (k.starts_with("1 ") && key.parse::<u8>().is_ok()));
+        let listed = bindings(Scope::Page).any(|b| b.shown == key || b.keys.contains(&key));
         assert!(listed, "{act:?}'s {key} is not in the help");
     }
     assert_eq!(shortcut(&Act::Panel(PanelId::Record)), Some("7"));

@@ -3,11 +3,12 @@
 //! with Ctrl, Alt or ⌘ held, or while a dialog is open (Shift only for `?`). The list's row
 //! letters are the list's own (`virtual_list.rs`).
 
-use crate::command::acts::Act;
-use crate::command::runner::{Commands, KeysUi};
+use crate::command::act::Act;
+use crate::command::service::Commands;
 use crate::keyboard::help::HelpDialog;
 use crate::keyboard::palette::Palette;
-use crate::panels::PanelId;
+use huikong_core::keymap::{lookup, KeyAct, Scope};
+use huikong_core::panel::PanelId;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -25,7 +26,16 @@ pub fn in_field(ev: &web_sys::KeyboardEvent) -> bool {
     target.is_some_and(|t| t.closest(FIELDS).ok().flatten().is_some())
 }
 
-/// Whether a modal dialog is open: its keys are its own.
+/// The dialogs of the keyboard's own: the palette and the help. Provided by the meeting page
+/// (`meeting/page_acts.rs`), which opens the help when asked.
+#[derive(Debug, Clone, Copy)]
+pub struct KeysUi {
+    pub palette: RwSignal<bool>,
+    pub help: RwSignal<bool>,
+}
+
+/// Whether a modal dialog is open: its keys are its own. (The check reads the page's state,
+/// it presses nothing.)
 fn dialog_open() -> bool {
     document()
         .query_selector("dialog[open]")
@@ -34,19 +44,19 @@ fn dialog_open() -> bool {
         .is_some()
 }
 
-/// The act a single key asks for, if any (the key as `KeyboardEvent.key` names it).
+/// The act a single key of the page asks for, if any (the key as `KeyboardEvent.key` names
+/// it), by the key map.
 pub fn single_key(key: &str, cmds: &Commands) -> Option<Act> {
-    Some(match key {
-        "?" => Act::Help,
-        "/" => Act::Search,
-        "l" => cmds.lock_toggle(),
-        "g" => cmds.guests_toggle(),
-        "a" => Act::AdmitAll,
-        "d" => Act::Dense,
-        n => {
-            let i = n.parse::<usize>().ok()?.checked_sub(1)?;
-            Act::Panel(*PanelId::ALL.get(i)?)
-        }
+    let (what, i) = lookup(Scope::Page, key)?;
+    Some(match what {
+        KeyAct::Help => Act::Help,
+        KeyAct::Search => Act::Search,
+        KeyAct::Lock => cmds.lock_toggle(),
+        KeyAct::Guests => cmds.guests_toggle(),
+        KeyAct::AdmitAll => Act::AdmitAll,
+        KeyAct::Dense => Act::Dense,
+        KeyAct::Tab => Act::Panel(*PanelId::ALL.get(i)?),
+        _ => return None,
     })
 }
 
@@ -57,13 +67,9 @@ pub fn is_palette_chord(ev: &web_sys::KeyboardEvent) -> bool {
 
 /// Mounted once by the meeting page: the shortcuts, the palette and the help.
 #[component]
-pub fn KeyboardControl(#[prop(into)] leave: Callback<()>) -> impl IntoView {
-    let ui = KeysUi {
-        palette: RwSignal::new(false),
-        help: RwSignal::new(false),
-    };
-    provide_context(ui);
-    let cmds = Commands::new(Some(leave));
+pub fn KeyboardControl() -> impl IntoView {
+    let ui = expect_context::<KeysUi>();
+    let cmds = Commands::use_context();
     let c = cmds.clone();
     let listener = window_event_listener(ev::keydown, move |e| {
         if e.default_prevented() {
@@ -81,7 +87,7 @@ pub fn KeyboardControl(#[prop(into)] leave: Callback<()>) -> impl IntoView {
         }
         if let Some(act) = single_key(&e.key(), &c) {
             e.prevent_default();
-            c.run(&act);
+            c.run(act);
         }
     });
     on_cleanup(move || listener.remove());

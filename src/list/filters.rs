@@ -7,8 +7,15 @@ use crate::list::more_filters::MoreFilters;
 use crate::list::query::{protocols, ListQuery, SortBy, StateFilter};
 use crate::list::saved_views::SavedViews;
 use crate::platform::session::LiveSession;
+use huikong_core::keymap::KeyAct;
 use huikong_protocol::Role;
+use leptos::html;
 use leptos::prelude::*;
+
+/// The participant search box, for `/` and the palette to focus: made by the meeting page,
+/// bound here.
+#[derive(Debug, Clone, Copy)]
+pub struct SearchBox(pub NodeRef<html::Input>);
 
 /// The search box, the filter and sort selects, the view, and "more filters".
 #[component]
@@ -19,6 +26,7 @@ pub fn ListFilters(query: ListQuery) -> impl IntoView {
     let views = SavedViews::load(query);
     let open = RwSignal::new(false);
     let toggle = NodeRef::<leptos::html::Button>::new();
+    let search_box = use_context::<SearchBox>().map_or_else(NodeRef::new, |b| b.0);
     let ListQuery {
         search,
         state: state_f,
@@ -31,7 +39,8 @@ pub fn ListFilters(query: ListQuery) -> impl IntoView {
     view! {
         <div class="filters">
             <label class="compact search"><span class="label-text">{tr.text(Text::Search)}</span>
-                <input type="search" data-testid="participant-search" aria-keyshortcuts="/" placeholder=move || tr.t(Text::Search)
+                <input type="search" data-testid="participant-search" node_ref=search_box
+                    aria-keyshortcuts=KeyAct::Search.aria() placeholder=move || tr.t(Text::Search)
                     prop:value=move || search.get()
                     on:input=move |ev| search.set(event_target_value(&ev))/>
             </label>

@@ -1,16 +1,18 @@
 //! One participant's row: it reads only its own signals, so an update to another participant
 //! leaves it alone.
 
-use crate::command::button::{participant_action, toggle, CmdButton};
+use crate::command::act::{Act, PersonAct};
+use crate::command::button::{toggle, CmdButton};
+use crate::command::service::Commands;
 use crate::dialogs::ActionsFor;
-use crate::i18n::{Text, Tr};
+use crate::i18n::{role_text, Text, Tr};
 use crate::list::query::SpotlightOrder;
 use crate::list::selection::Selection;
-use crate::meeting::header::role_text;
 use crate::platform::session::LiveSession;
 use crate::state::access::Forbidden;
 use crate::state::clock::Clock;
-use huikong_protocol::{ParticipantCommand as PC, RxPresentationPolicy, ServiceType};
+use huikong_core::command::Action;
+use huikong_protocol::{RxPresentationPolicy, ServiceType};
 use leptos::prelude::*;
 
 /// Time in the meeting in whole minutes, as words.
@@ -73,15 +75,17 @@ pub fn ParticipantRow(
     let state = Memo::new(move |_| p.with(|p| state_label(&p.service_type)));
     let speaking = move || vad.get().is_some_and(|v| v > 0);
 
-    let mute = participant_action(&session.api, &uuid, toggle(muted, PC::Unmute, PC::Mute));
-    let spot = participant_action(
-        &session.api,
-        &uuid,
-        toggle(spotlit, PC::SpotlightOff, PC::SpotlightOn),
+    let person = |p: PersonAct| Act::Person(p, uuid.clone());
+    let mute = toggle(muted, person(PersonAct::Unmute), person(PersonAct::Mute));
+    let spot = toggle(
+        spotlit,
+        person(PersonAct::SpotOff),
+        person(PersonAct::SpotOn),
     );
-    let admit = participant_action(&session.api, &uuid, || PC::Unlock);
-    let can_spot = session.supports_participant(PC::SpotlightOn);
-    let can_admit = session.supports_participant(PC::Unlock);
+    let admit = person(PersonAct::Admit);
+    let cmds = Commands::use_context();
+    let can_spot = cmds.offered(Action::SpotlightOn);
+    let can_admit = cmds.offered(Action::Admit);
     let pick = Selection::use_context().map(|sel| {
         let u = uuid.clone();
         let picked = Memo::new(move |_| sel.contains(&u));
@@ -116,7 +120,7 @@ pub fn ParticipantRow(
                 {checkbox}
                 <span class="pname" data-testid="participant-name">{move || name.get()}</span>
                 {me.then(|| view! { <span class="you">{tr.text(Text::You)}</span> })}
-                <span class="badge role">{move || role_text(tr, p.with(|p| p.role))}</span>
+                <span class="badge role">{move || tr.t(role_text(p.with(|p| p.role)))}</span>
                 <span class="proto" data-testid="participant-protocol">{move || p.with(|p| p.protocol.clone())}</span>
                 <span class="uri">{move || p.with(|p| p.uri.clone())}</span>
             </div>
@@ -149,18 +153,18 @@ pub fn ParticipantRow(
                 <CmdButton class="small" testid="mute-toggle"
                     short=Signal::derive(move || tr.t(if muted.get() { Text::Unmute } else { Text::Mute }).to_owned())
                     label=Signal::derive(move || tr.fmt(if muted.get() { Text::UnmuteX } else { Text::MuteX }, &[("name", &name.get())]))
-                    action=mute/>
+                    act=mute/>
                 {can_spot.then(|| view! {
                     <CmdButton class="small" testid="spotlight-toggle"
                         short=Signal::derive(move || tr.t(if spotlit.get() { Text::Unspotlight } else { Text::SpotlightShort }).to_owned())
                         label=Signal::derive(move || tr.fmt(if spotlit.get() { Text::UnspotlightX } else { Text::SpotlightX }, &[("name", &name.get())]))
-                        action=spot.clone()/>
+                        act=spot.clone()/>
                 })}
                 {move || (can_admit && waiting.get()).then(|| view! {
                     <CmdButton class="small primary" testid="admit"
                         short=Signal::derive(move || tr.t(Text::Admit).to_owned())
                         label=Signal::derive(move || tr.fmt(Text::AdmitX, &[("name", &name.get())]))
-                        action=admit.clone()/>
+                        act={let a = admit.clone(); move || a.clone()}/>
                 })}
                 <button type="button" class="small" data-testid="more-actions" aria-haspopup="dialog"
                     aria-label=move || tr.fmt(Text::ActionsX, &[("name", &name.get())])

@@ -4,13 +4,14 @@
 //! per width in the style sheet, read back from a rendered row), so a row's place is its index
 //! times that height and no row needs measuring.
 
-use crate::command::acts::{Act, PersonAct};
-use crate::command::runner::Commands;
+use crate::command::act::{Act, PersonAct};
+use crate::command::service::Commands;
 use crate::i18n::{Text, Tr};
 use crate::list::row::ParticipantRow;
 use crate::list::selection::Selection;
 use crate::list::view::ListView;
 use crate::widgets::prefs::DenseRows;
+use huikong_core::keymap::{lookup, KeyAct, Scope};
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -113,11 +114,11 @@ fn focus_row(list: &web_sys::Element, uuid: &str) {
 /// Disconnect goes through the undo window with no confirmation of its own: the window is the
 /// issue's safety for it, and a key meant for speed that asked every time would not be one.
 fn row_letter(cmds: &Commands, key: &str, uuid: &str) -> Option<Act> {
-    match key {
-        "m" => cmds.person_toggle(uuid, false),
-        "s" => cmds.person_toggle(uuid, true),
-        "Delete" => Some(Act::Person(PersonAct::Disconnect, uuid.to_owned())),
-        "Enter" => Some(Act::Person(PersonAct::Actions, uuid.to_owned())),
+    match lookup(Scope::Row, key)?.0 {
+        KeyAct::RowMute => cmds.person_toggle(uuid, false),
+        KeyAct::RowSpotlight => cmds.person_toggle(uuid, true),
+        KeyAct::RowDisconnect => Some(Act::Person(PersonAct::Disconnect, uuid.to_owned())),
+        KeyAct::RowActions => Some(Act::Person(PersonAct::Actions, uuid.to_owned())),
         _ => None,
     }
 }
@@ -131,7 +132,7 @@ pub fn VirtualRows(
 ) -> impl IntoView {
     let viewport = NodeRef::<html::Div>::new();
     let tr = Tr::use_context();
-    let cmds = Commands::new(None);
+    let cmds = Commands::use_context();
     let selection = Selection::use_context();
     let top = RwSignal::new(0.0);
     // The window covers the browser's viewport height: the list's box is never taller.
@@ -271,7 +272,7 @@ pub fn VirtualRows(
             let key = ev.key();
             if let Some(act) = row_letter(&cmds, &key, &uuid) {
                 ev.prevent_default();
-                cmds.run(&act);
+                cmds.run(act);
                 return;
             }
             if key == "x" || key == " " {

@@ -29,7 +29,8 @@ fn panel_id(p: PanelId) -> String {
     format!("dock-panel-{}", p.code())
 }
 
-fn focus_tab(p: PanelId) {
+/// Moves the focus to the dock's tab of `p` (a key or the palette opened it).
+pub fn focus_tab(p: PanelId) {
     let tab = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(&tab_id(p)))
@@ -151,7 +152,7 @@ pub fn PanelDock() -> impl IntoView {
                 {PanelId::ALL.into_iter().map(|p| view! {
                     <div role="tabpanel" class="dock-panel" id=panel_id(p) aria-labelledby=tab_id(p)
                         data-testid=format!("panel-{}", p.code()) hidden=move || dock.selected.get() != p>
-                        {p.view()}
+                        {crate::panels::panel_view(p)}
                     </div>
                 }).collect_view()}
             </div>

@@ -3,19 +3,11 @@
 //! role, connection, a menu with the rest, and leave. In compact mode, a bar with the counts,
 //! the connection and leave.
 
-use crate::i18n::{Text, Tr};
+use crate::i18n::{role_text, Text, Tr};
 use crate::platform::session::LiveSession;
 use crate::platform::stream::ConnState;
 use crate::widgets::prefs::{DenseSwitch, PrefSwitches};
-use huikong_protocol::Role;
 use leptos::prelude::*;
-
-pub fn role_text(tr: Tr, role: Role) -> &'static str {
-    match role {
-        Role::Host => tr.t(Text::RoleHost),
-        Role::Guest => tr.t(Text::RoleGuest),
-    }
-}
 
 #[component]
 fn Flag(
@@ -121,8 +113,8 @@ pub fn MeetingHeader(
             <div class="title-block">
                 <h1 data-testid="conference-name">{session.conference_name.clone()}</h1>
                 <span class="badge role" data-testid="my-role"
-                    aria-label=move || format!("{}: {}", tr.t(Text::MyRole), role_text(tr, my_role.get()))>
-                    {move || role_text(tr, my_role.get())}
+                    aria-label=move || format!("{}: {}", tr.t(Text::MyRole), tr.t(role_text(my_role.get())))>
+                    {move || tr.t(role_text(my_role.get()))}
                 </span>
             </div>
             <div class="head-menu" id="head-menu" class:open=move || menu_open.get()>

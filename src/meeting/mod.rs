@@ -7,6 +7,7 @@ pub mod dock;
 pub mod dock_unseen;
 pub mod header;
 pub mod page;
+pub mod page_acts;
 pub mod recently_left;
 pub mod undo_bar;
 pub mod waiting_room;

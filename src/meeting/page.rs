@@ -2,7 +2,9 @@
 //! main area, with the controls and the waiting room above it; the other panels in the dock
 //! beside it (a bottom bar at a phone's width); and what a portal embedding it is told.
 
+use crate::command::confirm::Confirmation;
 use crate::command::outcome::StatusRegion;
+use crate::command::service::Commands;
 use crate::dialogs::participant::ParticipantActionsHost;
 use crate::dialogs::ActionsFor;
 use crate::embed::bridge::{use_embed, Embed};
@@ -16,6 +18,7 @@ use crate::list::virtual_list::ScrollToParticipant;
 use crate::meeting::controls::ConferenceControls;
 use crate::meeting::dock::PanelDock;
 use crate::meeting::header::MeetingHeader;
+use crate::meeting::page_acts::provide_page_acts;
 use crate::meeting::undo_bar::UndoBar;
 use crate::meeting::waiting_room::WaitingRoom;
 use crate::meeting::{alerts::AlertBar, recently_left::RecentlyLeft};
@@ -200,6 +203,8 @@ pub fn MeetingPage(
         );
     }
     let compact = embed.is_some_and(|e| e.compact);
+    let cmds = Commands::provide();
+    provide_page_acts(&cmds, leave);
 
     view! {
         <a class="skip-link" href="#participants">{tr.text(Text::SkipToList)}</a>
@@ -222,6 +227,7 @@ pub fn MeetingPage(
             </main>
         </div>
         <ParticipantActionsHost/>
-        <KeyboardControl leave=leave/>
+        <Confirmation/>
+        <KeyboardControl/>
     }
 }

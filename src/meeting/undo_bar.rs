@@ -1,15 +1,13 @@
 //! The undo window on screen: the bar of actions about to be sent, each with its countdown, an
-//! Undo and a "do it now"; Ctrl/Cmd+Z undoes the newest. A button whose action waits in the
-//! window ([`DeferredButton`]), and the notice of what a leave cancelled.
+//! Undo and a "do it now"; Ctrl/Cmd+Z undoes the newest; and the notice of what a leave
+//! cancelled. A command's button that waits in the window is the command service's
+//! (`command/button.rs`).
 
 use crate::host::browser::now_s;
 use crate::i18n::{Text, Tr};
-use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
-use crate::state::status::{run, Status};
 use crate::state::undo::{CancelledOnLeave, Undo};
 use leptos::ev;
 use leptos::prelude::*;
-use std::future::Future;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
@@ -157,66 +155,6 @@ fn UndoItem(
                 aria-label=move || tr.fmt(Text::UndoNowX, &[("label", &l2)])
                 on:click=move |_| { undo.send_now(id); after(); }>{tr.text(Text::UndoNowShort)}</button>
         </li>
-    }
-}
-
-/// A command button whose action waits in the undo window when `waits` says so at the click
-/// (locking waits, unlocking does not). While it waits the button says so and does nothing.
-/// The command is chosen at the click, not when it is sent.
-#[component]
-pub fn DeferredButton<F, Fut>(
-    /// The accessible name, the label in the bar and in the status region.
-    #[prop(into)]
-    label: Signal<String>,
-    #[prop(optional)] testid: &'static str,
-    /// The page's shortcut for it, if any (`aria-keyshortcuts`).
-    #[prop(optional)]
-    keys: &'static str,
-    #[prop(into)] waits: Signal<bool>,
-    action: F,
-) -> impl IntoView
-where
-    F: Fn() -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = Result<(), crate::platform::ApiError>> + 'static,
-{
-    let tr = Tr::use_context();
-    let status = expect_context::<Status>();
-    let undo = Undo::use_context().reporting_to(status);
-    let forbidden = Forbidden::use_context();
-    // The page's: the command may be sent after this button's dialog has closed.
-    let pending = undo.outliving(|| RwSignal::new(false));
-    let waiting = RwSignal::new(None::<u64>);
-    let held = Memo::new(move |_| waiting.get().is_some_and(|id| undo.is_pending(id)));
-    let on_click = move |_| {
-        if forbidden.get_untracked() || held.get_untracked() || pending.get_untracked() {
-            return;
-        }
-        let (name, fut) = (label.get_untracked(), action());
-        let send = {
-            let name = name.clone();
-            move || run(status, pending, name, fut, |()| {})
-        };
-        if waits.get_untracked() {
-            waiting.set(undo.defer_id(name, send));
-        } else {
-            send();
-        }
-    };
-    view! {
-        <button type="button" class="cmd" data-testid=(!testid.is_empty()).then_some(testid)
-            aria-keyshortcuts=(!keys.is_empty()).then_some(keys)
-            disabled=move || pending.get() || forbidden.get()
-            aria-disabled=move || held.get().then_some("true")
-            data-pending=move || held.get().then_some("true")
-            aria-busy=move || pending.get().then_some("true")
-            aria-label=move || label.get()
-            title=move || if forbidden.get() { tr.t(Text::HostOnlyReason).to_owned() } else { label.get() }
-            aria-describedby=move || forbidden.get().then_some(HOST_ONLY_REASON_ID)
-            on:click=on_click>
-            {move || label.get()}
-            <span class="pending-note" hidden=move || !held.get()>{tr.text(Text::UndoPendingNote)}</span>
-            <span class="spinner" aria-hidden="true" hidden=move || !pending.get()></span>
-        </button>
     }
 }
 

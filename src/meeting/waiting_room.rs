@@ -1,13 +1,15 @@
 //! The waiting room: who waits and for how long; admit one or all.
 
-use crate::command::button::{participant_action, CmdButton};
+use crate::command::act::{Act, PersonAct};
+use crate::command::button::CmdButton;
+use crate::command::service::Commands;
 use crate::i18n::{Text, Tr};
 use crate::list::virtual_list::NameInList;
 use crate::platform::session::LiveSession;
 use crate::state::access::Forbidden;
 use crate::state::clock::Clock;
 use crate::util::format_elapsed;
-use huikong_protocol::ParticipantCommand as PC;
+use huikong_core::command::Action;
 use leptos::prelude::*;
 
 #[component]
@@ -21,8 +23,8 @@ fn WaitingEntry(uuid: String) -> impl IntoView {
     };
     let p = row.p;
     let name = Memo::new(move |_| p.with(|p| p.shown_name().to_owned()));
-    let admit = participant_action(&session.api, &uuid, || PC::Unlock);
-    let can_admit = session.supports_participant(PC::Unlock);
+    let admit = Act::Person(PersonAct::Admit, uuid.clone());
+    let can_admit = Commands::use_context().offered(Action::Admit);
     view! {
         <li data-testid="waiting-entry" data-uuid=uuid.clone()>
             <span class="pname"><NameInList uuid=uuid.clone()>{move || name.get()}</NameInList></span>
@@ -36,7 +38,7 @@ fn WaitingEntry(uuid: String) -> impl IntoView {
                 <CmdButton class="small primary" testid="admit"
                     short=Signal::derive(move || tr.t(Text::Admit).to_owned())
                     label=Signal::derive(move || tr.fmt(Text::AdmitX, &[("name", &name.get())]))
-                    action=admit.clone()/>
+                    act=move || admit.clone()/>
             })}
         </li>
     }
@@ -49,19 +51,7 @@ pub fn WaitingRoom() -> impl IntoView {
     let session = expect_context::<LiveSession>();
     let store = session.store;
     let waiting = store.waiting();
-    let can_admit = session.supports_participant(PC::Unlock);
-    let api = session.api.clone();
-    let admit_all = move || {
-        let api = api.clone();
-        let uuids = waiting.get_untracked();
-        async move {
-            // One by one, so the first refusal stops the rest and is reported.
-            for u in uuids {
-                api.participant(&u, PC::Unlock).await?;
-            }
-            Ok(())
-        }
-    };
+    let can_admit = Commands::use_context().offered(Action::AdmitAll);
     view! {
         <section class="card waiting-room" data-testid="waiting-room" aria-labelledby="waiting-h">
             // The count is a badge to the eye and words to assistive technology, never run
@@ -77,9 +67,8 @@ pub fn WaitingRoom() -> impl IntoView {
             </ul>
             {can_admit.then(|| view! {
                 <div class="button-row" hidden=move || waiting.with(Vec::is_empty)>
-                    <CmdButton class="primary" testid="admit-all" keys="a"
-                        label=Signal::derive(move || tr.t(Text::AdmitAll).to_owned())
-                        action=admit_all.clone()/>
+                    <CmdButton class="primary" testid="admit-all" act=|| Act::AdmitAll
+                        label=Signal::derive(move || tr.t(Text::AdmitAll).to_owned())/>
                 </div>
             })}
         </section>

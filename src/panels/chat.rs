@@ -2,11 +2,12 @@
 //! all as plain text. Own messages are marked; the newest stays in view unless the reader has
 //! scrolled back.
 
+use crate::command::act::Act;
+use crate::command::service::{At, Commands};
 use crate::i18n::{Text, Tr};
 use crate::panels::clock_time;
 use crate::platform::session::LiveSession;
-use crate::state::status::{run, Status};
-use huikong_protocol::{Command, MessageRequest};
+use crate::state::status::Status;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -76,33 +77,23 @@ pub fn ChatPanel() -> impl IntoView {
     let sent = Memo::new(move |_| status.latest_here());
     let text = RwSignal::new(String::new());
     let pending = RwSignal::new(false);
-    let api = session.api.clone();
+    let cmds = Commands::use_context();
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = text.get_untracked();
         if t.trim().is_empty() {
             return;
         }
-        let api = api.clone();
         // What is sent is what appears: the message shows up when the platform echoes it.
-        let fut = async move {
-            api.command_with::<_, huikong_protocol::envelope::CommandOutcome>(
-                Command::Message,
-                &MessageRequest::text(t),
-            )
-            .await
-            .and_then(|o| o.0.then_some(()).ok_or(crate::platform::ApiError::Rejected))
-        };
         pinned.set_value(true);
-        run(
+        let at = At {
             status,
             pending,
-            tr.now(Text::ChatSendLabel).to_owned(),
-            fut,
-            move |()| {
-                text.try_set(String::new());
-            },
-        );
+            held: None,
+        };
+        cmds.run_at(Act::Message(t), at, None, move |_| {
+            text.try_set(String::new());
+        });
     };
 
     view! {

@@ -3,12 +3,15 @@
 //! `DialRequest::validate` before sending. Each accepted dial is then listed by the name and
 //! address dialled, each call with what became of it as the platform's events tell it.
 
+use crate::command::act::Act;
+use crate::command::service::{At, Commands};
 use crate::i18n::{Text, Tr};
+use crate::platform::request::Reply;
 use crate::platform::session::LiveSession;
 use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
-use crate::state::status::{run, Status};
+use crate::state::status::Status;
 use crate::state::store::Store;
-use huikong_protocol::{Command, DialRequest, Role, ServiceType};
+use huikong_protocol::{DialRequest, Role, ServiceType};
 use leptos::prelude::*;
 
 /// How many dial results the panel keeps, newest first.
@@ -141,7 +144,7 @@ pub fn DialPanel() -> impl IntoView {
     let results = RwSignal::new(Vec::<Dialled>::new());
     let next = StoredValue::new(0u64);
     let forbidden = Forbidden::use_context();
-    let api = session.api.clone();
+    let cmds = Commands::use_context();
     super::dial_back::on_dial_back(profile, move |uri, protocol| {
         f.update(|d| {
             d.destination = uri;
@@ -167,12 +170,15 @@ pub fn DialPanel() -> impl IntoView {
         let destination = req.destination.clone();
         let name = req.remote_display_name.clone();
         let label = tr.fmt_now(Text::DialX, &[("destination", &destination)]);
-        let api = api.clone();
-        let fut = async move {
-            api.command_with::<_, Vec<String>>(Command::Dial, &req)
-                .await
+        let at = At {
+            status,
+            pending,
+            held: None,
         };
-        run(status, pending, label, fut, move |uuids: Vec<String>| {
+        cmds.run_at(Act::Dial(req), at, Some(label), move |reply| {
+            let Reply::Dialled(uuids) = reply else {
+                return;
+            };
             let id = next.get_value() + 1;
             next.set_value(id);
             results.try_update(|r| {

@@ -1,14 +1,17 @@
 //! The layout: the current one from `layout` events, drawn with who is where, and (where the
 //! deployment supports `override_layout`) a picker for hosts' and guests' layouts with actors.
 
+use crate::command::act::Act;
+use crate::command::service::{At, Commands};
 use crate::i18n::{Text, Tr};
 use crate::panels::actors::{name_of, ActorPicker};
 use crate::panels::geometry::capacity;
 use crate::panels::picture::{layout_text, LayoutPicture, LayoutThumb, Seat};
 use crate::platform::session::LiveSession;
 use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
-use crate::state::status::{run, Status};
-use huikong_protocol::{Audience, Command, LayoutOverride, OverrideLayoutRequest, LAYOUTS};
+use crate::state::status::Status;
+use huikong_core::command::Action;
+use huikong_protocol::{Audience, LayoutOverride, OverrideLayoutRequest, LAYOUTS};
 use leptos::prelude::*;
 
 /// Whose layout an override sets.
@@ -67,7 +70,7 @@ pub fn LayoutPanel() -> impl IntoView {
     let tr = Tr::use_context();
     let session = expect_context::<LiveSession>();
     let store = session.store;
-    let offered = session.supports(Command::OverrideLayout);
+    let offered = Commands::use_context().offered(Action::Layout);
     let current = Memo::new(move |_| {
         store.order().track();
         store.layout().with(|l| {
@@ -133,7 +136,7 @@ fn LayoutPicker() -> impl IntoView {
         let cap = capacity(&choice.get()).unwrap_or(usize::MAX);
         actors.with(|a| a.len() > cap).then_some(cap)
     });
-    let api = session.api.clone();
+    let cmds = Commands::use_context();
     let apply = move |_| {
         if forbidden.get_untracked() {
             return;
@@ -146,15 +149,14 @@ fn LayoutPicker() -> impl IntoView {
         );
         match override_request(who, &layout, &actors.get_untracked(), vad.get_untracked()) {
             Ok(req) => {
-                let api = api.clone();
-                // The platform answers with the participant list; the layout itself arrives as
-                // a `layout` event, which is what the picture above shows.
-                let fut = async move {
-                    api.command_with::<_, serde_json::Value>(Command::OverrideLayout, &req)
-                        .await
-                        .map(|_| ())
+                // The layout itself arrives as a `layout` event, which is what the picture
+                // above shows.
+                let at = At {
+                    status,
+                    pending,
+                    held: None,
                 };
-                run(status, pending, label, fut, |()| {});
+                cmds.run_at(Act::SetLayout(req), at, Some(label), |_| {});
             }
             Err(e) => status.push(
                 false,

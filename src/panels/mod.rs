@@ -1,6 +1,6 @@
 //! Side panels of the meeting page, shown one at a time in the dock beside the list
-//! (`components/dock.rs`). Each reads the store and calls the API through the `LiveSession` and
-//! `Status` contexts that the meeting page provides.
+//! (`meeting/dock.rs`). Each reads the store through the `LiveSession` context and sends its
+//! commands through the command service (`command/service.rs`).
 
 mod actors;
 mod chat;
@@ -19,7 +19,6 @@ mod stage;
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests;
 
-use crate::i18n::Text;
 use leptos::prelude::*;
 
 /// `HH:MM:SS` of a wall-clock time.
@@ -33,71 +32,18 @@ pub fn clock_time(at_ms: f64) -> String {
     hms(d.get_hours(), d.get_minutes(), d.get_seconds())
 }
 
-/// The panels beside the participant list, in the dock's order. Each is mounted once and kept
-/// while another is shown, so a chat draft, the dial form or a filter survive switching.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PanelId {
-    Speakers,
-    Presentation,
-    Chat,
-    Layout,
-    Dial,
-    EventLog,
-    Record,
-}
+pub use huikong_core::panel::PanelId;
 
-impl PanelId {
-    pub const ALL: [PanelId; 7] = [
-        PanelId::Speakers,
-        PanelId::Presentation,
-        PanelId::Chat,
-        PanelId::Layout,
-        PanelId::Dial,
-        PanelId::EventLog,
-        PanelId::Record,
-    ];
-
-    /// Stable, for ids, `data-testid`s and the remembered tab.
-    pub fn code(self) -> &'static str {
-        match self {
-            PanelId::Speakers => "speakers",
-            PanelId::Presentation => "presentation",
-            PanelId::Chat => "chat",
-            PanelId::Layout => "layout",
-            PanelId::Dial => "dial",
-            PanelId::EventLog => "events",
-            PanelId::Record => "record",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<PanelId> {
-        PanelId::ALL.into_iter().find(|p| p.code() == code)
-    }
-
-    /// The tab's label: short, so seven fit a phone's bottom bar.
-    pub fn label(self) -> Text {
-        match self {
-            PanelId::Speakers => Text::TabSpeakers,
-            PanelId::Presentation => Text::TabPresentation,
-            PanelId::Chat => Text::TabChat,
-            PanelId::Layout => Text::TabLayout,
-            PanelId::Dial => Text::TabDial,
-            PanelId::EventLog => Text::TabEvents,
-            PanelId::Record => Text::TabRecord,
-        }
-    }
-
-    /// The panel itself, for the dock to mount once.
-    pub fn view(self) -> AnyView {
-        match self {
-            PanelId::Speakers => view! { <stage::StagePanel/> }.into_any(),
-            PanelId::Presentation => view! { <presentation::PresentationPanel/> }.into_any(),
-            PanelId::Chat => view! { <chat::ChatPanel/> }.into_any(),
-            PanelId::Layout => view! { <layout::LayoutPanel/> }.into_any(),
-            PanelId::Dial => view! { <dial::DialPanel/> }.into_any(),
-            PanelId::EventLog => view! { <event_log::EventLogPanel/> }.into_any(),
-            PanelId::Record => view! { <record::RecordPanel/> }.into_any(),
-        }
+/// The panel itself, for the dock to mount once.
+pub fn panel_view(id: PanelId) -> AnyView {
+    match id {
+        PanelId::Speakers => view! { <stage::StagePanel/> }.into_any(),
+        PanelId::Presentation => view! { <presentation::PresentationPanel/> }.into_any(),
+        PanelId::Chat => view! { <chat::ChatPanel/> }.into_any(),
+        PanelId::Layout => view! { <layout::LayoutPanel/> }.into_any(),
+        PanelId::Dial => view! { <dial::DialPanel/> }.into_any(),
+        PanelId::EventLog => view! { <event_log::EventLogPanel/> }.into_any(),
+        PanelId::Record => view! { <record::RecordPanel/> }.into_any(),
     }
 }
 

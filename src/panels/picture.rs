@@ -1,21 +1,11 @@
 //! A layout drawn as a CSS grid, one box per tile, with the names of whoever sits in them as
 //! text (never markup).
 
-use crate::i18n::Text;
 use crate::panels::geometry::{assign, grid_for, layout_grid};
 use leptos::prelude::*;
 
 /// The texts that describe each of the five layouts.
-pub fn layout_text(view: &str) -> Option<Text> {
-    Some(match view {
-        "1:0" => Text::Layout1x0,
-        "4:0" => Text::Layout4x0,
-        "1:7" => Text::Layout1x7,
-        "1:21" => Text::Layout1x21,
-        "2:21" => Text::Layout2x21,
-        _ => return None,
-    })
-}
+pub use huikong_core::panel::layout_text;
 
 // Styles are set through the CSSOM (`style:` directives), never a `style` attribute: the
 // Content-Security-Policy (`style-src 'self'`) refuses inline style attributes.

@@ -37,7 +37,7 @@ pub fn PresentationPanel() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     // Fetches can finish out of order: only a newer one may replace what is shown.
     let asked = StoredValue::new(0u64);
-    let api = session.api.clone();
+    let s = session.clone();
 
     Effect::new(move |_| {
         let p = pres.get();
@@ -49,9 +49,9 @@ pub fn PresentationPanel() -> impl IntoView {
         }
         let gen = asked.get_value() + 1;
         asked.set_value(gen);
-        let api = api.clone();
+        let s = s.clone();
         leptos::task::spawn_local(async move {
-            let outcome = api.presentation_jpeg().await;
+            let outcome = s.presentation_jpeg().await;
             let current = asked.try_get_value() == Some(gen);
             let still = pres.try_with_untracked(|p| p.active).unwrap_or(false);
             if !current || !still {

@@ -1,8 +1,7 @@
 //! The record's entries and reasons in the page's language.
 
-use crate::i18n::{Text, Tr};
+use crate::i18n::{role_text, Text, Tr};
 use huikong_protocol::record::{Entry, Kind, LeaveReason, Outcome, What};
-use huikong_protocol::Role;
 
 pub fn kind_text(k: Kind) -> Text {
     match k {
@@ -16,13 +15,6 @@ pub fn kind_text(k: Kind) -> Text {
         Kind::Stream => Text::RecKindStream,
         Kind::Command => Text::RecKindCommand,
         Kind::Summary => Text::RecKindSummary,
-    }
-}
-
-fn role_text(r: Role) -> Text {
-    match r {
-        Role::Host => Text::RoleHost,
-        Role::Guest => Text::RoleGuest,
     }
 }
 

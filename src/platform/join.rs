@@ -24,12 +24,44 @@ pub struct JoinParams {
 /// What a join brings to the meeting page: the platform's grant and the client that uses it.
 #[derive(Debug, Clone)]
 pub struct Joined {
-    pub api: Api,
+    /// The client, private to the platform layer.
+    pub(in crate::platform) api: Api,
     pub check: CheckJoinResults,
     /// What new_session granted: the token, its lifetime, this participant's uuid and role.
     pub granted: NewSessionResult,
     pub room: String,
     pub params: JoinParams,
+}
+
+impl Joined {
+    /// A session granted elsewhere (a portal's), with its client made here.
+    pub fn granted_elsewhere(
+        base: String,
+        check: CheckJoinResults,
+        granted: NewSessionResult,
+        room: String,
+        params: JoinParams,
+    ) -> Joined {
+        let api = Api::new(base, granted.token.clone());
+        Joined {
+            api,
+            check,
+            granted,
+            room,
+            params,
+        }
+    }
+
+    /// Releases the token of a join that went no further (the page was left before the
+    /// meeting page took it).
+    pub async fn end_session(&self) {
+        self.api.end_session().await;
+    }
+
+    /// The base URL of the conference's API on its node.
+    pub fn api_base(&self) -> &str {
+        self.api.base()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

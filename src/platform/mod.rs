@@ -4,6 +4,7 @@
 pub mod client;
 pub mod join;
 mod recording;
+pub mod request;
 pub mod session;
 pub mod stream;
 

@@ -40,11 +40,12 @@ pub enum SessionState {
 }
 
 /// The console's own session in a meeting, from the token granted at join to its end: what the
-/// meeting page's views read (the store, the connection, how it ended) and the API they send
-/// commands with.
+/// meeting page's views read (the store, the connection, how it ended); commands go through
+/// the command service, which alone sends a [`crate::platform::request::Request`].
 #[derive(Debug, Clone)]
 pub struct LiveSession {
-    pub api: Api,
+    /// The client, private to the platform layer: views send through the command service.
+    pub(in crate::platform) api: Api,
     /// The API server the session was joined through (`scheme://host[:port]`): where checkJoin
     /// is asked before a transfer.
     pub server: String,

@@ -224,11 +224,15 @@ impl Action {
                 C(Command::OverrideLayout),
             ),
             Action::Dial => p(Text::DialHeading, "呼叫 拨号 dial call", C(Command::Dial)),
-            Action::Message => p(
-                Text::ChatSendLabel,
-                "聊天 消息 chat message",
-                C(Command::Message),
-            ),
+            Action::Message => Policy {
+                // Anyone in the meeting may chat.
+                host_only: false,
+                ..p(
+                    Text::ChatSendLabel,
+                    "聊天 消息 chat message",
+                    C(Command::Message),
+                )
+            },
             Action::Show => page(Text::ShowX, "显示 查找 定位 show find go", None),
             Action::Actions => page(
                 Text::ActionsX,
@@ -362,7 +366,8 @@ mod tests {
         }
         for a in Action::ALL {
             let p = a.policy();
-            assert_eq!(p.needs == Needs::Nothing, !p.host_only, "{a:?}");
+            let anyone_s = p.needs == Needs::Nothing || a == Action::Message;
+            assert_eq!(anyone_s, !p.host_only, "{a:?}");
         }
     }
 

@@ -4,3 +4,4 @@
 pub mod command;
 pub mod i18n;
 pub mod keymap;
+pub mod panel;

@@ -8,14 +8,16 @@ pub mod result;
 pub mod run;
 pub mod select;
 
+use crate::command::act::{Act, PersonAct};
+use crate::command::service::Commands;
 use crate::i18n::{Text, Tr};
 use crate::list::bulk::run::{BulkRun, Job, SendOne, Tally, Target};
 use crate::list::selection::Selection;
 use crate::platform::session::LiveSession;
 use crate::platform::ApiError;
 use crate::state::status::Status;
-use crate::state::undo::Undo;
-use huikong_protocol::{Participant, ParticipantCommand as PC, Role, RoleRequest, TransferRequest};
+use huikong_core::command::Action;
+use huikong_protocol::{Participant, TransferRequest};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -32,16 +34,32 @@ pub enum BulkAction {
 }
 
 impl BulkAction {
-    /// The platform command each one sends: offered only where the platform has it.
-    pub fn command(self) -> PC {
+    /// Whose policy it follows (offered only where the platform has it; whether it waits).
+    pub fn action(self) -> Action {
         match self {
-            BulkAction::Mute => PC::Mute,
-            BulkAction::Unmute => PC::Unmute,
-            BulkAction::SpotlightOff => PC::SpotlightOff,
-            BulkAction::MakeHost | BulkAction::MakeGuest => PC::Role,
-            BulkAction::Admit => PC::Unlock,
-            BulkAction::Disconnect => PC::Disconnect,
-            BulkAction::Transfer => PC::Transfer,
+            BulkAction::Mute => Action::Mute,
+            BulkAction::Unmute => Action::Unmute,
+            BulkAction::SpotlightOff => Action::SpotlightOff,
+            BulkAction::MakeHost => Action::MakeHost,
+            BulkAction::MakeGuest => Action::MakeGuest,
+            BulkAction::Admit => Action::Admit,
+            BulkAction::Disconnect => Action::Disconnect,
+            BulkAction::Transfer => Action::Transfer,
+        }
+    }
+
+    /// The act for one participant (a transfer with its request).
+    fn act(self, uuid: String, transfer: Option<&TransferRequest>) -> Option<Act> {
+        let person = |p| Some(Act::Person(p, uuid.clone()));
+        match self {
+            BulkAction::Mute => person(PersonAct::Mute),
+            BulkAction::Unmute => person(PersonAct::Unmute),
+            BulkAction::SpotlightOff => person(PersonAct::SpotOff),
+            BulkAction::MakeHost => person(PersonAct::MakeHost),
+            BulkAction::MakeGuest => person(PersonAct::MakeGuest),
+            BulkAction::Admit => person(PersonAct::Admit),
+            BulkAction::Disconnect => person(PersonAct::Disconnect),
+            BulkAction::Transfer => Some(Act::Transfer(uuid.clone(), transfer?.clone())),
         }
     }
 
@@ -57,29 +75,6 @@ impl BulkAction {
             BulkAction::Disconnect => Text::BulkDisconnect,
             BulkAction::Transfer => Text::BulkTransfer,
         }
-    }
-
-    /// What the run is called, with `{name}` for "40 位参会者".
-    fn label(self) -> Text {
-        match self {
-            BulkAction::Mute => Text::MuteX,
-            BulkAction::Unmute => Text::UnmuteX,
-            BulkAction::SpotlightOff => Text::UnspotlightX,
-            BulkAction::MakeHost => Text::MakeHostX,
-            BulkAction::MakeGuest => Text::MakeGuestX,
-            BulkAction::Admit => Text::AdmitX,
-            BulkAction::Disconnect => Text::DisconnectX,
-            BulkAction::Transfer => Text::TransferX,
-        }
-    }
-
-    /// Whether it waits in the undo window before it is sent. A transfer does too, but in the
-    /// transfer form, which holds it after its confirmation, as it does for one participant.
-    pub fn waits(self) -> bool {
-        matches!(
-            self,
-            BulkAction::MakeHost | BulkAction::MakeGuest | BulkAction::Disconnect
-        )
     }
 
     /// Whether it is sent for `p`: admitting only those waiting, and never the console's own
@@ -121,7 +116,7 @@ pub struct Bulk {
     pub last: StoredValue<Option<BulkAction>>,
     session: LiveSession,
     status: Status,
-    undo: Undo,
+    cmds: Commands,
 }
 
 impl Bulk {
@@ -132,12 +127,12 @@ impl Bulk {
             last: StoredValue::new(None),
             session: expect_context::<LiveSession>(),
             status: expect_context::<Status>(),
-            undo: Undo::use_context(),
+            cmds: Commands::use_context(),
         }
     }
 
     pub fn supports(&self, a: BulkAction) -> bool {
-        self.session.supports_participant(a.command())
+        self.cmds.offered(a.action())
     }
 
     /// Those of `uuids` the action is for, in the order they arrived, with their names now.
@@ -183,26 +178,17 @@ impl Bulk {
         }
         self.last.set_value(Some(a));
         let tr = self.status.tr();
-        let label = tr.fmt_now(a.label(), &[("name", &how_many(tr, targets.len()))]);
-        let api = self.session.api.clone();
+        let label = tr.fmt_now(
+            a.action().policy().label,
+            &[("name", &how_many(tr, targets.len()))],
+        );
+        let cmds = self.cmds.clone();
         let send: SendOne<ApiError> = Rc::new(move |uuid: String| {
-            let (api, body) = (api.clone(), transfer.clone());
+            let sending = a.act(uuid, transfer.as_ref()).map(|act| cmds.sending(&act));
             Box::pin(async move {
-                match a {
-                    BulkAction::MakeHost | BulkAction::MakeGuest => {
-                        let role = if a == BulkAction::MakeHost {
-                            Role::Host
-                        } else {
-                            Role::Guest
-                        };
-                        api.participant_bool(&uuid, PC::Role, &RoleRequest { role })
-                            .await
-                    }
-                    BulkAction::Transfer => match body {
-                        Some(body) => api.participant_bool(&uuid, PC::Transfer, &body).await,
-                        None => Err(ApiError::Rejected),
-                    },
-                    _ => api.participant(&uuid, a.command()).await,
+                match sending {
+                    Some(s) => s.await.map(|_| ()),
+                    None => Err(ApiError::Rejected),
                 }
             })
         });
@@ -217,11 +203,9 @@ impl Bulk {
             on_end: Box::new(move |t: &Tally| status.push(t.ok(), summary(tr, t))),
         };
         let go = move || run.start(job);
-        if a.waits() {
-            self.undo.defer(label, go);
-        } else {
-            go();
-        }
+        // What cannot be taken back in bulk (a disconnect, a transfer, a role) waits in the
+        // undo window, once for the whole run.
+        self.cmds.hold(a.action(), true, label, self.status, go);
     }
 }
 

@@ -88,3 +88,11 @@ pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
     out.push_str(rest);
     out
 }
+
+/// A role's name.
+pub fn role_text(role: huikong_protocol::Role) -> Text {
+    match role {
+        huikong_protocol::Role::Host => Text::RoleHost,
+        huikong_protocol::Role::Guest => Text::RoleGuest,
+    }
+}

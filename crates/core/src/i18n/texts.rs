@@ -136,6 +136,8 @@ texts! {
     DtmfDigits => "DTMF 数字", "DTMF digits";
     DtmfSend => "发送", "Send";
     DtmfClear => "清除", "Clear";
+    DtmfNoDigits => "没有输入数字", "no digits entered";
+    DtmfBadDigit => "“{c}”不是 DTMF 数字（可用 0–9、*、#、A–D）", "“{c}” is not a DTMF digit (use 0–9, *, #, A–D)";
     DtmfInvalid => "无效的 DTMF：{reason}", "Invalid DTMF: {reason}";
     RtmpStreaming => "作为流媒体呼叫", "As a streaming call";
     RtmpCreate => "创建 RTMP 子呼叫", "Create RTMP sub-call";
