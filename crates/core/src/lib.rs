@@ -2,3 +2,7 @@
 //! plain `cargo test`: no Leptos, no web-sys, no I/O.
 
 pub mod i18n;
+pub mod list;
+pub mod palette;
+pub mod search;
+pub mod store;
