@@ -7,14 +7,14 @@
 
 use crate::command::acts::{fixed_text, Act, PersonAct};
 use crate::command::runner::Commands;
-use crate::i18n::{fill, Lang, Text};
 use crate::panels::picture::layout_text;
 use crate::panels::PanelId;
+use huikong_core::palette::{both, finds, split_named};
 use huikong_protocol::LAYOUTS;
 use leptos::prelude::*;
 
-/// The most participant results listed; typing more narrows them.
-pub const PEOPLE_CAP: usize = 50;
+// The matching itself is pure, in `huikong_core::palette`.
+pub use huikong_core::palette::{words, PEOPLE_CAP};
 
 /// One result: what it does, its label now, its shortcut, and why it cannot run, if so.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,17 +30,6 @@ pub struct Entry {
 pub struct Found {
     pub entries: Vec<Entry>,
     pub matched: usize,
-}
-
-/// The words of a query, lower-cased.
-pub fn words(query: &str) -> Vec<String> {
-    query.split_whitespace().map(str::to_lowercase).collect()
-}
-
-/// Both languages' text of `k`, slots emptied, lower-cased.
-fn both(k: Text) -> String {
-    let strip = |l| fill(k.get(l), &[("name", ""), ("panel", ""), ("layout", "")]);
-    format!("{} {}", strip(Lang::Zh), strip(Lang::En)).to_lowercase()
 }
 
 fn fixed_aliases(act: &Act) -> &'static str {
@@ -146,7 +135,7 @@ pub fn search(cmds: &Commands, query: &str) -> Found {
     let mut found = Found::default();
     for act in fixed_acts(cmds) {
         let hay = haystack(&act);
-        if cmds.offered(&act) && words.iter().all(|w| hay.contains(w.as_str())) {
+        if cmds.offered(&act) && finds(&hay, &words) {
             found.entries.push(entry(cmds, act));
         }
     }
@@ -168,9 +157,7 @@ pub fn search(cmds: &Commands, query: &str) -> Found {
                 let flags = (p.is_muted, p.is_spotlit(), p.is_waiting(), p.role.is_host());
                 (p.shown_name().to_lowercase(), p.uri.to_lowercase(), flags)
             });
-            let (named, rest): (Vec<&String>, Vec<&String>) = words
-                .iter()
-                .partition(|w| name.contains(w.as_str()) || uri.contains(w.as_str()));
+            let (named, rest) = split_named(&words, &name, &uri);
             if named.is_empty() {
                 continue;
             }
@@ -178,10 +165,7 @@ pub fn search(cmds: &Commands, query: &str) -> Found {
             for p in person_acts(flags.0, flags.1, flags.2, flags.3) {
                 let hay = &said.iter().find(|(q, _)| *q == p).expect("every act").1;
                 let act = Act::Person(p, uuid.clone());
-                if seen.contains(&p)
-                    || !rest.iter().all(|w| hay.contains(w.as_str()))
-                    || !cmds.offered(&act)
-                {
+                if seen.contains(&p) || !finds(hay, &rest) || !cmds.offered(&act) {
                     continue;
                 }
                 seen.push(p);
