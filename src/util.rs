@@ -125,12 +125,6 @@ pub fn format_elapsed(seconds: f64) -> String {
     }
 }
 
-/// Case-insensitive match of a search text against any of the fields.
-pub fn matches_search(query: &str, fields: &[&str]) -> bool {
-    let q = query.trim().to_lowercase();
-    q.is_empty() || fields.iter().any(|f| f.to_lowercase().contains(&q))
-}
-
 /// How many leading bytes of a stream's pending bytes can be decoded now: all but a character
 /// cut off at the end (its rest comes with the next chunk). Invalid bytes inside count as
 /// decodable (they become U+FFFD) so they never hold back what follows them.

@@ -7,14 +7,13 @@
 
 use crate::command::act::{Act, PersonAct};
 use crate::command::service::Commands;
-use crate::i18n::{fill, Lang, Text};
 use huikong_core::keymap::{tab_key, Scope};
+use huikong_core::palette::{both, finds, split_named};
 use huikong_core::panel::{layout_text, PanelId};
 use huikong_protocol::LAYOUTS;
 use leptos::prelude::*;
 
-/// The most participant results listed; typing more narrows them.
-pub const PEOPLE_CAP: usize = 50;
+pub use huikong_core::palette::{words, PEOPLE_CAP};
 
 /// One result: what it does, its label now, its shortcut, and why it cannot run, if so.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,17 +29,6 @@ pub struct Entry {
 pub struct Found {
     pub entries: Vec<Entry>,
     pub matched: usize,
-}
-
-/// The words of a query, lower-cased.
-pub fn words(query: &str) -> Vec<String> {
-    query.split_whitespace().map(str::to_lowercase).collect()
-}
-
-/// Both languages' text of `k`, slots emptied, lower-cased.
-fn both(k: Text) -> String {
-    let strip = |l| fill(k.get(l), &[("name", ""), ("panel", ""), ("layout", "")]);
-    format!("{} {}", strip(Lang::Zh), strip(Lang::En)).to_lowercase()
 }
 
 /// The shortcut of an act, as the help lists it: the page's keys (a row's keys belong to the
@@ -122,7 +110,7 @@ pub fn search(cmds: &Commands, query: &str) -> Found {
     let mut found = Found::default();
     for act in fixed_acts(cmds) {
         let hay = haystack(&act);
-        if cmds.offered(act.action()) && words.iter().all(|w| hay.contains(w.as_str())) {
+        if cmds.offered(act.action()) && finds(&hay, &words) {
             found.entries.push(entry(cmds, act));
         }
     }
@@ -147,9 +135,7 @@ pub fn search(cmds: &Commands, query: &str) -> Found {
                 let flags = (p.is_muted, p.is_spotlit(), p.is_waiting(), p.role.is_host());
                 (p.shown_name().to_lowercase(), p.uri.to_lowercase(), flags)
             });
-            let (named, rest): (Vec<&String>, Vec<&String>) = words
-                .iter()
-                .partition(|w| name.contains(w.as_str()) || uri.contains(w.as_str()));
+            let (named, rest) = split_named(&words, &name, &uri);
             if named.is_empty() {
                 continue;
             }
@@ -157,10 +143,7 @@ pub fn search(cmds: &Commands, query: &str) -> Found {
             for p in person_acts(flags.0, flags.1, flags.2, flags.3) {
                 let hay = &said.iter().find(|(q, _)| *q == p).expect("every act").1;
                 let act = Act::Person(p, uuid.clone());
-                if seen.contains(&p)
-                    || !rest.iter().all(|w| hay.contains(w.as_str()))
-                    || !cmds.offered(act.action())
-                {
+                if seen.contains(&p) || !finds(hay, &rest) || !cmds.offered(act.action()) {
                     continue;
                 }
                 seen.push(p);

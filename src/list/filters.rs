@@ -4,10 +4,12 @@
 
 use crate::i18n::{Text, Tr};
 use crate::list::more_filters::MoreFilters;
-use crate::list::query::{protocols, ListQuery, SortBy, StateFilter};
+use crate::list::query::{protocols, ListQuery};
 use crate::list::saved_views::SavedViews;
 use crate::platform::session::LiveSession;
 use huikong_core::keymap::KeyAct;
+use huikong_core::list::filter::StateFilter;
+use huikong_core::list::sort::SortBy;
 use huikong_protocol::Role;
 use leptos::html;
 use leptos::prelude::*;

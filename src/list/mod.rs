@@ -2,7 +2,6 @@
 //! selection and the bulk actions on it.
 
 pub mod bulk;
-pub mod filter;
 pub mod filters;
 pub mod more_filters;
 pub mod participants;
@@ -11,5 +10,4 @@ pub mod row;
 pub mod saved_views;
 pub mod saved_views_form;
 pub mod selection;
-pub mod view;
 pub mod virtual_list;

@@ -2,10 +2,10 @@
 //! arrived; and beside them the saved views' form.
 
 use crate::i18n::{Text, Tr};
-use crate::list::filter::{Flags, TimeFilters};
 use crate::list::query::ListQuery;
 use crate::list::saved_views::SavedViews;
 use crate::list::saved_views_form::SavedViewsForm;
+use huikong_core::list::filter::{Flags, TimeFilters};
 use leptos::prelude::*;
 
 /// A checkbox over one flag filter.

@@ -10,9 +10,9 @@ use crate::list::bulk::Bulk;
 use crate::list::filters::ListFilters;
 use crate::list::query::{provide_spotlight_order, visible, ListQuery};
 use crate::list::selection::Selection;
-use crate::list::view::ListView;
 use crate::list::virtual_list::VirtualRows;
 use crate::platform::session::LiveSession;
+use huikong_core::list::view::ListView;
 use leptos::prelude::*;
 
 #[component]

@@ -2,72 +2,17 @@
 //! sort, the protocols on offer and the spotlight order. They read rows untracked and follow
 //! `Store::roster_rev` instead, so a mute or a speaking change costs them nothing; and on a
 //! revision they look again only at those the roster's journal says it touched, so a frame's
-//! batch costs what changed, not the meeting's size.
+//! batch costs what changed, not the meeting's size. Only the signal wiring is here: what the
+//! list keeps, how it sorts and the order it keeps are pure, in `huikong_core::list`.
 
-use crate::list::filter::{Flags, TimeFilters};
-use crate::list::view::{Basis, ListView, SortKey};
 use crate::state::clock::Clock;
 use crate::state::store::Store;
+use huikong_core::list::filter::{Basis, Flags, StateFilter, TimeFilters};
+use huikong_core::list::sort::{spotlight_order, SortBy, SortKey};
+use huikong_core::list::view::ListView;
 use huikong_protocol::{Participant, Role};
 use leptos::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StateFilter {
-    All,
-    Conference,
-    Waiting,
-    Connecting,
-}
-
-impl StateFilter {
-    /// The filter select's value for it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StateFilter::All => "all",
-            StateFilter::Conference => "conference",
-            StateFilter::Waiting => "waiting",
-            StateFilter::Connecting => "connecting",
-        }
-    }
-
-    /// The filter for a select's value; anything else shows all.
-    pub fn parse(s: &str) -> StateFilter {
-        match s {
-            "conference" => StateFilter::Conference,
-            "waiting" => StateFilter::Waiting,
-            "connecting" => StateFilter::Connecting,
-            _ => StateFilter::All,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SortBy {
-    Speaking,
-    Join,
-    Name,
-}
-
-impl SortBy {
-    /// The sort select's value for it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SortBy::Speaking => "speaking",
-            SortBy::Join => "join",
-            SortBy::Name => "name",
-        }
-    }
-
-    /// The sort for a select's value; anything else sorts by join time.
-    pub fn parse(s: &str) -> SortBy {
-        match s {
-            "speaking" => SortBy::Speaking,
-            "name" => SortBy::Name,
-            _ => SortBy::Join,
-        }
-    }
-}
 
 /// The list's search, filters and sort, as the user set them.
 #[derive(Debug, Clone, Copy)]
@@ -128,18 +73,6 @@ impl Default for ListQuery {
 /// Each spotlit participant's place in the spotlight order, provided to the rows.
 #[derive(Debug, Clone, Copy)]
 pub struct SpotlightOrder(pub Memo<HashMap<String, usize>>);
-
-/// The spotlight order: uuid to its place (1 = first spotlit, the main position). Each spot is
-/// (spotlight time, arrival, uuid): the arrival breaks ties of the same second as the platform
-/// does. Sorted unstably on the whole key, so the console carries one sort routine the less.
-pub fn spotlight_order(spots: &mut [(f64, u64, String)]) -> HashMap<String, usize> {
-    spots.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    spots
-        .iter()
-        .enumerate()
-        .map(|(i, (_, _, u))| (u.clone(), i + 1))
-        .collect()
-}
 
 /// One fact of each participant who has it, kept by roster revision: after a frame's batch only
 /// those it touched are looked at again (everyone after a sync), so a memo over it costs what
@@ -227,26 +160,7 @@ pub fn protocols(store: Store) -> Memo<BTreeSet<String>> {
 /// The participant's key if the list for `basis` keeps them; `None` when filtered out or gone.
 fn key_for(store: Store, basis: &Basis, uuid: &str) -> Option<SortKey> {
     let row = store.row(uuid)?;
-    row.p.with_untracked(|p| {
-        basis.keeps(p).then(|| {
-            let (stage_index, vad) = basis
-                .stage
-                .iter()
-                .find(|(u, _, _)| u == uuid)
-                .map_or((u32::MAX, 0), |(_, i, v)| (*i, *v));
-            SortKey {
-                speaking: vad > 0,
-                stage_index,
-                start: p.start_time,
-                name: if basis.by == SortBy::Name {
-                    p.shown_name().to_lowercase()
-                } else {
-                    String::new()
-                },
-                arrival: row.arrival,
-            }
-        })
-    })
+    row.p.with_untracked(|p| basis.key(p, row.arrival))
 }
 
 /// Who has every flag `flags` asks for. The flags change without a roster revision (a mute

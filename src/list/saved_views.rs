@@ -4,9 +4,10 @@
 //! that does not read (corrupt, or from another version) is ignored with a console warning.
 
 use crate::host::browser;
-use crate::list::filter::{Flags, TimeFilters};
-use crate::list::query::{ListQuery, SortBy, StateFilter};
+use crate::list::query::ListQuery;
 use crate::widgets::prefs;
+use huikong_core::list::filter::{Flags, StateFilter, TimeFilters};
+use huikong_core::list::sort::SortBy;
 use huikong_protocol::Role;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -2,8 +2,8 @@
 //! order (filtered and sorted, mounted or not), so "select all shown" and a shift-click range
 //! work on what the filter shows at any size, not on the rows the virtual list has mounted.
 
-use crate::list::view::ListView;
 use crate::state::store::Store;
+use huikong_core::list::view::ListView;
 use leptos::prelude::*;
 use std::collections::HashSet;
 

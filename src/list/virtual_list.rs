@@ -2,27 +2,23 @@
 //! are in the DOM, at any meeting size. A spacer as tall as every row gives the scrollbar its
 //! real length; the window of rows is moved down it with a transform. Rows have one height (set
 //! per width in the style sheet, read back from a rendered row), so a row's place is its index
-//! times that height and no row needs measuring.
+//! times that height and no row needs measuring. The arithmetic of the window, the scroll and
+//! the keys is pure, in `huikong_core::list::window`.
 
 use crate::command::act::{Act, PersonAct};
 use crate::command::service::Commands;
 use crate::i18n::{Text, Tr};
 use crate::list::row::ParticipantRow;
 use crate::list::selection::Selection;
-use crate::list::view::ListView;
 use crate::widgets::prefs::DenseRows;
 use huikong_core::keymap::{lookup, KeyAct, Scope};
+use huikong_core::list::view::ListView;
+use huikong_core::list::window::{key_target, scroll_for, window_range};
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 
-#[cfg(all(test, target_arch = "wasm32"))]
-#[path = "virtual_list_tests.rs"]
-mod tests;
-
-/// Rows rendered above and below the viewport, so a quick scroll shows rows, not a gap.
-const OVERSCAN: usize = 10;
 /// The row height before one is measured (the style sheet's desktop height at 16 px).
 const FALLBACK_ROW_PX: f64 = 88.0;
 
@@ -43,53 +39,6 @@ impl ScrollToParticipant {
     pub fn show(&self, uuid: &str) {
         self.0.set(Some(uuid.to_owned()));
     }
-}
-
-/// The rows `first..end` (0-based, `end` exclusive) to render for a viewport `height` pixels
-/// tall scrolled to `top`, out of `len` rows of `row` pixels each.
-pub fn window_range(top: f64, height: f64, row: f64, len: usize) -> (usize, usize) {
-    if len == 0 || row <= 0.0 {
-        return (0, 0);
-    }
-    let first_seen = (top.max(0.0) / row).floor() as usize;
-    let last_seen = ((top.max(0.0) + height.max(0.0)) / row).ceil() as usize;
-    let first = first_seen.saturating_sub(OVERSCAN).min(len);
-    let end = (last_seen + OVERSCAN).min(len).max(first);
-    (first, end)
-}
-
-/// The scroll position that brings row `index` fully into a viewport `height` tall now at `top`.
-pub fn scroll_for(index: usize, top: f64, height: f64, row: f64) -> f64 {
-    let row_top = index as f64 * row;
-    if row_top < top {
-        row_top
-    } else if row_top + row > top + height {
-        (row_top + row - height).max(0.0)
-    } else {
-        top
-    }
-}
-
-/// Where a key moves the focus from row `at` in a list of `len` with `page` rows in view.
-pub fn key_target(key: &str, at: Option<usize>, len: usize, page: usize) -> Option<usize> {
-    if len == 0 {
-        return None;
-    }
-    let last = len - 1;
-    let at = match (key, at) {
-        ("ArrowDown" | "ArrowUp" | "PageDown" | "PageUp", None) => return Some(0),
-        (_, Some(a)) => a.min(last),
-        (_, None) => 0,
-    };
-    Some(match key {
-        "ArrowDown" => (at + 1).min(last),
-        "ArrowUp" => at.saturating_sub(1),
-        "PageDown" => (at + page.max(1)).min(last),
-        "PageUp" => at.saturating_sub(page.max(1)),
-        "Home" => 0,
-        "End" => last,
-        _ => return None,
-    })
 }
 
 fn viewport_height() -> f64 {

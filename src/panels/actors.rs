@@ -6,7 +6,7 @@ use crate::list::virtual_list::NameInList;
 use crate::panels::geometry::{add_actor, move_actor, prune_actors, remove_actor};
 use crate::platform::session::LiveSession;
 use crate::state::store::Store;
-use crate::util::matches_search;
+use huikong_core::search::matches_search;
 use leptos::html;
 use leptos::prelude::*;
 

@@ -6,7 +6,6 @@ use super::event_log::is_frequent;
 use super::geometry::*;
 use super::hms;
 use super::layout::{override_request, AudienceChoice};
-use crate::util::matches_search;
 use huikong_protocol::{Audience, Role, LAYOUTS};
 use wasm_bindgen_test::*;
 
@@ -130,15 +129,6 @@ fn actors_are_added_once_moved_within_bounds_and_removed() {
     assert!(prune_actors(&mut a, |u| u == "y"));
     assert_eq!(a, v(&["y"]));
     assert!(!prune_actors(&mut a, |_| true));
-}
-
-#[wasm_bindgen_test]
-fn search_matches_name_or_address_ignoring_case() {
-    assert!(matches_search("", &["Alice Wang", "sip:alice@x"]));
-    assert!(matches_search(" WANG ", &["Alice Wang", "sip:alice@x"]));
-    assert!(matches_search("alice@", &["Alice Wang", "sip:alice@x"]));
-    assert!(matches_search("张", &["张三", ""]));
-    assert!(!matches_search("bob", &["Alice", "sip:alice@x"]));
 }
 
 #[wasm_bindgen_test]

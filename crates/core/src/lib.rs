@@ -4,4 +4,8 @@
 pub mod command;
 pub mod i18n;
 pub mod keymap;
+pub mod list;
+pub mod palette;
 pub mod panel;
+pub mod search;
+pub mod store;

@@ -5,8 +5,6 @@
 //! ([`StoreWriter::apply_batch`]), and the roster's journal says whom a batch touched, so the
 //! list repositions those rows instead of sorting everyone again.
 
-mod batch;
-mod journal;
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests;
 mod writer;
@@ -18,8 +16,7 @@ use huikong_protocol::{
 use leptos::prelude::*;
 use std::collections::{HashMap, VecDeque};
 
-pub use batch::superseded;
-pub use journal::{RosterJournal, Touch};
+pub use huikong_core::store::{superseded, RosterJournal, Touch};
 pub use writer::StoreWriter;
 
 /// How many recent events the log keeps.

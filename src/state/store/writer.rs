@@ -3,11 +3,10 @@
 
 mod log;
 
-use super::batch::superseded;
-use super::journal::{RosterJournal, Touch};
 use super::{ChatLine, Row, RowCells, Store};
 use crate::state::record::RecordWriter;
 use crate::state::roster::same_roster_facts;
+use huikong_core::store::{superseded, RosterJournal, Touch};
 use huikong_protocol::{
     Change, Conference, Decoded, Event, LayoutView, Participant, Presentation, ServiceState,
     StageEntry, CHAT_HISTORY_LIMIT,

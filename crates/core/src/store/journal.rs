@@ -63,16 +63,15 @@ impl RosterJournal {
     }
 }
 
-#[cfg(all(test, target_arch = "wasm32"))]
+#[cfg(test)]
 mod tests {
     use super::*;
-    use wasm_bindgen_test::*;
 
     fn one(u: &str) -> Touch {
         Touch::One(u.into())
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn a_view_learns_who_changed_since_the_revision_it_saw() {
         let mut j = RosterJournal::default();
         j.record(1, one("a"));
@@ -84,7 +83,7 @@ mod tests {
         assert_eq!(j.since(3), Some(vec![]));
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn a_sync_or_a_view_too_far_behind_means_everyone() {
         let mut j = RosterJournal::default();
         j.record(1, one("a"));

@@ -29,17 +29,16 @@ pub fn superseded(batch: &[&Event]) -> Vec<bool> {
     out
 }
 
-#[cfg(all(test, target_arch = "wasm32"))]
+#[cfg(test)]
 mod tests {
     use super::*;
     use huikong_protocol::Participant;
-    use wasm_bindgen_test::*;
 
     fn p(uuid: &str) -> Participant {
         Participant::new(uuid)
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn several_updates_of_one_participant_coalesce_into_the_last() {
         let evs = [
             Event::ParticipantUpdate(p("a")),
@@ -52,7 +51,7 @@ mod tests {
         assert_eq!(superseded(&refs), [true, false, true, false, false]);
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn creates_deletes_and_sync_boundaries_keep_what_comes_before_them() {
         let evs = [
             Event::ParticipantUpdate(p("a")),
