@@ -4,9 +4,9 @@
 //! which sets `HUIKONG_BENCH_*`, runs it. A benchmark: it asserts only that each step happened.
 
 use crate::bench_js as js;
-use crate::harness::Env;
 use crate::tab::Tab;
 use crate::world::{HOST_PIN, ROOM, ROOM_ALIAS};
+use huikong_test_support::harness::Env;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Map, Value};
 use std::time::Duration;

@@ -3,11 +3,11 @@
 //! vectors. Each would bump `window.__xss` or leave a `data-xss` element if the console ever
 //! treated it as markup; every one must show as the very text it is.
 
-use crate::api::Api;
 use crate::world::{self, World, HOST_PIN, ROOM};
 use crate::{figure, Scale};
 use huikong_protocol::{DialRequest, Event, MessageRequest, Profile, Role};
 use huikong_sim::Config;
+use huikong_test_support::api::Api;
 use std::time::Duration;
 
 /// The usual vectors: script elements, event handlers, `javascript:` URLs, attribute and tag
@@ -50,12 +50,15 @@ async fn shown(w: &World, css: &str, text: &str, part: bool) -> bool {
 }
 
 async fn wait_shown(w: &World, css: &str, text: &str, part: bool) {
-    crate::harness::eventually(&format!("{text:?} shown as text in {css}"), || async {
-        match shown(w, css, text, part).await {
-            true => Ok(()),
-            false => Err("not there".to_string()),
-        }
-    })
+    huikong_test_support::harness::eventually(
+        &format!("{text:?} shown as text in {css}"),
+        || async {
+            match shown(w, css, text, part).await {
+                true => Ok(()),
+                false => Err("not there".to_string()),
+            }
+        },
+    )
     .await
 }
 

@@ -4,18 +4,6 @@
 //! Without chromedriver (`HUIKONG_WEBDRIVER_URL`) a bare `cargo test` skips every proof and says
 //! so; under `cargo xtask` (`HUIKONG_BROWSER_TESTS_REQUIRED`) each fails instead.
 
-// The e2e suite's harness, REST observer and locators, shared as they are: only some of each
-// is used here.
-#[allow(dead_code)]
-#[path = "../e2e/api.rs"]
-mod api;
-#[allow(dead_code)]
-#[path = "../e2e/harness.rs"]
-mod harness;
-#[allow(dead_code)]
-#[path = "../e2e/page.rs"]
-mod page;
-
 mod bench_js;
 mod rows;
 mod tab;

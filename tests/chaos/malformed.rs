@@ -2,11 +2,11 @@
 //! megabyte of junk) are logged and skipped: the connection stays live, the list still equals
 //! the simulator's, and a command still works.
 
-use crate::page::row_css;
 use crate::world;
 use crate::{figure, Scale};
 use huikong_protocol::{Profile, Role};
 use huikong_sim::{Config, Scenario};
+use huikong_test_support::page::row_css;
 use serde_json::json;
 use std::time::{Duration, Instant};
 
@@ -57,7 +57,7 @@ async fn malformed_events_are_logged_and_skipped() {
             row_css(&guest)
         ))
         .await;
-    crate::harness::eventually("the mute to take effect", || async {
+    huikong_test_support::harness::eventually("the mute to take effect", || async {
         let muted = w
             .participants()
             .await

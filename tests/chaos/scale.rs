@@ -72,12 +72,16 @@ async fn a_meeting_of_2000_loads_and_each_update_touches_its_row() {
         let script = format!(
             "const r = document.querySelector('[data-testid=participant-row][data-uuid=\"{uuid}\"]'); return r ? r.dataset.muted : null;"
         );
-        crate::harness::eventually_within(Duration::from_secs(30), "the row to follow", || async {
-            let shown: Option<String> = w.tab.js(&script).await;
-            (shown.as_deref() == Some(if muted { "true" } else { "false" }))
-                .then_some(())
-                .ok_or_else(|| format!("row shows muted={shown:?}"))
-        })
+        huikong_test_support::harness::eventually_within(
+            Duration::from_secs(30),
+            "the row to follow",
+            || async {
+                let shown: Option<String> = w.tab.js(&script).await;
+                (shown.as_deref() == Some(if muted { "true" } else { "false" }))
+                    .then_some(())
+                    .ok_or_else(|| format!("row shows muted={shown:?}"))
+            },
+        )
         .await;
         latencies.push(t.elapsed().as_secs_f64() * 1000.0);
     }

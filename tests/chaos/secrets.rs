@@ -3,12 +3,12 @@
 //! a failing command and the session's end; and the built page carries a Content Security
 //! Policy that allows no inline or foreign script.
 
-use crate::harness::Env;
-use crate::page::row_css;
 use crate::world::{self, World, HOST_PIN};
 use crate::{figure, Scale};
 use huikong_protocol::{Profile, Role};
 use huikong_sim::Config;
+use huikong_test_support::harness::Env;
+use huikong_test_support::page::row_css;
 use serde::Deserialize;
 use serde_json::json;
 use std::time::Duration;
@@ -157,7 +157,7 @@ async fn neither_token_nor_pin_leaves_memory() {
                 row_css(&guest)
             ))
             .await;
-        crate::harness::eventually("the failure shown", || async {
+        huikong_test_support::harness::eventually("the failure shown", || async {
             let n: usize = w
                 .tab
                 .js("return document.querySelectorAll('[data-testid=\"command-status\"] li[data-outcome=\"error\"]').length;")

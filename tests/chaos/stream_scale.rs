@@ -6,11 +6,11 @@
 //! to read and compare 5,000 rows by scrolling. The window is tall, so each scroll step of the
 //! read takes in about a hundred rows.
 
-use crate::harness::eventually_within;
 use crate::world;
 use crate::{figure, median_worst, Scale};
 use huikong_protocol::Profile;
 use huikong_sim::{Config, Scenario};
+use huikong_test_support::harness::eventually_within;
 use std::time::{Duration, Instant};
 
 /// How long the churn runs before each drop.

@@ -112,7 +112,7 @@ async fn a_thousand_refreshes_never_let_the_token_lapse() {
         if tick.is_multiple_of(6) {
             let css = format!(
                 "{} [data-testid=\"mute-toggle\"]",
-                crate::page::row_css(&guest)
+                huikong_test_support::page::row_css(&guest)
             );
             w.tab.click_css(&css).await;
             commands += 1;
@@ -135,7 +135,7 @@ async fn a_thousand_refreshes_never_let_the_token_lapse() {
         w.tab
             .wait_attr("connection-state", "data-state", "live")
             .await;
-        crate::harness::eventually("every command to have taken effect", || async {
+        huikong_test_support::harness::eventually("every command to have taken effect", || async {
             let muted = w
                 .participants()
                 .await

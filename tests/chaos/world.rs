@@ -1,13 +1,13 @@
 //! One proof's world: its own simulator (admin endpoint on), one logged browser tab on the
 //! console it serves, and the console joined as a host.
 
-use crate::harness::{eventually, Env};
 use crate::rows::{page_rows, sim_rows};
 use crate::tab::Tab;
 use huikong_protocol::{Participant, Role};
 use huikong_sim::model::{new_uuid, unix_now};
 use huikong_sim::Faults;
 use huikong_sim::{Config, Running};
+use huikong_test_support::harness::{eventually, Env};
 use serde::Deserialize;
 use std::io::Write;
 use std::time::Duration;
@@ -61,7 +61,7 @@ impl World {
         self.tab.fill("join-pin", HOST_PIN).await;
         self.tab.fill("join-name", name).await;
         self.tab
-            .click_css(&crate::page::testid_css("join-submit"))
+            .click_css(&huikong_test_support::page::testid_css("join-submit"))
             .await;
         self.tab
             .wait_attr_within(
@@ -165,7 +165,7 @@ impl World {
 
     /// Waits until the lists are equal; returns how many rows they hold.
     pub async fn settle(&self, limit: Duration) -> usize {
-        crate::harness::eventually_within(
+        huikong_test_support::harness::eventually_within(
             limit,
             "the console's list to equal the simulator's",
             || self.lists_equal(),

@@ -1,11 +1,11 @@
 //! The participant actions dialog: presentation policy, role, disconnect, transfer, DTMF and
 //! the RTMP sub-call.
 
-use crate::api::Api;
 use crate::ctx::{self, OTHER_HOST_PIN, OTHER_ROOM};
-use crate::harness::{eventually, stays};
-use crate::page::{row_css, testid_css};
 use huikong_protocol::{Profile, Role, RxPresentationPolicy};
+use huikong_test_support::api::Api;
+use huikong_test_support::harness::{eventually, stays};
+use huikong_test_support::page::{row_css, testid_css};
 use std::time::Duration;
 
 const DIALOG: &str = "participant-actions";

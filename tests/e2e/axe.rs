@@ -3,9 +3,9 @@
 //! serious or critical violation; the rest is printed.
 
 use crate::ctx::{self, Join};
-use crate::harness::{axe_core_script, eventually};
-use crate::page::{row_css, testid_css, Page};
 use huikong_protocol::Profile;
+use huikong_test_support::harness::{axe_core_script, eventually};
+use huikong_test_support::page::{row_css, testid_css, Page};
 use serde::Deserialize;
 use serde_json::json;
 

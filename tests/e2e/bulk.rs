@@ -7,11 +7,11 @@
 mod reach;
 
 use crate::ctx::{self, Ctx, Join};
-use crate::harness::{eventually, eventually_within};
-use crate::page::{row_css, testid_css};
 use huikong_protocol::Profile;
 use huikong_sim::faults::Faults;
 use huikong_sim::{Config, Scenario};
+use huikong_test_support::harness::{eventually, eventually_within};
+use huikong_test_support::page::{row_css, testid_css};
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 

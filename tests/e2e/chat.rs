@@ -2,9 +2,9 @@
 //! the other session through the platform.
 
 use crate::ctx::{self, CONSOLE};
-use crate::harness::eventually;
-use crate::page::testid_css;
 use huikong_protocol::Profile;
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::testid_css;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn chat_in_both_directions() {

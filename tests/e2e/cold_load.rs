@@ -5,9 +5,9 @@
 //! loopback and over a link throttled to 10 Mbit/s with 40 ms of latency (where preloading
 //! counts). A measurement, not a check: `cargo xtask size` runs it against the release build.
 
-use crate::harness::{eventually_within, Browser, Env};
 use huikong_protocol::Profile;
 use huikong_sim::Config;
+use huikong_test_support::harness::{eventually_within, Browser, Env};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::io::Write;

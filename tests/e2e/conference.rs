@@ -2,9 +2,9 @@
 //! at the platform's hand.
 
 use crate::ctx::{self, in_conference, Join, CONSOLE};
-use crate::harness::eventually;
-use crate::page::row_css;
 use huikong_protocol::Profile;
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::row_css;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn lock_and_unlock_the_conference() {
@@ -90,7 +90,7 @@ async fn start_the_meeting_lets_waiting_guests_in() {
     assert!(in_conference(&api.participant(&guest).await.unwrap()));
     // A started meeting cannot be started again: the control is no longer offered.
     t.page
-        .wait_gone_css(&crate::page::testid_css("start-meeting"))
+        .wait_gone_css(&huikong_test_support::page::testid_css("start-meeting"))
         .await;
 }
 

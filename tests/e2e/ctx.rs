@@ -1,12 +1,12 @@
 //! One test's world: its own simulator (so ending or locking a meeting disturbs no other test),
 //! one browser on the console it serves, and the people in the room.
 
-use crate::api::Api;
-use crate::harness::{eventually, Browser, Env};
-use crate::page::Page;
 use huikong_protocol::{Participant, Profile, Role, ServiceType};
 use huikong_sim::model::new_uuid;
 use huikong_sim::{Config, Running};
+use huikong_test_support::api::Api;
+use huikong_test_support::harness::{eventually, Browser, Env};
+use huikong_test_support::page::Page;
 use std::io::Write;
 
 /// The room every test meets in (the simulator's demo room) and its PINs.
@@ -164,15 +164,17 @@ impl Ctx {
 
     /// Waits until the row of `uuid` is shown.
     pub async fn wait_row(&self, uuid: &str) {
-        self.page.css(&crate::page::row_css(uuid)).await;
+        self.page
+            .css(&huikong_test_support::page::row_css(uuid))
+            .await;
     }
 
     /// Opens the participant dialog from the row of `uuid`.
     pub async fn open_actions(&self, uuid: &str) {
         let more = format!(
             "{} {}",
-            crate::page::row_css(uuid),
-            crate::page::testid_css("more-actions")
+            huikong_test_support::page::row_css(uuid),
+            huikong_test_support::page::testid_css("more-actions")
         );
         self.page.css(&more).await.click().await.unwrap();
         self.page.testid("participant-actions").await;

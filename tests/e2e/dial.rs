@@ -2,10 +2,10 @@
 //! rings then ends. The simulator's call durations are stretched so that ringing is seen.
 
 use crate::ctx;
-use crate::harness::eventually;
-use crate::page::row_css;
 use huikong_protocol::{DialRequest, Profile, Role, ServiceType};
 use huikong_sim::Config;
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::row_css;
 use std::time::Duration;
 
 /// A started meeting, the console joined as host, with calls that ring for 1.5 s.

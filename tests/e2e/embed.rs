@@ -2,12 +2,12 @@
 //! console, served under a sub-path of another, by postMessage; a page at an origin the
 //! console does not trust is ignored; and the URL parameters a portal links with.
 
-use crate::api::{waiting, Api};
 use crate::ctx::{self, HOST_PIN, ROOM};
-use crate::harness::{eventually, stays};
-use crate::page::{testid_css, Page};
 use crate::site::{self, Cors, Hosted};
 use huikong_protocol::{Profile, Role};
+use huikong_test_support::api::{waiting, Api};
+use huikong_test_support::harness::{eventually, stays};
+use huikong_test_support::page::{testid_css, Page};
 use serde_json::json;
 use std::time::Duration;
 

@@ -2,9 +2,9 @@
 //! participant list works from `participant_update` alone (it sends no `participant_create`).
 
 use crate::ctx::{self, CONSOLE};
-use crate::harness::eventually;
-use crate::page::row_css;
 use huikong_protocol::Profile;
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::row_css;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn enterprise_offers_what_it_supports_and_the_commands_work() {

@@ -5,11 +5,11 @@
 
 use crate::axe::{viewport, DESKTOP, PHONE};
 use crate::ctx::{self, OTHER_ROOM};
-use crate::harness::eventually;
-use crate::page::{row_css, testid_css, Page};
 use fantoccini::key::Key;
 use huikong_protocol::Profile;
 use huikong_sim::faults::{FailureKind, Faults};
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::{row_css, testid_css, Page};
 use serde_json::{json, Value};
 
 const DIALOG: &str = "participant-actions";

@@ -2,10 +2,10 @@
 //! reason, and nothing it could click changes the simulator.
 
 use crate::ctx::{self, Join, CONSOLE};
-use crate::harness::stays;
-use crate::page::{button_xpath, row_css};
 use fantoccini::Locator;
 use huikong_protocol::{Profile, Role};
+use huikong_test_support::harness::stays;
+use huikong_test_support::page::{button_xpath, row_css};
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,17 +1,20 @@
 //! Static hosting: the built console under a sub-path of a plain web server, the
 //! platform's API server on another origin and its CORS, and what `config.json` sets there.
 
-use crate::api::Api;
 use crate::ctx::{self, CONSOLE, HOST_PIN, ROOM};
-use crate::harness::eventually;
 use crate::site::{self, Cors, CONSOLE_PATH};
+use huikong_test_support::api::Api;
+use huikong_test_support::harness::eventually;
 use serde_json::json;
 use std::collections::BTreeSet;
 
 /// The value of the join form's field `testid`, once it reads `want`.
 async fn wait_value(t: &ctx::Ctx, testid: &str, want: &str) {
     eventually(&format!("{testid} to hold {want:?}"), || async {
-        let field = t.page.all_css(&crate::page::testid_css(testid)).await;
+        let field = t
+            .page
+            .all_css(&huikong_test_support::page::testid_css(testid))
+            .await;
         let field = field.into_iter().next().ok_or("absent")?;
         let now = field.prop("value").await.map_err(|e| e.to_string())?;
         match now.as_deref() == Some(want) {

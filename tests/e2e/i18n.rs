@@ -1,8 +1,8 @@
 //! Languages: Chinese by default, English with `?lang=en` or the switch, remembered.
 
 use crate::ctx::{self, Join, CONSOLE, HOST_PIN, ROOM};
-use crate::harness::eventually;
 use huikong_protocol::Profile;
+use huikong_test_support::harness::eventually;
 
 async fn html_lang(t: &ctx::Ctx) -> String {
     let v = t

@@ -1,10 +1,10 @@
 //! Joining: success as host (listed, or hidden), and each way a join fails.
 
-use crate::api::Api;
 use crate::ctx::{self, Join, CONSOLE, HOST_PIN, OTHER_HOST_PIN, OTHER_ROOM, ROOM};
-use crate::harness::eventually;
-use crate::page::row_css;
 use huikong_protocol::{Profile, Role};
+use huikong_test_support::api::Api;
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::row_css;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn join_as_host_shows_the_live_meeting_and_the_sim_lists_the_console() {

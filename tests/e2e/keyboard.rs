@@ -5,13 +5,13 @@
 
 mod offered;
 
-use crate::api::waiting;
 use crate::ctx::{self, in_conference, Ctx, CONSOLE};
-use crate::harness::{eventually, eventually_within};
-use crate::page::{row_css, testid_css};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use huikong_protocol::Profile;
+use huikong_test_support::api::waiting;
+use huikong_test_support::harness::{eventually, eventually_within};
+use huikong_test_support::page::{row_css, testid_css};
 use serde_json::{json, Value};
 use std::time::Duration;
 

@@ -4,10 +4,10 @@
 //! No timing is asserted.
 
 use crate::ctx::{self, Ctx};
-use crate::harness::{eventually, eventually_within};
-use crate::page::{row_css, testid_css};
 use huikong_protocol::Profile;
 use huikong_sim::{Config, Scenario};
+use huikong_test_support::harness::{eventually, eventually_within};
+use huikong_test_support::page::{row_css, testid_css};
 use std::time::Duration;
 
 /// Participants besides the console.

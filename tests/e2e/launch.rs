@@ -1,11 +1,11 @@
 //! Starting from a link: conference, name and language from the URL, joined at once; a PIN in
 //! the URL is never used. And the event log of the meeting page.
 
-use crate::api::Api;
 use crate::ctx::{self, OTHER_HOST_PIN, OTHER_ROOM};
-use crate::harness::eventually;
-use crate::page::testid_css;
 use huikong_protocol::{Profile, Role};
+use huikong_test_support::api::Api;
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::testid_css;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_link_joins_at_once() {

@@ -2,9 +2,9 @@
 //! the override and the current layout drawn on the page follows its `layout` event.
 
 use crate::ctx;
-use crate::harness::eventually;
-use crate::page::testid_css;
 use huikong_protocol::{Audience, Profile};
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::testid_css;
 
 /// The uuids in the tiles of the picture `testid`, in order.
 async fn tiles(t: &ctx::Ctx, testid: &str) -> Vec<String> {

@@ -6,10 +6,7 @@
 //! `cargo xtask size` and `cargo xtask test size` run them with what they need (Debian's nginx,
 //! the release build).
 
-mod api;
 mod ctx;
-mod harness;
-mod page;
 mod site;
 mod static_server;
 

@@ -6,10 +6,10 @@
 //! example portal drives it, and a portal at another origin is refused by `frame-ancestors`.
 //! `nginx_headers` checks what each file is served with.
 
-use crate::api::Api;
 use crate::ctx::{CONSOLE, HOST_PIN, ROOM};
-use crate::harness::{eventually, stays, Browser, Env};
-use crate::page::{testid_css, Page};
+use huikong_test_support::api::Api;
+use huikong_test_support::harness::{eventually, stays, Browser, Env};
+use huikong_test_support::page::{testid_css, Page};
 use std::path::PathBuf;
 use std::time::Duration;
 

@@ -5,10 +5,10 @@
 //! width the header is one line and the panels open from a bottom bar over the list.
 
 use crate::ctx::{self, Ctx};
-use crate::harness::eventually;
-use crate::page::testid_css;
 use fantoccini::key::Key;
 use huikong_protocol::Profile;
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::testid_css;
 use serde_json::{json, Value};
 
 const PANELS: [&str; 7] = [

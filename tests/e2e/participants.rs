@@ -1,9 +1,9 @@
 //! The live participant list and the controls on each row.
 
 use crate::ctx::{self, CONSOLE};
-use crate::harness::eventually;
-use crate::page::row_css;
 use huikong_protocol::{Profile, Role};
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::row_css;
 use std::collections::BTreeSet;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

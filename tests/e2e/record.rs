@@ -4,11 +4,11 @@
 //! `record_alerts.rs`.
 
 use crate::ctx::{self, Ctx};
-use crate::harness::eventually;
-use crate::page::Page;
 use huikong_protocol::Profile;
 use huikong_sim::faults::{FailureKind, Faults};
 use huikong_sim::model::unix_now;
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::Page;
 use std::time::Duration;
 
 /// Makes the page keep what it downloads instead of saving it: each Blob given an object URL,
@@ -133,7 +133,9 @@ async fn a_scripted_meeting_exports_the_attendance_the_simulator_knows() {
     tokio::time::sleep(Duration::from_secs(2)).await;
     t.room(|r| r.leave(&wang));
     let wang_out = unix_now();
-    t.page.wait_gone_css(&crate::page::row_css(&wang)).await;
+    t.page
+        .wait_gone_css(&huikong_test_support::page::row_css(&wang))
+        .await;
     // The same person again: one person, two sessions.
     let wang2 = t.add_guest("Wang Fang");
     let wang2_in = unix_now();
@@ -153,7 +155,9 @@ async fn a_scripted_meeting_exports_the_attendance_the_simulator_knows() {
     t.page
         .wait_attr("connection-state", "data-state", "live")
         .await;
-    t.page.wait_gone_css(&crate::page::row_css(&liu)).await;
+    t.page
+        .wait_gone_css(&huikong_test_support::page::row_css(&liu))
+        .await;
 
     let before = unix_now();
     let (file, header, rows) = export_csv(&t).await;

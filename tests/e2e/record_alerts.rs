@@ -3,11 +3,11 @@
 //! Chinese on the enterprise cloud, someone who left dialled back.
 
 use crate::ctx::{self, Join, HOST_PIN, ROOM};
-use crate::harness::{eventually, stays};
-use crate::page::{testid_css, Page};
 use crate::record::{cell, click_centred, export_csv, row_of};
 use crate::site::{self, Cors};
 use huikong_protocol::Profile;
+use huikong_test_support::harness::{eventually, stays};
+use huikong_test_support::page::{testid_css, Page};
 use serde_json::json;
 use std::time::Duration;
 
@@ -144,7 +144,9 @@ async fn in_chinese_on_the_enterprise_cloud_someone_who_left_is_dialled_back() {
     .await;
     t.wait_row(&wang).await;
     t.room(|r| r.leave(&wang));
-    t.page.wait_gone_css(&crate::page::row_css(&wang)).await;
+    t.page
+        .wait_gone_css(&huikong_test_support::page::row_css(&wang))
+        .await;
 
     t.page
         .testid("show-recently-left")

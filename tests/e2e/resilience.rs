@@ -2,10 +2,10 @@
 //! commands, slow answers. The simulator injects the faults in-process.
 
 use crate::ctx;
-use crate::harness::eventually;
-use crate::page::row_css;
 use huikong_protocol::Profile;
 use huikong_sim::faults::{FailureKind, Faults};
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::row_css;
 use std::time::Duration;
 
 fn set_faults(t: &ctx::Ctx, faults: Faults) {

@@ -2,9 +2,9 @@
 //! deployment), and a visible notice when the file is missing or broken.
 
 use crate::ctx::{self, Join};
-use crate::harness::{eventually, Env};
 use huikong_protocol::Profile;
 use huikong_sim::Config;
+use huikong_test_support::harness::{eventually, Env};
 use std::path::PathBuf;
 
 /// A copy of the built console with its own config.json (none when `None`), removed on drop.

@@ -3,15 +3,14 @@
 //! the time filters following the clock; saved views in `store`.
 
 use crate::ctx::{self, Ctx, ROOM_ALIAS};
-use crate::harness::{eventually, eventually_within};
 use huikong_protocol::{Participant, Profile, Role};
 use huikong_sim::model::{new_uuid, unix_now};
+use huikong_test_support::harness::{eventually, eventually_within};
 use serde_json::json;
 use std::collections::BTreeSet;
 use std::time::Duration;
 
 /// Saving, choosing, keeping and checking views.
-#[path = "saved_views_store.rs"]
 mod store;
 
 /// An endpoint that connected `ago` seconds before now (waiting if the room is locked).

@@ -3,10 +3,10 @@
 //! a check of its own, so ignored but for that command.
 
 use crate::ctx::{self, Ctx};
-use crate::harness::{eventually, eventually_within, Env};
-use crate::page::testid_css;
 use huikong_protocol::Profile;
 use huikong_sim::{Config, Scenario};
+use huikong_test_support::harness::{eventually, eventually_within, Env};
+use huikong_test_support::page::testid_css;
 use serde_json::{json, Value};
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -1,9 +1,9 @@
 //! The session over time: the token kept alive past its lifetime, and the theme preference.
 
 use crate::ctx::{self, CONSOLE};
-use crate::harness::stays;
 use huikong_protocol::Profile;
 use huikong_sim::Config;
+use huikong_test_support::harness::stays;
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -50,7 +50,7 @@ async fn the_theme_switch_applies_and_is_remembered() {
     t.page.testid("theme-switch").await;
     assert_eq!(theme(&t).await, None, "the system theme by default");
     t.page.select("theme-switch", "dark").await;
-    crate::harness::eventually("data-theme=dark", || async {
+    huikong_test_support::harness::eventually("data-theme=dark", || async {
         match theme(&t).await.as_deref() {
             Some("dark") => Ok(()),
             other => Err(format!("{other:?}")),
@@ -78,7 +78,7 @@ async fn closing_the_tab_releases_the_session() {
         .await
         .expect("navigate away");
     let api = t.observer().await;
-    crate::harness::eventually_within(
+    huikong_test_support::harness::eventually_within(
         Duration::from_secs(5),
         "the console's participant to leave",
         || async {

@@ -4,10 +4,10 @@
 //! cross-origin API server, its CORS allowing one origin.
 
 use crate::ctx::{self, Ctx};
-use crate::harness::Env;
 use crate::static_server::StaticServer;
 use huikong_protocol::Profile;
 use huikong_sim::Config;
+use huikong_test_support::harness::Env;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

@@ -4,9 +4,9 @@
 //! one module, so these run against the release build only: `cargo xtask test size` runs them.
 
 use crate::ctx::{self, Join};
-use crate::harness::{eventually, Env};
-use crate::page::row_css;
 use huikong_protocol::Profile;
+use huikong_test_support::harness::{eventually, Env};
+use huikong_test_support::page::row_css;
 use serde_json::json;
 use std::path::Path;
 

@@ -3,11 +3,11 @@
 //! the form, and no transfer reaches the platform; a sound one says what the participant will
 //! become, is confirmed, waits in the undo window, then goes.
 
-use crate::api::Api;
 use crate::ctx::{self, GUEST_PIN, OTHER_ROOM, ROOM};
-use crate::harness::{eventually_within, stays};
-use crate::page::{row_css, testid_css};
 use huikong_protocol::Role;
+use huikong_test_support::api::Api;
+use huikong_test_support::harness::{eventually_within, stays};
+use huikong_test_support::page::{row_css, testid_css};
 use std::time::Duration;
 
 const DIALOG: &str = "participant-actions";

@@ -6,13 +6,13 @@
 //! The other tests go through the window without waiting it out: they press the action's
 //! "Do it now" ([`let_through`]), which sends it as the window's end would.
 
-use crate::api::Api;
 use crate::axe::{serious_violations_in, theme};
 use crate::axe::{viewport, PHONE};
 use crate::ctx;
-use crate::harness::{eventually, eventually_within, stays};
-use crate::page::{row_css, testid_css, Page};
 use fantoccini::Locator;
+use huikong_test_support::api::Api;
+use huikong_test_support::harness::{eventually, eventually_within, stays};
+use huikong_test_support::page::{row_css, testid_css, Page};
 use std::time::Duration;
 
 const DIALOG: &str = "participant-actions";

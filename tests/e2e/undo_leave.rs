@@ -2,8 +2,8 @@
 //! leave (said on the join page), the page left (the browser may ask first), and the session
 //! ended by the platform (said on the session-over card).
 
-use crate::harness::stays;
 use crate::undo::{waiting, with_wang, PAST_THE_WINDOW};
+use huikong_test_support::harness::stays;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn leaving_during_the_window_sends_nothing_and_says_so() {

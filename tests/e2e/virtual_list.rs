@@ -3,11 +3,11 @@
 //! elsewhere, and each row tells a screen reader its place in the whole list.
 
 use crate::ctx::{self, Ctx};
-use crate::harness::eventually;
-use crate::page::{row_css, testid_css};
 use fantoccini::key::Key;
 use huikong_protocol::Profile;
 use huikong_sim::{Config, Scenario};
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::{row_css, testid_css};
 use std::time::Duration;
 
 /// Participants in the meeting besides the console.

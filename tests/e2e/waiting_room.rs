@@ -1,9 +1,9 @@
 //! The waiting room: who waits behind a lock, admitted one by one or all at once.
 
-use crate::api::{waiting, Api};
 use crate::ctx::{self, in_conference};
-use crate::page::{row_css, testid_css};
 use huikong_protocol::Profile;
+use huikong_test_support::api::{waiting, Api};
+use huikong_test_support::page::{row_css, testid_css};
 
 /// Locks the room as another host and brings in guests who then wait.
 async fn locked_with_waiting(t: &ctx::Ctx, names: &[&str]) -> (Api, Vec<String>) {

@@ -12,7 +12,7 @@ use crate::targets::e2e_targets;
 use crate::util::{cargo, free_port, heading, target_dir};
 
 /// Under the xtask a browser test whose driver or build is missing fails rather than skips
-/// (tests/e2e/harness.rs reads it).
+/// (`huikong_test_support::harness` reads it).
 pub const REQUIRED: (&str, &str) = ("HUIKONG_BROWSER_TESTS_REQUIRED", "1");
 
 /// Browser tests at once: two Chromiums fit the two cores without timing out their waits.

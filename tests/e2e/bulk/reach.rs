@@ -5,10 +5,10 @@
 use super::{bar, finished, summary, tick, wait_selected, RUN_LIMIT};
 use crate::axe::{serious_violations, viewport, DESKTOP, PHONE};
 use crate::ctx::{self, OTHER_ROOM};
-use crate::harness::eventually_within;
-use crate::page::testid_css;
 use fantoccini::key::Key;
 use huikong_protocol::Profile;
+use huikong_test_support::harness::eventually_within;
+use huikong_test_support::page::testid_css;
 use serde_json::json;
 use std::collections::BTreeSet;
 

@@ -4,9 +4,9 @@
 use super::{ask, chord, options, press, type_here, wait_focus};
 use crate::axe::{serious_violations_in, theme, viewport, PHONE};
 use crate::ctx::{self, Ctx, Join, CONSOLE};
-use crate::page::testid_css;
 use fantoccini::key::Key;
 use huikong_protocol::Profile;
+use huikong_test_support::page::testid_css;
 
 /// The serious and critical axe violations inside the element `testid`.
 async fn axe_in(t: &Ctx, testid: &str) -> Vec<String> {

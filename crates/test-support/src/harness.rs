@@ -38,8 +38,13 @@ pub struct Env {
     pub chrome: String,
 }
 
+/// The workspace root: this crate is `crates/test-support` in it.
 fn workspace() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .expect("the workspace root")
+        .to_path_buf()
 }
 
 /// Set by `cargo xtask` for every run of the browser tests: there a test whose driver or built

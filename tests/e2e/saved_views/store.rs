@@ -5,10 +5,10 @@
 use super::{click, set, wait_shown};
 use crate::axe::{serious_violations, theme as set_theme, viewport, DESKTOP, PHONE};
 use crate::ctx::{self, Ctx, Join, HOST_PIN, ROOM_ALIAS};
-use crate::harness::eventually;
-use crate::page::testid_css;
 use fantoccini::key::Key;
 use huikong_protocol::Profile;
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::testid_css;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
