@@ -39,12 +39,11 @@ async fn participant(w: &World, uuid: &str) -> Participant {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn one_command_in_ten_failing_is_never_reported_done() {
     let scale = Scale::get();
     let total: usize = scale.pick(40, 300);
-    let Some(w) = world::start("commands", Config::for_tests(Profile::Public)).await else {
-        return;
-    };
+    let w = world::start("commands", Config::for_tests(Profile::Public)).await;
     w.add("Zhang Wei", Role::Host);
     let guests: Vec<String> = (1..=8)
         .map(|i| w.add(&format!("Guest {i}"), Role::Guest))

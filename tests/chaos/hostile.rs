@@ -63,11 +63,10 @@ async fn wait_shown(w: &World, css: &str, text: &str, part: bool) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn hostile_content_is_shown_as_text_and_never_run() {
     let _ = Scale::get();
-    let Some(w) = world::start("hostile", Config::for_tests(Profile::Public)).await else {
-        return;
-    };
+    let w = world::start("hostile", Config::for_tests(Profile::Public)).await;
     w.add("Zhang Wei", Role::Host);
     let me = w.join().await;
     let _: Option<()> = w.tab.js("window.__xss = 0; return null;").await;

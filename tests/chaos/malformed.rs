@@ -11,6 +11,7 @@ use serde_json::json;
 use std::time::{Duration, Instant};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn malformed_events_are_logged_and_skipped() {
     let scale = Scale::get();
     let span = Duration::from_secs(scale.pick(6, 40));
@@ -19,9 +20,7 @@ async fn malformed_events_are_logged_and_skipped() {
         scenario_tick: Duration::from_millis(100),
         ..Config::for_tests(Profile::Public)
     };
-    let Some(w) = world::start("malformed", config).await else {
-        return;
-    };
+    let w = world::start("malformed", config).await;
     let me = w.join().await;
     w.settle(Duration::from_secs(30)).await;
     w.set_faults(json!({ "malformed_events_rate": 0.3, "seed": 6 }))

@@ -9,7 +9,6 @@ use huikong_sim::Faults;
 use huikong_sim::{Config, Running};
 use huikong_test_support::harness::{eventually, Env};
 use serde::Deserialize;
-use std::io::Write;
 use std::time::Duration;
 
 pub const ROOM: &str = "1061";
@@ -29,27 +28,21 @@ struct RoomState {
     participants: Vec<Participant>,
 }
 
-/// The proof's world, or `None` with the reason it is skipped: only outside `cargo xtask`,
-/// under which a proof that cannot run fails (`harness::REQUIRED`).
-pub async fn start(test: &str, mut config: Config) -> Option<World> {
-    let env = match Env::get() {
-        Ok(env) => env,
-        Err(why) => {
-            let _ = writeln!(std::io::stderr(), "skipped: {test}: {why}");
-            return None;
-        }
-    };
+/// The proof's world; fails the proof if its browser or built console is missing
+/// ([`Env::get`]).
+pub async fn start(test: &str, mut config: Config) -> World {
+    let env = Env::get();
     config.dist = Some(env.dist.clone());
     config.admin = true;
     let sim = huikong_sim::spawn(config)
         .await
         .expect("the simulator starts on a free port");
     let tab = Tab::open(&env, test, sim.url()).await;
-    Some(World {
+    World {
         tab,
         sim,
         http: reqwest::Client::new(),
-    })
+    }
 }
 
 impl World {

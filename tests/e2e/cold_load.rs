@@ -228,7 +228,7 @@ type Measured = BTreeMap<&'static str, f64>;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "a measurement: `cargo xtask size` runs it against the release build"]
 async fn cold_load_to_an_interactive_join_page() {
-    let env = Env::get().unwrap_or_else(|why| panic!("cold_load needs the browser: {why}"));
+    let env = Env::get();
     let (bare, removed) = without_preload(&env.dist);
     assert!(removed > 0, "the build has preload links to compare with");
     for (link, throttled) in [("loopback", false), ("10 Mbit/s, 40 ms", true)] {

@@ -34,14 +34,12 @@ async fn submit_host_join(t: &ctx::Ctx) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn the_console_under_a_sub_path_joins_a_cross_origin_api_server() {
-    let Some(h) = site::start("hosting_sub_path", Cors::TheConsole, |o| {
+    let h = site::start("hosting_sub_path", Cors::TheConsole, |o| {
         Some(json!({ "api_server": o.sim, "language": "en" }).to_string())
     })
-    .await
-    else {
-        return;
-    };
+    .await;
     let t = &h.t;
     t.add_host("Zhang Wei");
     t.page.goto("/").await;
@@ -98,15 +96,13 @@ async fn the_console_under_a_sub_path_joins_a_cross_origin_api_server() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn an_api_server_refusing_the_console_origin_is_said_on_the_join_page() {
     let other = "http://portal.example".to_string();
-    let Some(h) = site::start("hosting_cors_refused", Cors::Only(other), |o| {
+    let h = site::start("hosting_cors_refused", Cors::Only(other), |o| {
         Some(json!({ "api_server": o.sim, "language": "en" }).to_string())
     })
-    .await
-    else {
-        return;
-    };
+    .await;
     let t = &h.t;
     t.page.goto("/").await;
     wait_value(t, "join-server", &t.sim.url()).await;
@@ -136,8 +132,9 @@ async fn an_api_server_refusing_the_console_origin_is_said_on_the_join_page() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_config_setting_that_makes_no_sense_is_said_and_the_others_apply() {
-    let Some(h) = site::start("hosting_config_invalid", Cors::TheConsole, |o| {
+    let h = site::start("hosting_config_invalid", Cors::TheConsole, |o| {
         let config = json!({
             "api_server": o.sim,
             "language": "en",
@@ -146,10 +143,7 @@ async fn a_config_setting_that_makes_no_sense_is_said_and_the_others_apply() {
         });
         Some(config.to_string())
     })
-    .await
-    else {
-        return;
-    };
+    .await;
     let t = &h.t;
     t.page.goto("/").await;
     t.page
@@ -169,10 +163,9 @@ async fn a_config_setting_that_makes_no_sense_is_said_and_the_others_apply() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn without_config_json_a_plain_server_answers_404_and_the_page_origin_is_the_api_server() {
-    let Some(h) = site::start("hosting_config_404", Cors::TheConsole, |_| None).await else {
-        return;
-    };
+    let h = site::start("hosting_config_404", Cors::TheConsole, |_| None).await;
     let t = &h.t;
     t.page.goto("/?lang=en").await;
     t.page

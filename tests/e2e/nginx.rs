@@ -51,7 +51,7 @@ impl Nginx {
 
     /// A browser that accepts the throwaway certificate, on the console behind nginx.
     async fn page(&self, test: &str) -> Page {
-        let env = Env::get().unwrap_or_else(|why| panic!("{test} needs the browser: {why}"));
+        let env = Env::get();
         let browser = Browser::open_with(&env, test, &["--ignore-certificate-errors"]).await;
         Page {
             browser,

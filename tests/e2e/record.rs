@@ -115,10 +115,9 @@ fn assert_near(what: &str, got: &str, lo: f64, hi: f64) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_scripted_meeting_exports_the_attendance_the_simulator_knows() {
-    let Some(t) = ctx::start("record_attendance", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("record_attendance", Profile::Public).await;
     let zhang = t.add_host("Zhang Wei");
     let zhang_start = t
         .room(|r| r.member(&zhang).map(|m| m.p.start_time))
@@ -230,10 +229,9 @@ async fn a_scripted_meeting_exports_the_attendance_the_simulator_knows() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn hostile_names_are_exported_safely() {
-    let Some(t) = ctx::start("record_hostile", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("record_hostile", Profile::Public).await;
     let hostile = [
         "=HYPERLINK(\"http://evil.example\",\"click\")",
         "+SUM(1,2)",
@@ -266,10 +264,9 @@ async fn hostile_names_are_exported_safely() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn the_timeline_records_a_failed_command_with_its_reason() {
-    let Some(t) = ctx::start("record_failed_command", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("record_failed_command", Profile::Public).await;
     t.add_host("Zhang Wei");
     t.join_host().await;
     t.sim.state.faults().set(Faults {

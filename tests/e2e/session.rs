@@ -7,15 +7,14 @@ use huikong_test_support::harness::stays;
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn the_session_outlives_its_token_by_refreshing_it() {
     let mut config = Config::for_tests(Profile::Public);
     // Tokens live 3 s: without refresh_session the simulator would end the session. (The
     // console refreshes at a third of the lifetime; 3 s leaves a loaded 2-core machine room for a
     // stalled refresh. The chaos token proof runs a 1 s lifetime on its own.)
     config.token_ttl = 3;
-    let Some(t) = ctx::start_with("token_refresh", config).await else {
-        return;
-    };
+    let t = ctx::start_with("token_refresh", config).await;
     let me = t.join_host().await;
     stays(Duration::from_secs(7), "the console's session", || async {
         let state = t.page.testid("connection-state").await;
@@ -42,10 +41,9 @@ async fn theme(t: &ctx::Ctx) -> Option<String> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn the_theme_switch_applies_and_is_remembered() {
-    let Some(t) = ctx::start("theme", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("theme", Profile::Public).await;
     t.page.goto("/?lang=en").await;
     t.page.testid("theme-switch").await;
     assert_eq!(theme(&t).await, None, "the system theme by default");
@@ -66,10 +64,9 @@ async fn the_theme_switch_applies_and_is_remembered() {
 /// session (`end_session`, with `fetch` keepalive on unload)"): the console's participant leaves
 /// the simulator's list at once, long before its two-minute token would have expired.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn closing_the_tab_releases_the_session() {
-    let Some(t) = ctx::start("close_tab", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("close_tab", Profile::Public).await;
     let me = t.join_host().await;
     // Navigating away unloads the page as closing its tab does: `pagehide` fires.
     t.page
