@@ -4,9 +4,9 @@
 //! which sets `HUIKONG_BENCH_*`, runs it. A benchmark: it asserts only that each step happened.
 
 use crate::bench_js as js;
-use crate::harness::Env;
 use crate::tab::Tab;
 use crate::world::{HOST_PIN, ROOM, ROOM_ALIAS};
+use huikong_test_support::harness::Env;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Map, Value};
 use std::time::Duration;
@@ -89,7 +89,7 @@ fn percentile(values: &[f64], p: f64) -> f64 {
 #[ignore = "a benchmark: `cargo xtask bench` runs it against a release simulator"]
 async fn bench_one_page() {
     let s = setup();
-    let env = Env::get().expect("the browser world of `cargo xtask bench`");
+    let env = Env::get();
     let extra = ["--enable-precise-memory-info", "--js-flags=--expose-gc"];
     let tab = Tab::open_with(&env, "bench", s.sim.clone(), &extra).await;
     let timeouts = fantoccini::wd::TimeoutConfiguration::new(

@@ -1,20 +1,9 @@
 //! The resilience proofs on the console's side: the built console in headless Chromium against an
 //! in-process simulator that injects faults, each test printing its figures. `cargo xtask test`
 //! runs the short form; `cargo xtask chaos` sets `HUIKONG_CHAOS=full` for the long runs.
-//! Without chromedriver (`HUIKONG_WEBDRIVER_URL`) a bare `cargo test` skips every proof and says
-//! so; under `cargo xtask` (`HUIKONG_BROWSER_TESTS_REQUIRED`) each fails instead.
-
-// The e2e suite's harness, REST observer and locators, shared as they are: only some of each
-// is used here.
-#[allow(dead_code)]
-#[path = "../e2e/api.rs"]
-mod api;
-#[allow(dead_code)]
-#[path = "../e2e/harness.rs"]
-mod harness;
-#[allow(dead_code)]
-#[path = "../e2e/page.rs"]
-mod page;
+//! Every proof is `#[ignore]`d, so that a bare `cargo test` reports it ignored and never passed;
+//! the xtask runs them with `--include-ignored` (all but `bench`, which `cargo xtask bench`
+//! runs), and one that cannot reach its browser or built console fails.
 
 mod bench_js;
 mod rows;

@@ -2,15 +2,16 @@
 //! megabyte of junk) are logged and skipped: the connection stays live, the list still equals
 //! the simulator's, and a command still works.
 
-use crate::page::row_css;
 use crate::world;
 use crate::{figure, Scale};
 use huikong_protocol::{Profile, Role};
 use huikong_sim::{Config, Scenario};
+use huikong_test_support::page::row_css;
 use serde_json::json;
 use std::time::{Duration, Instant};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn malformed_events_are_logged_and_skipped() {
     let scale = Scale::get();
     let span = Duration::from_secs(scale.pick(6, 40));
@@ -19,9 +20,7 @@ async fn malformed_events_are_logged_and_skipped() {
         scenario_tick: Duration::from_millis(100),
         ..Config::for_tests(Profile::Public)
     };
-    let Some(w) = world::start("malformed", config).await else {
-        return;
-    };
+    let w = world::start("malformed", config).await;
     let me = w.join().await;
     w.settle(Duration::from_secs(30)).await;
     w.set_faults(json!({ "malformed_events_rate": 0.3, "seed": 6 }))
@@ -57,7 +56,7 @@ async fn malformed_events_are_logged_and_skipped() {
             row_css(&guest)
         ))
         .await;
-    crate::harness::eventually("the mute to take effect", || async {
+    huikong_test_support::harness::eventually("the mute to take effect", || async {
         let muted = w
             .participants()
             .await

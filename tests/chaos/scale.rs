@@ -15,6 +15,7 @@ const UPDATES: usize = 20;
 const MOST_ROWS: usize = 100;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_meeting_of_2000_loads_and_each_update_touches_its_row() {
     let scale = Scale::get();
     let size = scale.pick(500, 2000);
@@ -24,9 +25,7 @@ async fn a_meeting_of_2000_loads_and_each_update_touches_its_row() {
         scenario_tick: Duration::from_secs(3600),
         ..Config::for_tests(Profile::Public)
     };
-    let Some(w) = world::start("scale", config).await else {
-        return;
-    };
+    let w = world::start("scale", config).await;
     let t0 = Instant::now();
     let me = w.join().await;
     let rows = w.settle(Duration::from_secs(120)).await;
@@ -72,12 +71,16 @@ async fn a_meeting_of_2000_loads_and_each_update_touches_its_row() {
         let script = format!(
             "const r = document.querySelector('[data-testid=participant-row][data-uuid=\"{uuid}\"]'); return r ? r.dataset.muted : null;"
         );
-        crate::harness::eventually_within(Duration::from_secs(30), "the row to follow", || async {
-            let shown: Option<String> = w.tab.js(&script).await;
-            (shown.as_deref() == Some(if muted { "true" } else { "false" }))
-                .then_some(())
-                .ok_or_else(|| format!("row shows muted={shown:?}"))
-        })
+        huikong_test_support::harness::eventually_within(
+            Duration::from_secs(30),
+            "the row to follow",
+            || async {
+                let shown: Option<String> = w.tab.js(&script).await;
+                (shown.as_deref() == Some(if muted { "true" } else { "false" }))
+                    .then_some(())
+                    .ok_or_else(|| format!("row shows muted={shown:?}"))
+            },
+        )
         .await;
         latencies.push(t.elapsed().as_secs_f64() * 1000.0);
     }

@@ -6,11 +6,11 @@
 //! to read and compare 5,000 rows by scrolling. The window is tall, so each scroll step of the
 //! read takes in about a hundred rows.
 
-use crate::harness::eventually_within;
 use crate::world;
 use crate::{figure, median_worst, Scale};
 use huikong_protocol::Profile;
 use huikong_sim::{Config, Scenario};
+use huikong_test_support::harness::eventually_within;
 use std::time::{Duration, Instant};
 
 /// How long the churn runs before each drop.
@@ -19,6 +19,7 @@ const CHURN_BEFORE: Duration = Duration::from_millis(1500);
 const NEWCOMERS_IN: Duration = Duration::from_millis(2500);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn forced_drops_in_a_meeting_of_5000_under_churn_resync_field_for_field() {
     let scale = Scale::get();
     let size = scale.pick(300, 5000);
@@ -30,9 +31,7 @@ async fn forced_drops_in_a_meeting_of_5000_under_churn_resync_field_for_field() 
         scenario_tick: Duration::from_secs(3600),
         ..Config::for_tests(Profile::Public)
     };
-    let Some(w) = world::start("stream_scale", config).await else {
-        return;
-    };
+    let w = world::start("stream_scale", config).await;
     w.tab
         .client()
         .set_window_size(1280, 8000)

@@ -1,9 +1,9 @@
 //! One Chromium session that also keeps the browser's console log (`goog:loggingPrefs` browser
 //! ALL), which the e2e harness's sessions do not: the secrets and malformed-event proofs read it.
 
-use crate::harness::{eventually, eventually_within, Env, CHROME_FLAGS};
-use crate::page::testid_css;
 use fantoccini::{Client, ClientBuilder, Locator};
+use huikong_test_support::harness::{eventually, eventually_within, Env, CHROME_FLAGS};
+use huikong_test_support::page::testid_css;
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Map, Value};
@@ -195,7 +195,7 @@ impl Tab {
     }
 
     pub async fn wait_attr(&self, testid: &str, attr: &str, value: &str) {
-        self.wait_attr_within(crate::harness::WAIT, testid, attr, value)
+        self.wait_attr_within(huikong_test_support::harness::WAIT, testid, attr, value)
             .await
     }
 

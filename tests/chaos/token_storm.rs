@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 const LIFETIME: Duration = Duration::from_secs(3);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn refreshes_during_a_storm_never_let_the_token_lapse() {
     let scale = Scale::get();
     let size = scale.pick(200, 5000);
@@ -28,9 +29,7 @@ async fn refreshes_during_a_storm_never_let_the_token_lapse() {
         scenario_tick: Duration::from_secs(3600),
         ..Config::for_tests(Profile::Public)
     };
-    let Some(w) = world::start("token_storm", config).await else {
-        return;
-    };
+    let w = world::start("token_storm", config).await;
     // Short from the join on: the console paces its refreshes by the lifetime it was granted.
     w.sim.state.world().token_ttl = LIFETIME;
     let me = w.join().await;

@@ -1,15 +1,14 @@
 //! One proof's world: its own simulator (admin endpoint on), one logged browser tab on the
 //! console it serves, and the console joined as a host.
 
-use crate::harness::{eventually, Env};
 use crate::rows::{page_rows, sim_rows};
 use crate::tab::Tab;
 use huikong_protocol::{Participant, Role};
 use huikong_sim::model::{new_uuid, unix_now};
 use huikong_sim::Faults;
 use huikong_sim::{Config, Running};
+use huikong_test_support::harness::{eventually, Env};
 use serde::Deserialize;
-use std::io::Write;
 use std::time::Duration;
 
 pub const ROOM: &str = "1061";
@@ -29,27 +28,21 @@ struct RoomState {
     participants: Vec<Participant>,
 }
 
-/// The proof's world, or `None` with the reason it is skipped: only outside `cargo xtask`,
-/// under which a proof that cannot run fails (`harness::REQUIRED`).
-pub async fn start(test: &str, mut config: Config) -> Option<World> {
-    let env = match Env::get() {
-        Ok(env) => env,
-        Err(why) => {
-            let _ = writeln!(std::io::stderr(), "skipped: {test}: {why}");
-            return None;
-        }
-    };
+/// The proof's world; fails the proof if its browser or built console is missing
+/// ([`Env::get`]).
+pub async fn start(test: &str, mut config: Config) -> World {
+    let env = Env::get();
     config.dist = Some(env.dist.clone());
     config.admin = true;
     let sim = huikong_sim::spawn(config)
         .await
         .expect("the simulator starts on a free port");
     let tab = Tab::open(&env, test, sim.url()).await;
-    Some(World {
+    World {
         tab,
         sim,
         http: reqwest::Client::new(),
-    })
+    }
 }
 
 impl World {
@@ -61,7 +54,7 @@ impl World {
         self.tab.fill("join-pin", HOST_PIN).await;
         self.tab.fill("join-name", name).await;
         self.tab
-            .click_css(&crate::page::testid_css("join-submit"))
+            .click_css(&huikong_test_support::page::testid_css("join-submit"))
             .await;
         self.tab
             .wait_attr_within(
@@ -165,7 +158,7 @@ impl World {
 
     /// Waits until the lists are equal; returns how many rows they hold.
     pub async fn settle(&self, limit: Duration) -> usize {
-        crate::harness::eventually_within(
+        huikong_test_support::harness::eventually_within(
             limit,
             "the console's list to equal the simulator's",
             || self.lists_equal(),

@@ -1,32 +1,31 @@
 //! The participant actions dialog: presentation policy, role, disconnect, transfer, DTMF and
 //! the RTMP sub-call.
 
-use crate::api::Api;
 use crate::ctx::{self, OTHER_HOST_PIN, OTHER_ROOM};
-use crate::harness::{eventually, stays};
-use crate::page::{row_css, testid_css};
 use huikong_protocol::{Profile, Role, RxPresentationPolicy};
+use huikong_test_support::api::Api;
+use huikong_test_support::harness::{eventually, stays};
+use huikong_test_support::page::{row_css, testid_css};
 use std::time::Duration;
 
 const DIALOG: &str = "participant-actions";
 
 /// A started meeting with Wang Fang in it, the console joined as host and her actions open.
-async fn with_actions_open(test: &str) -> Option<(ctx::Ctx, Api, String)> {
-    let t = ctx::start(test, Profile::Public).await?;
+async fn with_actions_open(test: &str) -> (ctx::Ctx, Api, String) {
+    let t = ctx::start(test, Profile::Public).await;
     t.add_host("Zhang Wei");
     let guest = t.add_guest("Wang Fang");
     t.join_host().await;
     let api = t.observer().await;
     t.page.click("More actions for Wang Fang").await;
     t.page.testid(DIALOG).await;
-    Some((t, api, guest))
+    (t, api, guest)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn deny_and_allow_receiving_the_presentation() {
-    let Some((t, api, guest)) = with_actions_open("rx_presentation").await else {
-        return;
-    };
+    let (t, api, guest) = with_actions_open("rx_presentation").await;
     t.page
         .click_in(DIALOG, "Deny Wang Fang receiving presentation")
         .await;
@@ -57,10 +56,9 @@ async fn deny_and_allow_receiving_the_presentation() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn make_a_guest_a_host_and_back() {
-    let Some((t, api, guest)) = with_actions_open("role_change").await else {
-        return;
-    };
+    let (t, api, guest) = with_actions_open("role_change").await;
     let row = row_css(&guest);
     t.page.click_in(DIALOG, "Make Wang Fang a host").await;
     crate::undo::let_through_in(&t.page, DIALOG, "Make Wang Fang a host").await;
@@ -74,10 +72,9 @@ async fn make_a_guest_a_host_and_back() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn disconnect_a_participant_after_confirming() {
-    let Some((t, api, guest)) = with_actions_open("disconnect_one").await else {
-        return;
-    };
+    let (t, api, guest) = with_actions_open("disconnect_one").await;
     t.page.click_in(DIALOG, "Disconnect Wang Fang").await;
     t.page
         .wait_text("confirm-dialog", "Disconnect Wang Fang from the meeting?")
@@ -97,10 +94,9 @@ async fn disconnect_a_participant_after_confirming() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn transfer_to_another_conference() {
-    let Some((t, api, guest)) = with_actions_open("transfer").await else {
-        return;
-    };
+    let (t, api, guest) = with_actions_open("transfer").await;
     let form = testid_css("transfer-form");
     t.page.click_in(DIALOG, "Transfer").await;
     t.page.fill("transfer-target", OTHER_ROOM).await;
@@ -155,10 +151,9 @@ fn dtmf_received(t: &ctx::Ctx, uuid: &str) -> Vec<String> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn send_dtmf_from_the_keypad_and_refuse_bad_digits() {
-    let Some((t, _api, guest)) = with_actions_open("dtmf").await else {
-        return;
-    };
+    let (t, _api, guest) = with_actions_open("dtmf").await;
     t.page.click_in(DIALOG, "Keypad").await;
     for key in ["1", "2", "#"] {
         t.page.click_in("dtmf-form", key).await;
@@ -202,10 +197,9 @@ async fn send_dtmf_from_the_keypad_and_refuse_bad_digits() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn rtmp_sub_call_shows_its_urls_and_its_end() {
-    let Some((t, _api, guest)) = with_actions_open("rtmp").await else {
-        return;
-    };
+    let (t, _api, guest) = with_actions_open("rtmp").await;
     t.page.click_in(DIALOG, "Advanced").await;
     t.page.click_in("rtmp-form", "Create RTMP sub-call").await;
     let result = t.page.testid("rtmp-result").await;

@@ -2,15 +2,14 @@
 //! the other session through the platform.
 
 use crate::ctx::{self, CONSOLE};
-use crate::harness::eventually;
-use crate::page::testid_css;
 use huikong_protocol::Profile;
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::testid_css;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn chat_in_both_directions() {
-    let Some(t) = ctx::start("chat", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("chat", Profile::Public).await;
     t.add_host("Zhang Wei");
     t.join_host().await;
     t.page.open_panel("chat").await;

@@ -5,9 +5,9 @@
 //! loopback and over a link throttled to 10 Mbit/s with 40 ms of latency (where preloading
 //! counts). A measurement, not a check: `cargo xtask size` runs it against the release build.
 
-use crate::harness::{eventually_within, Browser, Env};
 use huikong_protocol::Profile;
 use huikong_sim::Config;
+use huikong_test_support::harness::{eventually_within, Browser, Env};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -228,7 +228,7 @@ type Measured = BTreeMap<&'static str, f64>;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "a measurement: `cargo xtask size` runs it against the release build"]
 async fn cold_load_to_an_interactive_join_page() {
-    let env = Env::get().unwrap_or_else(|why| panic!("cold_load needs the browser: {why}"));
+    let env = Env::get();
     let (bare, removed) = without_preload(&env.dist);
     assert!(removed > 0, "the build has preload links to compare with");
     for (link, throttled) in [("loopback", false), ("10 Mbit/s, 40 ms", true)] {

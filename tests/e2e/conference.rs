@@ -2,15 +2,14 @@
 //! at the platform's hand.
 
 use crate::ctx::{self, in_conference, Join, CONSOLE};
-use crate::harness::eventually;
-use crate::page::row_css;
 use huikong_protocol::Profile;
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::row_css;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn lock_and_unlock_the_conference() {
-    let Some(t) = ctx::start("lock_unlock", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("lock_unlock", Profile::Public).await;
     t.add_host("Zhang Wei");
     t.join_host().await;
     let api = t.observer().await;
@@ -28,10 +27,9 @@ async fn lock_and_unlock_the_conference() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn mute_and_unmute_all_guests() {
-    let Some(t) = ctx::start("mute_guests", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("mute_guests", Profile::Public).await;
     let host = t.add_host("Zhang Wei");
     let guest = t.add_guest("Wang Fang");
     t.join_host().await;
@@ -67,10 +65,9 @@ async fn mute_and_unmute_all_guests() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn start_the_meeting_lets_waiting_guests_in() {
-    let Some(t) = ctx::start("start_meeting", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("start_meeting", Profile::Public).await;
     // Only guests with media, and the console (no media): nobody has started the meeting.
     let guest = t.add_guest("Wang Fang");
     t.join_host().await;
@@ -90,15 +87,14 @@ async fn start_the_meeting_lets_waiting_guests_in() {
     assert!(in_conference(&api.participant(&guest).await.unwrap()));
     // A started meeting cannot be started again: the control is no longer offered.
     t.page
-        .wait_gone_css(&crate::page::testid_css("start-meeting"))
+        .wait_gone_css(&huikong_test_support::page::testid_css("start-meeting"))
         .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn end_the_meeting_for_everyone_after_confirming() {
-    let Some(t) = ctx::start("end_meeting", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("end_meeting", Profile::Public).await;
     let host = t.add_host("Zhang Wei");
     t.join_host().await;
     let api = t.observer().await;
@@ -130,10 +126,9 @@ async fn end_the_meeting_for_everyone_after_confirming() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_disconnect_by_another_host_ends_the_session_and_rejoin_works() {
-    let Some(t) = ctx::start("disconnected_rejoin", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("disconnected_rejoin", Profile::Public).await;
     t.add_host("Zhang Wei");
     let me = t.join_host().await;
     let api = t.observer().await;
@@ -160,10 +155,9 @@ async fn a_disconnect_by_another_host_ends_the_session_and_rejoin_works() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn the_join_form_comes_back_after_leaving_without_the_pin() {
-    let Some(t) = ctx::start("back_to_join", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("back_to_join", Profile::Public).await;
     t.join(&Join::host()).await;
     t.page.click("Leave").await;
     let pin = t.page.testid("join-pin").await;

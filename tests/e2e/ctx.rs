@@ -1,13 +1,12 @@
 //! One test's world: its own simulator (so ending or locking a meeting disturbs no other test),
 //! one browser on the console it serves, and the people in the room.
 
-use crate::api::Api;
-use crate::harness::{eventually, Browser, Env};
-use crate::page::Page;
 use huikong_protocol::{Participant, Profile, Role, ServiceType};
 use huikong_sim::model::new_uuid;
 use huikong_sim::{Config, Running};
-use std::io::Write;
+use huikong_test_support::api::Api;
+use huikong_test_support::harness::{eventually, Browser, Env};
+use huikong_test_support::page::Page;
 
 /// The room every test meets in (the simulator's demo room) and its PINs.
 pub const ROOM: &str = "1061";
@@ -26,21 +25,13 @@ pub struct Ctx {
     pub sim: Running,
 }
 
-/// Starts a test, or says why it is skipped and gives `None` (only outside `cargo xtask`,
-/// which makes a test that cannot run fail: `harness::REQUIRED`).
-pub async fn start(test: &str, profile: Profile) -> Option<Ctx> {
+/// Starts a test; fails it if its browser or built console is missing ([`Env::get`]).
+pub async fn start(test: &str, profile: Profile) -> Ctx {
     start_with(test, Config::for_tests(profile)).await
 }
 
-pub async fn start_with(test: &str, mut config: Config) -> Option<Ctx> {
-    let env = match Env::get() {
-        Ok(env) => env,
-        Err(why) => {
-            // Straight to stderr: the test harness captures `println!` of passing tests.
-            let _ = writeln!(std::io::stderr(), "skipped: {test}: {why}");
-            return None;
-        }
-    };
+pub async fn start_with(test: &str, mut config: Config) -> Ctx {
+    let env = Env::get();
     // A test may serve a console of its own (another config.json); the built one otherwise.
     config.dist.get_or_insert_with(|| env.dist.clone());
     let sim = huikong_sim::spawn(config)
@@ -51,7 +42,7 @@ pub async fn start_with(test: &str, mut config: Config) -> Option<Ctx> {
         browser,
         base: sim.url(),
     };
-    Some(Ctx { page, sim })
+    Ctx { page, sim }
 }
 
 /// How the console joins.
@@ -164,15 +155,17 @@ impl Ctx {
 
     /// Waits until the row of `uuid` is shown.
     pub async fn wait_row(&self, uuid: &str) {
-        self.page.css(&crate::page::row_css(uuid)).await;
+        self.page
+            .css(&huikong_test_support::page::row_css(uuid))
+            .await;
     }
 
     /// Opens the participant dialog from the row of `uuid`.
     pub async fn open_actions(&self, uuid: &str) {
         let more = format!(
             "{} {}",
-            crate::page::row_css(uuid),
-            crate::page::testid_css("more-actions")
+            huikong_test_support::page::row_css(uuid),
+            huikong_test_support::page::testid_css("more-actions")
         );
         self.page.css(&more).await.click().await.unwrap();
         self.page.testid("participant-actions").await;
@@ -181,8 +174,8 @@ impl Ctx {
 
 /// A meeting with Zhang Wei (a host) and Wang Fang (a guest), the console joined as host in
 /// `lang` and Wang Fang's row shown; her uuid beside the test's world.
-pub async fn with_wang(test: &str, lang: &str) -> Option<(Ctx, String)> {
-    let t = start(test, Profile::Public).await?;
+pub async fn with_wang(test: &str, lang: &str) -> (Ctx, String) {
+    let t = start(test, Profile::Public).await;
     t.add_host("Zhang Wei");
     let wang = t.add_guest("Wang Fang");
     t.join(&Join {
@@ -191,7 +184,7 @@ pub async fn with_wang(test: &str, lang: &str) -> Option<(Ctx, String)> {
     })
     .await;
     t.wait_row(&wang).await;
-    Some((t, wang))
+    (t, wang)
 }
 
 /// Whether a participant is in the meeting proper.

@@ -2,12 +2,12 @@
 //! console, served under a sub-path of another, by postMessage; a page at an origin the
 //! console does not trust is ignored; and the URL parameters a portal links with.
 
-use crate::api::{waiting, Api};
 use crate::ctx::{self, HOST_PIN, ROOM};
-use crate::harness::{eventually, stays};
-use crate::page::{testid_css, Page};
 use crate::site::{self, Cors, Hosted};
 use huikong_protocol::{Profile, Role};
+use huikong_test_support::api::{waiting, Api};
+use huikong_test_support::harness::{eventually, stays};
+use huikong_test_support::page::{testid_css, Page};
 use serde_json::json;
 use std::time::Duration;
 
@@ -86,10 +86,9 @@ async fn counts_match(h: &Hosted, api: &Api) -> (usize, usize) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn the_example_portal_joins_follows_switches_language_and_leaves() {
-    let Some(h) = site::start("embed_portal", Cors::TheConsole, trusting_localhost).await else {
-        return;
-    };
+    let h = site::start("embed_portal", Cors::TheConsole, trusting_localhost).await;
     let (t, page) = (&h.t, &h.t.page);
     t.add_host("Zhang Wei");
     let query = format!("conference={ROOM}&name=Portal%20Host&lang=en");
@@ -160,10 +159,9 @@ async fn the_example_portal_joins_follows_switches_language_and_leaves() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_portal_at_an_origin_not_allowed_is_ignored() {
-    let Some(h) = site::start("embed_foreign", Cors::TheConsole, trusting_localhost).await else {
-        return;
-    };
+    let h = site::start("embed_foreign", Cors::TheConsole, trusting_localhost).await;
     let (t, page) = (&h.t, &h.t.page);
     // The same portal, as 127.0.0.1: another origin than the trusted localhost.
     let query = format!("conference={ROOM}&name=Foreign%20Portal&lang=en");
@@ -212,10 +210,9 @@ async fn a_portal_at_an_origin_not_allowed_is_ignored() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_compact_link_has_no_header_on_either_page() {
-    let Some(t) = ctx::start("embed_compact", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("embed_compact", Profile::Public).await;
     t.add_host("Zhang Wei");
     t.page
         .goto(&format!(
@@ -266,14 +263,12 @@ async fn a_compact_link_has_no_header_on_either_page() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_link_profile_wins_over_config_json() {
-    let Some(h) = site::start("embed_profile", Cors::TheConsole, |o| {
+    let h = site::start("embed_profile", Cors::TheConsole, |o| {
         Some(json!({ "api_server": o.sim, "profile": "public", "language": "en" }).to_string())
     })
-    .await
-    else {
-        return;
-    };
+    .await;
     let t = &h.t;
     t.page
         .goto(&format!(

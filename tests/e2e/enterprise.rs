@@ -2,15 +2,14 @@
 //! participant list works from `participant_update` alone (it sends no `participant_create`).
 
 use crate::ctx::{self, CONSOLE};
-use crate::harness::eventually;
-use crate::page::row_css;
 use huikong_protocol::Profile;
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::row_css;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn enterprise_offers_what_it_supports_and_the_commands_work() {
-    let Some(t) = ctx::start("enterprise", Profile::Enterprise).await else {
-        return;
-    };
+    let t = ctx::start("enterprise", Profile::Enterprise).await;
     let host = t.add_host("Zhang Wei");
     let guest = t.add_guest("Wang Fang");
     t.page.goto("/?lang=en").await;

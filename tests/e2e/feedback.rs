@@ -5,11 +5,11 @@
 
 use crate::axe::{viewport, DESKTOP, PHONE};
 use crate::ctx::{self, OTHER_ROOM};
-use crate::harness::eventually;
-use crate::page::{row_css, testid_css, Page};
 use fantoccini::key::Key;
 use huikong_protocol::Profile;
 use huikong_sim::faults::{FailureKind, Faults};
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::{row_css, testid_css, Page};
 use serde_json::{json, Value};
 
 const DIALOG: &str = "participant-actions";
@@ -19,10 +19,10 @@ async fn js(page: &Page, script: &str) -> Value {
 }
 
 /// The console joined in `lang` with Wang Fang in the meeting and her dialog open.
-async fn dialog_open(test: &str, lang: &str) -> Option<(ctx::Ctx, String)> {
-    let (t, wang) = ctx::with_wang(test, lang).await?;
+async fn dialog_open(test: &str, lang: &str) -> (ctx::Ctx, String) {
+    let (t, wang) = ctx::with_wang(test, lang).await;
     t.open_actions(&wang).await;
-    Some((t, wang))
+    (t, wang)
 }
 
 /// Transfers Wang Fang as a guest, which checkJoin finds sound but the platform then refuses
@@ -90,10 +90,9 @@ async fn computed(page: &Page, el: &fantoccini::elements::Element, what: &str) -
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_failed_transfer_is_shown_and_announced_inside_the_dialog_in_english() {
-    let Some((t, wang)) = dialog_open("feedback_transfer_en", "en").await else {
-        return;
-    };
+    let (t, wang) = dialog_open("feedback_transfer_en", "en").await;
     let text = failed_transfer(
         &t,
         "Transfer",
@@ -110,10 +109,9 @@ async fn a_failed_transfer_is_shown_and_announced_inside_the_dialog_in_english()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_failed_transfer_is_shown_and_announced_inside_the_dialog_in_chinese() {
-    let Some((t, _)) = dialog_open("feedback_transfer_zh", "zh").await else {
-        return;
-    };
+    let (t, _) = dialog_open("feedback_transfer_zh", "zh").await;
     let text = failed_transfer(&t, "转移", "转移 Wang Fang", "Internal server error").await;
     assert!(text.contains("转移 Wang Fang：失败"), "{text}");
     announced_in_dialog(&t.page).await;
@@ -136,10 +134,9 @@ async fn boxes_above_the_list(page: &Page) -> Value {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn nothing_above_the_list_moves_when_results_arrive() {
-    let Some(t) = ctx::start("feedback_no_shift", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("feedback_no_shift", Profile::Public).await;
     t.add_host("Zhang Wei");
     let wang = t.add_guest("Wang Fang");
     t.join_host().await;
@@ -196,10 +193,9 @@ async fn name_and_pressed(page: &Page, testid: &str) -> (String, Option<String>)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_toggles_name_and_pressed_state_agree() {
-    let Some(t) = ctx::start("feedback_toggles", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("feedback_toggles", Profile::Public).await;
     t.add_host("Zhang Wei");
     t.join_host().await;
     assert_eq!(
@@ -229,10 +225,9 @@ async fn a_toggles_name_and_pressed_state_agree() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_confirmation_takes_the_focus_and_escape_gives_it_back() {
-    let Some((t, wang)) = dialog_open("feedback_confirm", "en").await else {
-        return;
-    };
+    let (t, wang) = dialog_open("feedback_confirm", "en").await;
     t.page.click_in(DIALOG, "Disconnect Wang Fang").await;
     t.page.testid("confirm-dialog").await;
     let focused = js(&t.page, "return document.activeElement.textContent.trim();").await;
@@ -280,10 +275,9 @@ async fn fits(page: &Page, what: &str) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn the_participant_dialog_fits_a_desktop_and_a_phone_window() {
-    let Some((t, _)) = dialog_open("feedback_dialog_fits", "zh").await else {
-        return;
-    };
+    let (t, _) = dialog_open("feedback_dialog_fits", "zh").await;
     for size in [DESKTOP, PHONE] {
         viewport(&t.page, size).await;
         for section in ["media", "transfer", "dtmf", "advanced"] {

@@ -1,17 +1,20 @@
 //! Static hosting: the built console under a sub-path of a plain web server, the
 //! platform's API server on another origin and its CORS, and what `config.json` sets there.
 
-use crate::api::Api;
 use crate::ctx::{self, CONSOLE, HOST_PIN, ROOM};
-use crate::harness::eventually;
 use crate::site::{self, Cors, CONSOLE_PATH};
+use huikong_test_support::api::Api;
+use huikong_test_support::harness::eventually;
 use serde_json::json;
 use std::collections::BTreeSet;
 
 /// The value of the join form's field `testid`, once it reads `want`.
 async fn wait_value(t: &ctx::Ctx, testid: &str, want: &str) {
     eventually(&format!("{testid} to hold {want:?}"), || async {
-        let field = t.page.all_css(&crate::page::testid_css(testid)).await;
+        let field = t
+            .page
+            .all_css(&huikong_test_support::page::testid_css(testid))
+            .await;
         let field = field.into_iter().next().ok_or("absent")?;
         let now = field.prop("value").await.map_err(|e| e.to_string())?;
         match now.as_deref() == Some(want) {
@@ -31,14 +34,12 @@ async fn submit_host_join(t: &ctx::Ctx) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn the_console_under_a_sub_path_joins_a_cross_origin_api_server() {
-    let Some(h) = site::start("hosting_sub_path", Cors::TheConsole, |o| {
+    let h = site::start("hosting_sub_path", Cors::TheConsole, |o| {
         Some(json!({ "api_server": o.sim, "language": "en" }).to_string())
     })
-    .await
-    else {
-        return;
-    };
+    .await;
     let t = &h.t;
     t.add_host("Zhang Wei");
     t.page.goto("/").await;
@@ -95,15 +96,13 @@ async fn the_console_under_a_sub_path_joins_a_cross_origin_api_server() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn an_api_server_refusing_the_console_origin_is_said_on_the_join_page() {
     let other = "http://portal.example".to_string();
-    let Some(h) = site::start("hosting_cors_refused", Cors::Only(other), |o| {
+    let h = site::start("hosting_cors_refused", Cors::Only(other), |o| {
         Some(json!({ "api_server": o.sim, "language": "en" }).to_string())
     })
-    .await
-    else {
-        return;
-    };
+    .await;
     let t = &h.t;
     t.page.goto("/").await;
     wait_value(t, "join-server", &t.sim.url()).await;
@@ -133,8 +132,9 @@ async fn an_api_server_refusing_the_console_origin_is_said_on_the_join_page() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_config_setting_that_makes_no_sense_is_said_and_the_others_apply() {
-    let Some(h) = site::start("hosting_config_invalid", Cors::TheConsole, |o| {
+    let h = site::start("hosting_config_invalid", Cors::TheConsole, |o| {
         let config = json!({
             "api_server": o.sim,
             "language": "en",
@@ -143,10 +143,7 @@ async fn a_config_setting_that_makes_no_sense_is_said_and_the_others_apply() {
         });
         Some(config.to_string())
     })
-    .await
-    else {
-        return;
-    };
+    .await;
     let t = &h.t;
     t.page.goto("/").await;
     t.page
@@ -166,10 +163,9 @@ async fn a_config_setting_that_makes_no_sense_is_said_and_the_others_apply() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn without_config_json_a_plain_server_answers_404_and_the_page_origin_is_the_api_server() {
-    let Some(h) = site::start("hosting_config_404", Cors::TheConsole, |_| None).await else {
-        return;
-    };
+    let h = site::start("hosting_config_404", Cors::TheConsole, |_| None).await;
     let t = &h.t;
     t.page.goto("/?lang=en").await;
     t.page

@@ -1,8 +1,8 @@
 //! Languages: Chinese by default, English with `?lang=en` or the switch, remembered.
 
 use crate::ctx::{self, Join, CONSOLE, HOST_PIN, ROOM};
-use crate::harness::eventually;
 use huikong_protocol::Profile;
+use huikong_test_support::harness::eventually;
 
 async fn html_lang(t: &ctx::Ctx) -> String {
     let v = t
@@ -16,10 +16,9 @@ async fn html_lang(t: &ctx::Ctx) -> String {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn chinese_by_default_and_the_switch_changes_every_text() {
-    let Some(t) = ctx::start("language_switch", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("language_switch", Profile::Public).await;
     t.page.goto("/").await;
     t.page.wait_text("join-submit", "加入").await;
     assert_eq!(html_lang(&t).await, "zh-CN");
@@ -63,10 +62,9 @@ async fn chinese_by_default_and_the_switch_changes_every_text() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn lang_parameter_wins_over_the_remembered_choice() {
-    let Some(t) = ctx::start("language_param", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("language_param", Profile::Public).await;
     t.join(&Join::host()).await;
     t.page.wait_text("connection-state", "Live").await;
     t.page.goto("/?lang=zh").await;

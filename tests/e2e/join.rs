@@ -1,16 +1,15 @@
 //! Joining: success as host (listed, or hidden), and each way a join fails.
 
-use crate::api::Api;
 use crate::ctx::{self, Join, CONSOLE, HOST_PIN, OTHER_HOST_PIN, OTHER_ROOM, ROOM};
-use crate::harness::eventually;
-use crate::page::row_css;
 use huikong_protocol::{Profile, Role};
+use huikong_test_support::api::Api;
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::row_css;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn join_as_host_shows_the_live_meeting_and_the_sim_lists_the_console() {
-    let Some(t) = ctx::start("join_as_host", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("join_as_host", Profile::Public).await;
     let uuid = t.join_host().await;
     let me = t.observer().await.participant(&uuid).await.expect("listed");
     assert_eq!(me.role, Role::Host);
@@ -24,10 +23,9 @@ async fn join_as_host_shows_the_live_meeting_and_the_sim_lists_the_console() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn join_hidden_is_live_but_not_listed() {
-    let Some(t) = ctx::start("join_hidden", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("join_hidden", Profile::Public).await;
     let endpoint = t.add_host("Zhang Wei");
     t.join(&Join {
         hideme: true,
@@ -44,10 +42,9 @@ async fn join_hidden_is_live_but_not_listed() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn join_with_a_wrong_pin_says_so_and_opens_no_session() {
-    let Some(t) = ctx::start("join_wrong_pin", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("join_wrong_pin", Profile::Public).await;
     t.submit_join(&Join {
         pin: "000000",
         ..Join::host()
@@ -64,10 +61,9 @@ async fn join_with_a_wrong_pin_says_so_and_opens_no_session() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn join_an_unknown_conference_names_it() {
-    let Some(t) = ctx::start("join_unknown_conference", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("join_unknown_conference", Profile::Public).await;
     t.submit_join(&Join {
         conference: "nosuchroom@huikong.local",
         ..Join::host()
@@ -80,10 +76,9 @@ async fn join_an_unknown_conference_names_it() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn join_an_unreachable_server_says_it_is_unreachable() {
-    let Some(t) = ctx::start("join_unreachable", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("join_unreachable", Profile::Public).await;
     // A port that was free a moment ago: nothing listens there.
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -108,10 +103,9 @@ async fn join_an_unreachable_server_says_it_is_unreachable() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn leave_ends_the_session_at_the_simulator() {
-    let Some(t) = ctx::start("leave", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("leave", Profile::Public).await;
     let uuid = t.join_host().await;
     t.page.click("Leave").await;
     t.page.testid("join-submit").await;
@@ -130,10 +124,9 @@ async fn leave_ends_the_session_at_the_simulator() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn join_without_a_pin_where_one_is_needed_asks_for_it() {
-    let Some(t) = ctx::start("join_pin_required", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("join_pin_required", Profile::Public).await;
     t.submit_join(&Join {
         pin: "",
         ..Join::host()
@@ -146,10 +139,9 @@ async fn join_without_a_pin_where_one_is_needed_asks_for_it() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn join_without_a_name_is_stopped_before_the_server() {
-    let Some(t) = ctx::start("join_no_name", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("join_no_name", Profile::Public).await;
     t.submit_join(&Join {
         name: "",
         ..Join::host()
@@ -161,10 +153,9 @@ async fn join_without_a_name_is_stopped_before_the_server() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn join_an_open_room_without_a_pin_as_guest() {
-    let Some(t) = ctx::start("join_open_room", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("join_open_room", Profile::Public).await;
     t.join(&Join {
         conference: OTHER_ROOM,
         pin: "",
@@ -208,10 +199,9 @@ return {
 "#;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn the_meeting_pages_stylesheets_wait_for_the_module_and_are_in_for_the_meeting() {
-    let Some(t) = ctx::start("join_meeting_styles", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("join_meeting_styles", Profile::Public).await;
     t.join_host().await;
     let seen: serde_json::Value = t.page.js(MEETING_STYLES).await;
     assert!(seen["links"].as_u64() > Some(0), "{seen}");

@@ -5,13 +5,13 @@
 
 mod offered;
 
-use crate::api::waiting;
 use crate::ctx::{self, in_conference, Ctx, CONSOLE};
-use crate::harness::{eventually, eventually_within};
-use crate::page::{row_css, testid_css};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use huikong_protocol::Profile;
+use huikong_test_support::api::waiting;
+use huikong_test_support::harness::{eventually, eventually_within};
+use huikong_test_support::page::{row_css, testid_css};
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -118,10 +118,9 @@ async fn run(t: &Ctx, query: &str, first: &str) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_whole_meeting_from_the_keyboard_with_no_mouse_event() {
-    let Some(t) = ctx::start("keyboard_only", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("keyboard_only", Profile::Public).await;
     t.add_host("Chen Jing");
     let zhang = t.add_guest("张伟");
     let api = t.observer().await;
@@ -229,10 +228,9 @@ async fn a_whole_meeting_from_the_keyboard_with_no_mouse_event() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn shortcuts_wait_while_typing_the_help_lists_them_and_focus_comes_back() {
-    let Some(t) = ctx::start("keyboard_typing", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("keyboard_typing", Profile::Public).await;
     t.add_host("Chen Jing");
     let wang = t.add_guest("Wang Fang");
     t.join_host().await;

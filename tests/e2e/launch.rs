@@ -1,17 +1,16 @@
 //! Starting from a link: conference, name and language from the URL, joined at once; a PIN in
 //! the URL is never used. And the event log of the meeting page.
 
-use crate::api::Api;
 use crate::ctx::{self, OTHER_HOST_PIN, OTHER_ROOM};
-use crate::harness::eventually;
-use crate::page::testid_css;
 use huikong_protocol::{Profile, Role};
+use huikong_test_support::api::Api;
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::testid_css;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_link_joins_at_once() {
-    let Some(t) = ctx::start("launch_autojoin", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("launch_autojoin", Profile::Public).await;
     let path = format!("/?lang=en&conference={OTHER_ROOM}&name=Linked%20Console&autojoin=1");
     t.page.goto(&path).await;
     t.page
@@ -37,10 +36,9 @@ async fn a_link_joins_at_once() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_pin_in_the_link_is_wiped_and_not_used() {
-    let Some(t) = ctx::start("launch_pin_wiped", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("launch_pin_wiped", Profile::Public).await;
     let path = format!(
         "/?lang=en&conference={}&name=Linked%20Console&pin={}&autojoin=1",
         ctx::ROOM,
@@ -61,10 +59,9 @@ async fn a_pin_in_the_link_is_wiped_and_not_used() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn the_event_log_records_what_the_platform_sent() {
-    let Some(t) = ctx::start("event_log", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("event_log", Profile::Public).await;
     t.add_host("Zhang Wei");
     t.join_host().await;
     let guest = t.add_guest("Wang Fang");
@@ -80,10 +77,9 @@ async fn the_event_log_records_what_the_platform_sent() {
 /// working: the departed row must never read its participant's signals after they are gone
 /// (that once panicked the app about one run in three).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_participant_who_comes_and_goes_at_once_leaves_the_console_working() {
-    let Some(t) = ctx::start("come_and_go", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("come_and_go", Profile::Public).await;
     t.add_host("Zhang Wei");
     t.join_host().await;
     for round in 0..5 {

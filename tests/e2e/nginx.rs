@@ -6,10 +6,10 @@
 //! example portal drives it, and a portal at another origin is refused by `frame-ancestors`.
 //! `nginx_headers` checks what each file is served with.
 
-use crate::api::Api;
 use crate::ctx::{CONSOLE, HOST_PIN, ROOM};
-use crate::harness::{eventually, stays, Browser, Env};
-use crate::page::{testid_css, Page};
+use huikong_test_support::api::Api;
+use huikong_test_support::harness::{eventually, stays, Browser, Env};
+use huikong_test_support::page::{testid_css, Page};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -51,7 +51,7 @@ impl Nginx {
 
     /// A browser that accepts the throwaway certificate, on the console behind nginx.
     async fn page(&self, test: &str) -> Page {
-        let env = Env::get().unwrap_or_else(|why| panic!("{test} needs the browser: {why}"));
+        let env = Env::get();
         let browser = Browser::open_with(&env, test, &["--ignore-certificate-errors"]).await;
         Page {
             browser,

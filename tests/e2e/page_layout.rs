@@ -5,10 +5,10 @@
 //! width the header is one line and the panels open from a bottom bar over the list.
 
 use crate::ctx::{self, Ctx};
-use crate::harness::eventually;
-use crate::page::testid_css;
 use fantoccini::key::Key;
 use huikong_protocol::Profile;
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::testid_css;
 use serde_json::{json, Value};
 
 const PANELS: [&str; 7] = [
@@ -36,10 +36,9 @@ async fn value(t: &Ctx, testid: &str) -> Option<String> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn every_panel_is_a_tab_away_and_keeps_its_state() {
-    let Some(t) = ctx::start("dock_state", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("dock_state", Profile::Public).await;
     t.add_host("Zhang Wei");
     t.add_guest("Wang Fang");
     t.join_host().await;
@@ -103,10 +102,9 @@ async fn every_panel_is_a_tab_away_and_keeps_its_state() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn the_tabs_follow_the_arrow_keys() {
-    let Some(t) = ctx::start("dock_keys", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("dock_keys", Profile::Public).await;
     t.add_host("Zhang Wei");
     t.join_host().await;
     t.page.open_panel("speakers").await;
@@ -147,10 +145,9 @@ async fn the_tabs_follow_the_arrow_keys() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_hidden_panel_counts_what_arrived_until_it_is_shown() {
-    let Some(t) = ctx::start("dock_badges", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("dock_badges", Profile::Public).await;
     t.add_host("Zhang Wei");
     let guest = t.add_guest("Wang Fang");
     t.join_host().await;
@@ -194,10 +191,9 @@ async fn a_hidden_panel_counts_what_arrived_until_it_is_shown() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn dense_rows_are_shorter_and_remembered() {
-    let Some(t) = ctx::start("dense_rows", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("dense_rows", Profile::Public).await;
     t.add_host("Zhang Wei");
     let guest = t.add_guest("Wang Fang");
     t.join_host().await;
@@ -224,10 +220,9 @@ async fn dense_rows_are_shorter_and_remembered() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn the_dial_form_shows_its_common_fields_and_lists_a_dial_by_name() {
-    let Some(t) = ctx::start("dial_form_layout", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("dial_form_layout", Profile::Public).await;
     t.add_host("Zhang Wei");
     t.join_host().await;
     t.page.open_panel("dial").await;
@@ -267,10 +262,9 @@ async fn the_dial_form_shows_its_common_fields_and_lists_a_dial_by_name() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn at_a_phone_s_width_the_panels_open_from_a_bottom_bar() {
-    let Some(t) = ctx::start("phone_layout", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("phone_layout", Profile::Public).await;
     t.add_host("Zhang Wei");
     for i in 0..12 {
         t.add_guest(&format!("Guest {i}"));

@@ -1,16 +1,15 @@
 //! The live participant list and the controls on each row.
 
 use crate::ctx::{self, CONSOLE};
-use crate::harness::eventually;
-use crate::page::row_css;
 use huikong_protocol::{Profile, Role};
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::row_css;
 use std::collections::BTreeSet;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn the_list_follows_the_simulator_as_people_come_and_go() {
-    let Some(t) = ctx::start("list_follows_sim", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("list_follows_sim", Profile::Public).await;
     let host = t.add_host("Zhang Wei");
     let h323 = t.add("Wang Fang", Role::Guest, "h323");
     let webrtc = t.add("Liu Yang", Role::Guest, "webrtc");
@@ -58,10 +57,9 @@ async fn the_list_follows_the_simulator_as_people_come_and_go() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn mute_and_unmute_one_participant() {
-    let Some(t) = ctx::start("mute_one", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("mute_one", Profile::Public).await;
     t.add_host("Zhang Wei");
     let guest = t.add_guest("Wang Fang");
     t.join_host().await;
@@ -80,10 +78,9 @@ async fn mute_and_unmute_one_participant() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_mute_made_elsewhere_shows_on_the_row() {
-    let Some(t) = ctx::start("mute_elsewhere", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("mute_elsewhere", Profile::Public).await;
     t.add_host("Zhang Wei");
     let guest = t.add_guest("Wang Fang");
     t.join_host().await;
@@ -101,10 +98,9 @@ async fn a_mute_made_elsewhere_shows_on_the_row() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn spotlight_on_and_off() {
-    let Some(t) = ctx::start("spotlight", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("spotlight", Profile::Public).await;
     t.add_host("Zhang Wei");
     let guest = t.add_guest("Wang Fang");
     t.join_host().await;
@@ -122,10 +118,9 @@ async fn spotlight_on_and_off() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn who_speaks_shows_live() {
-    let Some(t) = ctx::start("speaking", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("speaking", Profile::Public).await;
     t.add_host("Zhang Wei");
     let guest = t.add_guest("Wang Fang");
     t.join_host().await;
@@ -152,10 +147,9 @@ async fn who_speaks_shows_live() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn search_filters_the_list() {
-    let Some(t) = ctx::start("search", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("search", Profile::Public).await;
     let host = t.add_host("Zhang Wei");
     let guest = t.add_guest("Wang Fang");
     let me = t.join_host().await;
@@ -182,10 +176,9 @@ async fn search_filters_the_list() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn filter_by_state_and_protocol_and_sort_by_name() {
-    let Some(t) = ctx::start("filters_sort", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("filters_sort", Profile::Public).await;
     let host = t.add_host("Zhang Wei");
     let h323 = t.add("Wang Fang", Role::Guest, "h323");
     let me = t.join_host().await;
@@ -217,10 +210,9 @@ async fn filter_by_state_and_protocol_and_sort_by_name() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_presenter_is_marked_while_presenting() {
-    let Some(t) = ctx::start("presenting_badge", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("presenting_badge", Profile::Public).await;
     t.add_host("Zhang Wei");
     let guest = t.add_guest("Wang Fang");
     t.join_host().await;

@@ -4,11 +4,11 @@
 //! `record_alerts.rs`.
 
 use crate::ctx::{self, Ctx};
-use crate::harness::eventually;
-use crate::page::Page;
 use huikong_protocol::Profile;
 use huikong_sim::faults::{FailureKind, Faults};
 use huikong_sim::model::unix_now;
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::Page;
 use std::time::Duration;
 
 /// Makes the page keep what it downloads instead of saving it: each Blob given an object URL,
@@ -115,10 +115,9 @@ fn assert_near(what: &str, got: &str, lo: f64, hi: f64) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_scripted_meeting_exports_the_attendance_the_simulator_knows() {
-    let Some(t) = ctx::start("record_attendance", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("record_attendance", Profile::Public).await;
     let zhang = t.add_host("Zhang Wei");
     let zhang_start = t
         .room(|r| r.member(&zhang).map(|m| m.p.start_time))
@@ -133,7 +132,9 @@ async fn a_scripted_meeting_exports_the_attendance_the_simulator_knows() {
     tokio::time::sleep(Duration::from_secs(2)).await;
     t.room(|r| r.leave(&wang));
     let wang_out = unix_now();
-    t.page.wait_gone_css(&crate::page::row_css(&wang)).await;
+    t.page
+        .wait_gone_css(&huikong_test_support::page::row_css(&wang))
+        .await;
     // The same person again: one person, two sessions.
     let wang2 = t.add_guest("Wang Fang");
     let wang2_in = unix_now();
@@ -153,7 +154,9 @@ async fn a_scripted_meeting_exports_the_attendance_the_simulator_knows() {
     t.page
         .wait_attr("connection-state", "data-state", "live")
         .await;
-    t.page.wait_gone_css(&crate::page::row_css(&liu)).await;
+    t.page
+        .wait_gone_css(&huikong_test_support::page::row_css(&liu))
+        .await;
 
     let before = unix_now();
     let (file, header, rows) = export_csv(&t).await;
@@ -226,10 +229,9 @@ async fn a_scripted_meeting_exports_the_attendance_the_simulator_knows() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn hostile_names_are_exported_safely() {
-    let Some(t) = ctx::start("record_hostile", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("record_hostile", Profile::Public).await;
     let hostile = [
         "=HYPERLINK(\"http://evil.example\",\"click\")",
         "+SUM(1,2)",
@@ -262,10 +264,9 @@ async fn hostile_names_are_exported_safely() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn the_timeline_records_a_failed_command_with_its_reason() {
-    let Some(t) = ctx::start("record_failed_command", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("record_failed_command", Profile::Public).await;
     t.add_host("Zhang Wei");
     t.join_host().await;
     t.sim.state.faults().set(Faults {

@@ -3,11 +3,11 @@
 //! Chinese on the enterprise cloud, someone who left dialled back.
 
 use crate::ctx::{self, Join, HOST_PIN, ROOM};
-use crate::harness::{eventually, stays};
-use crate::page::{testid_css, Page};
 use crate::record::{cell, click_centred, export_csv, row_of};
 use crate::site::{self, Cors};
 use huikong_protocol::Profile;
+use huikong_test_support::harness::{eventually, stays};
+use huikong_test_support::page::{testid_css, Page};
 use serde_json::json;
 use std::time::Duration;
 
@@ -20,10 +20,9 @@ async fn title(page: &Page) -> String {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_waiting_guest_shows_in_the_title_and_no_permission_is_asked_without_a_click() {
-    let Some(t) = ctx::start("record_alert_title", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("record_alert_title", Profile::Public).await;
     t.add_host("Zhang Wei");
     t.join_host().await;
     let asked = "window.__asked = 0;
@@ -87,14 +86,13 @@ async fn a_waiting_guest_shows_in_the_title_and_no_permission_is_asked_without_a
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn the_waiting_room_alert_reaches_the_portal() {
     let trusting = |o: &site::Origins| {
         let portal = format!("http://localhost:{}", o.portal_port);
         Some(json!({ "api_server": o.sim, "embed_allowed_origins": [portal] }).to_string())
     };
-    let Some(h) = site::start("record_alert_portal", Cors::TheConsole, trusting).await else {
-        return;
-    };
+    let h = site::start("record_alert_portal", Cors::TheConsole, trusting).await;
     let (t, page) = (&h.t, &h.t.page);
     t.add_host("Zhang Wei");
     let query = format!("conference={ROOM}&name=Portal%20Host&lang=en");
@@ -131,10 +129,9 @@ async fn the_waiting_room_alert_reaches_the_portal() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn in_chinese_on_the_enterprise_cloud_someone_who_left_is_dialled_back() {
-    let Some(t) = ctx::start("record_zh_enterprise", Profile::Enterprise).await else {
-        return;
-    };
+    let t = ctx::start("record_zh_enterprise", Profile::Enterprise).await;
     t.add_host("Zhang Wei");
     let wang = t.add_guest("王芳");
     t.join(&Join {
@@ -144,7 +141,9 @@ async fn in_chinese_on_the_enterprise_cloud_someone_who_left_is_dialled_back() {
     .await;
     t.wait_row(&wang).await;
     t.room(|r| r.leave(&wang));
-    t.page.wait_gone_css(&crate::page::row_css(&wang)).await;
+    t.page
+        .wait_gone_css(&huikong_test_support::page::row_css(&wang))
+        .await;
 
     t.page
         .testid("show-recently-left")

@@ -2,17 +2,17 @@
 //! deployment), and a visible notice when the file is missing or broken.
 
 use crate::ctx::{self, Join};
-use crate::harness::{eventually, Env};
 use huikong_protocol::Profile;
 use huikong_sim::Config;
+use huikong_test_support::harness::{eventually, Env};
 use std::path::PathBuf;
 
 /// A copy of the built console with its own config.json (none when `None`), removed on drop.
 pub struct Dist(PathBuf);
 
 impl Dist {
-    fn with_config(test: &str, config: Option<&str>) -> Option<Dist> {
-        let env = Env::get().ok()?;
+    fn with_config(test: &str, config: Option<&str>) -> Dist {
+        let env = Env::get();
         let dir =
             std::env::temp_dir().join(format!("huikong-e2e-dist-{}-{test}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
@@ -29,7 +29,7 @@ impl Dist {
         if let Some(c) = config {
             std::fs::write(dir.join("config.json"), c).expect("writing config.json");
         }
-        Some(Dist(dir))
+        Dist(dir)
     }
 }
 
@@ -40,20 +40,19 @@ impl Drop for Dist {
 }
 
 /// A test's world whose console reads `config` as its config.json (none when `None`).
-pub async fn start(test: &str, config: Option<&str>) -> Option<(Dist, ctx::Ctx)> {
+pub async fn start(test: &str, config: Option<&str>) -> (Dist, ctx::Ctx) {
     let dist = Dist::with_config(test, config);
     let mut sim = Config::for_tests(Profile::Public);
-    sim.dist = dist.as_ref().map(|d| d.0.clone());
-    let t = ctx::start_with(test, sim).await?;
-    Some((dist?, t))
+    sim.dist = Some(dist.0.clone());
+    let t = ctx::start_with(test, sim).await;
+    (dist, t)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn config_json_sets_language_title_and_deployment() {
     let json = r#"{"language": "en", "title": "Acme 会控", "profile": "enterprise"}"#;
-    let Some((_dist, t)) = start("config_defaults", Some(json)).await else {
-        return;
-    };
+    let (_dist, t) = start("config_defaults", Some(json)).await;
     t.page.goto("/").await;
     t.page.wait_text("join-submit", "Join").await;
     eventually("the product title", || async {
@@ -86,10 +85,9 @@ async fn config_json_sets_language_title_and_deployment() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_missing_or_broken_config_json_is_said_and_the_console_still_works() {
-    let Some((_dist, t)) = start("config_missing", None).await else {
-        return;
-    };
+    let (_dist, t) = start("config_missing", None).await;
     t.page.goto("/?lang=en").await;
     t.page
         .wait_attr("config-notice", "data-state", "missing")
@@ -98,9 +96,7 @@ async fn a_missing_or_broken_config_json_is_said_and_the_console_still_works() {
     t.console_uuid().await;
     drop(t);
 
-    let Some((_dist, t)) = start("config_broken", Some("{ not json")).await else {
-        return;
-    };
+    let (_dist, t) = start("config_broken", Some("{ not json")).await;
     t.page.goto("/?lang=en").await;
     t.page
         .wait_attr("config-notice", "data-state", "broken")

@@ -1,21 +1,20 @@
 //! The session over time: the token kept alive past its lifetime, and the theme preference.
 
 use crate::ctx::{self, CONSOLE};
-use crate::harness::stays;
 use huikong_protocol::Profile;
 use huikong_sim::Config;
+use huikong_test_support::harness::stays;
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn the_session_outlives_its_token_by_refreshing_it() {
     let mut config = Config::for_tests(Profile::Public);
     // Tokens live 3 s: without refresh_session the simulator would end the session. (The
     // console refreshes at a third of the lifetime; 3 s leaves a loaded 2-core machine room for a
     // stalled refresh. The chaos token proof runs a 1 s lifetime on its own.)
     config.token_ttl = 3;
-    let Some(t) = ctx::start_with("token_refresh", config).await else {
-        return;
-    };
+    let t = ctx::start_with("token_refresh", config).await;
     let me = t.join_host().await;
     stays(Duration::from_secs(7), "the console's session", || async {
         let state = t.page.testid("connection-state").await;
@@ -42,15 +41,14 @@ async fn theme(t: &ctx::Ctx) -> Option<String> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn the_theme_switch_applies_and_is_remembered() {
-    let Some(t) = ctx::start("theme", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("theme", Profile::Public).await;
     t.page.goto("/?lang=en").await;
     t.page.testid("theme-switch").await;
     assert_eq!(theme(&t).await, None, "the system theme by default");
     t.page.select("theme-switch", "dark").await;
-    crate::harness::eventually("data-theme=dark", || async {
+    huikong_test_support::harness::eventually("data-theme=dark", || async {
         match theme(&t).await.as_deref() {
             Some("dark") => Ok(()),
             other => Err(format!("{other:?}")),
@@ -66,10 +64,9 @@ async fn the_theme_switch_applies_and_is_remembered() {
 /// session (`end_session`, with `fetch` keepalive on unload)"): the console's participant leaves
 /// the simulator's list at once, long before its two-minute token would have expired.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn closing_the_tab_releases_the_session() {
-    let Some(t) = ctx::start("close_tab", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("close_tab", Profile::Public).await;
     let me = t.join_host().await;
     // Navigating away unloads the page as closing its tab does: `pagehide` fires.
     t.page
@@ -78,7 +75,7 @@ async fn closing_the_tab_releases_the_session() {
         .await
         .expect("navigate away");
     let api = t.observer().await;
-    crate::harness::eventually_within(
+    huikong_test_support::harness::eventually_within(
         Duration::from_secs(5),
         "the console's participant to leave",
         || async {

@@ -4,11 +4,10 @@
 //! cross-origin API server, its CORS allowing one origin.
 
 use crate::ctx::{self, Ctx};
-use crate::harness::Env;
 use crate::static_server::StaticServer;
 use huikong_protocol::Profile;
 use huikong_sim::Config;
-use std::io::Write;
+use huikong_test_support::harness::Env;
 use std::path::{Path, PathBuf};
 
 /// Where the console sits on its server, as in docs/deploy.md.
@@ -134,21 +133,15 @@ impl Hosted {
     }
 }
 
-/// Starts the deployment, or says why it is skipped and gives `None`. `config` writes the
+/// Starts the deployment (or fails the test if the browser is missing). `config` writes the
 /// console's `config.json` from the origins (`None`: there is none). The test's page opens the
 /// console under its sub-path: `t.page.goto("/?lang=en")`.
 pub async fn start(
     test: &str,
     cors: Cors,
     config: impl FnOnce(&Origins) -> Option<String>,
-) -> Option<Hosted> {
-    let env = match Env::get() {
-        Ok(env) => env,
-        Err(why) => {
-            let _ = writeln!(std::io::stderr(), "skipped: {test}: {why}");
-            return None;
-        }
-    };
+) -> Hosted {
+    let env = Env::get();
     let site = Site::new(test);
     site.install_console(&env.dist);
     site.install_portal();
@@ -159,7 +152,7 @@ pub async fn start(
         Cors::TheConsole => console.origin("127.0.0.1"),
         Cors::Only(o) => o,
     });
-    let mut t = ctx::start_with(test, sim).await?;
+    let mut t = ctx::start_with(test, sim).await;
     let origins = Origins {
         sim: t.sim.url(),
         portal_port: portal.port(),
@@ -170,10 +163,10 @@ pub async fn start(
         console.origin("127.0.0.1"),
         CONSOLE_PATH.trim_end_matches('/')
     );
-    Some(Hosted {
+    Hosted {
         t,
         console,
         portal,
         _site: site,
-    })
+    }
 }

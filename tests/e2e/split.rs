@@ -4,9 +4,9 @@
 //! one module, so these run against the release build only: `cargo xtask test size` runs them.
 
 use crate::ctx::{self, Join};
-use crate::harness::{eventually, Env};
-use crate::page::row_css;
 use huikong_protocol::Profile;
+use huikong_test_support::harness::{eventually, Env};
+use huikong_test_support::page::row_css;
 use serde_json::json;
 use std::path::Path;
 
@@ -27,11 +27,9 @@ const FETCHED: &str = "return performance.getEntriesByType('resource')
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the split release build: `cargo xtask test size` runs it"]
 async fn the_meeting_part_comes_before_the_join_and_a_mute_works_from_it() {
-    let env = Env::get().unwrap_or_else(|why| panic!("split needs the browser: {why}"));
+    let env = Env::get();
     meeting_part(&env.dist);
-    let t = ctx::start("split_prefetch", Profile::Public)
-        .await
-        .expect("the browser");
+    let t = ctx::start("split_prefetch", Profile::Public).await;
     let guest = t.add_guest("Wang Fang");
     t.page.goto("/?lang=en").await;
     eventually("the meeting part fetched with the join page up", || async {
@@ -50,11 +48,9 @@ async fn the_meeting_part_comes_before_the_join_and_a_mute_works_from_it() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the split release build: `cargo xtask test size` runs it"]
 async fn a_meeting_part_that_cannot_be_fetched_says_so_and_a_retry_loads_it() {
-    let env = Env::get().unwrap_or_else(|why| panic!("split needs the browser: {why}"));
+    let env = Env::get();
     meeting_part(&env.dist);
-    let t = ctx::start("split_failed", Profile::Public)
-        .await
-        .expect("the browser");
+    let t = ctx::start("split_failed", Profile::Public).await;
     // The network drops the meeting part's requests, the early one and the join's.
     let browser = &t.page.browser;
     browser.cdp("Network.enable", json!({})).await;

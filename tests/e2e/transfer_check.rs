@@ -3,11 +3,11 @@
 //! the form, and no transfer reaches the platform; a sound one says what the participant will
 //! become, is confirmed, waits in the undo window, then goes.
 
-use crate::api::Api;
 use crate::ctx::{self, GUEST_PIN, OTHER_ROOM, ROOM};
-use crate::harness::{eventually_within, stays};
-use crate::page::{row_css, testid_css};
 use huikong_protocol::Role;
+use huikong_test_support::api::Api;
+use huikong_test_support::harness::{eventually_within, stays};
+use huikong_test_support::page::{row_css, testid_css};
 use std::time::Duration;
 
 const DIALOG: &str = "participant-actions";
@@ -20,12 +20,12 @@ fn in_room(t: &ctx::Ctx, room: &str, uuid: &str) -> bool {
 }
 
 /// A meeting with Wang Fang, the console joined as host in `lang`, her transfer form open.
-async fn transfer_form(test: &str, lang: &str, tab: &str) -> Option<(ctx::Ctx, String)> {
-    let (t, wang) = ctx::with_wang(test, lang).await?;
+async fn transfer_form(test: &str, lang: &str, tab: &str) -> (ctx::Ctx, String) {
+    let (t, wang) = ctx::with_wang(test, lang).await;
     t.open_actions(&wang).await;
     t.page.click_in(DIALOG, tab).await;
     t.page.testid("transfer-form").await;
-    Some((t, wang))
+    (t, wang)
 }
 
 async fn ask(t: &ctx::Ctx, target: &str, role: &str, pin: &str, submit: &str) {
@@ -36,10 +36,9 @@ async fn ask(t: &ctx::Ctx, target: &str, role: &str, pin: &str, submit: &str) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_transfer_refused_by_check_join_sends_nothing() {
-    let Some((t, wang)) = transfer_form("transfer_refused", "en", "Transfer").await else {
-        return;
-    };
+    let (t, wang) = transfer_form("transfer_refused", "en", "Transfer").await;
     let refusals = [
         (
             "9999",
@@ -90,10 +89,9 @@ async fn a_transfer_refused_by_check_join_sends_nothing() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_transfer_to_an_existing_room_says_guest_in_then_goes_after_the_window() {
-    let Some((t, wang)) = transfer_form("transfer_checked", "zh", "转移").await else {
-        return;
-    };
+    let (t, wang) = transfer_form("transfer_checked", "zh", "转移").await;
     ask(&t, OTHER_ROOM, "guest", "", "转移").await;
     t.page
         .wait_text("transfer-check", "Wang Fang 将成为 培训会议室 的访客")

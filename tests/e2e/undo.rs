@@ -6,13 +6,13 @@
 //! The other tests go through the window without waiting it out: they press the action's
 //! "Do it now" ([`let_through`]), which sends it as the window's end would.
 
-use crate::api::Api;
 use crate::axe::{serious_violations_in, theme};
 use crate::axe::{viewport, PHONE};
 use crate::ctx;
-use crate::harness::{eventually, eventually_within, stays};
-use crate::page::{row_css, testid_css, Page};
 use fantoccini::Locator;
+use huikong_test_support::api::Api;
+use huikong_test_support::harness::{eventually, eventually_within, stays};
+use huikong_test_support::page::{row_css, testid_css, Page};
 use std::time::Duration;
 
 const DIALOG: &str = "participant-actions";
@@ -69,10 +69,10 @@ async fn still_there(api: &Api, uuid: &str) -> Result<(), String> {
 }
 
 /// A meeting with Wang Fang (`ctx::with_wang`) and an observer of the platform's state.
-pub async fn with_wang(test: &str, lang: &str) -> Option<(ctx::Ctx, Api, String)> {
-    let (t, wang) = ctx::with_wang(test, lang).await?;
+pub async fn with_wang(test: &str, lang: &str) -> (ctx::Ctx, Api, String) {
+    let (t, wang) = ctx::with_wang(test, lang).await;
     let api = t.observer().await;
-    Some((t, api, wang))
+    (t, api, wang)
 }
 
 async fn confirm_disconnect(t: &ctx::Ctx) {
@@ -84,10 +84,9 @@ async fn confirm_disconnect(t: &ctx::Ctx) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn an_undone_disconnect_leaves_the_participant_on_the_platform() {
-    let Some((t, api, wang)) = with_wang("undo_disconnect", "en").await else {
-        return;
-    };
+    let (t, api, wang) = with_wang("undo_disconnect", "en").await;
     confirm_disconnect(&t).await;
     // The dialog shows the window itself: the modal dialog hides the page's bar.
     let local = format!("{} {}", testid_css(DIALOG), testid_css("undo-bar-local"));
@@ -139,10 +138,9 @@ async fn axe_violations(page: &Page, css: &str) -> Vec<String> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_disconnect_let_through_is_sent_when_the_window_closes_dialog_closed_or_not() {
-    let Some((t, api, wang)) = with_wang("undo_let_through", "en").await else {
-        return;
-    };
+    let (t, api, wang) = with_wang("undo_let_through", "en").await;
     confirm_disconnect(&t).await;
     still_there(&api, &wang).await.expect("not sent at once");
     // The dialog closed, the page's bar shows what waits.
@@ -161,10 +159,9 @@ async fn a_disconnect_let_through_is_sent_when_the_window_closes_dialog_closed_o
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn ctrl_z_undoes_the_newest_but_not_while_typing_at_a_phones_width() {
-    let Some((t, api, _)) = with_wang("undo_ctrl_z", "en").await else {
-        return;
-    };
+    let (t, api, _) = with_wang("undo_ctrl_z", "en").await;
     viewport(&t.page, PHONE).await;
     t.page.click("Lock conference").await;
     t.page.click("Mute all guests").await;
@@ -200,10 +197,9 @@ async fn ctrl_z_undoes_the_newest_but_not_while_typing_at_a_phones_width() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn ending_the_meeting_confirms_then_waits() {
-    let Some((t, api, wang)) = with_wang("undo_end", "en").await else {
-        return;
-    };
+    let (t, api, wang) = with_wang("undo_end", "en").await;
     t.page.click("End the meeting for everyone").await;
     t.page
         .click_in("confirm-dialog", "End the meeting for everyone")
@@ -228,19 +224,15 @@ async fn ending_the_meeting_confirms_then_waits() {
     t.page.wait_text("session-over-reason", "ended").await;
 }
 
-async fn start_with_config(
-    test: &str,
-    config: &str,
-) -> Option<(crate::runtime_config::Dist, ctx::Ctx)> {
+async fn start_with_config(test: &str, config: &str) -> (crate::runtime_config::Dist, ctx::Ctx) {
     crate::runtime_config::start(test, Some(config)).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn the_bar_counts_down_passes_axe_and_its_undo_gives_the_focus_back() {
     // A long window, for the checks to take their time inside it.
-    let Some((_dist, t)) = start_with_config("undo_axe", r#"{"undo_seconds": 60}"#).await else {
-        return;
-    };
+    let (_dist, t) = start_with_config("undo_axe", r#"{"undo_seconds": 60}"#).await;
     t.add_host("Zhang Wei");
     t.join_host().await;
     let api = t.observer().await;
@@ -280,10 +272,9 @@ async fn the_bar_counts_down_passes_axe_and_its_undo_gives_the_focus_back() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn undo_seconds_zero_sends_at_once_and_a_bad_value_is_said() {
-    let Some((_dist, t)) = start_with_config("undo_off", r#"{"undo_seconds": 0}"#).await else {
-        return;
-    };
+    let (_dist, t) = start_with_config("undo_off", r#"{"undo_seconds": 0}"#).await;
     t.add_host("Zhang Wei");
     t.join_host().await;
     let api = t.observer().await;
@@ -293,9 +284,7 @@ async fn undo_seconds_zero_sends_at_once_and_a_bad_value_is_said() {
     assert!(t.page.all_css(&testid_css("undo-item")).await.is_empty());
     drop(t);
 
-    let Some((_dist, t)) = start_with_config("undo_bad", r#"{"undo_seconds": -1}"#).await else {
-        return;
-    };
+    let (_dist, t) = start_with_config("undo_bad", r#"{"undo_seconds": -1}"#).await;
     t.page.goto("/?lang=en").await;
     let notice = t.page.wait_text("config-notice", "undo_seconds").await;
     assert_eq!(

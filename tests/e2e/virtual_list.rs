@@ -3,11 +3,11 @@
 //! elsewhere, and each row tells a screen reader its place in the whole list.
 
 use crate::ctx::{self, Ctx};
-use crate::harness::eventually;
-use crate::page::{row_css, testid_css};
 use fantoccini::key::Key;
 use huikong_protocol::Profile;
 use huikong_sim::{Config, Scenario};
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::{row_css, testid_css};
 use std::time::Duration;
 
 /// Participants in the meeting besides the console.
@@ -15,20 +15,20 @@ const SIZE: usize = 600;
 /// More rendered rows than this means the list is not virtualised.
 const MOST_ROWS: usize = 100;
 
-async fn large_meeting(test: &str) -> Option<Ctx> {
+async fn large_meeting(test: &str) -> Ctx {
     let config = Config {
         scenario: Scenario::Large(SIZE),
         // A quiet meeting: every change is the test's own.
         scenario_tick: Duration::from_secs(3600),
         ..Config::for_tests(Profile::Public)
     };
-    let t = ctx::start_with(test, config).await?;
+    let t = ctx::start_with(test, config).await;
     t.join_host().await;
     let all = (SIZE + 1).to_string();
     t.page
         .wait_attr_css(&testid_css("participant-row"), "aria-setsize", &all)
         .await;
-    Some(t)
+    t
 }
 
 async fn js<T: serde::de::DeserializeOwned>(t: &Ctx, script: &str) -> T {
@@ -70,10 +70,9 @@ async fn press(t: &Ctx, key: Key) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_long_list_keeps_a_window_of_rows_and_the_keyboard_reaches_every_one() {
-    let Some(t) = large_meeting("virtual_keyboard").await else {
-        return;
-    };
+    let t = large_meeting("virtual_keyboard").await;
     let all = SIZE + 1;
     let shown = rendered_rows(&t).await;
     assert!(
@@ -142,10 +141,9 @@ async fn a_long_list_keeps_a_window_of_rows_and_the_keyboard_reaches_every_one()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_name_in_the_waiting_room_shows_its_row_even_when_filtered_out() {
-    let Some(t) = large_meeting("virtual_show_in_list").await else {
-        return;
-    };
+    let t = large_meeting("virtual_show_in_list").await;
     let api = t.observer().await;
     api.command("lock", &serde_json::json!({}))
         .await

@@ -1,9 +1,9 @@
 //! The waiting room: who waits behind a lock, admitted one by one or all at once.
 
-use crate::api::{waiting, Api};
 use crate::ctx::{self, in_conference};
-use crate::page::{row_css, testid_css};
 use huikong_protocol::Profile;
+use huikong_test_support::api::{waiting, Api};
+use huikong_test_support::page::{row_css, testid_css};
 
 /// Locks the room as another host and brings in guests who then wait.
 async fn locked_with_waiting(t: &ctx::Ctx, names: &[&str]) -> (Api, Vec<String>) {
@@ -23,10 +23,9 @@ fn entry_css(uuid: &str) -> String {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn admit_one_waiting_guest() {
-    let Some(t) = ctx::start("admit_one", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("admit_one", Profile::Public).await;
     t.add_host("Zhang Wei");
     t.join_host().await;
     let (api, uuids) = locked_with_waiting(&t, &["Wang Fang", "Liu Yang"]).await;
@@ -49,10 +48,9 @@ async fn admit_one_waiting_guest() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn admit_from_the_participant_row() {
-    let Some(t) = ctx::start("admit_row", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("admit_row", Profile::Public).await;
     t.add_host("Zhang Wei");
     t.join_host().await;
     let (api, uuids) = locked_with_waiting(&t, &["Wang Fang"]).await;
@@ -68,10 +66,9 @@ async fn admit_from_the_participant_row() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn admit_everyone_waiting() {
-    let Some(t) = ctx::start("admit_all", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("admit_all", Profile::Public).await;
     t.add_host("Zhang Wei");
     t.join_host().await;
     let (api, uuids) = locked_with_waiting(&t, &["Wang Fang", "Liu Yang", "Chen Jing"]).await;

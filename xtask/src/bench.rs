@@ -8,14 +8,13 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::bench_table::{self, Fanout, Measured};
+use crate::bench_table::{self, Fanout, Measured, PAGES};
 use crate::dist;
 use crate::e2e;
 use crate::install::{self, CHROMIUM};
 use crate::procs::{run, Managed};
 use crate::util::{cargo, cmd, free_port, heading, root, target_dir, wait_http};
 
-pub const PAGES: [&str; 2] = ["console", "reference"];
 /// Event streams the fan-out figure opens.
 const STREAMS: usize = 2000;
 

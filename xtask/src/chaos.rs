@@ -101,11 +101,11 @@ fn browser(full: bool) -> Result<(), String> {
     command
         .args(["test", "-p", "huikong", "--test", "chaos", "--"])
         .args(["--test-threads=1", "--nocapture"])
+        .args(e2e::suite_args("chaos"))
         .env("HUIKONG_WEBDRIVER_URL", format!("http://127.0.0.1:{port}"))
         .env("HUIKONG_DIST", &dist)
         .env("HUIKONG_E2E_ARTIFACTS", &artifacts)
         .env("HUIKONG_CHROME_BINARY", CHROMIUM)
-        .env(e2e::REQUIRED.0, e2e::REQUIRED.1)
         .env("HUIKONG_CHAOS", if full { "full" } else { "short" });
     let result = run("cargo test (chaos)", &mut command);
     driver.process.stop();

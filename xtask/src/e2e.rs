@@ -11,9 +11,32 @@ use crate::services::{self, Service, Sim};
 use crate::targets::e2e_targets;
 use crate::util::{cargo, free_port, heading, target_dir};
 
-/// Under the xtask a browser test whose driver or build is missing fails rather than skips
-/// (tests/e2e/harness.rs reads it).
-pub const REQUIRED: (&str, &str) = ("HUIKONG_BROWSER_TESTS_REQUIRED", "1");
+/// Every test of the browser suites (`tests/e2e*`, `tests/chaos`) is `#[ignore]`d (with
+/// `tests::IGNORED`), so that a bare `cargo test` reports it ignored, never passed: the xtask
+/// runs them with `--include-ignored`, in a world where one that cannot reach its browser fails.
+///
+/// Modules of the browser suites whose tests are ignored for a reason of their own and run only
+/// in their own steps, against what they need: (suite, module, the command that runs them).
+/// The suites' own steps skip them.
+pub const OWN_STEPS: [(&str, &str, &str); 6] = [
+    ("e2e", "nginx", "cargo xtask test nginx"),
+    ("e2e", "nginx_headers", "cargo xtask test nginx"),
+    ("e2e", "cold_load", "cargo xtask size"),
+    ("e2e", "split", "cargo xtask test size"),
+    ("e2e", "screenshots", "cargo xtask screenshots"),
+    ("chaos", "bench", "cargo xtask bench"),
+];
+
+/// The test binary's arguments that run every browser test of `suite` (`e2e`, `chaos`): the
+/// ignored ones included, those of [`OWN_STEPS`] skipped.
+pub fn suite_args(suite: &str) -> Vec<String> {
+    let mut args = vec!["--include-ignored".to_string()];
+    for (_, module, _) in OWN_STEPS.iter().filter(|s| s.0 == suite) {
+        args.push("--skip".into());
+        args.push(format!("{module}::"));
+    }
+    args
+}
 
 /// Browser tests at once: two Chromiums fit the two cores without timing out their waits.
 pub const TEST_THREADS: &str = "--test-threads=2";
@@ -51,7 +74,6 @@ impl World {
                 ("HUIKONG_E2E_ARTIFACTS", artifacts.display().to_string()),
                 ("HUIKONG_CHROME_BINARY", CHROMIUM.to_string()),
                 ("HUIKONG_AXE_CORE", axe.display().to_string()),
-                (REQUIRED.0, REQUIRED.1.to_string()),
             ],
             demo: None,
         })
@@ -104,15 +126,17 @@ pub fn step() -> Result<Option<String>, String> {
     let world = World::start(&target_dir().join("e2e-dist"))?;
     world.print();
     let mut command = cargo();
-    command.args([
-        "test",
-        "-p",
-        "huikong",
-        "--test",
-        "e2e*",
-        "--",
-        TEST_THREADS,
-    ]);
+    command
+        .args([
+            "test",
+            "-p",
+            "huikong",
+            "--test",
+            "e2e*",
+            "--",
+            TEST_THREADS,
+        ])
+        .args(suite_args("e2e"));
     world.env(&mut command);
     let result = run("cargo test (e2e)", &mut command);
     let logs = world.logs();
@@ -138,7 +162,10 @@ pub fn serve() -> Result<(), String> {
     }
     println!("\nThe e2e world is up; in another shell:\n");
     world.print();
-    println!("cargo test -p huikong --test 'e2e*' -- {TEST_THREADS}\n");
+    println!(
+        "cargo test -p huikong --test 'e2e*' -- {TEST_THREADS} {}\n",
+        suite_args("e2e").join(" ")
+    );
     if let Some(url) = &world.demo {
         println!("A demo conference serving the same console, to look at by hand: {url}");
         println!("(room 1061, host PIN 123456; the tests do not use it)\n");
@@ -153,5 +180,135 @@ pub fn serve() -> Result<(), String> {
                 return Err(format!("{name} stopped ({status})"));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OWN_STEPS;
+    use crate::targets::e2e_targets;
+    use crate::util::root;
+    use std::path::{Path, PathBuf};
+
+    /// The reason every browser test is ignored with, unless its module is one of `OWN_STEPS`.
+    const IGNORED: &str = "browser test: run by cargo xtask test";
+
+    /// Every `.rs` file under `dir`, with its module path inside the suite (`bulk::reach`).
+    fn modules(dir: &Path, prefix: &str, out: &mut Vec<(String, PathBuf)>) {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+            let module = match (prefix, stem) {
+                (p, "main" | "mod") => p.to_string(),
+                ("", s) => s.to_string(),
+                (p, s) => format!("{p}::{s}"),
+            };
+            if path.is_dir() {
+                modules(&path, &module, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push((module, path));
+            }
+        }
+    }
+
+    /// The `#[ignore = "…"]` reason of each test function of `text` (`None`: not ignored), with
+    /// the function's line.
+    fn tests_of(text: &str) -> Vec<(usize, Option<String>)> {
+        let lines: Vec<&str> = text.lines().collect();
+        let mut found = Vec::new();
+        for (n, line) in lines.iter().enumerate() {
+            let t = line.trim();
+            if !(t == "#[test]" || t.starts_with("#[tokio::test")) {
+                continue;
+            }
+            // The attributes around it, up to the function.
+            let mut around = Vec::new();
+            let mut before = n;
+            while before > 0 && lines[before - 1].trim().starts_with("#[") {
+                before -= 1;
+                around.push(lines[before].trim());
+            }
+            let mut after = n + 1;
+            while after < lines.len() && lines[after].trim().starts_with("#[") {
+                around.push(lines[after].trim());
+                after += 1;
+            }
+            let reason = around.iter().find_map(|a| {
+                let rest = a.strip_prefix("#[ignore")?;
+                let quoted = rest.split('"').nth(1).unwrap_or("");
+                Some(quoted.to_string())
+            });
+            found.push((n + 1, reason));
+        }
+        found
+    }
+
+    /// A browser test that cannot run must never report `ok`: a bare `cargo test` reports every
+    /// one ignored, `e2e::step` and `chaos::step` run them with `--include-ignored`, and only the
+    /// modules of `OWN_STEPS` are ignored for another reason (and skipped there).
+    #[test]
+    fn every_browser_test_is_ignored_outside_the_xtask() {
+        let mut checked = 0;
+        let mut own_found = Vec::new();
+        let targets = e2e_targets();
+        assert!(targets.iter().any(|t| t == "e2e"), "{targets:?}");
+        assert!(targets.iter().any(|t| t == "chaos"), "{targets:?}");
+        for suite in &targets {
+            let dir = root().join("tests").join(suite);
+            let mut files = Vec::new();
+            if dir.is_dir() {
+                modules(&dir, "", &mut files);
+            } else {
+                files.push((String::new(), root().join(format!("tests/{suite}.rs"))));
+            }
+            for (module, path) in files {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let top = module.split("::").next().unwrap_or("");
+                let own = OWN_STEPS.iter().find(|(s, m, _)| s == suite && *m == top);
+                if own.is_some() {
+                    own_found.push((suite.clone(), top.to_string()));
+                }
+                for (line, reason) in tests_of(&text) {
+                    checked += 1;
+                    let at = format!("{}:{line}", path.display());
+                    let reason = reason.unwrap_or_else(|| {
+                        panic!("{at}: a browser test without #[ignore = \"{IGNORED}\"]: a bare `cargo test` would report it passed without a browser")
+                    });
+                    if own.is_none() {
+                        assert_eq!(
+                            reason, IGNORED,
+                            "{at}: ignored for another reason, so `cargo xtask test` would not run it; \
+                             use the common reason, or give its module a step in e2e::OWN_STEPS"
+                        );
+                    }
+                }
+            }
+        }
+        for (suite, module, _) in OWN_STEPS {
+            assert!(
+                own_found.iter().any(|(s, m)| s == suite && m == module),
+                "e2e::OWN_STEPS names {suite}::{module}, which is not a module of tests/{suite}"
+            );
+        }
+        assert!(checked > 100, "only {checked} browser tests found");
+    }
+
+    #[test]
+    fn the_suites_skip_only_their_own_steps_modules() {
+        assert_eq!(
+            super::suite_args("chaos"),
+            ["--include-ignored", "--skip", "bench::"]
+        );
+        let e2e = super::suite_args("e2e");
+        assert_eq!(e2e[0], "--include-ignored");
+        assert!(
+            e2e.windows(2).any(|w| w == ["--skip", "nginx::"]),
+            "{e2e:?}"
+        );
     }
 }

@@ -274,8 +274,13 @@ fn serve_and_test(
     let result = ready.and_then(|()| {
         let world = World::with_dist(built)?;
         let mut test = cargo();
-        test.args(["test", "-p", "huikong", "--test", "e2e", "nginx"])
-            .args(["--", "--ignored", "--test-threads=1"]);
+        test.args(["test", "-p", "huikong", "--test", "e2e"]).args([
+            "--",
+            "--ignored",
+            "--test-threads=1",
+            "nginx::",
+            "nginx_headers::",
+        ]);
         world.env(&mut test);
         let vars: [(&str, String); 7] = [
             (

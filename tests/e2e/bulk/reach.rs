@@ -5,18 +5,17 @@
 use super::{bar, finished, summary, tick, wait_selected, RUN_LIMIT};
 use crate::axe::{serious_violations, viewport, DESKTOP, PHONE};
 use crate::ctx::{self, OTHER_ROOM};
-use crate::harness::eventually_within;
-use crate::page::testid_css;
 use fantoccini::key::Key;
 use huikong_protocol::Profile;
+use huikong_test_support::harness::eventually_within;
+use huikong_test_support::page::testid_css;
 use serde_json::json;
 use std::collections::BTreeSet;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_confirmed_bulk_disconnect_reaches_the_platform_but_not_the_console() {
-    let Some(t) = ctx::start("bulk_disconnect", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("bulk_disconnect", Profile::Public).await;
     let host = t.add_host("Zhang Wei");
     let a = t.add_guest("Wang Fang");
     let b = t.add_guest("Li Lei");
@@ -59,10 +58,9 @@ async fn a_confirmed_bulk_disconnect_reaches_the_platform_but_not_the_console() 
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn the_enterprise_cloud_offers_only_what_it_supports() {
-    let Some(t) = ctx::start("bulk_enterprise", Profile::Enterprise).await else {
-        return;
-    };
+    let t = ctx::start("bulk_enterprise", Profile::Enterprise).await;
     t.add_host("Zhang Wei");
     let guest = t.add_guest("Wang Fang");
     t.page.goto("/?lang=en").await;
@@ -119,10 +117,9 @@ async fn the_enterprise_cloud_offers_only_what_it_supports() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn on_a_phone_in_english_the_bar_fits_and_is_accessible() {
-    let Some(t) = ctx::start("bulk_phone", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("bulk_phone", Profile::Public).await;
     t.add_host("Zhang Wei");
     let a = t.add_guest("Wang Fang");
     let b = t.add_guest("Li Lei");
@@ -165,10 +162,9 @@ async fn on_a_phone_in_english_the_bar_fits_and_is_accessible() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_bulk_transfer_is_checked_held_once_and_moves_everyone_selected() {
-    let Some(t) = ctx::start("bulk_transfer", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("bulk_transfer", Profile::Public).await;
     t.add_host("Zhang Wei");
     let a = t.add_guest("Wang Fang");
     let b = t.add_guest("Li Lei");

@@ -4,9 +4,9 @@
 use super::{ask, chord, options, press, type_here, wait_focus};
 use crate::axe::{serious_violations_in, theme, viewport, PHONE};
 use crate::ctx::{self, Ctx, Join, CONSOLE};
-use crate::page::testid_css;
 use fantoccini::key::Key;
 use huikong_protocol::Profile;
+use huikong_test_support::page::testid_css;
 
 /// The serious and critical axe violations inside the element `testid`.
 async fn axe_in(t: &Ctx, testid: &str) -> Vec<String> {
@@ -15,10 +15,9 @@ async fn axe_in(t: &Ctx, testid: &str) -> Vec<String> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn the_enterprise_palette_lacks_what_the_cloud_lacks_in_english_at_a_phone_width() {
-    let Some(t) = ctx::start("keyboard_enterprise", Profile::Enterprise).await else {
-        return;
-    };
+    let t = ctx::start("keyboard_enterprise", Profile::Enterprise).await;
     t.add_host("Chen Jing");
     let wang = t.add_guest("Wang Fang");
     t.page.goto("/?lang=en").await;
@@ -82,10 +81,9 @@ async fn the_enterprise_palette_lacks_what_the_cloud_lacks_in_english_at_a_phone
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_guest_sees_the_hosts_commands_disabled_with_the_reason() {
-    let Some(t) = ctx::start("keyboard_guest", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("keyboard_guest", Profile::Public).await;
     t.add_host("Chen Jing");
     t.join(&Join::guest()).await;
     ask(&t, "lock", "Lock conference").await;

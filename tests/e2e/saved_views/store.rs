@@ -5,10 +5,10 @@
 use super::{click, set, wait_shown};
 use crate::axe::{serious_violations, theme as set_theme, viewport, DESKTOP, PHONE};
 use crate::ctx::{self, Ctx, Join, HOST_PIN, ROOM_ALIAS};
-use crate::harness::eventually;
-use crate::page::testid_css;
 use fantoccini::key::Key;
 use huikong_protocol::Profile;
+use huikong_test_support::harness::eventually;
+use huikong_test_support::page::testid_css;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
@@ -63,10 +63,9 @@ async fn wait_modified(t: &Ctx, shown: bool) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn saved_views_survive_a_reload_and_a_new_join() {
-    let Some(t) = ctx::start("views_saved", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("views_saved", Profile::Public).await;
     t.add_host("Zhang Wei");
     let wang = t.add_guest("Wang Fang");
     let li = t.add_guest("Li Lei");
@@ -153,10 +152,9 @@ async fn saved_views_survive_a_reload_and_a_new_join() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_corrupt_stored_value_is_ignored_with_a_warning() {
-    let Some(t) = ctx::start("views_corrupt", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("views_corrupt", Profile::Public).await;
     let wang = t.add_guest("Wang Fang");
     t.page.goto("/?lang=en").await;
     let _: Value = t
@@ -198,10 +196,9 @@ async fn a_corrupt_stored_value_is_ignored_with_a_warning() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn more_filters_in_english_on_a_phone_light_and_dark_pass_axe() {
-    let Some(t) = ctx::start("views_axe", Profile::Public).await else {
-        return;
-    };
+    let t = ctx::start("views_axe", Profile::Public).await;
     t.add_host("Zhang Wei");
     t.add_guest("Wang Fang");
     t.join_host().await;
