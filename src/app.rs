@@ -1,12 +1,12 @@
 //! The app: the join page until a session exists, then the meeting page; the runtime
 //! configuration's notice above both; and the bridge to a portal that embeds the console.
 
+use crate::command::undo_bar::CancelledNotice;
 use crate::embed::bridge::{launch_params, mark_compact, Embed};
 use crate::embed::messages::{Inbound, LaunchParams, Outbound};
 use crate::host::config::{ConfigIssue, LoadedConfig, RuntimeConfig};
 use crate::i18n::{Lang, LangCtl, Text, Tr};
 use crate::join::page::{default_params, JoinPage};
-use crate::meeting::undo_bar::CancelledNotice;
 use crate::platform::join::{JoinParams, Joined};
 use crate::state::undo::CancelledOnLeave;
 use crate::widgets::prefs::provide_prefs;

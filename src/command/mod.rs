@@ -8,3 +8,4 @@ pub mod button;
 pub mod confirm;
 pub mod outcome;
 pub mod service;
+pub mod undo_bar;

@@ -6,10 +6,15 @@
 //! only that setting: the console starts with its built-in defaults and says so on the page.
 
 use crate::i18n::{Lang, Text, Tr};
-use crate::state::undo::{DEFAULT_SECONDS, MAX_SECONDS};
 use crate::util::normalize_server;
 use huikong_protocol::Profile;
 use serde_json::{Map, Value};
+
+/// `undo_seconds` when `config.json` does not set it.
+pub const DEFAULT_SECONDS: u32 = 5;
+/// The longest window `config.json` may ask for: longer, and the meeting moves on before the
+/// command does.
+pub const MAX_SECONDS: u32 = 60;
 
 /// Relative to the page, so a console under a sub-path reads its own file.
 pub const CONFIG_URL: &str = "./config.json";

@@ -9,5 +9,4 @@ pub mod header;
 pub mod page;
 pub mod page_acts;
 pub mod recently_left;
-pub mod undo_bar;
 pub mod waiting_room;

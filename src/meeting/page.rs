@@ -5,6 +5,7 @@
 use crate::command::confirm::Confirmation;
 use crate::command::outcome::StatusRegion;
 use crate::command::service::Commands;
+use crate::command::undo_bar::UndoBar;
 use crate::dialogs::participant::ParticipantActionsHost;
 use crate::dialogs::ActionsFor;
 use crate::embed::bridge::{use_embed, Embed};
@@ -19,7 +20,6 @@ use crate::meeting::controls::ConferenceControls;
 use crate::meeting::dock::PanelDock;
 use crate::meeting::header::MeetingHeader;
 use crate::meeting::page_acts::provide_page_acts;
-use crate::meeting::undo_bar::UndoBar;
 use crate::meeting::waiting_room::WaitingRoom;
 use crate::meeting::{alerts::AlertBar, recently_left::RecentlyLeft};
 use crate::panels::dial_back::DialBack;

@@ -9,11 +9,7 @@ use crate::state::status::Status;
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// `undo_seconds` when `config.json` does not set it.
-pub const DEFAULT_SECONDS: u32 = 5;
-/// The longest window `config.json` may ask for: longer, and the meeting moves on before the
-/// command does.
-pub const MAX_SECONDS: u32 = 60;
+pub use crate::host::config::{DEFAULT_SECONDS, MAX_SECONDS};
 
 /// One action in its window, as the bar shows it.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,10 +2,10 @@
 //! view without moving the rows under the pointer). Only what the platform offers is shown;
 //! disconnect is confirmed naming how many; transfer asks through the transfer form.
 
+use crate::command::undo_bar::UndoBar;
 use crate::dialogs::transfer::TransferForm;
 use crate::i18n::{Text, Tr};
 use crate::list::bulk::{how_many_shown, Bulk, BulkAction};
-use crate::meeting::undo_bar::UndoBar;
 use crate::platform::session::LiveSession;
 use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
 use crate::widgets::dialog::{ConfirmDialog, Modal};
