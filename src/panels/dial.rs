@@ -145,7 +145,8 @@ pub fn DialPanel() -> impl IntoView {
     let next = StoredValue::new(0u64);
     let forbidden = Forbidden::use_context();
     let cmds = Commands::use_context();
-    super::dial_back::on_dial_back(profile, move |uri, protocol| {
+    let destination = NodeRef::<leptos::html::Input>::new();
+    super::dial_back::on_dial_back(profile, destination, move |uri, protocol| {
         f.update(|d| {
             d.destination = uri;
             if let Some(p) = protocol {
@@ -243,7 +244,7 @@ pub fn DialPanel() -> impl IntoView {
             <h2 id="dial-h">{tr.text(Text::DialHeading)}</h2>
             <form class="dial-form" data-testid="dial-form" novalidate on:submit=submit>
                 <label class="field">{tr.text(Text::DialDestination)}
-                    <input type="text" required autocomplete="off" data-testid="dial-destination"
+                    <input type="text" required autocomplete="off" data-testid="dial-destination" node_ref=destination
                         aria-describedby="dial-dest-hint"
                         aria-invalid=move || error.with(Option::is_some).then_some("true")
                         prop:value=move || f.with(|d| d.destination.clone())

@@ -21,7 +21,11 @@ impl DialBack {
 
 /// For the dial form: runs `fill(address, protocol)` at each dial-back, the protocol only when
 /// the deployment can dial with it; then shows the form in the dock and focuses its address.
-pub fn on_dial_back(profile: Profile, fill: impl Fn(String, Option<String>) + 'static) {
+pub fn on_dial_back(
+    profile: Profile,
+    field: NodeRef<leptos::html::Input>,
+    fill: impl Fn(String, Option<String>) + 'static,
+) {
     let Some(DialBack(request)) = use_context::<DialBack>() else {
         return;
     };
@@ -40,18 +44,10 @@ pub fn on_dial_back(profile: Profile, fill: impl Fn(String, Option<String>) + 's
                 dock.show(super::PanelId::Dial);
             }
             // Once the dock has drawn the panel: a hidden field takes no focus.
-            request_animation_frame(|| {
-                let field = web_sys::window().and_then(|w| w.document()).and_then(|d| {
-                    d.query_selector("[data-testid=\"dial-destination\"]")
-                        .ok()
-                        .flatten()
-                });
-                if let Some(field) = field {
-                    field.scroll_into_view();
-                    if let Ok(input) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(field)
-                    {
-                        let _ = input.focus();
-                    }
+            request_animation_frame(move || {
+                if let Some(input) = field.get_untracked() {
+                    input.scroll_into_view();
+                    let _ = input.focus();
                 }
             });
         },

@@ -66,7 +66,10 @@ fn ExportButtons() -> impl IntoView {
 pub fn RecordPanel() -> impl IntoView {
     let tr = Tr::use_context();
     let record = expect_context::<LiveSession>().store.record();
-    let open = RwSignal::new(false);
+    // Its tables are made while its tab is shown: it opens onto them, and a meeting of
+    // thousands does not keep them drawn behind another tab.
+    let dock = super::Dock::use_context();
+    let open = Memo::new(move |_| dock.is_none_or(|d| d.selected.get() == super::PanelId::Record));
     let began = Memo::new(move |_| record.with(|r| r.began()).flatten());
     let covers = move || {
         began
@@ -75,21 +78,15 @@ pub fn RecordPanel() -> impl IntoView {
     };
     view! {
         <section class="card record-panel" data-testid="record-panel" aria-labelledby="record-h">
-            <details on:toggle=move |ev| {
-                use wasm_bindgen::JsCast;
-                let d = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok());
-                open.set(d.is_some_and(|d| d.open()));
-            }>
-                <summary data-testid="record-toggle"><h2 id="record-h">{tr.text(Text::RecHeading)}</h2></summary>
-                <Show when=move || open.get()>
+            <h2 id="record-h">{tr.text(Text::RecHeading)}</h2>
+            <Show when=move || open.get()>
                     <p class="muted" data-testid="record-covers">{covers}</p>
                     <h3>{tr.text(Text::RecAttendance)}</h3>
                     <ExportButtons/>
                     <AttendanceTable record=record/>
                     <h3>{tr.text(Text::RecTimeline)}</h3>
                     <Timeline record=record/>
-                </Show>
-            </details>
+            </Show>
         </section>
     }
 }

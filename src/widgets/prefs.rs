@@ -5,6 +5,7 @@
 
 use crate::host::browser;
 use crate::i18n::{Lang, LangCtl, Text, Tr};
+use huikong_core::keymap::KeyAct;
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -43,6 +44,17 @@ pub struct ThemeCtx(pub RwSignal<Theme>);
 pub struct DenseRows(pub RwSignal<bool>);
 
 const KEY_DENSE: &str = "huikong.dense";
+
+/// Below this height (CSS pixels) the list starts in dense rows until the host chooses: a
+/// laptop's 768 pixels hold about five rows of three lines, and a dozen dense ones.
+const SHORT_SCREEN_PX: f64 = 820.0;
+
+fn short_screen() -> bool {
+    web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .is_some_and(|h| h < SHORT_SCREEN_PX)
+}
 const KEY_DOCK_TAB: &str = "huikong.dock-tab";
 
 fn storage() -> Option<web_sys::Storage> {
@@ -91,7 +103,10 @@ pub fn provide_prefs(
         .unwrap_or_default();
     let theme = RwSignal::new(theme);
     provide_context(ThemeCtx(theme));
-    let dense = remembered(KEY_DENSE).as_deref() == Some("1");
+    let dense = match remembered(KEY_DENSE) {
+        Some(chosen) => chosen == "1",
+        None => short_screen(),
+    };
     provide_context(DenseRows(RwSignal::new(dense)));
     Effect::new(move |_| {
         let l = tr.lang.get();
@@ -156,7 +171,7 @@ pub fn DenseSwitch() -> impl IntoView {
     let DenseRows(dense) = expect_context::<DenseRows>();
     view! {
         <label class="check dense-switch">
-            <input type="checkbox" data-testid="dense-switch" aria-keyshortcuts="d" prop:checked=move || dense.get()
+            <input type="checkbox" data-testid="dense-switch" aria-keyshortcuts=KeyAct::Dense.aria() prop:checked=move || dense.get()
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
                     remember(KEY_DENSE, if on { "1" } else { "0" });

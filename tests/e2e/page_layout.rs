@@ -73,7 +73,6 @@ async fn every_panel_is_a_tab_away_and_keeps_its_state() {
     let hide = t.page.testid("event-log-hide-frequent").await;
     let hiding = hide.prop("checked").await.unwrap();
     t.page.open_panel("record").await;
-    t.page.testid("record-toggle").await.click().await.unwrap();
     t.page.select("record-kind-filter", "command").await;
     for code in PANELS {
         t.page.open_panel(code).await;

@@ -15,7 +15,7 @@ use huikong_test_support::harness::{eventually, eventually_within, stays};
 use huikong_test_support::page::{row_css, testid_css, Page};
 use std::time::Duration;
 
-const DIALOG: &str = "participant-actions";
+pub const DIALOG: &str = "participant-actions";
 /// Longer than the default window of 5 seconds.
 pub const PAST_THE_WINDOW: Duration = Duration::from_secs(6);
 
@@ -61,7 +61,7 @@ pub async fn waiting(page: &Page) -> Vec<String> {
         .await
 }
 
-async fn still_there(api: &Api, uuid: &str) -> Result<(), String> {
+pub async fn still_there(api: &Api, uuid: &str) -> Result<(), String> {
     match api.participant(uuid).await {
         Some(_) => Ok(()),
         None => Err("gone from the platform".into()),
@@ -75,7 +75,7 @@ pub async fn with_wang(test: &str, lang: &str) -> (ctx::Ctx, Api, String) {
     (t, api, wang)
 }
 
-async fn confirm_disconnect(t: &ctx::Ctx) {
+pub async fn confirm_disconnect(t: &ctx::Ctx) {
     t.page.click("More actions for Wang Fang").await;
     t.page.click_in(DIALOG, "Disconnect Wang Fang").await;
     t.page
@@ -161,13 +161,18 @@ async fn a_disconnect_let_through_is_sent_when_the_window_closes_dialog_closed_o
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "browser test: run by cargo xtask test"]
 async fn ctrl_z_undoes_the_newest_but_not_while_typing_at_a_phones_width() {
-    let (t, api, _) = with_wang("undo_ctrl_z", "en").await;
+    let (t, api, wang) = with_wang("undo_ctrl_z", "en").await;
     viewport(&t.page, PHONE).await;
-    t.page.click("Lock conference").await;
-    t.page.click("Mute all guests").await;
+    // Two actions that cannot be taken back wait together: a disconnect, then the end.
+    confirm_disconnect(&t).await;
+    t.page.click_in(DIALOG, "Close").await;
+    t.page.click("End the meeting for everyone").await;
+    t.page
+        .click_in("confirm-dialog", "End the meeting for everyone")
+        .await;
     assert_eq!(
         waiting(&t.page).await,
-        ["Mute all guests", "Lock conference"]
+        ["End the meeting for everyone", "Disconnect Wang Fang"]
     );
     // On a phone the bar sits at the top, clear of the results at the bottom.
     let top: f64 = t
@@ -185,15 +190,20 @@ async fn ctrl_z_undoes_the_newest_but_not_while_typing_at_a_phones_width() {
     let _: serde_json::Value = t.page.js(&ctrl_z(search)).await;
     assert_eq!(waiting(&t.page).await.len(), 2, "typing's own Ctrl+Z");
     let _: serde_json::Value = t.page.js(&ctrl_z("document.body")).await;
-    t.page.wait_status("Undone: Mute all guests").await;
-    assert_eq!(waiting(&t.page).await, ["Lock conference"]);
     t.page
-        .wait_attr("lock-toggle", "data-pending", "true")
+        .wait_status("Undone: End the meeting for everyone")
         .await;
-    let_through(&t.page, "Lock conference").await;
-    t.page.wait_attr("flag-locked", "data-state", "on").await;
-    let s = api.status().await;
-    assert_eq!((s.locked, s.guests_muted), (true, false));
+    assert_eq!(waiting(&t.page).await, ["Disconnect Wang Fang"]);
+    let_through(&t.page, "Disconnect Wang Fang").await;
+    eventually("Wang Fang disconnected", || async {
+        match still_there(&api, &wang).await {
+            Ok(()) => Err("still listed".to_string()),
+            Err(_) => Ok(()),
+        }
+    })
+    .await;
+    // The undone end sent nothing: the meeting goes on.
+    assert!(t.page.all_css(&testid_css("session-over")).await.is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -236,14 +246,20 @@ async fn the_bar_counts_down_passes_axe_and_its_undo_gives_the_focus_back() {
     t.add_host("Zhang Wei");
     t.join_host().await;
     let api = t.observer().await;
-    t.page.click("Lock conference").await;
+    t.page.click("End the meeting for everyone").await;
+    t.page
+        .click_in("confirm-dialog", "End the meeting for everyone")
+        .await;
     let count = t.page.wait_text("undo-countdown", " s").await;
     assert!(
         count.starts_with("in 60 s") || count.starts_with("in 59 s"),
         "{count}"
     );
     t.page
-        .wait_text("undo-announce", "Lock conference in 60 s · Undo")
+        .wait_text(
+            "undo-announce",
+            "End the meeting for everyone in 60 s · Undo",
+        )
         .await;
     let undo = t
         .page
@@ -255,20 +271,23 @@ async fn the_bar_counts_down_passes_axe_and_its_undo_gives_the_focus_back() {
     );
     let violations = axe_violations(&t.page, "[data-testid=\"undo-bar\"]").await;
     assert!(violations.is_empty(), "{violations:?}");
-    t.page.click("Undo: Lock conference").await;
-    t.page.wait_status("Undone: Lock conference").await;
-    eventually("the focus back on the lock", || async {
+    t.page.click("Undo: End the meeting for everyone").await;
+    t.page
+        .wait_status("Undone: End the meeting for everyone")
+        .await;
+    eventually("the focus back on the end", || async {
         let at: String = t
             .page
             .js("return document.activeElement.dataset.testid || document.activeElement.tagName;")
             .await;
         match at.as_str() {
-            "lock-toggle" => Ok(()),
+            "end-meeting" => Ok(()),
             _ => Err(at),
         }
     })
     .await;
-    assert!(!api.status().await.locked);
+    assert!(t.page.all_css(&testid_css("session-over")).await.is_empty());
+    assert!(api.status_result().await.is_ok(), "the meeting goes on");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -277,11 +296,12 @@ async fn undo_seconds_zero_sends_at_once_and_a_bad_value_is_said() {
     let (_dist, t) = start_with_config("undo_off", r#"{"undo_seconds": 0}"#).await;
     t.add_host("Zhang Wei");
     t.join_host().await;
-    let api = t.observer().await;
-    t.page.click("Lock conference").await;
-    t.page.wait_status("Lock conference: done").await;
-    assert!(api.status().await.locked);
+    t.page.click("End the meeting for everyone").await;
+    t.page
+        .click_in("confirm-dialog", "End the meeting for everyone")
+        .await;
     assert!(t.page.all_css(&testid_css("undo-item")).await.is_empty());
+    t.page.wait_text("session-over-reason", "ended").await;
     drop(t);
 
     let (_dist, t) = start_with_config("undo_bad", r#"{"undo_seconds": -1}"#).await;
@@ -299,12 +319,15 @@ async fn undo_seconds_zero_sends_at_once_and_a_bad_value_is_said() {
     );
     t.add_host("Zhang Wei");
     t.join_host().await;
-    t.page.click("Lock conference").await;
+    t.page.click("End the meeting for everyone").await;
+    t.page
+        .click_in("confirm-dialog", "End the meeting for everyone")
+        .await;
     assert_eq!(
         waiting(&t.page).await,
-        ["Lock conference"],
+        ["End the meeting for everyone"],
         "the default window"
     );
-    let_through(&t.page, "Lock conference").await;
-    t.page.wait_attr("flag-locked", "data-state", "on").await;
+    let_through(&t.page, "End the meeting for everyone").await;
+    t.page.wait_text("session-over-reason", "ended").await;
 }
