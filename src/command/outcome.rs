@@ -6,6 +6,7 @@
 
 use crate::i18n::{Text, Tr};
 use crate::state::status::Status;
+use huikong_core::keymap::KeyAct;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -28,7 +29,7 @@ pub fn StatusRegion(status: Status) -> impl IntoView {
     let empty = move || items.with(Vec::is_empty);
     view! {
         <section class="status-stack" class:empty=empty tabindex="-1" node_ref=stack
-            data-testid="status-stack" aria-labelledby="status-stack-h" aria-keyshortcuts="Alt+Shift+N">
+            data-testid="status-stack" aria-labelledby="status-stack-h" aria-keyshortcuts=KeyAct::Results.aria()>
             <h2 id="status-stack-h" class="visually-hidden">{tr.text(Text::StatusRegion)}</h2>
             <div role="status" aria-live="polite" data-testid="command-status">
                 <ul class="status-list">

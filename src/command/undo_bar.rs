@@ -6,6 +6,7 @@
 use crate::host::browser::now_s;
 use crate::i18n::{Text, Tr};
 use crate::state::undo::{CancelledOnLeave, Undo};
+use huikong_core::keymap::KeyAct;
 use leptos::ev;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -149,7 +150,7 @@ fn UndoItem(
                 {move || tr.fmt(Text::UndoCountdown, &[("n", &left())])}</span>
             <button type="button" class="primary small" data-testid="undo-button"
                 aria-label=move || tr.fmt(Text::UndoX, &[("label", &l1)])
-                aria-keyshortcuts=move || newest.get().then_some("Control+Z Meta+Z")
+                aria-keyshortcuts=move || newest.get().then_some(KeyAct::Undo.aria())
                 on:click=move |_| { undo.undo(id); after(); }>{tr.text(Text::UndoShort)}</button>
             <button type="button" class="small" data-testid="undo-now"
                 aria-label=move || tr.fmt(Text::UndoNowX, &[("label", &l2)])

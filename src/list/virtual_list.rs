@@ -11,7 +11,7 @@ use crate::i18n::{Text, Tr};
 use crate::list::row::ParticipantRow;
 use crate::list::selection::Selection;
 use crate::widgets::prefs::DenseRows;
-use huikong_core::keymap::{lookup, KeyAct, Scope};
+use huikong_core::keymap::{aria_all, lookup, KeyAct, Scope};
 use huikong_core::list::view::ListView;
 use huikong_core::list::window::{key_target, scroll_for, window_range};
 use leptos::html;
@@ -257,7 +257,7 @@ pub fn VirtualRows(
             on:keydown=on_key>
             <div class="plist-spacer" style:height=move || format!("{}px", len.get() as f64 * row_px.get())>
                 <ul class="plist" aria-labelledby="participants-h" tabindex="0"
-                    aria-describedby="row-keys-hint" aria-keyshortcuts="m s Delete Enter x Space Control+A Meta+A"
+                    aria-describedby="row-keys-hint" aria-keyshortcuts=aria_all(Scope::Row)
                     style:transform=move || format!("translateY({}px)", range.get().0 as f64 * row_px.get())>
                     <For each=move || rows.get() key=|u| u.clone() let:uuid>
                         {

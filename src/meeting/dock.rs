@@ -8,6 +8,7 @@ use crate::i18n::{Text, Tr};
 use crate::meeting::dock_unseen::Unseen;
 use crate::panels::{Dock, PanelId};
 use crate::widgets::prefs::save_dock_tab;
+use huikong_core::keymap::tab_key;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -70,7 +71,7 @@ fn DockTab(panel: PanelId, dock: Dock, unseen: Unseen) -> impl IntoView {
     };
     view! {
         <button type="button" role="tab" class="dock-tab" id=tab_id(panel)
-            aria-keyshortcuts=PanelId::ALL.iter().position(|p| *p == panel).map(|i| (i + 1).to_string())
+            aria-keyshortcuts=PanelId::ALL.iter().position(|p| *p == panel).and_then(tab_key)
             data-testid=format!("tab-{}", panel.code()) data-unseen=move || n.get().to_string()
             aria-controls=panel_id(panel) aria-selected=move || selected().to_string()
             tabindex=move || if selected() { "0" } else { "-1" }

@@ -214,6 +214,16 @@ pub fn lookup(scope: Scope, key: &str) -> Option<(KeyAct, usize)> {
     bindings(scope).find_map(|b| b.keys.iter().position(|k| *k == key).map(|i| (b.act, i)))
 }
 
+/// Every key of `scope` as `aria-keyshortcuts` names them, for the element that takes them
+/// (the list takes the row's keys).
+pub fn aria_all(scope: Scope) -> String {
+    let names: Vec<&str> = bindings(scope)
+        .map(|b| b.aria)
+        .filter(|a| !a.is_empty())
+        .collect();
+    names.join(" ")
+}
+
 /// The key that opens the dock's panel at `index` (0-based), as `aria-keyshortcuts` names it.
 pub fn tab_key(index: usize) -> Option<&'static str> {
     KeyAct::Tab.binding().keys.get(index).copied()
@@ -255,6 +265,14 @@ mod tests {
         );
         assert_eq!(tab_key(6), Some("7"));
         assert_eq!(tab_key(7), None);
+    }
+
+    #[test]
+    fn the_list_names_every_row_key() {
+        assert_eq!(
+            aria_all(Scope::Row),
+            "m s Delete Enter x Space Control+A Meta+A"
+        );
     }
 
     #[test]
