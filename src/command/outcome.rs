@@ -12,10 +12,15 @@ use leptos::html;
 use leptos::prelude::*;
 
 /// The notification stack: every outcome still current, newest first.
+/// The page's notification stack, provided by the meeting page: the undo bar hands the focus
+/// to it when it empties and the focus has nowhere to go back to.
+#[derive(Debug, Clone, Copy)]
+pub struct ResultsStack(pub NodeRef<html::Section>);
+
 #[component]
 pub fn StatusRegion(status: Status) -> impl IntoView {
     let tr = Tr::use_context();
-    let stack = NodeRef::<html::Section>::new();
+    let stack = use_context::<ResultsStack>().map_or_else(NodeRef::new, |r| r.0);
     let shortcut = window_event_listener(ev::keydown, move |e| {
         if e.alt_key() && e.shift_key() && e.code() == "KeyN" {
             if let Some(el) = stack.get_untracked() {

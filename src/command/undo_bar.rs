@@ -3,6 +3,7 @@
 //! cancelled. A command's button that waits in the window is the command service's
 //! (`command/button.rs`).
 
+use crate::command::outcome::ResultsStack;
 use crate::host::browser::now_s;
 use crate::i18n::{Text, Tr};
 use crate::state::undo::{CancelledOnLeave, Undo};
@@ -21,15 +22,6 @@ pub fn typing(e: &web_sys::KeyboardEvent) -> bool {
         return false;
     };
     matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA") || el.is_content_editable()
-}
-
-/// Gives the focus to the first element `css` finds, if any.
-fn focus_css(css: &str) -> bool {
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(css).ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    el.is_some_and(|el| el.focus().is_ok())
 }
 
 /// The actions waiting to be sent, newest first. The page's bar is fixed (nothing moves when it
@@ -56,6 +48,8 @@ pub fn UndoBar(#[prop(optional)] local: bool) -> impl IntoView {
     );
     // Where the focus was before it came to the bar, to give it back when the bar empties.
     let came_from = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    let list = NodeRef::<leptos::html::Ul>::new();
+    let results = use_context::<ResultsStack>();
     let keys = (!local).then(|| {
         window_event_listener(ev::keydown, move |e| {
             let z = e.code() == "KeyZ" || e.key().eq_ignore_ascii_case("z");
@@ -82,12 +76,20 @@ pub fn UndoBar(#[prop(optional)] local: bool) -> impl IntoView {
         // The clicked button is gone: the next one waiting takes the focus, else where it was.
         set_timeout(
             move || {
-                let css = format!("[data-testid=\"{testid}\"] .undo-item button");
-                if !focus_css(&css) {
-                    let back = came_from.try_get_value().flatten();
-                    let back = back.filter(|el| el.is_connected() && el.focus().is_ok());
-                    if back.is_none() {
-                        focus_css("[data-testid=\"status-stack\"]");
+                // The bar may be gone by now (its dialog closed): then nothing is focused here.
+                let next = list
+                    .try_get_untracked()
+                    .flatten()
+                    .and_then(|l| l.query_selector(".undo-item button").ok().flatten())
+                    .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+                if next.is_some_and(|b| b.focus().is_ok()) {
+                    return;
+                }
+                let back = came_from.try_get_value().flatten();
+                let back = back.filter(|el| el.is_connected() && el.focus().is_ok());
+                if back.is_none() {
+                    if let Some(stack) = results.and_then(|r| r.0.try_get_untracked().flatten()) {
+                        let _ = stack.focus();
                     }
                 }
             },
@@ -117,7 +119,7 @@ pub fn UndoBar(#[prop(optional)] local: bool) -> impl IntoView {
                     came_from.set_value(Some(from));
                 }
             }>
-            <ul class="undo-list">
+            <ul class="undo-list" node_ref=list>
                 <For each=move || items.get() key=|p| p.id let:p>
                     <UndoItem id=p.id label=p.label due=p.due now=now newest=Signal::derive(move || items.with(|i| i.first().map(|f| f.id) == Some(p.id)))
                         after=after/>

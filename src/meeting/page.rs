@@ -3,7 +3,7 @@
 //! beside it (a bottom bar at a phone's width); and what a portal embedding it is told.
 
 use crate::command::confirm::Confirmation;
-use crate::command::outcome::StatusRegion;
+use crate::command::outcome::{ResultsStack, StatusRegion};
 use crate::command::service::Commands;
 use crate::command::undo_bar::UndoBar;
 use crate::dialogs::participant::ParticipantActionsHost;
@@ -203,6 +203,7 @@ pub fn MeetingPage(
         );
     }
     let compact = embed.is_some_and(|e| e.compact);
+    provide_context(ResultsStack(NodeRef::new()));
     let cmds = Commands::provide();
     provide_page_acts(&cmds, leave);
 
