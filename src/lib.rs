@@ -2,12 +2,13 @@
 //! everything; the binary mounts [`app::App`].
 //!
 //! Data flows one way. [`platform`] talks to the platform: it joins, keeps the token alive and
-//! reads the event stream, whose events only it applies to the store in [`state`]. Views
-//! ([`components`], [`panels`]) get the store's read side and send commands through the
-//! platform's client, reporting outcomes in [`state::status`]; a command changes nothing until
-//! the platform's event says so. [`embed`] speaks with a portal that frames the console,
-//! [`host`] reads the deployment's `config.json` and the browser around the page, [`i18n`]
-//! holds the texts in both languages, and [`util`] the pure helpers.
+//! reads the event stream, whose events only it applies to the store in [`state`]. Views (the
+//! features: [`list`], [`dialogs`], [`panels`], [`keyboard`], the [`meeting`] shell, the
+//! [`join`] page, on the [`widgets`]) get the store's read side and run every command through
+//! the one command service in [`command`], whose policy is data (`huikong_core::command`); a
+//! command changes nothing until the platform's event says so. [`embed`] speaks with a portal
+//! that frames the console, [`host`] reads the deployment's `config.json` and the browser
+//! around the page, [`i18n`] holds the texts in both languages, and [`util`] the pure helpers.
 
 pub mod app;
 pub mod command;

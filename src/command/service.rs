@@ -7,7 +7,9 @@
 
 use crate::command::act::{Act, PersonAct};
 use crate::i18n::{Text, Tr};
-use crate::platform::request::{Reply, Request};
+/// What the platform answered that a view uses (a dial's participants, a sub-call's URLs).
+pub use crate::platform::request::Reply;
+use crate::platform::request::Request;
 use crate::platform::session::LiveSession;
 use crate::platform::ApiError;
 use crate::state::access::Forbidden;

@@ -2,10 +2,10 @@
 //! file, transfer.rs, with its confirmation).
 
 use crate::command::act::Act;
+use crate::command::service::Reply;
 use crate::command::service::{At, Commands};
 use crate::host::browser::copy_text;
 use crate::i18n::{Text, Tr};
-use crate::platform::request::Reply;
 use crate::state::access::Forbidden;
 use crate::state::status::Status;
 use huikong_protocol::{validate_dtmf, CallsRequest, CallsResult};

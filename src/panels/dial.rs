@@ -4,9 +4,9 @@
 //! address dialled, each call with what became of it as the platform's events tell it.
 
 use crate::command::act::Act;
+use crate::command::service::Reply;
 use crate::command::service::{At, Commands};
 use crate::i18n::{Text, Tr};
-use crate::platform::request::Reply;
 use crate::platform::session::LiveSession;
 use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
 use crate::state::status::Status;

@@ -1,6 +1,6 @@
-//! The undo window: what cannot be taken back (disconnecting, ending the meeting, muting all
-//! guests, locking, transferring, changing a role) waits here a few seconds before it is sent,
-//! so the host can still undo it. Undoing sends nothing. Several actions may wait at once,
+//! The undo window: what cannot be taken back (disconnecting, ending the meeting, transferring,
+//! and in bulk disconnecting or changing roles, as the command policy says) waits here a few
+//! seconds before it is sent, so the host can still undo it. Undoing sends nothing. Several actions may wait at once,
 //! newest first; each has its own timer. Leaving the session or the page cancels them all:
 //! nothing is sent for a meeting the host has left.
 

@@ -96,6 +96,59 @@ fn only_the_platform_layer_writes_the_store() {
     }
 }
 
+/// The one command path: the platform's client lives in `src/platform/`, a request is made
+/// only by the command service (`src/command/`), and no view presses another's control.
+#[test]
+fn commands_go_only_through_the_command_service() {
+    let word = |text: &str, w: &str| {
+        text.match_indices(w).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + w.len()..].chars().next();
+            let ident = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+            !ident(before) && !ident(after)
+        })
+    };
+    let mut checked = 0;
+    for (path, text) in files("src", &[".rs"]) {
+        let rel = relative(&path);
+        // Tests build what they check by hand.
+        if rel.ends_with("tests.rs") {
+            continue;
+        }
+        checked += 1;
+        let code: String = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        if !rel.starts_with("src/platform/") {
+            assert!(
+                !word(&code, "Api"),
+                "{rel} names the platform's client: only src/platform/ holds it"
+            );
+            assert!(
+                !code.contains(".api.") && !code.contains(".api;") && !code.contains(".api)"),
+                "{rel} reaches for a session's client: send through the command service"
+            );
+            if !rel.starts_with("src/command/") {
+                assert!(
+                    !code.contains("platform::request"),
+                    "{rel} makes a platform request: run an Act through the command service"
+                );
+            }
+        }
+        assert!(
+            !code.contains(".click()") || rel == "src/host/download.rs",
+            "{rel} clicks an element: call the service or a callback instead"
+        );
+        assert!(
+            !code.contains("query_selector(\"[data-testid"),
+            "{rel} finds another component's control by a selector: use a NodeRef or a callback"
+        );
+    }
+    assert!(checked > 50, "only {checked} files read");
+}
+
 #[test]
 fn the_repository_stands_alone() {
     // The platform's document and its notes live outside the repository; their names are spelled
