@@ -1,5 +1,5 @@
-//! The list's filter bar over a [`ListQuery`]: the search box, the state, role, protocol and
-//! sort selects, the saved view, and the rest of the filters under a disclosure that counts the
+//! The list's search box and filter bar over a [`ListQuery`]: the search on the heading line,
+//! then the state, role, protocol and sort selects, the saved view, and the rest of the filters under a disclosure that counts the
 //! ones on, so the bar stays one line on a desktop.
 
 use crate::i18n::{Text, Tr};
@@ -19,7 +19,24 @@ use leptos::prelude::*;
 #[derive(Debug, Clone, Copy)]
 pub struct SearchBox(pub NodeRef<html::Input>);
 
-/// The search box, the filter and sort selects, the view, and "more filters".
+/// The search box, on the list's heading line: the whole of the line's width left by the
+/// heading, so a name or an address fits however many filters the bar holds.
+#[component]
+pub fn ListSearch(query: ListQuery) -> impl IntoView {
+    let tr = Tr::use_context();
+    let search_box = use_context::<SearchBox>().map_or_else(NodeRef::new, |b| b.0);
+    let search = query.search;
+    view! {
+        <label class="compact search"><span class="label-text">{tr.text(Text::Search)}</span>
+            <input type="search" data-testid="participant-search" node_ref=search_box
+                aria-keyshortcuts=KeyAct::Search.aria() placeholder=move || tr.t(Text::Search)
+                prop:value=move || search.get()
+                on:input=move |ev| search.set(event_target_value(&ev))/>
+        </label>
+    }
+}
+
+/// The filter and sort selects, the view, and "more filters".
 #[component]
 pub fn ListFilters(query: ListQuery) -> impl IntoView {
     let tr = Tr::use_context();
@@ -28,9 +45,7 @@ pub fn ListFilters(query: ListQuery) -> impl IntoView {
     let views = SavedViews::load(query);
     let open = RwSignal::new(false);
     let toggle = NodeRef::<leptos::html::Button>::new();
-    let search_box = use_context::<SearchBox>().map_or_else(NodeRef::new, |b| b.0);
     let ListQuery {
-        search,
         state: state_f,
         role: role_f,
         protocol: proto_f,
@@ -40,12 +55,6 @@ pub fn ListFilters(query: ListQuery) -> impl IntoView {
     let more = Memo::new(move |_| query.more_active());
     view! {
         <div class="filters">
-            <label class="compact search"><span class="label-text">{tr.text(Text::Search)}</span>
-                <input type="search" data-testid="participant-search" node_ref=search_box
-                    aria-keyshortcuts=KeyAct::Search.aria() placeholder=move || tr.t(Text::Search)
-                    prop:value=move || search.get()
-                    on:input=move |ev| search.set(event_target_value(&ev))/>
-            </label>
             <label class="compact"><span class="label-text">{tr.text(Text::FilterState)}</span>
                 <select data-testid="filter-state" prop:value=move || state_f.get().as_str()
                     on:change=move |ev| state_f.set(StateFilter::parse(&event_target_value(&ev)))>

@@ -7,7 +7,7 @@ use crate::list::bulk::result::BulkResult;
 use crate::list::bulk::run::BulkRun;
 use crate::list::bulk::select::SelectionLine;
 use crate::list::bulk::Bulk;
-use crate::list::filters::ListFilters;
+use crate::list::filters::{ListFilters, ListSearch};
 use crate::list::query::{provide_spotlight_order, visible, ListQuery};
 use crate::list::selection::Selection;
 use crate::list::virtual_list::VirtualRows;
@@ -38,6 +38,7 @@ pub fn ParticipantList() -> impl IntoView {
                 <p class="shown" aria-live="polite">
                     {move || tr.fmt(Text::ShownOf, &[("shown", &visible.with(ListView::len).to_string()), ("total", &total.get().to_string())])}
                 </p>
+                <ListSearch query=query/>
             </div>
             <ListFilters query=query/>
             <SelectionLine selection=selection/>

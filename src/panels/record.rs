@@ -66,10 +66,13 @@ fn ExportButtons() -> impl IntoView {
 pub fn RecordPanel() -> impl IntoView {
     let tr = Tr::use_context();
     let record = expect_context::<LiveSession>().store.record();
-    // Its tables are made while its tab is shown: it opens onto them, and a meeting of
-    // thousands does not keep them drawn behind another tab.
+    // Its tables are made the first time its tab is shown, and kept (with their filters) like
+    // every panel: it opens onto them, and a meeting that never looks at them never draws them.
     let dock = super::Dock::use_context();
-    let open = Memo::new(move |_| dock.is_none_or(|d| d.selected.get() == super::PanelId::Record));
+    let open = Memo::new(move |seen: Option<&bool>| {
+        seen.copied().unwrap_or(false)
+            || dock.is_none_or(|d| d.selected.get() == super::PanelId::Record)
+    });
     let began = Memo::new(move |_| record.with(|r| r.began()).flatten());
     let covers = move || {
         began

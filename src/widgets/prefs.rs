@@ -47,7 +47,7 @@ const KEY_DENSE: &str = "huikong.dense";
 
 /// Below this height (CSS pixels) the list starts in dense rows until the host chooses: a
 /// laptop's 768 pixels hold about five rows of three lines, and a dozen dense ones.
-const SHORT_SCREEN_PX: f64 = 820.0;
+const SHORT_SCREEN_PX: f64 = 760.0;
 
 fn short_screen() -> bool {
     web_sys::window()

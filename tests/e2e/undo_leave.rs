@@ -15,17 +15,17 @@ async fn end_for_everyone(t: &crate::ctx::Ctx, label: &str) {
 #[ignore = "browser test: run by cargo xtask test"]
 async fn leaving_during_the_window_sends_nothing_and_says_so() {
     let (t, api, wang) = with_wang("undo_leave", "zh").await;
-    t.page.click("更多操作 王芳").await;
-    t.page.click_in(DIALOG, "断开 王芳").await;
-    t.page.click_in("confirm-dialog", "断开 王芳").await;
+    t.page.click("更多操作 Wang Fang").await;
+    t.page.click_in(DIALOG, "断开 Wang Fang").await;
+    t.page.click_in("confirm-dialog", "断开 Wang Fang").await;
     t.page.click_in(DIALOG, "关闭").await;
     end_for_everyone(&t, "结束会议").await;
-    assert_eq!(waiting(&t.page).await, ["结束会议", "断开 王芳"]);
+    assert_eq!(waiting(&t.page).await, ["结束会议", "断开 Wang Fang"]);
     t.page.testid("leave").await.click().await.unwrap();
     t.page
         .wait_text(
             "undo-cancelled",
-            "已取消 2 项待执行的操作，未发送：断开 王芳，结束会议",
+            "已取消 2 项待执行的操作，未发送：断开 Wang Fang，结束会议",
         )
         .await;
     t.page.testid("join-submit").await;

@@ -119,10 +119,16 @@ pub fn BulkBar(bulk: Bulk) -> impl IntoView {
     let send_transfer = {
         let bulk = bulk.clone();
         Callback::new(move |req: TransferRequest| {
-            transfer.set(None);
             bulk.perform(BulkAction::Transfer, Some(req));
         })
     };
+    // The transfer waits in the undo window with its dialog open (its bar shows it there); the
+    // dialog closes once the run starts.
+    Effect::new(move |_| {
+        if running.get() {
+            transfer.set(None);
+        }
+    });
     let open = {
         let bulk = bulk.clone();
         move |a: BulkAction, dialog: RwSignal<Option<usize>>| {
@@ -165,8 +171,8 @@ pub fn BulkBar(bulk: Bulk) -> impl IntoView {
         <Show when=move || transfer.with(Option::is_some)>
             <Modal title=named(Text::TransferX, transfer) on_close=move |()| transfer.set(None) testid="bulk-transfer">
                 <TransferForm name=them(transfer) send=send_transfer pending=running/>
-                // The form holds the transfer in the undo window itself; the modal hides the
-                // page's bar, so the window shows here too.
+                // The command service holds the transfer in the undo window; the modal hides
+                // the page's bar, so the window shows here too.
                 <UndoBar local=true/>
             </Modal>
         </Show>
