@@ -8,7 +8,8 @@
 //! the one command service in [`command`], whose policy is data (`huikong_core::command`); a
 //! command changes nothing until the platform's event says so. [`embed`] speaks with a portal
 //! that frames the console, [`host`] reads the deployment's `config.json` and the browser
-//! around the page, [`i18n`] holds the texts in both languages, and [`util`] the pure helpers.
+//! around the page, and [`i18n`] holds the texts in both languages; the pure helpers are
+//! `huikong_core`'s.
 
 pub mod app;
 pub mod command;
@@ -23,8 +24,4 @@ pub mod meeting;
 pub mod panels;
 pub mod platform;
 pub mod state;
-pub mod util;
 pub mod widgets;
-
-#[cfg(all(test, target_arch = "wasm32"))]
-mod web_tests;

@@ -6,7 +6,7 @@
 
 use crate::i18n::{Lang, Text, Tr};
 use crate::platform::join::{JoinError, JoinParams, Joined};
-use crate::util::{normalize_server, services_base};
+use huikong_core::util::{normalize_server, services_base};
 use huikong_protocol::{CheckJoinResults, NewSessionResult, Profile, Role};
 use serde::Deserialize;
 use serde_json::{json, Value};

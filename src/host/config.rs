@@ -6,7 +6,7 @@
 //! only that setting: the console starts with its built-in defaults and says so on the page.
 
 use crate::i18n::{Lang, Text, Tr};
-use crate::util::normalize_server;
+use huikong_core::util::normalize_server;
 use huikong_protocol::Profile;
 use serde_json::{Map, Value};
 
@@ -267,12 +267,12 @@ pub async fn load() -> LoadedConfig {
 
 /// Run in headless Chromium with the console's other tests (`cargo xtask test wasm`), and
 /// natively by `cargo test -p huikong --lib`.
-#[cfg(test)]
+#[cfg(all(test, target_arch = "wasm32"))]
 mod tests {
     use super::*;
+    use wasm_bindgen_test::*;
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test]
     fn undo_seconds_defaults_to_five_and_zero_turns_it_off() {
         let l = parse_config("{}", "https:");
         assert_eq!(l.config.undo_seconds(), 5);
@@ -283,8 +283,7 @@ mod tests {
         assert_eq!((l.config.undo_seconds(), l.issues.len()), (12, 0));
     }
 
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[wasm_bindgen_test]
     fn a_bad_undo_seconds_is_said_and_takes_the_default() {
         for bad in [r#""5""#, "-1", "2.5", "61", "true", "[5]"] {
             let l = parse_config(

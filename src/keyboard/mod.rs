@@ -3,5 +3,4 @@
 
 pub mod help;
 pub mod palette;
-pub mod palette_search;
 pub mod shortcuts;

@@ -8,6 +8,5 @@ pub mod participants;
 pub mod query;
 pub mod row;
 pub mod saved_views;
-pub mod saved_views_form;
 pub mod selection;
 pub mod virtual_list;

@@ -3,8 +3,8 @@
 
 use crate::i18n::{Text, Tr};
 use crate::list::query::ListQuery;
+use crate::list::saved_views::form::SavedViewsForm;
 use crate::list::saved_views::SavedViews;
-use crate::list::saved_views_form::SavedViewsForm;
 use huikong_core::list::filter::{Flags, TimeFilters};
 use leptos::prelude::*;
 

@@ -8,8 +8,8 @@ use crate::list::virtual_list::NameInList;
 use crate::platform::session::LiveSession;
 use crate::state::access::Forbidden;
 use crate::state::clock::Clock;
-use crate::util::format_elapsed;
 use huikong_core::command::Action;
+use huikong_core::util::format_elapsed;
 use leptos::prelude::*;
 
 #[component]

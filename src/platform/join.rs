@@ -3,8 +3,8 @@
 
 use super::client::{send, Api, ApiError};
 use crate::i18n::{Text, Tr};
-use crate::util::{check_join_url, normalize_server, room_of, services_base};
 use gloo_net::http::Request;
+use huikong_core::util::{check_join_url, normalize_server, room_of, services_base};
 use huikong_protocol::{
     ApiFailure, CheckJoinRequest, CheckJoinResponse, CheckJoinResults, Command, NewSessionRequest,
     NewSessionResult, Profile,

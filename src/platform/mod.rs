@@ -7,5 +7,7 @@ mod recording;
 pub mod request;
 pub mod session;
 pub mod stream;
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests;
 
 pub use client::{Api, ApiError};

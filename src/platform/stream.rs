@@ -8,10 +8,10 @@
 use crate::host::browser::{random, warn};
 use crate::platform::Api;
 use crate::state::store::StoreWriter;
-use crate::util::backoff_ms;
 use futures_channel::mpsc::{unbounded, UnboundedSender};
 use futures_util::StreamExt;
 use gloo_timers::future::TimeoutFuture;
+use huikong_core::util::backoff_ms;
 use huikong_protocol::sse::SseParser;
 use huikong_protocol::{
     Change, Command, Decoded, Event, ServiceStatus, ServiceUpdate, EVENT_NAMES,
@@ -205,7 +205,7 @@ async fn read(
         let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(js_err)?;
         pending.extend(js_sys::Uint8Array::new(&value).to_vec());
         // A chunk may end inside a character: keep its first bytes for the next one.
-        let cut = crate::util::complete_utf8_prefix(&pending);
+        let cut = huikong_core::util::complete_utf8_prefix(&pending);
         let text = String::from_utf8_lossy(&pending[..cut]).into_owned();
         pending.drain(..cut);
         for frame in parser.feed(&text) {

@@ -49,13 +49,12 @@ pub fn platform_reason(lang: Lang, reason: &str) -> String {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, target_arch = "wasm32"))]
 mod tests {
     use super::*;
-    #[cfg(target_arch = "wasm32")]
-    use wasm_bindgen_test::wasm_bindgen_test as test;
+    use wasm_bindgen_test::*;
 
-    #[test]
+    #[wasm_bindgen_test]
     fn a_known_reason_is_translated_with_the_platforms_words_kept() {
         assert_eq!(
             platform_reason(Lang::Zh, "Invalid PIN"),
@@ -71,7 +70,7 @@ mod tests {
         );
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn every_known_reason_has_its_own_text_in_both_languages() {
         for (reason, text) in KNOWN {
             assert_eq!(known_reason(reason), Some(text), "{reason}");
@@ -86,7 +85,7 @@ mod tests {
         assert_eq!(texts.len(), KNOWN.len(), "two reasons share a text");
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn case_and_blanks_do_not_matter_but_the_words_are_kept_as_sent() {
         assert_eq!(known_reason(" invalid pin\n"), Some(Text::ReasonInvalidPin));
         assert_eq!(
@@ -95,7 +94,7 @@ mod tests {
         );
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn an_unknown_reason_is_shown_as_it_came() {
         assert_eq!(
             platform_reason(Lang::Zh, "Gateway on fire"),

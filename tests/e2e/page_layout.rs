@@ -197,6 +197,23 @@ async fn dense_rows_are_shorter_and_remembered() {
     let guest = t.add_guest("Wang Fang");
     t.join_host().await;
     t.wait_row(&guest).await;
+    // Until the host chooses, the rows are dense exactly when the screen is short.
+    let short = js(&t, "return window.innerHeight < 760;").await == json!(true);
+    let starts_dense = !t
+        .page
+        .all_css("[data-testid=\"main-col\"].dense")
+        .await
+        .is_empty();
+    assert_eq!(
+        starts_dense, short,
+        "dense by default on a short screen only"
+    );
+    if starts_dense {
+        t.page.testid("dense-switch").await.click().await.unwrap();
+        t.page.css("[data-testid=\"main-col\"]:not(.dense)").await;
+        let saved = js(&t, "return localStorage.getItem('huikong.dense');").await;
+        assert_eq!(saved, json!("0"), "the choice is remembered");
+    }
     let height = "return document.querySelector('[data-testid=participant-row]').offsetHeight;";
     let normal = js(&t, height).await.as_f64().unwrap();
     t.page.testid("dense-switch").await.click().await.unwrap();

@@ -217,11 +217,10 @@ impl Default for BulkRun {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, target_arch = "wasm32"))]
 mod tests {
     use super::*;
-    #[cfg(target_arch = "wasm32")]
-    use wasm_bindgen_test::wasm_bindgen_test as test;
+    use wasm_bindgen_test::*;
 
     fn who(n: &str) -> Target {
         Target {
@@ -230,7 +229,7 @@ mod tests {
         }
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn a_failure_is_kept_with_its_name_and_reason_and_never_counted_done() {
         let mut t = Tally::new("静音 3 位参会者".into(), 3);
         t.record(who("张伟"), Ok::<(), &str>(()), str::to_owned);
@@ -249,7 +248,7 @@ mod tests {
         assert!(t.finished && !t.ok());
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn a_stopped_run_counts_what_it_did_not_send() {
         let mut t = Tally::new("mute".into(), 10);
         for i in 0..4 {

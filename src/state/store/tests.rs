@@ -1,8 +1,11 @@
-//! A frame's batch leaves the store as the same events applied one by one would, and the roster
-//! journal names whom it touched.
+//! The store follows the state machine row by row, keeps the chat bounded and says how the
+//! event log read an odd event; a frame's batch leaves it as the same events applied one by one
+//! would, and the roster journal names whom it touched.
 
 use super::{Store, StoreWriter};
-use huikong_protocol::{Decoded, Event, Participant, ServiceType, StageEntry};
+use huikong_protocol::{
+    ChatMessage, Decoded, Event, Participant, ServiceType, StageEntry, CHAT_HISTORY_LIMIT,
+};
 use leptos::prelude::*;
 use wasm_bindgen_test::*;
 
@@ -166,4 +169,113 @@ fn a_batch_is_one_roster_revision_naming_whom_it_touched() {
     // Newcomers keep arriving after everyone before them.
     let (b, c) = (store.row("b").unwrap(), store.row("c").unwrap());
     assert!(b.arrival < c.arrival);
+}
+
+#[wasm_bindgen_test]
+fn the_store_follows_the_state_machine_row_by_row() {
+    let writer = StoreWriter::new();
+    let store = writer.store();
+    writer.apply(&Event::ParticipantSyncBegin);
+    writer.apply(&Event::ParticipantCreate(person("a", "Alice")));
+    writer.apply(&Event::ParticipantCreate(person("b", "Bob")));
+    assert!(
+        store.row("a").is_none(),
+        "a sync is applied only at its end"
+    );
+    writer.apply(&Event::ParticipantSyncEnd);
+    assert_eq!(store.order().get_untracked(), vec!["a", "b"]);
+    let alice = store.row("a").unwrap();
+
+    let mut waiting = person("c", "Carol");
+    waiting.service_type = ServiceType::WaitingRoom;
+    writer.apply(&Event::ParticipantUpdate(waiting.clone()));
+    assert_eq!(store.waiting().get_untracked(), vec!["c"]);
+    waiting.service_type = ServiceType::Conference;
+    writer.apply(&Event::ParticipantUpdate(waiting));
+    assert!(store.waiting().get_untracked().is_empty());
+
+    writer.apply(&Event::Stage(vec![StageEntry {
+        stage_index: 0,
+        participant_uuid: "b".into(),
+        vad: 100,
+    }]));
+    assert_eq!(store.row("b").unwrap().vad.get_untracked(), Some(100));
+    assert_eq!(alice.vad.get_untracked(), None);
+
+    // A resync keeps the rows of those who stay and drops those who left.
+    writer.apply(&Event::ParticipantSyncBegin);
+    writer.apply(&Event::ParticipantCreate(person("a", "Alice B.")));
+    writer.apply(&Event::ParticipantSyncEnd);
+    assert_eq!(store.order().get_untracked(), vec!["a"]);
+    assert_eq!(alice.p.get_untracked().display_name, "Alice B.");
+    assert!(store.row("b").is_none());
+    assert!(store.stage().get_untracked().is_empty());
+
+    writer.apply(&Event::ParticipantDelete { uuid: "a".into() });
+    assert!(store.order().get_untracked().is_empty());
+    writer.apply(&Event::Disconnect {
+        reason: "bye".into(),
+    });
+    assert_eq!(store.ended().get_untracked().as_deref(), Some("bye"));
+    assert!(store
+        .log()
+        .get_untracked()
+        .iter()
+        .any(|e| e.name == "participant_sync_end"));
+}
+
+#[wasm_bindgen_test]
+fn the_chat_keeps_each_message_with_its_arrival_and_stays_bounded() {
+    let writer = StoreWriter::new();
+    let store = writer.store();
+    let message = |n: usize| {
+        Event::Message(ChatMessage {
+            origin: format!("p{n}"),
+            uuid: format!("u{n}"),
+            mime_type: "text/plain".into(),
+            payload: format!("m{n}"),
+        })
+    };
+    for n in 0..CHAT_HISTORY_LIMIT + 3 {
+        writer.apply(&message(n));
+    }
+    let chat = store.chat().get_untracked();
+    assert_eq!(chat.len(), CHAT_HISTORY_LIMIT);
+    // The oldest three went, each line still carries its own message and key.
+    assert_eq!(chat.front().map(|l| l.message.payload.as_str()), Some("m3"));
+    assert_eq!(chat.front().map(|l| l.seq), Some(3));
+    let last = chat.back().unwrap();
+    assert_eq!(last.message.origin, format!("p{}", CHAT_HISTORY_LIMIT + 2));
+    assert_eq!(last.seq, (CHAT_HISTORY_LIMIT + 2) as u64);
+    assert!(chat.iter().all(|l| l.at_ms > 0.0));
+}
+
+#[wasm_bindgen_test]
+fn the_event_log_says_what_a_variant_event_was_read_as() {
+    let writer = StoreWriter::new();
+    let store = writer.store();
+    // A layout naming its one participant as a string instead of a list: read, and noted.
+    let layout = Event::decode_reported("layout", r#"{"view": "1:0", "participants": "p-1"}"#)
+        .expect("a variant layout is read");
+    writer.apply_decoded(&layout);
+    assert_eq!(store.layout().get_untracked().participants, vec!["p-1"]);
+    // A presentation_start naming no presenter: a revocation, logged as one.
+    let started = Event::decode_reported(
+        "presentation_start",
+        r#"{"presenter_name": "Bob", "presenter_uri": "sip:bob@x"}"#,
+    )
+    .unwrap();
+    writer.apply_decoded(&started);
+    let revoked = Event::decode_reported(
+        "presentation_start",
+        r#"{"presenter_name": "", "presenter_uri": ""}"#,
+    )
+    .unwrap();
+    writer.apply_decoded(&revoked);
+    assert!(!store.presentation().get_untracked().active);
+    let log = store.log().get_untracked();
+    let layout_entry = log.iter().find(|e| e.name == "layout").unwrap();
+    assert_eq!(layout_entry.notes.len(), 1);
+    assert_eq!(layout_entry.notes[0].field, "participants");
+    assert!(log.iter().any(|e| e.revoked), "{log:?}");
 }

@@ -96,3 +96,47 @@ pub fn role_text(role: huikong_protocol::Role) -> Text {
         huikong_protocol::Role::Guest => Text::RoleGuest,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_has_both_languages_with_the_same_slots() {
+        let slots = |s: &str| {
+            let mut v: Vec<String> = s
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}').map(|(k, _)| k.to_owned()))
+                .collect();
+            v.sort();
+            v
+        };
+        for k in Text::ALL {
+            let (zh, en) = (k.get(Lang::Zh), k.get(Lang::En));
+            assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{k:?}");
+            assert_eq!(slots(zh), slots(en), "{k:?}");
+        }
+        assert_eq!(
+            fill("Mute {name}", &[("name", "<b>A</b>")]),
+            "Mute <b>A</b>"
+        );
+        assert_eq!(Lang::parse("EN"), Some(Lang::En));
+        assert_eq!(Lang::parse("zh-CN"), Some(Lang::Zh));
+    }
+
+    #[test]
+    fn slots_are_filled_once_and_values_are_never_read_as_slots() {
+        use crate::i18n::fill;
+        assert_eq!(
+            fill(
+                "{label}: failed ({reason})",
+                &[("label", "Mute {reason}"), ("reason", "403")]
+            ),
+            "Mute {reason}: failed (403)"
+        );
+        assert_eq!(fill("{a}{b}{a}", &[("a", "1"), ("b", "{a}")]), "1{a}1");
+        assert_eq!(fill("{unknown} {", &[("a", "1")]), "{unknown} {");
+        assert_eq!(fill("会议 {n} 人", &[("n", "3")]), "会议 3 人");
+    }
+}

@@ -1,4 +1,5 @@
-//! Pure helpers with no browser dependency, so the wasm-bindgen tests can check them directly.
+//! Pure helpers of the platform layer (URLs, backoff, token timing, elapsed times, UTF-8
+//! chunking): no browser dependency, tested natively.
 
 /// Percent-encodes everything but RFC 3986's unreserved characters, as `encodeURIComponent`
 /// does for the characters a room address or a token can hold (`@`, `%`, `/`, `+`, spaces).
@@ -138,5 +139,115 @@ pub fn complete_utf8_prefix(bytes: &[u8]) -> usize {
                 None => return at + e.valid_up_to(),
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn services_base_uses_the_api_servers_scheme_and_encodes_the_room() {
+        assert_eq!(
+            services_base("https://api.example.cn", "mcu.example.cn", "zjvmr@myvmr.cn"),
+            "https://mcu.example.cn/api/services/zjvmr%40myvmr.cn/"
+        );
+        assert_eq!(
+            services_base("http://127.0.0.1:8090", "127.0.0.1:8090", "1061"),
+            "http://127.0.0.1:8090/api/services/1061/"
+        );
+        assert_eq!(
+            services_base("http://a", "https://node:8443/", " room "),
+            "https://node:8443/api/services/room/"
+        );
+    }
+
+    #[test]
+    fn server_addresses_are_normalized() {
+        assert_eq!(
+            normalize_server(" https://Api.example/ ", "http:").unwrap(),
+            "https://Api.example"
+        );
+        assert_eq!(
+            normalize_server("api.example:8080", "http:").unwrap(),
+            "http://api.example:8080"
+        );
+        assert!(normalize_server("", "http:").is_err());
+        assert!(normalize_server("ftp://x", "http:").is_err());
+        assert!(normalize_server("http://a b", "http:").is_err());
+        assert_eq!(
+            check_join_url("http://x:1/"),
+            "http://x:1/api/v3/meet/checkJoin.shtml"
+        );
+    }
+
+    #[test]
+    fn tokens_and_rooms_are_percent_encoded() {
+        assert_eq!(percent_encode("a+b/c%2B d=="), "a%2Bb%2Fc%252B%20d%3D%3D");
+        assert_eq!(percent_encode("会"), "%E4%BC%9A");
+        assert_eq!(percent_encode("Az09-_.~"), "Az09-_.~");
+    }
+
+    #[test]
+    fn the_room_is_the_alias_then_the_id_then_what_was_typed() {
+        assert_eq!(room_of("demo@x", "1061", "typed"), "demo@x");
+        assert_eq!(room_of(" ", "1061", "typed"), "1061");
+        assert_eq!(room_of("", "", " typed "), "typed");
+    }
+
+    #[test]
+    fn backoff_grows_to_its_cap_with_bounded_jitter() {
+        assert_eq!(backoff_ms(0, 500, 30_000, 0.0), 250);
+        assert_eq!(backoff_ms(0, 500, 30_000, 1.0), 500);
+        assert_eq!(backoff_ms(3, 500, 30_000, 1.0), 4000);
+        assert_eq!(backoff_ms(30, 500, 30_000, 1.0), 30_000);
+        for attempt in 0..40 {
+            for j in [0.0, 0.3, 0.999] {
+                let b = backoff_ms(attempt, 500, 30_000, j);
+                assert!((250..=30_000).contains(&b), "{attempt} {j} {b}");
+                assert!(backoff_ms(attempt + 1, 500, 30_000, j) >= b);
+            }
+        }
+    }
+
+    #[test]
+    fn refresh_comes_at_a_third_of_the_token_life() {
+        assert_eq!(refresh_after_ms(120.0), 40_000);
+        assert_eq!(refresh_after_ms(3.0), 1000);
+        assert_eq!(refresh_after_ms(0.3), 100);
+        assert_eq!(refresh_after_ms(0.01), MIN_REFRESH_MS);
+        assert_eq!(refresh_after_ms(0.0), 40_000);
+        assert_eq!(refresh_after_ms(f64::NAN), 40_000);
+    }
+
+    #[test]
+    fn a_failed_refresh_is_retried_at_a_pace_scaled_to_the_token_life() {
+        assert_eq!(refresh_retry_pace(120.0), (1000, 1.0));
+        assert_eq!(refresh_retry_pace(1.5), (250, 0.5));
+        assert_eq!(refresh_retry_pace(0.0), (1000, 1.0));
+    }
+
+    #[test]
+    fn elapsed_times() {
+        assert_eq!(format_elapsed(5.7), "0:05");
+        assert_eq!(format_elapsed(754.0), "12:34");
+        assert_eq!(format_elapsed(3723.0), "1:02:03");
+        assert_eq!(format_elapsed(-3.0), "0:00");
+    }
+
+    #[test]
+    fn a_stream_chunk_is_decoded_up_to_an_incomplete_character_only() {
+        use crate::util::complete_utf8_prefix;
+        let zh = "会".as_bytes();
+        assert_eq!(complete_utf8_prefix(b"data: x\n"), 8);
+        assert_eq!(complete_utf8_prefix(&zh[..2]), 0);
+        let mut bytes = b"a\xffb".to_vec();
+        assert_eq!(
+            complete_utf8_prefix(&bytes),
+            3,
+            "an invalid byte mid-chunk holds nothing back"
+        );
+        bytes.extend_from_slice(&zh[..1]);
+        assert_eq!(complete_utf8_prefix(&bytes), 3, "the incomplete tail waits");
     }
 }

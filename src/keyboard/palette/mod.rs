@@ -3,9 +3,11 @@
 //! Enter runs it, Escape closes, and the focus goes back to where it was, or to where the
 //! command takes it (a panel's tab, a participant's row).
 
+pub mod search;
+
 use crate::command::service::Commands;
 use crate::i18n::Text;
-use crate::keyboard::palette_search::{search, Found};
+use crate::keyboard::palette::search::{search, Found};
 use crate::widgets::dialog::Modal;
 use leptos::html;
 use leptos::prelude::*;
@@ -14,7 +16,6 @@ use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 
 #[cfg(all(test, target_arch = "wasm32"))]
-#[path = "palette_tests.rs"]
 mod tests;
 
 const LIST_ID: &str = "palette-results";

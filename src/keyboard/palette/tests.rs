@@ -3,7 +3,7 @@
 
 use super::move_active;
 use crate::command::act::Act;
-use crate::keyboard::palette_search::{shortcut, words};
+use crate::keyboard::palette::search::{shortcut, words};
 use crate::panels::PanelId;
 use huikong_core::keymap::{bindings, Scope};
 use wasm_bindgen_test::*;

@@ -3,6 +3,8 @@
 //! which is participant data, and storage holds none (nor a token or a PIN). A stored value
 //! that does not read (corrupt, or from another version) is ignored with a console warning.
 
+pub mod form;
+
 use crate::host::browser;
 use crate::list::query::ListQuery;
 use crate::widgets::prefs;
@@ -268,5 +270,4 @@ impl SavedViews {
 }
 
 #[cfg(all(test, target_arch = "wasm32"))]
-#[path = "saved_views_tests.rs"]
 mod tests;
