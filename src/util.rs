@@ -53,6 +53,25 @@ pub fn services_base(api_server: &str, mcu_host: &str, room: &str) -> String {
     format!("{origin}/api/services/{}/", percent_encode(room.trim()))
 }
 
+/// [`services_base`], or under the same-origin proxy (`proxy`: its server, see
+/// [`huikong_core::proxy::proxy_server`]) the same prefix on the path that names the node:
+/// `{proxy}/node/{host[:port]}/api/services/{room}/`.
+pub fn node_services_base(
+    proxy: Option<&str>,
+    api_server: &str,
+    mcu_host: &str,
+    room: &str,
+) -> Result<String, String> {
+    match proxy {
+        Some(proxy) => Ok(services_base(
+            proxy,
+            &huikong_core::proxy::proxied_node(proxy, mcu_host)?,
+            room,
+        )),
+        None => Ok(services_base(api_server, mcu_host, room)),
+    }
+}
+
 /// The checkJoin endpoint of an API server.
 pub fn check_join_url(api_server: &str) -> String {
     format!(

@@ -14,6 +14,30 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
+fn under_the_proxy_every_node_call_names_its_node_on_this_site() {
+    let proxy = "https://intranet.example/platform";
+    assert_eq!(
+        node_services_base(
+            Some(proxy),
+            "https://api.example",
+            "node-1.mcu.example",
+            "zjvmr@myvmr.cn"
+        )
+        .unwrap(),
+        "https://intranet.example/platform/node/node-1.mcu.example/api/services/zjvmr%40myvmr.cn/"
+    );
+    assert_eq!(
+        check_join_url(proxy),
+        "https://intranet.example/platform/api/v3/meet/checkJoin.shtml"
+    );
+    assert_eq!(
+        node_services_base(None, "https://api.example", "node-1.mcu.example", "1061").unwrap(),
+        services_base("https://api.example", "node-1.mcu.example", "1061")
+    );
+    assert!(node_services_base(Some(proxy), "", "evil.example/x", "1061").is_err());
+}
+
+#[wasm_bindgen_test]
 fn services_base_uses_the_api_servers_scheme_and_encodes_the_room() {
     assert_eq!(
         services_base("https://api.example.cn", "mcu.example.cn", "zjvmr@myvmr.cn"),

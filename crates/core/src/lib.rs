@@ -7,5 +7,6 @@ pub mod keymap;
 pub mod list;
 pub mod palette;
 pub mod panel;
+pub mod proxy;
 pub mod search;
 pub mod store;
