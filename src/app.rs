@@ -44,7 +44,8 @@ fn on_message(
     last: RwSignal<Option<JoinParams>>,
     tr: Tr,
     lang: RwSignal<Lang>,
-    default_profile: huikong_protocol::Profile,
+    // A portal's session: the profile when it names none, and the same-origin proxy if any.
+    (default_profile, proxy): (huikong_protocol::Profile, Option<&str>),
 ) {
     let in_meeting = matches!(page.get_untracked(), Page::Meeting(_));
     let refuse = |code, k: Text, request| {
@@ -56,7 +57,7 @@ fn on_message(
         }
         Inbound::Join(req) => embed.join_request.set(Some(req)),
         Inbound::JoinSession(s) => {
-            match s.into_joined(&crate::host::browser::page_scheme(), default_profile) {
+            match s.into_joined(&crate::host::browser::page_scheme(), default_profile, proxy) {
                 Ok(j) => enter(embed, page, last, j),
                 Err(reason) => embed.send(&Outbound::error(
                     "bad_session",
@@ -115,11 +116,15 @@ pub fn App(loaded: LoadedConfig) -> impl IntoView {
     // The last join's parameters, PIN included, in memory only: a rejoin reuses them.
     let last = RwSignal::new(None::<JoinParams>);
     let default_profile = launch.profile.or(config.profile).unwrap_or_default();
+    let proxy = config.proxy_server();
     let embed = Embed::install(
         config.embed_allowed_origins.clone(),
         launch.compact,
         tr,
-        move |embed, msg| on_message(embed, msg, page, last, tr, lang, default_profile),
+        move |embed, msg| {
+            let proxy = proxy.as_deref();
+            on_message(embed, msg, page, last, tr, lang, (default_profile, proxy))
+        },
     );
     provide_context(embed);
     embed.send(&Outbound::Ready {

@@ -6,7 +6,7 @@
 
 use crate::i18n::{Lang, Text, Tr};
 use crate::platform::join::{JoinError, JoinParams, Joined};
-use huikong_core::util::{normalize_server, services_base};
+use huikong_core::util::{node_services_base, normalize_server};
 use huikong_protocol::{CheckJoinResults, NewSessionResult, Profile, Role};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -92,6 +92,7 @@ impl JoinRequest {
             name: self.name.unwrap_or(base.name),
             hideme: self.hideme.unwrap_or(base.hideme),
             profile,
+            proxy: base.proxy,
         })
     }
 }
@@ -114,11 +115,14 @@ pub struct PortalSession {
 }
 
 impl PortalSession {
-    /// The session as if the console had joined itself.
+    /// The session as if the console had joined itself. Under the same-origin proxy (`proxy`:
+    /// its server, `https://this.site/platform`) the node the portal names is reached through
+    /// it, at `{proxy}/node/{host[:port]}/api/services/...`, never directly.
     pub fn into_joined(
         self,
         page_scheme: &str,
         default_profile: Profile,
+        proxy: Option<&str>,
     ) -> Result<Joined, String> {
         let room = self.room.trim().to_owned();
         if room.is_empty() {
@@ -138,7 +142,11 @@ impl PortalSession {
         let (origin, base) = match given.find("/api/services/") {
             Some(at) => {
                 let origin = normalize_server(&given[..at], page_scheme)?;
-                let base = format!("{origin}{}", &given[at..]);
+                let node = match proxy {
+                    Some(proxy) => huikong_core::proxy::proxied_node(proxy, &origin)?,
+                    None => origin.clone(),
+                };
+                let base = format!("{node}{}", &given[at..]);
                 let base = if base.ends_with('/') {
                     base
                 } else {
@@ -148,7 +156,7 @@ impl PortalSession {
             }
             None => {
                 let origin = normalize_server(given, page_scheme)?;
-                let base = services_base(&origin, &origin, &room);
+                let base = node_services_base(proxy, &origin, &origin, &room)?;
                 (origin, base)
             }
         };
@@ -161,12 +169,14 @@ impl PortalSession {
         }))
         .map_err(|e| e.to_string())?;
         let params = JoinParams {
-            server: origin,
+            // Under the proxy, a transfer's checkJoin goes through it too.
+            server: proxy.map_or(origin, str::to_owned),
             conference: room.clone(),
             pin: String::new(),
             name: self.granted.display_name.clone(),
             hideme: false,
             profile,
+            proxy: proxy.map(str::to_owned),
         };
         Ok(Joined::granted_elsewhere(
             base,
@@ -380,6 +390,7 @@ pub fn join_error_code(e: &JoinError) -> &'static str {
         JoinError::EmptyName => "empty_name",
         JoinError::Unreachable { .. } => "unreachable",
         JoinError::RefusedByCsp { .. } => "refused_by_csp",
+        JoinError::Proxy { .. } => "proxy_failed",
         JoinError::WrongPin => "wrong_pin",
         JoinError::PinRequired => "pin_required",
         JoinError::UnknownConference(_) => "unknown_conference",

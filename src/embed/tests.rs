@@ -198,7 +198,7 @@ fn a_ready_made_session_becomes_a_joined_session() {
     let Ok(Inbound::JoinSession(s)) = parse_inbound(&msg.to_string()) else {
         panic!("not a session");
     };
-    let j = s.into_joined("https:", Profile::Public).unwrap();
+    let j = s.into_joined("https:", Profile::Public, None).unwrap();
     assert_eq!(
         j.api_base(),
         "http://127.0.0.1:8098/api/services/demo%40huikong.local/"
@@ -216,7 +216,7 @@ fn a_ready_made_session_becomes_a_joined_session() {
     let Ok(Inbound::JoinSession(s)) = parse_inbound(&msg.to_string()) else {
         panic!("not a session");
     };
-    let j = s.into_joined("https:", Profile::Public).unwrap();
+    let j = s.into_joined("https:", Profile::Public, None).unwrap();
     assert_eq!(j.api_base(), "https://node.example/api/services/r1/");
     assert_eq!(j.params.profile, Profile::Enterprise);
 
@@ -226,7 +226,7 @@ fn a_ready_made_session_becomes_a_joined_session() {
         "api_base": "https://n", "room": "r", "token": "", "expires": 60, "role": "HOST",
         "participant_uuid": "u"}});
     let refused = match parse_inbound(&msg.to_string()) {
-        Ok(Inbound::JoinSession(s)) => s.into_joined("https:", Profile::Public).is_err(),
+        Ok(Inbound::JoinSession(s)) => s.into_joined("https:", Profile::Public, None).is_err(),
         _ => true,
     };
     assert!(refused, "a session with a blank token was accepted");
@@ -274,4 +274,34 @@ fn outgoing_messages_have_their_documented_shapes() {
     );
     assert_eq!(join_error_code(&JoinError::WrongPin), "wrong_pin");
     assert_eq!(join_error_code(&JoinError::PinRequired), "pin_required");
+}
+
+#[wasm_bindgen_test]
+fn under_the_proxy_a_portals_session_reaches_its_node_through_this_site() {
+    let proxy = Some("https://intranet.example/platform");
+    let msg = json!({"type": "join", "session": {
+        "api_base": "https://node-2.mcu.example:8443", "room": "demo@huikong.local",
+        "token": "T", "expires": 120, "role": "HOST", "participant_uuid": "u-1"}});
+    let Ok(Inbound::JoinSession(s)) = parse_inbound(&msg.to_string()) else {
+        panic!("not a session");
+    };
+    let j = s.into_joined("https:", Profile::Public, proxy).unwrap();
+    assert_eq!(
+        j.api_base(),
+        "https://intranet.example/platform/node/node-2.mcu.example:8443/api/services/demo%40huikong.local/"
+    );
+    assert_eq!(j.params.server, "https://intranet.example/platform");
+    assert_eq!(j.params.proxy.as_deref(), proxy);
+
+    let msg = json!({"type": "join", "session": {
+        "api_base": "https://node.example/api/services/r1", "room": "r1",
+        "token": "T", "expires": 60, "role": "GUEST", "participant_uuid": "u-2"}});
+    let Ok(Inbound::JoinSession(s)) = parse_inbound(&msg.to_string()) else {
+        panic!("not a session");
+    };
+    let j = s.into_joined("https:", Profile::Public, proxy).unwrap();
+    assert_eq!(
+        j.api_base(),
+        "https://intranet.example/platform/node/node.example/api/services/r1/"
+    );
 }

@@ -6,6 +6,7 @@
 //! only that setting: the console starts with its built-in defaults and says so on the page.
 
 use crate::i18n::{Lang, Text, Tr};
+use huikong_core::proxy::proxy_path;
 use huikong_core::util::normalize_server;
 use huikong_protocol::Profile;
 use serde_json::{Map, Value};
@@ -33,12 +34,25 @@ pub struct RuntimeConfig {
     pub embed_allowed_origins: Vec<String>,
     /// How long an action that cannot be taken back waits for an undo; `None`: the default.
     pub undo_seconds: Option<u32>,
+    /// The same-origin proxy's path (`/platform/`): checkJoin and every node's calls go to this
+    /// page's own origin under it (docs/deploy.md). `None`: the platform is called directly.
+    pub platform_proxy: Option<String>,
 }
 
 impl RuntimeConfig {
     /// The undo window in seconds: `config.json`'s, else 5; 0 turns it off.
     pub fn undo_seconds(&self) -> u32 {
         self.undo_seconds.unwrap_or(DEFAULT_SECONDS)
+    }
+
+    /// The same-origin proxy as the console's server (`https://this.site/platform`), when
+    /// `platform_proxy` is set.
+    pub fn proxy_server(&self) -> Option<String> {
+        let path = self.platform_proxy.as_deref()?;
+        Some(huikong_core::proxy::proxy_server(
+            &crate::host::browser::page_origin(),
+            path,
+        ))
     }
 }
 
@@ -208,6 +222,14 @@ pub fn parse_config(text: &str, page_scheme: &str) -> LoadedConfig {
             format!("a list of origins was expected, not {other}"),
         ),
     }
+    match text_field(&obj, "platform_proxy") {
+        Ok(Some(s)) => match proxy_path(&s) {
+            Ok(path) => config.platform_proxy = Some(path),
+            Err(e) => issue("platform_proxy", e),
+        },
+        Ok(None) => {}
+        Err(e) => issue("platform_proxy", e),
+    }
     if let Some(v) = obj.get("undo_seconds") {
         match undo_seconds(v) {
             Ok(s) => config.undo_seconds = s,
@@ -281,6 +303,33 @@ mod tests {
         assert_eq!(l.config.undo_seconds(), 0);
         let l = parse_config(r#"{"undo_seconds": 12}"#, "https:");
         assert_eq!((l.config.undo_seconds(), l.issues.len()), (12, 0));
+    }
+
+    #[wasm_bindgen_test]
+    fn platform_proxy_is_off_by_default_and_a_path_on_this_site() {
+        assert_eq!(parse_config("{}", "https:").config.platform_proxy, None);
+        let l = parse_config(r#"{"platform_proxy": ""}"#, "https:");
+        assert_eq!((l.config.platform_proxy, l.issues.len()), (None, 0));
+        let l = parse_config(r#"{"platform_proxy": "/platform"}"#, "https:");
+        assert_eq!(l.config.platform_proxy.as_deref(), Some("/platform/"));
+        assert!(l.issues.is_empty());
+        for bad in [
+            r#""https://api.example/""#,
+            r#""//evil/""#,
+            "true",
+            r#""/a/../b""#,
+        ] {
+            let l = parse_config(
+                &format!(r#"{{"platform_proxy": {bad}, "language": "en"}}"#),
+                "https:",
+            );
+            assert_eq!(l.config.platform_proxy, None, "{bad}");
+            assert_eq!(l.config.language, Some(Lang::En), "{bad}");
+            match l.issues.as_slice() {
+                [ConfigIssue::Field { field, .. }] => assert_eq!(field, "platform_proxy", "{bad}"),
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
     }
 
     #[wasm_bindgen_test]

@@ -28,6 +28,8 @@ pub fn JoinPage(
 ) -> impl IntoView {
     let tr = Tr::use_context();
     let server = RwSignal::new(initial.server.clone());
+    let proxied = initial.proxy.is_some();
+    let initial_proxy = StoredValue::new(initial.proxy.clone());
     let conference = RwSignal::new(initial.conference.clone());
     let pin = RwSignal::new(initial.pin.clone());
     let name = RwSignal::new(initial.name.clone());
@@ -46,6 +48,7 @@ pub fn JoinPage(
         name: name.get_untracked(),
         hideme: hideme.get_untracked(),
         profile: profile.get_untracked(),
+        proxy: initial_proxy.get_value(),
     };
     let submit = move || {
         if busy.get_untracked() {
@@ -59,7 +62,10 @@ pub fn JoinPage(
             busy.try_set(false);
             match outcome {
                 Ok(joined) => {
-                    browser::save_server(&joined.params.server);
+                    // The proxy is this deployment's, not the user's choice to remember.
+                    if joined.params.proxy.is_none() {
+                        browser::save_server(&joined.params.server);
+                    }
                     // The page may be gone by now (a portal's session entered the meeting
                     // meanwhile): a session nobody will show is released at once.
                     let spare = joined.clone();
@@ -113,6 +119,13 @@ pub fn JoinPage(
         });
     }
     let compact = embed.is_some_and(|e| e.compact);
+    // Which way the console reaches the platform: a short line at the top of the form, which
+    // the form is described by.
+    let proxy_path = use_context::<RuntimeConfig>().and_then(|c| c.platform_proxy);
+    let route_text = move || match &proxy_path {
+        Some(path) => tr.fmt(Text::JoinRouteProxy, &[("path", path)]),
+        None => tr.t(Text::JoinRouteDirect).to_owned(),
+    };
 
     view! {
         <main class="join-page" id="main">
@@ -122,17 +135,24 @@ pub fn JoinPage(
                     <PrefSwitches/>
                 </header>
             </Show>
-            <form class="join-form card" novalidate
+            <form class="join-form card" novalidate aria-describedby="join-route"
                 on:submit=move |ev| {
                     ev.prevent_default();
                     portal_join.set_value(false);
                     submit();
                 }>
                 <h2>{tr.text(Text::JoinHeading)}</h2>
-                <label for="join-server">{tr.text(Text::ServerLabel)}</label>
-                <input id="join-server" data-testid="join-server" type="url" inputmode="url"
-                    autocomplete="url" aria-describedby="join-server-hint" bind:value=server/>
-                <small id="join-server-hint" class="hint">{tr.text(Text::ServerHint)}</small>
+                <p class="join-route hint" id="join-route" data-testid="join-route"
+                    data-mode=if proxied { "proxy" } else { "direct" }>
+                    {route_text}
+                </p>
+                <Show when=move || !proxied>
+                    <label for="join-server">{tr.text(Text::ServerLabel)}</label>
+                    <input id="join-server" data-testid="join-server" type="url" inputmode="url"
+                        autocomplete="url" aria-describedby="join-server-hint join-route"
+                        bind:value=server/>
+                    <small id="join-server-hint" class="hint">{tr.text(Text::ServerHint)}</small>
+                </Show>
 
                 <label for="join-conference">{tr.text(Text::ConferenceLabel)}</label>
                 <input id="join-conference" data-testid="join-conference" type="text" required
@@ -191,6 +211,7 @@ pub fn default_params(config: &RuntimeConfig, launch: &LaunchParams) -> JoinPara
         conference: launch.conference.clone().unwrap_or_default(),
         name: launch.name.clone().unwrap_or_default(),
         profile: launch.profile.or(config.profile).unwrap_or_default(),
+        proxy: config.proxy_server(),
         ..JoinParams::default()
     }
 }

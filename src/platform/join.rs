@@ -4,7 +4,7 @@
 use super::client::{send, Api, ApiError};
 use crate::i18n::{Text, Tr};
 use gloo_net::http::Request;
-use huikong_core::util::{check_join_url, normalize_server, room_of, services_base};
+use huikong_core::util::{check_join_url, node_services_base, normalize_server, room_of};
 use huikong_protocol::{
     ApiFailure, CheckJoinRequest, CheckJoinResponse, CheckJoinResults, Command, NewSessionRequest,
     NewSessionResult, Profile,
@@ -19,6 +19,21 @@ pub struct JoinParams {
     pub name: String,
     pub hideme: bool,
     pub profile: Profile,
+    /// The same-origin proxy (`config.json`'s `platform_proxy` on this page's origin,
+    /// `https://intranet.example/platform`): every call goes there, and `server` is not asked
+    /// for. `None`: the platform directly.
+    pub proxy: Option<String>,
+}
+
+impl JoinParams {
+    /// The server checkJoin is asked at: the proxy on this page's origin, or the one typed.
+    fn api_server(&self) -> Result<String, JoinError> {
+        match &self.proxy {
+            Some(proxy) => Ok(proxy.clone()),
+            None => normalize_server(&self.server, &crate::host::browser::page_scheme())
+                .map_err(JoinError::InvalidServer),
+        }
+    }
 }
 
 /// What a join brings to the meeting page: the platform's grant and the client that uses it.
@@ -79,6 +94,12 @@ pub enum JoinError {
     RefusedByCsp {
         server: String,
     },
+    /// Under the same-origin proxy: it could not be reached, or answered with no platform
+    /// behind it (a refused node, a gateway's error page).
+    Proxy {
+        proxy: String,
+        reason: String,
+    },
     WrongPin,
     PinRequired,
     UnknownConference(String),
@@ -106,6 +127,9 @@ impl JoinError {
             ),
             JoinError::RefusedByCsp { server } => {
                 tr.fmt(Text::ErrRefusedByCsp, &[("server", server)])
+            }
+            JoinError::Proxy { proxy, reason } => {
+                tr.fmt(Text::ErrProxy, &[("proxy", proxy), ("reason", reason)])
             }
             JoinError::WrongPin => tr.t(Text::ErrWrongPin).into(),
             JoinError::PinRequired => tr.t(Text::ErrPinRequired).into(),
@@ -231,19 +255,41 @@ pub async fn check_join_at(
         .map_err(|msg| classify_check_join_failure(&code, &msg, conference.trim(), !pin.is_empty()))
 }
 
+impl JoinParams {
+    /// Under the proxy, a failure to reach the platform is the proxy's to explain: this site's
+    /// web server, not the platform's CORS or the page's policy.
+    fn through_proxy(&self, e: JoinError) -> JoinError {
+        let Some(proxy) = &self.proxy else {
+            return e;
+        };
+        let reason = match e {
+            JoinError::Unreachable { server, .. } | JoinError::RefusedByCsp { server } => server,
+            JoinError::NotApiServer(r) | JoinError::Other(r) => r,
+            other => return other,
+        };
+        JoinError::Proxy {
+            proxy: proxy.clone(),
+            reason,
+        }
+    }
+}
+
 /// Runs the whole join sequence.
 pub async fn join(p: JoinParams) -> Result<Joined, JoinError> {
-    let server = normalize_server(&p.server, &crate::host::browser::page_scheme())
-        .map_err(JoinError::InvalidServer)?;
+    let server = p.api_server()?;
     if p.conference.trim().is_empty() {
         return Err(JoinError::EmptyConference);
     }
     if p.name.trim().is_empty() {
         return Err(JoinError::EmptyName);
     }
-    let check = check_join(&server, &p).await?;
+    let check = check_join(&server, &p)
+        .await
+        .map_err(|e| p.through_proxy(e))?;
     let room = room_of(&check.alias, &check.sipkey, &p.conference);
-    let base = services_base(&server, &check.mcu_host, &room);
+    let proxy = p.proxy.as_ref().map(|_| server.as_str());
+    let base = node_services_base(proxy, &server, &check.mcu_host, &room)
+        .map_err(|reason| p.through_proxy(JoinError::Other(reason)))?;
     let url = format!("{base}{}", Command::NewSession.path());
     let mut req = Request::post(&url);
     if !p.pin.is_empty() {
@@ -255,7 +301,12 @@ pub async fn join(p: JoinParams) -> Result<Joined, JoinError> {
     };
     let granted: NewSessionResult = match send(req.json(&body)).await {
         Ok(s) => s,
-        Err(ApiError::Network(_)) => return Err(unreachable(&url).await),
+        Err(ApiError::Network(_)) => return Err(p.through_proxy(unreachable(&url).await)),
+        Err(ApiError::Api(ApiFailure::Malformed { http_status, .. }))
+            if p.proxy.is_some() && !(200..300).contains(&http_status) =>
+        {
+            return Err(p.through_proxy(JoinError::NotApiServer(format!("HTTP {http_status}"))))
+        }
         Err(ApiError::Api(f)) => {
             return Err(classify_session_failure(
                 &f,

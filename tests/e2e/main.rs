@@ -32,6 +32,7 @@ mod launch;
 mod layout;
 mod nginx;
 mod nginx_headers;
+mod nginx_proxy;
 mod page_layout;
 mod participants;
 mod presentation;

@@ -25,6 +25,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
             profile: None,
             dist: &dist,
             allow_origin: None,
+            extra: &[],
         },
         false,
     )?;

@@ -18,9 +18,10 @@ use crate::util::{cargo, free_port, heading, target_dir};
 /// Modules of the browser suites whose tests are ignored for a reason of their own and run only
 /// in their own steps, against what they need: (suite, module, the command that runs them).
 /// The suites' own steps skip them.
-pub const OWN_STEPS: [(&str, &str, &str); 6] = [
+pub const OWN_STEPS: [(&str, &str, &str); 7] = [
     ("e2e", "nginx", "cargo xtask test nginx"),
     ("e2e", "nginx_headers", "cargo xtask test nginx"),
+    ("e2e", "nginx_proxy", "cargo xtask test nginx"),
     ("e2e", "cold_load", "cargo xtask size"),
     ("e2e", "split", "cargo xtask test size"),
     ("e2e", "screenshots", "cargo xtask screenshots"),
@@ -90,6 +91,7 @@ impl World {
             profile: None,
             dist,
             allow_origin: None,
+            extra: &[],
         };
         self.services.push(services::sim(&sim, true)?);
         self.demo = Some(format!("http://{listen}/"));

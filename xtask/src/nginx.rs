@@ -1,9 +1,12 @@
-//! The `nginx` step of `cargo xtask test`: docs/deploy.md's two server blocks, read from the doc
-//! (it stays their only source), on Debian's nginx. Only what an administrator replaces is
+//! The `nginx` step of `cargo xtask test`: docs/deploy.md's three server blocks, read from the
+//! doc (it stays their only source), on Debian's nginx. Only what an administrator replaces is
 //! replaced: the ports, the certificate, the web root, the API server and portal origins, and
-//! `brotli_static` uncommented when the module is there. Inside Debian's own nginx.conf, as
-//! `sites-enabled/huikong`; `nginx -t` must pass without a warning; then the browser suite's
-//! `nginx` tests run against it, with the simulator behind nginx as the API server.
+//! `brotli_static` uncommented when the module is there; in the proxy's block also the node
+//! pattern, the platform's address, the CA file and the log directory, and the upstream scheme
+//! `https` made `http` because the simulator has no TLS (see [`proxy_block`]). Inside Debian's
+//! own nginx.conf, as `sites-enabled/huikong`; `nginx -t` must pass without a warning; then the
+//! browser suite's `nginx` tests run against it: the simulator behind nginx as the API server,
+//! and a second simulator that sends no CORS header behind the same-origin proxy.
 
 use std::path::{Path, PathBuf};
 
@@ -17,6 +20,9 @@ use crate::util::{cargo, cmd, free_port, heading, root, target_dir, wait_http};
 const DOC: &str = "docs/deploy.md";
 const CONSOLE_BLOCK: &str = "<!-- tested: the console's server block";
 const SIM_BLOCK: &str = "<!-- tested: the simulator's server block";
+const PROXY_BLOCK: &str = "<!-- tested: the proxy's server block";
+/// config.json's `platform_proxy` for the console behind the proxy, as the doc's block has it.
+const PROXY_PATH: &str = "/platform/";
 const DEBIAN_CONF: &str = "/etc/nginx/nginx.conf";
 
 /// The free ports of one run.
@@ -25,6 +31,10 @@ struct Ports {
     api: u16,
     portal: u16,
     sim: u16,
+    /// The console behind the same-origin proxy.
+    proxy: u16,
+    /// The simulator that allows no other origin (`--no-cors`), reached through the proxy.
+    platform: u16,
 }
 
 /// The fenced `nginx` block that follows `marker` in the doc.
@@ -82,10 +92,12 @@ fn site_file(doc: &str, dir: &Path, p: &Ports, brotli: bool) -> Result<String, S
         "root /srv/www;",
         &format!("root {}/www;", dir.display()),
     )?;
+    // The console's API server, and the platform without CORS, which the direct mode must
+    // reach (and be refused by) for the test of its message.
     replace(
         &mut console,
         "https://api.example https://*.mcu.example",
-        &api,
+        &format!("{api} http://127.0.0.1:{}", p.platform),
     )?;
     let portal = format!("http://localhost:{}", p.portal);
     replace(&mut console, "https://portal.example", &portal)?;
@@ -106,7 +118,59 @@ fn site_file(doc: &str, dir: &Path, p: &Ports, brotli: bool) -> Result<String, S
         p.portal,
         dir.display()
     );
-    Ok(format!("{console}\n{sim}\n{portal_server}"))
+    let proxy = proxy_block(doc, dir, p, brotli)?;
+    Ok(format!("{console}\n{sim}\n{proxy}\n{portal_server}"))
+}
+
+/// The proxy's block, as an administrator fills it in, on the test's ports. The simulator
+/// speaks plain HTTP: the upstream scheme is the one replacement no administrator makes, in the
+/// two `proxy_pass` lines only (`proxy_ssl_*` then verify nothing; `nginx -t` still reads them).
+fn proxy_block(doc: &str, dir: &Path, p: &Ports, brotli: bool) -> Result<String, String> {
+    let d = dir.display();
+    let mut proxy = block(doc, PROXY_BLOCK)?;
+    site_specific(&mut proxy, dir)?;
+    let platform = format!("127.0.0.1:{}", p.platform);
+    for (from, to) in [
+        (
+            "listen 443 ssl",
+            format!("listen 127.0.0.1:{} ssl", p.proxy),
+        ),
+        ("root /srv/www;", format!("root {d}/www-proxy;")),
+        (
+            "https://portal.example",
+            format!("http://localhost:{}", p.portal),
+        ),
+        // The platform's node pattern: the one node the simulator names.
+        (
+            r#""~^[a-z0-9-]+\.mcu\.example(:443)?$""#,
+            format!(r#""~^127\.0\.0\.1:{}$""#, p.platform),
+        ),
+        (
+            "proxy_pass https://api.example/",
+            format!("proxy_pass http://{platform}/"),
+        ),
+        (
+            "proxy_pass https://$huikong_node",
+            "proxy_pass http://$huikong_node".into(),
+        ),
+        (
+            "/etc/ssl/certs/ca-certificates.crt",
+            dir.join("cert.pem").display().to_string(),
+        ),
+        ("/var/log/nginx/", format!("{d}/logs/")),
+    ] {
+        replace(&mut proxy, from, &to)?;
+    }
+    if brotli {
+        replace(&mut proxy, "# brotli_static on;", "brotli_static on;")?;
+    }
+    // The proxy's path is config.json's, which this test writes.
+    if !proxy.contains(&format!("location {PROXY_PATH} {{")) {
+        return Err(format!(
+            "the proxy's block in {DOC} is not under {PROXY_PATH}"
+        ));
+    }
+    Ok(proxy)
 }
 
 /// Debian's nginx.conf, pointed at the test's directory instead of the system's: its pid, its
@@ -142,10 +206,12 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
 fn prepare(dir: &Path, built: &Path, p: &Ports) -> Result<(), String> {
     let _ = std::fs::remove_dir_all(dir);
     let console = dir.join("www/tools/huikong");
+    let proxied = dir.join("www-proxy/tools/huikong");
     for sub in ["logs", "tmp", "sites-enabled", "portal"] {
         std::fs::create_dir_all(dir.join(sub)).map_err(|e| format!("{sub}: {e}"))?;
     }
     std::fs::create_dir_all(console.parent().unwrap_or(dir)).map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(proxied.parent().unwrap_or(dir)).map_err(|e| e.to_string())?;
     // Debian's load_module lines are relative to the prefix: modules/….so.
     std::os::unix::fs::symlink("/usr/lib/nginx/modules", dir.join("modules"))
         .map_err(|e| format!("linking the modules: {e}"))?;
@@ -156,6 +222,14 @@ fn prepare(dir: &Path, built: &Path, p: &Ports) -> Result<(), String> {
         p.api, p.portal
     );
     write(&console.join(dist::CONFIG), &config)?;
+    // The same build behind the proxy, with the doc's `platform_proxy`.
+    run("cp", cmd("cp").arg("-r").arg(built).arg(&proxied))?;
+    let config = format!(
+        "{{\"platform_proxy\": \"{PROXY_PATH}\", \"language\": \"en\", \
+         \"embed_allowed_origins\": [\"http://localhost:{}\"]}}\n",
+        p.portal
+    );
+    write(&proxied.join(dist::CONFIG), &config)?;
     std::fs::copy(
         root().join("examples/portal.html"),
         dir.join("portal/portal.html"),
@@ -228,6 +302,8 @@ pub fn step() -> Result<Option<String>, String> {
         api: free_port()?,
         portal: free_port()?,
         sim: free_port()?,
+        proxy: free_port()?,
+        platform: free_port()?,
     };
     prepare(&dir, &built, &p)?;
     let doc = std::fs::read_to_string(root().join(DOC)).map_err(|e| format!("{DOC}: {e}"))?;
@@ -260,9 +336,33 @@ fn serve_and_test(
             profile: None,
             dist: built,
             allow_origin: Some(&console_origin),
+            extra: &[],
         },
         true,
     )?;
+    // The platform that allows no other origin, naming itself as its one conference node; its
+    // admin endpoint forces the stream's drop.
+    let node = format!("127.0.0.1:{}", p.platform);
+    let extra = ["--no-cors", "--node-name", &node, "--admin"].map(String::from);
+    let platform = services::sim(
+        &Sim {
+            binary: &binary,
+            listen: node.clone(),
+            scenario: "demo",
+            profile: None,
+            dist: built,
+            allow_origin: None,
+            extra: &extra,
+        },
+        true,
+    );
+    let platform = match platform {
+        Ok(s) => s,
+        Err(e) => {
+            sim.process.stop();
+            return Err(e);
+        }
+    };
     let mut nginx = Managed::spawn("nginx", cmd("nginx").arg("-p").arg(dir).arg("-c").arg(conf))?;
     let portal_addr = format!("127.0.0.1:{}", p.portal);
     let ready = wait_http(
@@ -280,9 +380,17 @@ fn serve_and_test(
             "--test-threads=1",
             "nginx::",
             "nginx_headers::",
+            "nginx_proxy::",
         ]);
         world.env(&mut test);
-        let vars: [(&str, String); 7] = [
+        let vars: [(&str, String); 11] = [
+            (
+                "HUIKONG_NGINX_PROXY_CONSOLE",
+                format!("https://127.0.0.1:{}/tools/huikong/", p.proxy),
+            ),
+            ("HUIKONG_NGINX_PLATFORM", format!("http://{node}")),
+            ("HUIKONG_NGINX_NODE", node.clone()),
+            ("HUIKONG_NGINX_LOGS", logs(dir).display().to_string()),
             (
                 "HUIKONG_NGINX_CONSOLE",
                 format!("{console_origin}/tools/huikong/"),
@@ -310,6 +418,7 @@ fn serve_and_test(
     });
     nginx.stop();
     sim.process.stop();
+    platform.process.stop();
     result.map_err(|e| format!("{e} (nginx logs: {})", logs(dir).display()))
 }
 

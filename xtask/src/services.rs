@@ -18,6 +18,8 @@ pub struct Sim<'a> {
     pub dist: &'a Path,
     /// `--allow-origin`: `None` lets any origin call it.
     pub allow_origin: Option<&'a str>,
+    /// Further flags (`--no-cors`, `--node-name HOST`, `--admin`).
+    pub extra: &'a [String],
 }
 
 /// A running service with the file its output goes to (`None`: the terminal).
@@ -67,7 +69,17 @@ pub fn sim(sim: &Sim, log_to_file: bool) -> Result<Service, String> {
     if let Some(origin) = sim.allow_origin {
         command.args(["--allow-origin", origin]);
     }
-    let log = log_to_file.then(|| xtask_dir().join(format!("sim-{profile}-{}.log", sim.scenario)));
+    command.args(sim.extra);
+    // One log per simulator: a second one with flags of its own gets its port in the name.
+    let log_name = match sim.extra.is_empty() {
+        true => format!("sim-{profile}-{}.log", sim.scenario),
+        false => format!(
+            "sim-{profile}-{}-{}.log",
+            sim.scenario,
+            sim.listen.replace(':', "-")
+        ),
+    };
+    let log = log_to_file.then(|| xtask_dir().join(log_name));
     Service::spawn(&name, &mut command, log)?.ready(&sim.listen, "/", Duration::from_secs(60))
 }
 

@@ -7,6 +7,7 @@ pub mod keymap;
 pub mod list;
 pub mod palette;
 pub mod panel;
+pub mod proxy;
 pub mod search;
 pub mod store;
 pub mod util;

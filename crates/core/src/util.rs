@@ -54,6 +54,25 @@ pub fn services_base(api_server: &str, mcu_host: &str, room: &str) -> String {
     format!("{origin}/api/services/{}/", percent_encode(room.trim()))
 }
 
+/// [`services_base`], or under the same-origin proxy (`proxy`: its server, see
+/// [`crate::proxy::proxy_server`]) the same prefix on the path that names the node:
+/// `{proxy}/node/{host[:port]}/api/services/{room}/`.
+pub fn node_services_base(
+    proxy: Option<&str>,
+    api_server: &str,
+    mcu_host: &str,
+    room: &str,
+) -> Result<String, String> {
+    match proxy {
+        Some(proxy) => Ok(services_base(
+            proxy,
+            &crate::proxy::proxied_node(proxy, mcu_host)?,
+            room,
+        )),
+        None => Ok(services_base(api_server, mcu_host, room)),
+    }
+}
+
 /// The checkJoin endpoint of an API server.
 pub fn check_join_url(api_server: &str) -> String {
     format!(
@@ -145,6 +164,30 @@ pub fn complete_utf8_prefix(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn under_the_proxy_every_node_call_names_its_node_on_this_site() {
+        let proxy = "https://intranet.example/platform";
+        assert_eq!(
+            node_services_base(
+                Some(proxy),
+                "https://api.example",
+                "node-1.mcu.example",
+                "zjvmr@myvmr.cn"
+            )
+            .unwrap(),
+            "https://intranet.example/platform/node/node-1.mcu.example/api/services/zjvmr%40myvmr.cn/"
+        );
+        assert_eq!(
+            check_join_url(proxy),
+            "https://intranet.example/platform/api/v3/meet/checkJoin.shtml"
+        );
+        assert_eq!(
+            node_services_base(None, "https://api.example", "node-1.mcu.example", "1061").unwrap(),
+            services_base("https://api.example", "node-1.mcu.example", "1061")
+        );
+        assert!(node_services_base(Some(proxy), "", "evil.example/x", "1061").is_err());
+    }
 
     #[test]
     fn services_base_uses_the_api_servers_scheme_and_encodes_the_room() {

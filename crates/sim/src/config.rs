@@ -44,6 +44,27 @@ pub fn check_churn_rate(rate: f64) -> Result<f64, String> {
     }
 }
 
+/// Whether `name` is one `--node-name` takes: a host with an optional port, as checkJoin's
+/// `mcuHost` carries it (no scheme, no path, no user).
+pub fn check_node_name(name: &str) -> Result<String, String> {
+    let n = name.trim();
+    let bad = n.is_empty()
+        || n.contains("://")
+        || n.contains(['/', '?', '#', '@', '%'])
+        || n.contains(char::is_whitespace);
+    if bad {
+        return Err(format!(
+            "--node-name is HOST[:PORT] (no scheme, no path), not {name:?}"
+        ));
+    }
+    match n.rsplit_once(':') {
+        Some((_, port)) if !n.ends_with(']') && port.parse::<u16>().is_err() => {
+            Err(format!("--node-name {name:?}: the port is not a number"))
+        }
+        _ => Ok(n.to_owned()),
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     pub listen: SocketAddr,
@@ -55,6 +76,12 @@ pub struct Config {
     pub dist: Option<PathBuf>,
     /// The one origin CORS allows; any origin when `None`.
     pub allow_origin: Option<String>,
+    /// Sends no CORS headers at all (`--no-cors`), as a platform that answers only its own
+    /// pages: a console on another origin can then reach it only through a same-origin proxy.
+    pub no_cors: bool,
+    /// The conference node checkJoin names (`mcuHost`) and new_session answers with
+    /// (`--node-name HOST[:PORT]`); `None`: the host the request was addressed to.
+    pub node_name: Option<String>,
     /// How long a dialled endpoint rings before it answers.
     pub dial_answer: Duration,
     /// How long a `noanswer` destination rings before the call is dropped.
@@ -83,6 +110,8 @@ impl Default for Config {
             scenario: Scenario::Demo,
             dist: None,
             allow_origin: None,
+            no_cors: false,
+            node_name: None,
             dial_answer: Duration::from_secs(2),
             dial_no_answer: Duration::from_secs(30),
             scenario_tick: Duration::from_secs(1),
@@ -111,7 +140,7 @@ impl Config {
     }
 
     /// Reads `--listen`, `--profile`, `--token-ttl`, `--scenario`, `--dist`, `--allow-origin`,
-    /// `--admin`, `--seed`, `--churn` and the fault flags ([`faults::FLAGS`]).
+    /// `--no-cors`, `--node-name`, `--admin`, `--seed`, `--churn` and the fault flags ([`faults::FLAGS`]).
     pub fn from_args<I: IntoIterator<Item = String>>(args: I) -> Result<Config, String> {
         let mut config = Config::default();
         let mut args = args.into_iter();
@@ -152,6 +181,9 @@ impl Config {
                 }
                 "--dist" => config.dist = Some(PathBuf::from(value()?)),
                 "--allow-origin" => config.allow_origin = Some(value()?),
+                "--no-cors" if inline.is_none() => config.no_cors = true,
+                "--no-cors" => return Err("--no-cors takes no value".into()),
+                "--node-name" => config.node_name = Some(check_node_name(&value()?)?),
                 "--admin" if inline.is_none() => config.admin = true,
                 "--admin" => return Err("--admin takes no value".into()),
                 "--seed" => {
@@ -170,6 +202,9 @@ impl Config {
                 }
                 other => return Err(format!("unknown argument {other:?}")),
             }
+        }
+        if config.no_cors && config.allow_origin.is_some() {
+            return Err("--no-cors and --allow-origin contradict each other".into());
         }
         if config.churn > 0.0 && config.scenario == Scenario::Empty {
             return Err("--churn changes the living scenario: demo or large:N, not empty".into());

@@ -5,6 +5,9 @@ texts! {
     JoinHeading => "加入会议并进行会控", "Join a meeting to control it";
     ServerLabel => "API 服务器", "API server";
     ServerHint => "默认为本页面所在的服务器", "Defaults to the server of this page";
+    JoinRouteDirect => "直接连接 API 服务器及其会议节点（平台须允许本页面的来源）", "Directly to the API server and its conference nodes (the platform must allow this page's origin)";
+    JoinRouteProxy => "经本站代理 {path} 连接平台：浏览器只访问本站", "Through this site's proxy {path}: the browser talks only to this site";
+    ErrProxy => "无法经本站代理 {proxy} 连接平台：{reason}", "Cannot reach the platform through this site's proxy {proxy}: {reason}";
     ConferenceLabel => "会议号或会议地址", "Conference number or address";
     PinLabel => "入会密码（PIN）", "PIN";
     NameLabel => "显示名称", "Display name";

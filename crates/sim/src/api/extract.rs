@@ -154,7 +154,8 @@ pub fn json<T: DeserializeOwned>(body: &[u8]) -> ApiResult<T> {
     serde_json::from_slice(body).map_err(|_| ApiError::IllegalValue)
 }
 
-/// The host:port the client reached the simulator at, which is also the conference node.
+/// The conference node: `--node-name` when given, else the host:port the client reached the
+/// simulator at.
 pub struct NodeHost(pub String);
 
 impl NodeHost {
@@ -175,6 +176,9 @@ impl FromRequestParts<AppState> for NodeHost {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<NodeHost, Infallible> {
+        if let Some(name) = &app.config().node_name {
+            return Ok(NodeHost(name.clone()));
+        }
         let host = parts
             .headers
             .get(header::HOST)

@@ -63,12 +63,18 @@ pub fn app(state: AppState) -> Router {
         .merge(stream)
         .route("/api/{*rest}", get(no_such_command).post(no_such_command))
         .merge(admin::routes(state.config().admin));
-    let cors = cors(state.config());
+    let cors = (!state.config().no_cors).then(|| cors(state.config()));
     let router = match &state.config().dist {
         Some(dir) => api.fallback_service(dist::console(dir)),
         None => api,
     };
-    router.with_state(state).layer(cors)
+    let router = router.with_state(state);
+    // `--no-cors`: no layer at all, so no answer carries a CORS header and a preflight is
+    // answered as any OPTIONS the routes do not take.
+    match cors {
+        Some(cors) => router.layer(cors),
+        None => router,
+    }
 }
 
 async fn no_such_command() -> ApiError {
