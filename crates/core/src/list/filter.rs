@@ -176,11 +176,11 @@ impl Basis {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// A basis with no filter on, sorted `by`.
-    fn basis(by: SortBy) -> Basis {
+    pub(crate) fn basis(by: SortBy) -> Basis {
         Basis {
             search: String::new(),
             state: StateFilter::All,

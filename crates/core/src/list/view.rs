@@ -93,23 +93,8 @@ impl ListView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::list::filter::{Flags, StateFilter, TimeFilters};
+    use crate::list::filter::tests::basis;
     use crate::list::sort::SortBy;
-
-    fn basis(by: SortBy) -> Basis {
-        Basis {
-            search: String::new(),
-            state: StateFilter::All,
-            role: None,
-            protocol: String::new(),
-            by,
-            stage: Vec::new(),
-            flags: Flags::default(),
-            on_stage: false,
-            times: TimeFilters::default(),
-            now: 0.0,
-        }
-    }
 
     fn key(start: f64, name: &str, arrival: u64) -> SortKey {
         SortKey {
