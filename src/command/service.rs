@@ -21,6 +21,7 @@ use huikong_protocol::ParticipantCommand as PC;
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Where the host acted: the status that shows the outcome there, the control's busy flag, and
@@ -44,9 +45,12 @@ pub struct Asking {
 /// A request on its way, for a runner of many (the bulk actions).
 pub type Sending = Pin<Box<dyn Future<Output = Result<Reply, ApiError>>>>;
 
-/// The service, provided by the meeting page; cheap to clone into handlers.
+/// The service, provided by the meeting page; cheap to clone into handlers (every command
+/// button of every row holds one, so a clone is a count, not a copy of the session).
 #[derive(Clone)]
-pub struct Commands {
+pub struct Commands(Arc<Inner>);
+
+struct Inner {
     session: LiveSession,
     status: Status,
     tr: Tr,
@@ -61,7 +65,7 @@ pub struct Commands {
 impl Commands {
     /// Made by the meeting page once its session, status, undo window and access are provided.
     pub fn provide() -> Commands {
-        let cmds = Commands {
+        let cmds = Commands(Arc::new(Inner {
             session: expect_context::<LiveSession>(),
             status: expect_context::<Status>(),
             tr: Tr::use_context(),
@@ -69,7 +73,7 @@ impl Commands {
             forbidden: Forbidden::use_context(),
             asking: RwSignal::new(None),
             page: StoredValue::new(None),
-        };
+        }));
         provide_context(cmds.clone());
         cmds
     }
@@ -80,21 +84,21 @@ impl Commands {
 
     /// The meeting page's handler of what it does itself.
     pub fn set_page_acts(&self, page: Callback<Act>) {
-        self.page.set_value(Some(page));
+        self.0.page.set_value(Some(page));
     }
 
     pub fn tr(&self) -> Tr {
-        self.tr
+        self.0.tr
     }
 
     pub fn session(&self) -> &LiveSession {
-        &self.session
+        &self.0.session
     }
 
     /// The page's own place: its notification stack, no control busy.
     pub fn at_page(&self) -> At {
         At {
-            status: self.status,
+            status: self.0.status,
             pending: RwSignal::new(false),
             held: None,
         }
@@ -104,20 +108,20 @@ impl Commands {
     pub fn offered(&self, action: Action) -> bool {
         match action.policy().needs {
             Needs::Nothing => true,
-            Needs::Conference(c) => self.session.supports(c),
-            Needs::Participant(c) => self.session.supports_participant(c),
+            Needs::Conference(c) => self.0.session.supports(c),
+            Needs::Participant(c) => self.0.session.supports_participant(c),
         }
     }
 
     /// Why this session may not do it now (a guest, and a host's command), if so.
     pub fn blocked(&self, action: Action) -> Option<&'static str> {
-        (action.policy().host_only && self.forbidden.get_untracked())
-            .then(|| self.tr.now(Text::HostOnlyReason))
+        (action.policy().host_only && self.0.forbidden.get_untracked())
+            .then(|| self.0.tr.now(Text::HostOnlyReason))
     }
 
     /// The label of an act in the page's language now (a person's by their name).
     pub fn title(&self, act: &Act) -> String {
-        let tr = self.tr;
+        let tr = self.0.tr;
         let label = act.action().policy().label;
         if let Some(u) = act.uuid() {
             return tr.fmt_now(label, &[("name", &self.name(u))]);
@@ -133,7 +137,7 @@ impl Commands {
     }
 
     fn name(&self, uuid: &str) -> String {
-        let row = self.session.store.row(uuid);
+        let row = self.0.session.store.row(uuid);
         row.and_then(|r| r.p.try_with_untracked(|p| p.shown_name().to_owned()))
             .unwrap_or_default()
     }
@@ -155,17 +159,17 @@ impl Commands {
         let label = label.unwrap_or_else(|| self.title(&act));
         let policy = act.action().policy();
         if !self.offered(act.action()) {
-            let text = self.tr.fmt_now(Text::NotOfferedX, &[("label", &label)]);
+            let text = self.0.tr.fmt_now(Text::NotOfferedX, &[("label", &label)]);
             at.status.push(false, text);
             return;
         }
         if self.blocked(act.action()).is_some() {
-            let text = self.tr.fmt_now(Text::HostOnlyX, &[("label", &label)]);
+            let text = self.0.tr.fmt_now(Text::HostOnlyX, &[("label", &label)]);
             at.status.push(false, text);
             return;
         }
         if act.request().is_none() && act != Act::AdmitAll {
-            if let Some(page) = self.page.try_get_value().flatten() {
+            if let Some(page) = self.0.page.try_get_value().flatten() {
                 page.run(act);
             }
             return;
@@ -174,7 +178,7 @@ impl Commands {
             return;
         }
         if policy.confirm == Confirm::Always {
-            self.asking.set(Some(Asking { act, label, at }));
+            self.0.asking.set(Some(Asking { act, label, at }));
             return;
         }
         self.hold_and_send(act, at, label, then);
@@ -182,15 +186,15 @@ impl Commands {
 
     /// The act the confirmation asks about now (tracked), for the page's one confirmation.
     pub fn asking(&self) -> Option<Asking> {
-        self.asking.get()
+        self.0.asking.get()
     }
 
     /// The host's answer: yes sends it on (through the undo window as its policy says).
     pub fn answer(&self, yes: bool) {
-        let Some(Asking { act, label, at }) = self.asking.get_untracked() else {
+        let Some(Asking { act, label, at }) = self.0.asking.get_untracked() else {
             return;
         };
-        self.asking.set(None);
+        self.0.asking.set(None);
         if yes {
             self.hold_and_send(act, at, label, |_| {});
         }
@@ -207,7 +211,7 @@ impl Commands {
             run(at.status, at.pending, label, fut, then);
         };
         if waits {
-            let id = self.undo.reporting_to(at.status).defer_id(shown, send);
+            let id = self.0.undo.reporting_to(at.status).defer_id(shown, send);
             if let Some(held) = at.held {
                 held.try_set(id);
             }
@@ -227,7 +231,7 @@ impl Commands {
         go: impl FnOnce() + 'static,
     ) {
         if action.policy().waits(bulk) {
-            self.undo.reporting_to(status).defer(label, go);
+            self.0.undo.reporting_to(status).defer(label, go);
         } else {
             go();
         }
@@ -236,11 +240,11 @@ impl Commands {
     /// The platform request of `act` on its way. Admitting everyone waiting is one request
     /// each, one by one, as the waiting room's button: the first refusal stops the rest.
     pub fn sending(&self, act: &Act) -> Sending {
-        let session = self.session.clone();
+        let session = self.0.session.clone();
         match act.request() {
             Some(request) => Box::pin(async move { session.send(request).await }),
             None if *act == Act::AdmitAll => {
-                let waiting = self.session.store.waiting().get_untracked();
+                let waiting = self.0.session.store.waiting().get_untracked();
                 Box::pin(async move {
                     for u in waiting {
                         session.send(Request::Participant(u, PC::Unlock)).await?;
@@ -254,9 +258,9 @@ impl Commands {
 
     /// Whether admitting all has anyone to admit, said when not.
     fn anyone_waiting(&self, at: &At, label: &str) -> bool {
-        let any = !self.session.store.waiting().with_untracked(Vec::is_empty);
+        let any = !self.0.session.store.waiting().with_untracked(Vec::is_empty);
         if !any {
-            let text = self.tr.fmt_now(Text::NobodyWaitingX, &[("label", label)]);
+            let text = self.0.tr.fmt_now(Text::NobodyWaitingX, &[("label", label)]);
             at.status.push(false, text);
         }
         any
@@ -264,7 +268,7 @@ impl Commands {
 
     /// The lock toggle by the state now.
     pub fn lock_toggle(&self) -> Act {
-        match self.session.store.service().with_untracked(|s| s.locked) {
+        match self.0.session.store.service().with_untracked(|s| s.locked) {
             true => Act::Unlock,
             false => Act::Lock,
         }
@@ -273,6 +277,7 @@ impl Commands {
     /// Muting all guests, or unmuting them, by the state now.
     pub fn guests_toggle(&self) -> Act {
         let muted = self
+            .0
             .session
             .store
             .service()
@@ -285,7 +290,7 @@ impl Commands {
 
     /// A participant's mute or spotlight toggle by their state now.
     pub fn person_toggle(&self, uuid: &str, spotlight: bool) -> Option<Act> {
-        let row = self.session.store.row(uuid)?;
+        let row = self.0.session.store.row(uuid)?;
         let on = row.p.try_with_untracked(|p| {
             if spotlight {
                 p.is_spotlit()
