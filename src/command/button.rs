@@ -59,6 +59,8 @@ where
         .map(|b| b.aria);
     // An act that may wait in the undo window is sent after this button's dialog may have
     // closed: its busy flag is the page's, and the button notes the window's id meanwhile.
+    // Only such a button gets the reactive attributes that show it waiting: a row's buttons,
+    // thousands made as the list scrolls, carry none.
     let (pending, held, is_held) = if first.waits(false) {
         let undo = Undo::use_context();
         let held = RwSignal::new(None::<u64>);
@@ -92,8 +94,8 @@ where
             aria-keyshortcuts=keys
             disabled=move || pending.get() || forbidden.get()
             aria-busy=move || pending.get().then_some("true")
-            aria-disabled=move || held_now().then_some("true")
-            data-pending=move || held_now().then_some("true")
+            aria-disabled=is_held.map(|h| move || h.get().then_some("true"))
+            data-pending=is_held.map(|h| move || h.get().then_some("true"))
             aria-label=move || (short.is_some() || is_held.is_some()).then(|| label.get())
             title=move || if forbidden.get() { tr.t(Text::HostOnlyReason).to_owned() } else { label.get() }
             aria-describedby=move || forbidden.get().then_some(HOST_ONLY_REASON_ID)
