@@ -9,3 +9,4 @@ pub mod palette;
 pub mod panel;
 pub mod search;
 pub mod store;
+pub mod venues;
