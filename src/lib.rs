@@ -24,6 +24,7 @@ pub mod panels;
 pub mod platform;
 pub mod state;
 pub mod util;
+pub mod venues;
 pub mod widgets;
 
 #[cfg(all(test, target_arch = "wasm32"))]

@@ -204,6 +204,7 @@ pub fn MeetingPage(
     }
     let compact = embed.is_some_and(|e| e.compact);
     provide_context(ResultsStack(NodeRef::new()));
+    crate::venues::Venues::provide(&session);
     let cmds = Commands::provide();
     provide_page_acts(&cmds, leave);
 

@@ -46,5 +46,6 @@ mod split;
 mod transfer_check;
 mod undo;
 mod undo_leave;
+mod venues;
 mod virtual_list;
 mod waiting_room;

@@ -109,9 +109,9 @@ pub const KEYMAP: [Binding; 17] = [
     b(
         KeyAct::Tab,
         Scope::Page,
-        "1 – 7",
+        "1 – 8",
         "",
-        &["1", "2", "3", "4", "5", "6", "7"],
+        &["1", "2", "3", "4", "5", "6", "7", "8"],
         Text::KeyTabs,
     ),
     b(
@@ -264,7 +264,8 @@ mod tests {
             Some((KeyAct::RowDisconnect, 0))
         );
         assert_eq!(tab_key(6), Some("7"));
-        assert_eq!(tab_key(7), None);
+        assert_eq!(tab_key(7), Some("8"));
+        assert_eq!(tab_key(8), None);
     }
 
     #[test]

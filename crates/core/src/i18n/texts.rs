@@ -442,7 +442,7 @@ texts! {
     KeyGuests => "静音或取消静音所有访客", "Mute or unmute all guests";
     KeyAdmitAll => "准入所有等候者", "Admit everyone waiting";
     KeyDense => "切换紧凑行", "Toggle dense rows";
-    KeyTabs => "打开第 1 至 7 个面板", "Open panel 1 to 7";
+    KeyTabs => "打开第 1 至 8 个面板", "Open panel 1 to 8";
     KeyResults => "跳到操作结果", "Go to the results";
     KeyRowMove => "在行间移动", "Move between rows";
     KeyRowMute => "静音或取消静音", "Mute or unmute";
@@ -493,6 +493,7 @@ texts! {
     VenueCallTypeDefault => "默认", "Default";
     VenueAuto => "缺席时自动呼叫", "Call automatically when absent";
     VenueStatus => "状态", "Status";
+    VenueActions => "操作", "Actions";
     VenueOnline => "在线", "Online";
     VenueOnlineByName => "在线（仅按名称匹配）", "Online (matched by name only)";
     VenueCalling => "正在呼叫", "Calling";
@@ -538,6 +539,7 @@ texts! {
     VenueErrSameNumber => "与第 {value} 行的序号相同", "Same number as line {value}";
     // Calling the absent.
     VenueCallX => "呼叫 {name}", "Call {name}";
+    VenueCall => "呼叫", "Call";
     VenueCallAbsent => "呼叫未入会会场", "Call the absent venues";
     VenueCallAbsentN => "呼叫未入会会场（{n}）", "Call the absent venues ({n})";
     VenueNoneAbsent => "呼叫未入会会场：所有会场都已在会或正在呼叫", "Call the absent venues: every venue is in or being called";

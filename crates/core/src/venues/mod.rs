@@ -14,7 +14,7 @@ pub mod status;
 use huikong_protocol::{DialRequest, Role};
 
 /// One expected venue.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Venue {
     /// 1..N, the list's order.
     pub number: u32,

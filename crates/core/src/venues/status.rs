@@ -105,10 +105,18 @@ impl Tracker {
         Tracker::default()
     }
 
-    /// This console dialled the venue `key` and the platform answered with `uuid`.
+    /// This console dialled the venue `key` and the platform answered with `uuid`: an earlier
+    /// failure or leave is forgotten, and the call is followed from here.
     pub fn dialled(&mut self, key: &str, uuid: &str, now: f64) {
         let m = self.memory.entry(key.to_owned()).or_default();
         m.dial = Some((uuid.to_owned(), now));
+        m.ringing_since = None;
+        if !matches!(
+            m.status,
+            Some(Status::Online { .. } | Status::Calling { .. })
+        ) {
+            m.status = Some(Status::Absent);
+        }
     }
 
     /// The platform refused to dial the venue `key`.
