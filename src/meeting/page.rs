@@ -220,6 +220,7 @@ pub fn MeetingPage(
                 <p id=HOST_ONLY_REASON_ID class="visually-hidden">{tr.text(Text::HostOnlyReason)}</p>
                 <div class="main-col" class:dense=move || dense.get() data-testid="main-col">
                     <AlertBar/>
+                    <crate::venues::rollcall::RollCallBar/>
                     <ConferenceControls/>
                     <WaitingRoom/>
                     <ParticipantList/>

@@ -8,6 +8,7 @@ mod form;
 mod import;
 pub mod panel;
 mod results;
+pub mod rollcall;
 mod row;
 mod storage;
 
@@ -29,6 +30,7 @@ pub struct Venues {
     tracker: StoredValue<Tracker>,
     room: StoredValue<String>,
     pub calls: call::CallRun,
+    pub rollcall: rollcall::RollCall,
 }
 
 impl Venues {
@@ -43,6 +45,7 @@ impl Venues {
             tracker: StoredValue::new(Tracker::new()),
             room: StoredValue::new(room),
             calls: call::CallRun::new(),
+            rollcall: rollcall::RollCall::new(),
         };
         provide_context(venues);
         let store = session.store;

@@ -6,6 +6,7 @@ use super::form::Editing;
 use super::{time_of, Venues};
 use crate::command::service::Commands;
 use crate::i18n::{Text, Tr};
+use huikong_core::keymap::{aria_all, lookup, KeyAct, Scope};
 use huikong_core::venues::status::{Status, Why};
 use huikong_core::venues::Venue;
 use leptos::prelude::*;
@@ -52,8 +53,30 @@ pub fn VenueRow(venues: Venues, index: usize, venue: Venue, editing: Editing) ->
     let call_label = tr.fmt_now(Text::VenueCallX, &[("name", &name)]);
     let edit_label = tr.fmt_now(Text::VenueEditX, &[("name", &name)]);
     let remove_label = tr.fmt_now(Text::VenueRemoveX, &[("name", &name)]);
+    let roll_label = tr.fmt_now(Text::RollCallX, &[("name", &name)]);
+    let (c1, c2) = (cmds.clone(), cmds.clone());
+    let roll = move || venues.rollcall.call_at(venues, &c1, index);
+    let roll2 = roll.clone();
+    // The venue's keys (the key map's Venue scope) on its focused row.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.target() != ev.current_target() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        if lookup(Scope::Venue, &ev.key()).is_some_and(|(k, _)| k == KeyAct::VenueRollCall) {
+            ev.prevent_default();
+            if status.with_untracked(Status::is_online) {
+                roll();
+            }
+        }
+    };
+    let named = move || {
+        venues
+            .rollcall
+            .current
+            .with(|c| c.as_ref().is_some_and(|c| c.index == index))
+    };
     let v = venue.clone();
-    let call = move |_| venues.calls.call(venues, &cmds, vec![v.clone()]);
+    let call = move |_| venues.calls.call(venues, &c2, vec![v.clone()]);
     let remove = move |_| {
         let mut list = venues.list.get_untracked();
         if index < list.len() {
@@ -62,7 +85,9 @@ pub fn VenueRow(venues: Venues, index: usize, venue: Venue, editing: Editing) ->
         }
     };
     view! {
-        <tr class="venue-row" data-testid="venue-row" data-number=venue.number
+        <tr class="venue-row" data-testid="venue-row" data-number=venue.number tabindex="0"
+            aria-keyshortcuts=aria_all(Scope::Venue) on:keydown=on_key
+            class:named=named aria-current=move || named().then_some("true")
             data-status=move || status.with(|s| s.code())>
             <td class="venue-number">{venue.number}</td>
             <th scope="row" class="venue-name">{venue.name.clone()}</th>
@@ -75,6 +100,11 @@ pub fn VenueRow(venues: Venues, index: usize, venue: Venue, editing: Editing) ->
                         status.with(|s| status_text(tr, s))
                     }}</span></td>
             <td class="venue-buttons">
+                <Show when=move || status.with(Status::is_online)>
+                    <button type="button" aria-label=roll_label.clone() title=roll_label.clone()
+                        disabled=move || venues.rollcall.busy.get() || named()
+                        on:click={let r = roll2.clone(); move |_| r()}>{tr.text(Text::RollCallShort)}</button>
+                </Show>
                 <Show when=move || status.with(Status::is_absent) && !ringing.get()>
                     <button type="button" aria-label=call_label.clone() title=call_label.clone() on:click=call.clone()>
                         {tr.text(Text::VenueCall)}</button>

@@ -47,5 +47,6 @@ mod transfer_check;
 mod undo;
 mod undo_leave;
 mod venues;
+mod venues_roll_call;
 mod virtual_list;
 mod waiting_room;

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The demo's list (`examples/venues-demo.csv`, UTF-8 with a BOM, a Chinese header).
-fn demo_csv() -> PathBuf {
+pub fn demo_csv() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/venues-demo.csv")
 }
 
@@ -38,19 +38,19 @@ fn file(test: &str, name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 /// The `venues` scenario, its calls unanswered after 4 s (long enough to tell from a refusal).
-fn venues_config(answer: Duration) -> Config {
+pub fn venues_config(answer: Duration, profile: Profile) -> Config {
     Config {
         scenario: Scenario::Venues,
         scenario_tick: Duration::from_secs(3600),
         admin: true,
         dial_answer: answer,
         dial_no_answer: Duration::from_secs(4),
-        ..Config::for_tests(Profile::Public)
+        ..Config::for_tests(profile)
     }
 }
 
 async fn start(test: &str, lang: &str, answer: Duration) -> ctx::Ctx {
-    let t = ctx::start_with(test, venues_config(answer)).await;
+    let t = ctx::start_with(test, venues_config(answer, Profile::Public)).await;
     t.join(&Join {
         lang,
         ..Join::host()
@@ -59,12 +59,12 @@ async fn start(test: &str, lang: &str, answer: Duration) -> ctx::Ctx {
     t
 }
 
-fn row(n: u32) -> String {
+pub fn row(n: u32) -> String {
     format!("[data-testid=\"venue-row\"][data-number=\"{n}\"]")
 }
 
 /// Opens the panel, chooses `path` and waits for the preview (or the errors).
-async fn choose(t: &ctx::Ctx, import: &str, path: &Path) {
+pub async fn choose(t: &ctx::Ctx, import: &str, path: &Path) {
     t.page.open_panel("venues").await;
     t.page.click(import).await;
     let input = t.page.testid("venue-import-file").await;
@@ -74,14 +74,14 @@ async fn choose(t: &ctx::Ctx, import: &str, path: &Path) {
         .expect("a file chosen");
 }
 
-async fn import(t: &ctx::Ctx, import: &str, path: &Path, confirm: &str) {
+pub async fn import(t: &ctx::Ctx, import: &str, path: &Path, confirm: &str) {
     choose(t, import, path).await;
     t.page.testid("venue-import-preview").await;
     t.page.click(confirm).await;
     t.page.css(&row(1)).await;
 }
 
-async fn status(t: &ctx::Ctx, n: u32, code: &str) {
+pub async fn status(t: &ctx::Ctx, n: u32, code: &str) {
     t.page.wait_attr_css(&row(n), "data-status", code).await;
 }
 

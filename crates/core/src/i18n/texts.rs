@@ -555,4 +555,15 @@ texts! {
     VenueResultNotSent => "未呼叫", "Not called";
     VenueResults => "呼叫结果", "Call results";
     VenueRecordCall => "会场 {name}：{result}", "Venue {name}: {result}";
+    // Roll call.
+    RollCallX => "点名 {name}", "Roll call {name}";
+    RollCallShort => "点名", "Roll call";
+    RollCallEnd => "结束点名", "End roll call";
+    RollCallNow => "正在点名：{name}", "Roll call: {name}";
+    RollCallPrev => "上一个会场", "Previous venue";
+    RollCallNext => "下一个会场", "Next venue";
+    RollCallAudioOnly => "仅音频点名：此平台不能设置布局", "Audio-only roll call: this platform cannot set layouts";
+    RollCallBar => "点名", "Roll call";
+    KeyVenueRollCall => "点名该会场", "Roll call this venue";
+    HelpOnVenue => "焦点在会场名单的会场上时", "On a focused venue of the venue list";
 }
