@@ -33,12 +33,38 @@ pub struct RuntimeConfig {
     pub embed_allowed_origins: Vec<String>,
     /// How long an action that cannot be taken back waits for an undo; `None`: the default.
     pub undo_seconds: Option<u32>,
+    /// The venue list's redial schedule in seconds (`false`: none); `None`: 10, 30, 60.
+    pub redial: Option<Vec<u32>>,
 }
 
 impl RuntimeConfig {
     /// The undo window in seconds: `config.json`'s, else 5; 0 turns it off.
     pub fn undo_seconds(&self) -> u32 {
         self.undo_seconds.unwrap_or(DEFAULT_SECONDS)
+    }
+}
+
+/// Reads `redial`: a list of at most ten delays in seconds (1 to 3600), or `false` for none.
+fn redial(value: &Value) -> Result<Option<Vec<u32>>, String> {
+    use huikong_core::venues::redial::{MAX_DELAY, MAX_TRIES};
+    match value {
+        Value::Null | Value::Bool(true) => Ok(None),
+        Value::Bool(false) => Ok(Some(Vec::new())),
+        Value::Array(items) if items.len() <= MAX_TRIES => items
+            .iter()
+            .map(|v| {
+                v.as_u64()
+                    .filter(|s| (1..=u64::from(MAX_DELAY)).contains(s))
+                    .map(|s| s as u32)
+                    .ok_or_else(|| {
+                        format!("{v} is not a whole number of seconds from 1 to {MAX_DELAY}")
+                    })
+            })
+            .collect::<Result<Vec<u32>, String>>()
+            .map(Some),
+        other => Err(format!(
+            "a list of at most {MAX_TRIES} delays in seconds, or false, was expected, not {other}"
+        )),
     }
 }
 
@@ -214,6 +240,12 @@ pub fn parse_config(text: &str, page_scheme: &str) -> LoadedConfig {
             Err(e) => issue("undo_seconds", e),
         }
     }
+    if let Some(v) = obj.get("redial") {
+        match redial(v) {
+            Ok(r) => config.redial = r,
+            Err(e) => issue("redial", e),
+        }
+    }
     out.config = config;
     out
 }
@@ -285,6 +317,17 @@ mod tests {
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn redial_is_a_schedule_false_or_the_default() {
+        assert_eq!(parse_config("{}", "https:").config.redial, None);
+        let l = parse_config(r#"{"redial": [1, 2]}"#, "https:");
+        assert_eq!((l.config.redial, l.issues.len()), (Some(vec![1, 2]), 0));
+        let l = parse_config(r#"{"redial": false}"#, "https:");
+        assert_eq!(l.config.redial, Some(vec![]));
+        let l = parse_config(r#"{"redial": [0]}"#, "https:");
+        assert_eq!((l.config.redial, l.issues.len()), (None, 1));
+    }
+
+    #[test]
     fn a_bad_undo_seconds_is_said_and_takes_the_default() {
         for bad in [r#""5""#, "-1", "2.5", "61", "true", "[5]"] {
             let l = parse_config(

@@ -204,8 +204,9 @@ pub fn MeetingPage(
     }
     let compact = embed.is_some_and(|e| e.compact);
     provide_context(ResultsStack(NodeRef::new()));
-    crate::venues::Venues::provide(&session);
+    let venues = crate::venues::Venues::provide(&session);
     let cmds = Commands::provide();
+    venues.set_commands(cmds.clone());
     provide_page_acts(&cmds, leave);
 
     view! {

@@ -7,6 +7,7 @@ pub mod call;
 mod form;
 mod import;
 pub mod panel;
+pub mod redial;
 mod results;
 pub mod rollcall;
 mod row;
@@ -31,6 +32,11 @@ pub struct Venues {
     room: StoredValue<String>,
     pub calls: call::CallRun,
     pub rollcall: rollcall::RollCall,
+    redial: RwSignal<huikong_core::venues::redial::Redial>,
+    /// The global redial switch.
+    pub redial_on: RwSignal<bool>,
+    delays: StoredValue<Vec<u32>>,
+    cmds: StoredValue<Option<crate::command::service::Commands>, LocalStorage>,
 }
 
 impl Venues {
@@ -46,6 +52,14 @@ impl Venues {
             room: StoredValue::new(room),
             calls: call::CallRun::new(),
             rollcall: rollcall::RollCall::new(),
+            redial: RwSignal::new(Default::default()),
+            redial_on: RwSignal::new(true),
+            delays: StoredValue::new(
+                use_context::<crate::host::config::RuntimeConfig>()
+                    .and_then(|c| c.redial)
+                    .unwrap_or_else(|| huikong_core::venues::redial::DEFAULT_DELAYS.to_vec()),
+            ),
+            cmds: StoredValue::new_local(None),
         };
         provide_context(venues);
         let store = session.store;
@@ -56,7 +70,8 @@ impl Venues {
             let pending = venues
                 .statuses
                 .with_untracked(|s| s.iter().any(|s| matches!(s, Status::Calling { .. })))
-                || venues.calls.running_now();
+                || venues.calls.running_now()
+                || venues.redial.with(|r| !r.is_idle());
             if pending {
                 if let Some(c) = clock {
                     c.fine.track();
@@ -64,7 +79,9 @@ impl Venues {
             } else if let Some(c) = clock {
                 c.coarse.track();
             }
-            venues.observe(store);
+            let changes = venues.observe(store);
+            venues.follow(changes, store);
+            venues.redial_due();
         });
         venues
     }
@@ -98,6 +115,16 @@ impl Venues {
     /// Replaces the list, keeps it in this browser.
     pub fn set_list(&self, mut list: Vec<Venue>) {
         huikong_core::venues::renumber(&mut list);
+        let kept: Vec<String> = list.iter().map(Venue::key).collect();
+        let gone: Vec<String> = self.list.with_untracked(|l| {
+            l.iter()
+                .map(Venue::key)
+                .filter(|k| !kept.contains(k))
+                .collect()
+        });
+        for k in gone {
+            self.cancel_redial(&k);
+        }
         self.room.with_value(|room| storage::save(room, &list));
         self.list.set(list);
     }

@@ -84,6 +84,10 @@ fn Tools(venues: Venues, editing: Editing, importing: RwSignal<bool>) -> impl In
                 on:click=move |_| importing.update(|o| *o = !*o)>{tr.text(Text::VenueImport)}</button>
             <button type="button" disabled=empty on:click=export_csv>{tr.text(Text::VenueExportCsv)}</button>
             <button type="button" disabled=empty on:click=export_json>{tr.text(Text::VenueExportJson)}</button>
+            <label class="check"><input type="checkbox" data-testid="venue-redial-switch"
+                prop:checked=move || venues.redial_on.get()
+                on:change=move |ev| venues.set_redial(event_target_checked(&ev))/>
+                {tr.text(Text::RedialSwitch)}</label>
         </div>
     }
 }

@@ -98,7 +98,8 @@ pub fn VenueRow(venues: Venues, index: usize, venue: Venue, editing: Editing) ->
                         tr.t(Text::VenueCalling).to_owned()
                     } else {
                         status.with(|s| status_text(tr, s))
-                    }}</span></td>
+                    }}</span>
+                <super::redial::RedialCountdown venues=venues key=venue.key() name=venue.name.clone()/></td>
             <td class="venue-buttons">
                 <Show when=move || status.with(Status::is_online)>
                     <button type="button" aria-label=roll_label.clone() title=roll_label.clone()

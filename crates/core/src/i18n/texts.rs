@@ -555,6 +555,16 @@ texts! {
     VenueResultNotSent => "未呼叫", "Not called";
     VenueResults => "呼叫结果", "Call results";
     VenueRecordCall => "会场 {name}：{result}", "Venue {name}: {result}";
+    // Redial.
+    RedialSwitch => "断线自动重呼", "Redial dropped venues";
+    RedialIn => "第 {n}/{of} 次重呼：{s} 秒后", "Redial {n}/{of} in {s} s";
+    RedialCancelX => "取消重呼 {name}", "Cancel redialling {name}";
+    RedialScheduled => "会场 {name} 已断线：{s} 秒后重呼（第 {n}/{of} 次）", "{name} dropped: redialling in {s} s (try {n} of {of})";
+    RedialFailed => "会场 {name} 呼叫未成功：{s} 秒后重呼（第 {n}/{of} 次）", "{name} did not answer: redialling in {s} s (try {n} of {of})";
+    RedialGaveUp => "会场 {name} 重呼 {n} 次未成功，已放弃", "{name}: gave up after {n} redials";
+    RedialTry => "正在重呼会场 {name}（第 {n} 次）", "Redialling {name} (try {n})";
+
+
     // Roll call.
     RollCallX => "点名 {name}", "Roll call {name}";
     RollCallShort => "点名", "Roll call";

@@ -15,7 +15,9 @@ pub fn normalise(address: &str) -> String {
         .trim_end_matches('>')
         .trim();
     for scheme in ["sips:", "sip:", "h323:", "tel:", "mssip:"] {
-        if a.len() >= scheme.len() && a[..scheme.len()].eq_ignore_ascii_case(scheme) {
+        if a.get(..scheme.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(scheme))
+        {
             a = &a[scheme.len()..];
             break;
         }
@@ -167,6 +169,13 @@ mod tests {
         assert_eq!(normalise("0086-13800138000"), "13800138000");
         assert_eq!(normalise("tel:+8613800138000"), "13800138000");
         assert_eq!(normalise("rtsp://Cam.local/live"), "rtsp://cam.local/live");
+        // Any text, cut nowhere inside a character.
+        assert_eq!(normalise("王小明@e2e.local"), "王小明@e2e.local");
+        assert_eq!(
+            normalise("sip:王小明, \"组长\"@e2e.local"),
+            "王小明, \"组长\"@e2e.local"
+        );
+        assert_eq!(normalise("王"), "王");
     }
 
     fn person(uuid: &str, name: &str, uri: &str, ringing: bool) -> Participant {

@@ -9,6 +9,7 @@ pub mod calling;
 pub mod check;
 pub mod csv;
 pub mod json;
+pub mod redial;
 pub mod rollcall;
 pub mod status;
 

@@ -80,9 +80,18 @@ impl Status {
 /// What changed for a venue at an observation: for the record and the alerts.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
-    Came { key: String },
-    Left { key: String },
-    Failed { key: String, why: Why },
+    Came {
+        key: String,
+    },
+    /// The participant that left.
+    Left {
+        key: String,
+        uuid: String,
+    },
+    Failed {
+        key: String,
+        why: Why,
+    },
 }
 
 #[derive(Debug, Clone, Default)]
@@ -202,9 +211,10 @@ fn gone(m: &mut Memory, was_here: bool, now: f64, key: &str, changes: &mut Vec<C
             };
             failed(why, changes)
         }
-        (Some(Status::Online { .. }), _, _) if was_here => {
+        (Some(Status::Online { uuid, .. }), _, _) if was_here => {
             changes.push(Change::Left {
                 key: key.to_owned(),
+                uuid: uuid.clone(),
             });
             Status::Left { at: now }
         }
@@ -259,7 +269,13 @@ mod tests {
         assert_eq!(c, [Change::Came { key: "a@x".into() }]);
         let (s, c) = t.observe(&vs, &[None], 20.0);
         assert_eq!(s[0], Status::Left { at: 20.0 });
-        assert_eq!(c, [Change::Left { key: "a@x".into() }]);
+        assert_eq!(
+            c,
+            [Change::Left {
+                key: "a@x".into(),
+                uuid: "u".into()
+            }]
+        );
         let (s, c) = t.observe(&vs, &[None], 30.0);
         assert_eq!((s[0].clone(), c.len()), (Status::Left { at: 20.0 }, 0));
     }
