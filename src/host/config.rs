@@ -35,6 +35,9 @@ pub struct RuntimeConfig {
     pub undo_seconds: Option<u32>,
     /// The venue list's redial schedule in seconds (`false`: none); `None`: 10, 30, 60.
     pub redial: Option<Vec<u32>>,
+    /// An administrator's venue lists, by conference alias (as checkJoin names it, lower
+    /// case), each as the JSON of the venue list's export: used where this browser keeps none.
+    pub venues: Vec<(String, String)>,
 }
 
 impl RuntimeConfig {
@@ -240,6 +243,19 @@ pub fn parse_config(text: &str, page_scheme: &str) -> LoadedConfig {
             Err(e) => issue("undo_seconds", e),
         }
     }
+    match obj.get("venues") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(lists)) => {
+            config.venues = lists
+                .iter()
+                .map(|(room, list)| (room.trim().to_lowercase(), list.to_string()))
+                .collect();
+        }
+        Some(other) => issue(
+            "venues",
+            format!("venue lists by conference address were expected, not {other}"),
+        ),
+    }
     if let Some(v) = obj.get("redial") {
         match redial(v) {
             Ok(r) => config.redial = r,
@@ -317,6 +333,18 @@ mod tests {
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn venue_lists_are_kept_by_conference_address() {
+        let l = parse_config(
+            r#"{"venues": {"Demo@Huikong.local": [{"name": "总部", "address": "sip:hq@x"}]}}"#,
+            "https:",
+        );
+        assert_eq!(l.config.venues.len(), 1);
+        assert_eq!(l.config.venues[0].0, "demo@huikong.local");
+        let l = parse_config(r#"{"venues": [1]}"#, "https:");
+        assert_eq!((l.config.venues.len(), l.issues.len()), (0, 1));
+    }
+
+    #[test]
     fn redial_is_a_schedule_false_or_the_default() {
         assert_eq!(parse_config("{}", "https:").config.redial, None);
         let l = parse_config(r#"{"redial": [1, 2]}"#, "https:");

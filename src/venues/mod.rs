@@ -45,7 +45,7 @@ impl Venues {
     pub fn provide(session: &LiveSession) -> Venues {
         let room = session.room.clone();
         let venues = Venues {
-            list: RwSignal::new(storage::load(&room)),
+            list: RwSignal::new(initial_list(&room)),
             statuses: RwSignal::new(Vec::new()),
             outsiders: RwSignal::new(Vec::new()),
             tracker: StoredValue::new(Tracker::new()),
@@ -168,4 +168,35 @@ pub fn time_of(at_s: f64) -> String {
         d.get_minutes(),
         d.get_seconds()
     )
+}
+
+/// The list this browser keeps for the conference, else the administrator's from
+/// `config.json` (said in the notification stack), else none.
+fn initial_list(room: &str) -> Vec<Venue> {
+    let kept = storage::load(room);
+    if !kept.is_empty() {
+        return kept;
+    }
+    let key = room.trim().to_lowercase();
+    let Some(text) = use_context::<crate::host::config::RuntimeConfig>().and_then(|c| {
+        c.venues
+            .into_iter()
+            .find(|(r, _)| *r == key)
+            .map(|(_, t)| t)
+    }) else {
+        return Vec::new();
+    };
+    let parsed = huikong_core::venues::json::parse(&text);
+    if !parsed.errors.is_empty() {
+        crate::host::browser::warn("config.json's venue list for this conference does not read");
+        return Vec::new();
+    }
+    if let Some(status) = use_context::<crate::state::status::Status>() {
+        let n = parsed.venues.len().to_string();
+        let text = status
+            .tr()
+            .fmt_now(crate::i18n::Text::VenueFromConfig, &[("n", &n)]);
+        status.push(true, text);
+    }
+    parsed.venues
 }

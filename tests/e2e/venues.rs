@@ -305,3 +305,66 @@ async fn calling_the_absent_rings_four_at_once_and_stops() {
         "{present:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn a_venue_is_added_and_edited_in_the_console() {
+    let t = start("venues_form", "en", Duration::from_millis(200)).await;
+    t.page.open_panel("venues").await;
+    t.page.testid("venues-empty").await;
+    t.page.click("Add a venue").await;
+    t.page.fill("venue-name", "西安分会场").await;
+    t.page
+        .fill("venue-address", "SIP:Xian@venues.huikong.local")
+        .await;
+    t.page.click("Save the venue").await;
+    status(&t, 1, "online").await;
+    t.page.wait_text("venue-count", "Venues 1/1 online").await;
+
+    // The same address again is refused, named.
+    t.page.click("Add a venue").await;
+    t.page.fill("venue-name", "Again").await;
+    t.page
+        .fill(
+            "venue-address",
+            "sip:xian@venues.huikong.local;transport=tcp",
+        )
+        .await;
+    t.page.click("Save the venue").await;
+    t.page
+        .wait_text("venue-form-error", "already has this address: 西安分会场")
+        .await;
+    t.page.click_in("venue-form", "Cancel").await;
+
+    // Edited: another address; now found by its name only, and said so.
+    t.page.click("Edit 西安分会场").await;
+    t.page
+        .fill("venue-address", "sip:xian-new@venues.huikong.local")
+        .await;
+    t.page.click("Save the venue").await;
+    t.page.wait_text_css(&row(1), "xian-new").await;
+    t.page.wait_text_css(&row(1), "matched by name only").await;
+    t.page.click("Remove 西安分会场").await;
+    t.page.testid("venues-empty").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn an_administrator_s_list_comes_from_config_json() {
+    let json = r#"{"venues": {"demo@huikong.local": [
+        {"name": "总部主会场", "address": "sip:hq@venues.huikong.local", "role": "host"},
+        {"name": "广州分会场", "address": "sip:guangzhou@venues.huikong.local"}
+    ]}}"#;
+    let dist = crate::runtime_config::Dist::with_config("venues_config", Some(json));
+    let mut config = venues_config(Duration::from_millis(200), Profile::Public);
+    config.dist = Some(dist.path());
+    let t = ctx::start_with("venues_config", config).await;
+    t.join(&Join {
+        lang: "en",
+        ..Join::host()
+    })
+    .await;
+    t.page.wait_text("venue-count", "Venues 1/2 online").await;
+    t.page.open_panel("venues").await;
+    t.page.wait_text_css(&row(2), "广州分会场").await;
+}
