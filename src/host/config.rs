@@ -344,7 +344,8 @@ mod tests {
         assert_eq!((l.config.venues.len(), l.issues.len()), (0, 1));
     }
 
-    #[test]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn redial_is_a_schedule_false_or_the_default() {
         assert_eq!(parse_config("{}", "https:").config.redial, None);
         let l = parse_config(r#"{"redial": [1, 2]}"#, "https:");
@@ -355,7 +356,8 @@ mod tests {
         assert_eq!((l.config.redial, l.issues.len()), (None, 1));
     }
 
-    #[test]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn a_bad_undo_seconds_is_said_and_takes_the_default() {
         for bad in [r#""5""#, "-1", "2.5", "61", "true", "[5]"] {
             let l = parse_config(

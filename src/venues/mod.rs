@@ -93,6 +93,16 @@ impl Venues {
     /// Matches the list against the roster now and updates every status.
     fn observe(&self, store: crate::state::store::Store) -> Vec<Change> {
         let now = crate::host::browser::now_s();
+        // Without a list there is nothing to match: a meeting of thousands pays nothing for it.
+        if self.list.with_untracked(Vec::is_empty) {
+            if self.statuses.with_untracked(|s| !s.is_empty()) {
+                self.statuses.set(Vec::new());
+            }
+            if self.outsiders.with_untracked(|o| !o.is_empty()) {
+                self.outsiders.set(Vec::new());
+            }
+            return Vec::new();
+        }
         let Some((statuses, outsiders, changes)) = self.list.with_untracked(|list| {
             let (found, outsiders) =
                 store.with_conf(|c| match_roster(list, c.participants().values()))?;
