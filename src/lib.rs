@@ -24,4 +24,5 @@ pub mod meeting;
 pub mod panels;
 pub mod platform;
 pub mod state;
+pub mod venues;
 pub mod widgets;

@@ -6,6 +6,7 @@
 use crate::platform::request::Request;
 use huikong_core::command::Action;
 use huikong_core::panel::PanelId;
+use huikong_core::venues::rollcall::Cmd;
 use huikong_protocol::{
     Audience, CallsRequest, Command, DialRequest, LayoutOverride, MessageRequest,
     OverrideLayoutRequest, ParticipantCommand as PC, Role, TransferRequest,
@@ -67,6 +68,13 @@ pub enum Act {
     Transfer(String, TransferRequest),
     Dtmf(String, String),
     SubCall(String, CallsRequest),
+    /// Roll call of the venue numbered so in the venue list (the page starts it: a key, the
+    /// palette); named by its number and name.
+    RollCallOf(u32, String),
+    /// One step of a roll call, for the venue named: its requests, sent in order.
+    RollCallStep(String, Vec<Request>),
+    /// The end of a roll call: what puts the meeting back, sent in order.
+    RollCallEnd(Vec<Request>),
     Panel(PanelId),
     Search,
     Dense,
@@ -92,6 +100,8 @@ impl Act {
             Act::Transfer(..) => Action::Transfer,
             Act::Dtmf(..) => Action::Dtmf,
             Act::SubCall(..) => Action::SubCall,
+            Act::RollCallOf(..) | Act::RollCallStep(..) => Action::RollCall,
+            Act::RollCallEnd(_) => Action::RollCallEnd,
             Act::Panel(_) => Action::Panel,
             Act::Search => Action::Search,
             Act::Dense => Action::Dense,
@@ -141,11 +151,43 @@ impl Act {
             Act::Transfer(u, body) => Some(Request::Transfer(u.clone(), body.clone())),
             Act::Dtmf(u, digits) => Some(Request::Dtmf(u.clone(), digits.clone())),
             Act::SubCall(u, body) => Some(Request::SubCall(u.clone(), body.clone())),
-            Act::AdmitAll | Act::Panel(_) | Act::Search | Act::Dense | Act::Help | Act::Leave => {
-                None
-            }
+            Act::AdmitAll
+            | Act::RollCallOf(..)
+            | Act::RollCallStep(..)
+            | Act::RollCallEnd(_)
+            | Act::Panel(_)
+            | Act::Search
+            | Act::Dense
+            | Act::Help
+            | Act::Leave => None,
         }
     }
+
+    /// The requests of an act that sends several, in order (a roll call's step or end).
+    pub fn steps(&self) -> Option<&[Request]> {
+        match self {
+            Act::RollCallStep(_, r) | Act::RollCallEnd(r) => Some(r),
+            _ => None,
+        }
+    }
+}
+
+/// A roll call's commands as the platform's requests.
+pub fn roll_call_requests(cmds: &[Cmd]) -> Vec<Request> {
+    cmds.iter()
+        .map(|c| match c {
+            Cmd::Layout { view, actors } => Request::Layout(OverrideLayoutRequest {
+                layouts: [Audience::Hosts, Audience::Guests]
+                    .into_iter()
+                    .map(|a| LayoutOverride::new(a, view, actors.clone(), actors.is_empty()))
+                    .collect(),
+            }),
+            Cmd::MuteGuests => Request::Conference(Command::MuteGuests),
+            Cmd::UnmuteGuests => Request::Conference(Command::UnmuteGuests),
+            Cmd::Mute(u) => Request::Participant(u.clone(), PC::Mute),
+            Cmd::Unmute(u) => Request::Participant(u.clone(), PC::Unmute),
+        })
+        .collect()
 }
 
 /// The layout for hosts and guests alike, filled by voice: what the layout panel sends with

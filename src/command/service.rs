@@ -128,6 +128,8 @@ impl Commands {
         }
         match act {
             Act::Panel(p) => tr.fmt_now(label, &[("panel", tr.now(p.label()))]),
+            Act::RollCallOf(n, name) => tr.fmt_now(label, &[("name", &format!("{n} {name}"))]),
+            Act::RollCallStep(name, _) => tr.fmt_now(label, &[("name", name)]),
             Act::Layout(l) => {
                 let name = layout_text(l).map_or(*l, |k| tr.now(k));
                 tr.fmt_now(label, &[("layout", name)])
@@ -168,7 +170,7 @@ impl Commands {
             at.status.push(false, text);
             return;
         }
-        if act.request().is_none() && act != Act::AdmitAll {
+        if act.request().is_none() && act != Act::AdmitAll && act.steps().is_none() {
             if let Some(page) = self.0.page.try_get_value().flatten() {
                 page.run(act);
             }
@@ -241,6 +243,15 @@ impl Commands {
     /// each, one by one, as the waiting room's button: the first refusal stops the rest.
     pub fn sending(&self, act: &Act) -> Sending {
         let session = self.0.session.clone();
+        if let Some(steps) = act.steps() {
+            let steps = steps.to_vec();
+            return Box::pin(async move {
+                for r in steps {
+                    session.send(r).await?;
+                }
+                Ok(Reply::Done)
+            });
+        }
         match act.request() {
             Some(request) => Box::pin(async move { session.send(request).await }),
             None if *act == Act::AdmitAll => {

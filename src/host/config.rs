@@ -37,6 +37,11 @@ pub struct RuntimeConfig {
     /// The same-origin proxy's path (`/platform/`): checkJoin and every node's calls go to this
     /// page's own origin under it (docs/deploy.md). `None`: the platform is called directly.
     pub platform_proxy: Option<String>,
+    /// The venue list's redial schedule in seconds (`false`: none); `None`: 10, 30, 60.
+    pub redial: Option<Vec<u32>>,
+    /// An administrator's venue lists, by conference alias (as checkJoin names it, lower
+    /// case), each as the JSON of the venue list's export: used where this browser keeps none.
+    pub venues: Vec<(String, String)>,
 }
 
 impl RuntimeConfig {
@@ -53,6 +58,30 @@ impl RuntimeConfig {
             &crate::host::browser::page_origin(),
             path,
         ))
+    }
+}
+
+/// Reads `redial`: a list of at most ten delays in seconds (1 to 3600), or `false` for none.
+fn redial(value: &Value) -> Result<Option<Vec<u32>>, String> {
+    use huikong_core::venues::redial::{MAX_DELAY, MAX_TRIES};
+    match value {
+        Value::Null | Value::Bool(true) => Ok(None),
+        Value::Bool(false) => Ok(Some(Vec::new())),
+        Value::Array(items) if items.len() <= MAX_TRIES => items
+            .iter()
+            .map(|v| {
+                v.as_u64()
+                    .filter(|s| (1..=u64::from(MAX_DELAY)).contains(s))
+                    .map(|s| s as u32)
+                    .ok_or_else(|| {
+                        format!("{v} is not a whole number of seconds from 1 to {MAX_DELAY}")
+                    })
+            })
+            .collect::<Result<Vec<u32>, String>>()
+            .map(Some),
+        other => Err(format!(
+            "a list of at most {MAX_TRIES} delays in seconds, or false, was expected, not {other}"
+        )),
     }
 }
 
@@ -236,6 +265,25 @@ pub fn parse_config(text: &str, page_scheme: &str) -> LoadedConfig {
             Err(e) => issue("undo_seconds", e),
         }
     }
+    match obj.get("venues") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(lists)) => {
+            config.venues = lists
+                .iter()
+                .map(|(room, list)| (room.trim().to_lowercase(), list.to_string()))
+                .collect();
+        }
+        Some(other) => issue(
+            "venues",
+            format!("venue lists by conference address were expected, not {other}"),
+        ),
+    }
+    if let Some(v) = obj.get("redial") {
+        match redial(v) {
+            Ok(r) => config.redial = r,
+            Err(e) => issue("redial", e),
+        }
+    }
     out.config = config;
     out
 }
@@ -330,6 +378,29 @@ mod tests {
                 other => panic!("{bad}: {other:?}"),
             }
         }
+    }
+
+    #[wasm_bindgen_test]
+    fn venue_lists_are_kept_by_conference_address() {
+        let l = parse_config(
+            r#"{"venues": {"Demo@Huikong.local": [{"name": "总部", "address": "sip:hq@x"}]}}"#,
+            "https:",
+        );
+        assert_eq!(l.config.venues.len(), 1);
+        assert_eq!(l.config.venues[0].0, "demo@huikong.local");
+        let l = parse_config(r#"{"venues": [1]}"#, "https:");
+        assert_eq!((l.config.venues.len(), l.issues.len()), (0, 1));
+    }
+
+    #[wasm_bindgen_test]
+    fn redial_is_a_schedule_false_or_the_default() {
+        assert_eq!(parse_config("{}", "https:").config.redial, None);
+        let l = parse_config(r#"{"redial": [1, 2]}"#, "https:");
+        assert_eq!((l.config.redial, l.issues.len()), (Some(vec![1, 2]), 0));
+        let l = parse_config(r#"{"redial": false}"#, "https:");
+        assert_eq!(l.config.redial, Some(vec![]));
+        let l = parse_config(r#"{"redial": [0]}"#, "https:");
+        assert_eq!((l.config.redial, l.issues.len()), (None, 1));
     }
 
     #[wasm_bindgen_test]

@@ -32,6 +32,7 @@ pub fn HelpDialog(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
             <div class="keys-scroll" tabindex="0" role="region" aria-label=tr.text(Text::HelpTitle)>
                 <KeyTable caption=Text::HelpAnywhere scope=Scope::Page/>
                 <KeyTable caption=Text::HelpOnRow scope=Scope::Row/>
+                <KeyTable caption=Text::HelpOnVenue scope=Scope::Venue/>
             </div>
         </Modal>
     }

@@ -123,6 +123,7 @@ pub fn MeetingHeader(
                     <Flag testid="flag-guests-muted" on=Signal::derive(move || service.get().guests_muted) yes=Text::FlagGuestsMuted no=Text::FlagGuestsUnmuted/>
                     <Flag testid="flag-started" on=Signal::derive(move || service.get().started) yes=Text::FlagStarted no=Text::FlagNotStarted/>
                     <Counts/>
+                    <crate::venues::panel::VenueCount/>
                 </div>
                 <div class="head-prefs">
                     <PrefSwitches/>

@@ -204,7 +204,9 @@ pub fn MeetingPage(
     }
     let compact = embed.is_some_and(|e| e.compact);
     provide_context(ResultsStack(NodeRef::new()));
+    let venues = crate::venues::Venues::provide(&session);
     let cmds = Commands::provide();
+    venues.set_commands(cmds.clone());
     provide_page_acts(&cmds, leave);
 
     view! {
@@ -219,6 +221,7 @@ pub fn MeetingPage(
                 <p id=HOST_ONLY_REASON_ID class="visually-hidden">{tr.text(Text::HostOnlyReason)}</p>
                 <div class="main-col" class:dense=move || dense.get() data-testid="main-col">
                     <AlertBar/>
+                    <crate::venues::rollcall::RollCallBar/>
                     <ConferenceControls/>
                     <WaitingRoom/>
                     <ParticipantList/>

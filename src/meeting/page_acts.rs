@@ -28,6 +28,8 @@ pub fn provide_page_acts(cmds: &Commands, leave: Callback<()>) {
     let dense = use_context::<DenseRows>();
     let show = ScrollToParticipant::use_context();
     let actions_for = use_context::<ActionsFor>();
+    let venues = crate::venues::Venues::use_context();
+    let me = cmds.clone();
     cmds.set_page_acts(Callback::new(move |act: Act| match act {
         Act::Panel(p) => {
             if let Some(dock) = dock {
@@ -46,6 +48,11 @@ pub fn provide_page_acts(cmds: &Commands, leave: Callback<()>) {
             }
         }
         Act::Help => ui.help.set(true),
+        Act::RollCallOf(number, _) => {
+            if let Some(v) = venues {
+                v.rollcall.call_number(v, &me, number);
+            }
+        }
         Act::Leave => leave.run(()),
         Act::Person(PersonAct::Show, uuid) => {
             if let Some(s) = show {

@@ -44,6 +44,7 @@ pub fn panel_view(id: PanelId) -> AnyView {
         PanelId::Dial => view! { <dial::DialPanel/> }.into_any(),
         PanelId::EventLog => view! { <event_log::EventLogPanel/> }.into_any(),
         PanelId::Record => view! { <record::RecordPanel/> }.into_any(),
+        PanelId::Venues => view! { <crate::venues::panel::VenuesPanel/> }.into_any(),
     }
 }
 

@@ -54,6 +54,9 @@ pub struct LiveSession {
     /// This session's own participant uuid.
     pub me: String,
     pub conference_name: String,
+    /// The conference's address as it was joined (alias or number): what the venue list is
+    /// kept under.
+    pub room: String,
     pub profile: Profile,
     /// The event stream's connection.
     pub conn: ReadSignal<ConnState>,
@@ -102,6 +105,7 @@ impl LiveSession {
             } else {
                 name.to_owned()
             },
+            room: joined.room.clone(),
             profile: joined.params.profile,
             conn,
             state,

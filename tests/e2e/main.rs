@@ -47,5 +47,8 @@ mod split;
 mod transfer_check;
 mod undo;
 mod undo_leave;
+mod venues;
+mod venues_redial;
+mod venues_roll_call;
 mod virtual_list;
 mod waiting_room;

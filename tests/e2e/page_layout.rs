@@ -11,7 +11,7 @@ use huikong_test_support::harness::eventually;
 use huikong_test_support::page::testid_css;
 use serde_json::{json, Value};
 
-const PANELS: [&str; 7] = [
+const PANELS: [&str; 8] = [
     "speakers",
     "presentation",
     "chat",
@@ -19,6 +19,7 @@ const PANELS: [&str; 7] = [
     "dial",
     "events",
     "record",
+    "venues",
 ];
 
 async fn js(t: &Ctx, script: &str) -> Value {
@@ -127,11 +128,11 @@ async fn the_tabs_follow_the_arrow_keys() {
     press(Key::Right).await;
     expect("presentation").await;
     press(Key::End).await;
-    expect("record").await;
+    expect("venues").await;
     press(Key::Right).await;
     expect("speakers").await;
     press(Key::Left).await;
-    expect("record").await;
+    expect("venues").await;
     press(Key::Home).await;
     expect("speakers").await;
     // Only the selected tab is in the Tab order.

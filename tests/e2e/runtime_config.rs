@@ -11,7 +11,7 @@ use std::path::PathBuf;
 pub struct Dist(PathBuf);
 
 impl Dist {
-    fn with_config(test: &str, config: Option<&str>) -> Dist {
+    pub fn with_config(test: &str, config: Option<&str>) -> Dist {
         let env = Env::get();
         let dir =
             std::env::temp_dir().join(format!("huikong-e2e-dist-{}-{test}", std::process::id()));
@@ -30,6 +30,12 @@ impl Dist {
             std::fs::write(dir.join("config.json"), c).expect("writing config.json");
         }
         Dist(dir)
+    }
+}
+
+impl Dist {
+    pub fn path(&self) -> PathBuf {
+        self.0.clone()
     }
 }
 

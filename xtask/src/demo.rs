@@ -7,11 +7,24 @@ use crate::{build, install};
 const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 
 pub fn main(args: &[String]) -> Result<(), String> {
-    let listen = match args {
-        [] => DEFAULT_LISTEN.to_string(),
-        [flag, addr] if flag == "--listen" => addr.clone(),
-        _ => return Err(format!("demo takes only --listen ADDR, got {args:?}")),
-    };
+    let mut listen = DEFAULT_LISTEN.to_string();
+    // `--venues`: the venue list's meeting (examples/venues-demo.csv) instead of the living demo.
+    let mut scenario = "demo";
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        match (flag.as_str(), rest.clone().next()) {
+            ("--listen", Some(addr)) => {
+                listen = addr.clone();
+                rest.next();
+            }
+            ("--venues", _) => scenario = "venues",
+            _ => {
+                return Err(format!(
+                    "demo takes only --listen ADDR and --venues, got {args:?}"
+                ))
+            }
+        }
+    }
     install::build_tools()?;
     let dist = root().join("dist");
     build::console(true, &dist)?;
@@ -21,7 +34,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
         &Sim {
             binary: &binary,
             listen: listen.clone(),
-            scenario: "demo",
+            scenario,
             profile: None,
             dist: &dist,
             allow_origin: None,
@@ -38,7 +51,8 @@ Huikong is running: http://{listen}/
   training@huikong.local   1062  112233    (none)
 
 A dialled destination containing `busy` refuses at once, one containing `noanswer` gives
-up after 30 s, any other answers after about 2 s. Press Ctrl-C to stop.
+up after 30 s, any other answers after about 2 s. With --venues, import
+examples/venues-demo.csv in the Venues tab (key 8). Press Ctrl-C to stop.
 "
     );
     let status = sim.process.wait().map_err(|e| e.to_string())?;

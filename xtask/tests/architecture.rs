@@ -351,6 +351,7 @@ const CONSOLE_LAYERS: &[&[&str]] = &[
     &["command"],
     &["dialogs"],
     &["list"],
+    &["venues"],
     &["panels"],
     &["keyboard"],
     &["meeting"],

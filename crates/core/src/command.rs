@@ -39,6 +39,9 @@ pub enum Action {
     SubCall,
     Transfer,
     Disconnect,
+    // The venue list.
+    RollCall,
+    RollCallEnd,
     // The page.
     Panel,
     Search,
@@ -150,7 +153,7 @@ impl Policy {
 use Needs::{Conference as C, Participant as P};
 
 impl Action {
-    pub const ALL: [Action; 30] = [
+    pub const ALL: [Action; 32] = [
         Action::Lock,
         Action::Unlock,
         Action::MuteGuests,
@@ -176,6 +179,8 @@ impl Action {
         Action::SubCall,
         Action::Transfer,
         Action::Disconnect,
+        Action::RollCall,
+        Action::RollCallEnd,
         Action::Panel,
         Action::Search,
         Action::Dense,
@@ -285,6 +290,19 @@ impl Action {
             .confirm(Confirm::Button)
             .waits_always()
             .key(KeyAct::RowDisconnect),
+            // A roll call mutes the guests: without that command there is none.
+            Action::RollCall => p(
+                Text::RollCallX,
+                "点名 会场 发言 roll call venue",
+                C(Command::MuteGuests),
+            )
+            .key(KeyAct::VenueRollCall),
+            Action::RollCallEnd => p(
+                Text::RollCallEnd,
+                "结束点名 取消点名 end roll call stop",
+                C(Command::MuteGuests),
+            )
+            .key(KeyAct::RollCallEnd),
             Action::Panel => page(Text::OpenPanelX, "面板 标签 panel tab", None),
             Action::Search => page(
                 Text::FocusSearch,

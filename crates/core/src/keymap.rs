@@ -16,7 +16,7 @@ pub enum KeyAct {
     Guests,
     AdmitAll,
     Dense,
-    /// Open the dock's panel 1 to 7.
+    /// Open the dock's panel 1 to 8.
     Tab,
     Undo,
     Results,
@@ -27,13 +27,19 @@ pub enum KeyAct {
     RowActions,
     RowSelect,
     RowSelectAll,
+    /// Roll call of the focused venue.
+    VenueRollCall,
+    /// End the roll call.
+    RollCallEnd,
 }
 
-/// Where a key works: anywhere on the page (but in a field or a dialog), or on a focused row.
+/// Where a key works: anywhere on the page (but in a field or a dialog), on a focused row of
+/// the participant list, or on a focused venue of the venue list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     Page,
     Row,
+    Venue,
 }
 
 /// One line of the key map.
@@ -70,7 +76,7 @@ const fn b(
 }
 
 /// The key map, the page's keys first, in the order the help lists them.
-pub const KEYMAP: [Binding; 17] = [
+pub const KEYMAP: [Binding; 19] = [
     b(
         KeyAct::Palette,
         Scope::Page,
@@ -109,9 +115,9 @@ pub const KEYMAP: [Binding; 17] = [
     b(
         KeyAct::Tab,
         Scope::Page,
-        "1 – 7",
+        "1 – 8",
         "",
-        &["1", "2", "3", "4", "5", "6", "7"],
+        &["1", "2", "3", "4", "5", "6", "7", "8"],
         Text::KeyTabs,
     ),
     b(
@@ -129,6 +135,15 @@ pub const KEYMAP: [Binding; 17] = [
         "Alt+Shift+N",
         &[],
         Text::KeyResults,
+    ),
+    // Handled by the roll call's bar while a roll call is on.
+    b(
+        KeyAct::RollCallEnd,
+        Scope::Page,
+        "Esc",
+        "Escape",
+        &[],
+        Text::RollCallEnd,
     ),
     b(
         KeyAct::RowMove,
@@ -186,6 +201,14 @@ pub const KEYMAP: [Binding; 17] = [
         &[],
         Text::KeyRowSelectAll,
     ),
+    b(
+        KeyAct::VenueRollCall,
+        Scope::Venue,
+        "r",
+        "r",
+        &["r"],
+        Text::KeyVenueRollCall,
+    ),
 ];
 
 impl KeyAct {
@@ -242,7 +265,7 @@ mod tests {
 
     #[test]
     fn a_single_key_means_one_thing_in_its_scope() {
-        for scope in [Scope::Page, Scope::Row] {
+        for scope in [Scope::Page, Scope::Row, Scope::Venue] {
             let mut seen = Vec::new();
             for b in bindings(scope) {
                 for k in b.keys {
@@ -264,7 +287,8 @@ mod tests {
             Some((KeyAct::RowDisconnect, 0))
         );
         assert_eq!(tab_key(6), Some("7"));
-        assert_eq!(tab_key(7), None);
+        assert_eq!(tab_key(7), Some("8"));
+        assert_eq!(tab_key(8), None);
     }
 
     #[test]
@@ -276,10 +300,14 @@ mod tests {
     }
 
     #[test]
-    fn the_help_lists_the_page_first_then_the_row() {
+    fn the_help_lists_the_page_first_then_the_row_then_the_venue() {
         let page = bindings(Scope::Page).count();
+        let row = bindings(Scope::Row).count();
         assert!(KEYMAP[..page].iter().all(|b| b.scope == Scope::Page));
-        assert_eq!(bindings(Scope::Row).count(), KEYMAP.len() - page);
+        assert!(KEYMAP[page..page + row]
+            .iter()
+            .all(|b| b.scope == Scope::Row));
+        assert_eq!(bindings(Scope::Venue).count(), KEYMAP.len() - page - row);
     }
 
     #[test]

@@ -11,3 +11,4 @@ pub mod proxy;
 pub mod search;
 pub mod store;
 pub mod util;
+pub mod venues;

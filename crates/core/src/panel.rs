@@ -14,10 +14,11 @@ pub enum PanelId {
     Dial,
     EventLog,
     Record,
+    Venues,
 }
 
 impl PanelId {
-    pub const ALL: [PanelId; 7] = [
+    pub const ALL: [PanelId; 8] = [
         PanelId::Speakers,
         PanelId::Presentation,
         PanelId::Chat,
@@ -25,6 +26,7 @@ impl PanelId {
         PanelId::Dial,
         PanelId::EventLog,
         PanelId::Record,
+        PanelId::Venues,
     ];
 
     /// Stable, for ids, `data-testid`s and the remembered tab.
@@ -37,6 +39,7 @@ impl PanelId {
             PanelId::Dial => "dial",
             PanelId::EventLog => "events",
             PanelId::Record => "record",
+            PanelId::Venues => "venues",
         }
     }
 
@@ -44,7 +47,7 @@ impl PanelId {
         PanelId::ALL.into_iter().find(|p| p.code() == code)
     }
 
-    /// The tab's label: short, so seven fit a phone's bottom bar.
+    /// The tab's label: short, so eight fit a phone's bottom bar.
     pub fn label(self) -> Text {
         match self {
             PanelId::Speakers => Text::TabSpeakers,
@@ -54,6 +57,7 @@ impl PanelId {
             PanelId::Dial => Text::TabDial,
             PanelId::EventLog => Text::TabEvents,
             PanelId::Record => Text::TabRecord,
+            PanelId::Venues => Text::TabVenues,
         }
     }
 }

@@ -15,6 +15,8 @@ pub enum Scenario {
     Empty,
     /// The demo room filled with this many participants, living like the demo.
     Large(usize),
+    /// A head office and twenty branch venues, some absent (`examples/venues-demo.csv`).
+    Venues,
 }
 
 impl Scenario {
@@ -22,6 +24,7 @@ impl Scenario {
         match s.trim() {
             "demo" => Some(Scenario::Demo),
             "empty" => Some(Scenario::Empty),
+            "venues" => Some(Scenario::Venues),
             other => {
                 let n = other.strip_prefix("large:")?.parse::<usize>().ok()?;
                 Some(Scenario::Large(n))
@@ -176,7 +179,7 @@ impl Config {
                 "--scenario" => {
                     let v = value()?;
                     config.scenario = Scenario::parse(&v).ok_or_else(|| {
-                        format!("--scenario is demo, empty or large:N, not {v:?}")
+                        format!("--scenario is demo, empty, venues or large:N, not {v:?}")
                     })?;
                 }
                 "--dist" => config.dist = Some(PathBuf::from(value()?)),

@@ -15,6 +15,7 @@ pub mod limits;
 pub mod model;
 pub mod replay;
 pub mod scenario;
+pub mod venues;
 
 pub use api::{app, AppState};
 pub use config::{Config, Scenario};

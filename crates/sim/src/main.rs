@@ -1,5 +1,5 @@
 //! `huikong-sim [--listen ADDR] [--profile public|enterprise] [--token-ttl SECS]
-//! [--scenario demo|empty|large:N] [--churn RATE] [--dist DIR] [--allow-origin ORIGIN]
+//! [--scenario demo|empty|venues|large:N] [--churn RATE] [--dist DIR] [--allow-origin ORIGIN]
 //! [--no-cors] [--node-name HOST[:PORT]] [fault flags] [--admin]`,
 //! or `huikong-sim replay FILE`. `--help` lists every flag.
 
@@ -9,7 +9,7 @@ use huikong_sim::{replay, spawn, Config};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: huikong-sim [--listen 127.0.0.1:8080] [--profile public|enterprise] \
-[--token-ttl 120] [--scenario demo|empty|large:N] [--churn RATE] [--dist DIR] \
+[--token-ttl 120] [--scenario demo|empty|venues|large:N] [--churn RATE] [--dist DIR] \
 [--allow-origin ORIGIN | --no-cors] [--node-name HOST[:PORT]] [FAULTS] [--admin] [--seed N]
        huikong-sim replay FILE
 
@@ -45,7 +45,8 @@ Faults (none by default; durations may have fractions):
                               a run (default: random)
   --admin                     serve the admin endpoint: GET/PUT /_admin/faults,
                               GET/PUT /_admin/churn ({\"rate\": N}),
-                              POST /_admin/drop-streams, GET /_admin/state/{room}
+                              POST /_admin/drop-streams, GET /_admin/state/{room},
+                              POST /_admin/drop/{room}/{uuid} (a call dropped)
 Commands are every /api/services/{room}/ path but new_session, refresh_session, end_session
 and events. Injected answers carry an x-huikong-fault header naming the fault.";
 

@@ -227,6 +227,7 @@ pub fn populate(world: &mut World, scenario: Scenario) {
                 room.join(participant(c, &alias), true);
             }
         }
+        Scenario::Venues => crate::venues::populate(room),
         Scenario::Large(n) => {
             for i in 0..n {
                 let c = &DEMO_CAST[i % DEMO_CAST.len()];
@@ -258,6 +259,10 @@ pub fn tick(world: &mut World, scenario: Scenario, n: u64, idle: &mut u64) {
     }
     *idle = 0;
     let room = &mut world.rooms[DEMO_ROOM];
+    if scenario == Scenario::Venues {
+        crate::venues::tick(room, n);
+        return;
+    }
     let speakers: Vec<String> = room
         .members
         .iter()

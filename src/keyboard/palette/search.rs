@@ -46,6 +46,7 @@ fn haystack(act: &Act) -> String {
     let extra = match act {
         Act::Panel(p) => both(p.label()) + " " + p.code(),
         Act::Layout(l) => layout_text(l).map(both).unwrap_or_default() + " " + l,
+        Act::RollCallOf(n, name) => format!("{n} {name}"),
         _ => String::new(),
     };
     let policy = act.action().policy();
@@ -63,6 +64,7 @@ fn fixed_acts(cmds: &Commands) -> Vec<Act> {
     acts.extend([Act::Search, Act::Dense, Act::Help, Act::Leave]);
     acts.extend(PanelId::ALL.into_iter().map(Act::Panel));
     acts.extend(LAYOUTS.into_iter().map(Act::Layout));
+    acts.extend(roll_call_acts());
     acts
 }
 
@@ -156,4 +158,20 @@ pub fn search(cmds: &Commands, query: &str) -> Found {
         }
     });
     found
+}
+
+/// Roll call of each venue of the venue list that is online ("点名 3").
+fn roll_call_acts() -> Vec<Act> {
+    let Some(venues) = crate::venues::Venues::use_context() else {
+        return Vec::new();
+    };
+    venues.list.with_untracked(|list| {
+        venues.statuses.with_untracked(|s| {
+            list.iter()
+                .zip(s)
+                .filter(|(_, s)| s.is_online())
+                .map(|(v, _)| Act::RollCallOf(v.number, v.name.clone()))
+                .collect()
+        })
+    })
 }

@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::{Json, Router};
-use huikong_protocol::{DialRequest, LayoutView, Participant, StageEntry};
+use huikong_protocol::{DialRequest, LayoutOverride, LayoutView, Participant, StageEntry};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -35,6 +35,7 @@ pub fn routes(enabled: bool) -> Router<AppState> {
         .route("/_admin/drop-streams", post(drop_streams))
         .route("/_admin/churn", get(get_churn).put(put_churn))
         .route("/_admin/state/{room}", get(room_state))
+        .route("/_admin/drop/{room}/{uuid}", post(drop_participant))
         .route(
             "/_admin/{*rest}",
             any(|| async { refuse(StatusCode::NOT_FOUND, "no such admin path") }),
@@ -111,6 +112,9 @@ struct Service {
 struct Layouts {
     hosts: LayoutView,
     guests: LayoutView,
+    /// The override_layout in force for each audience (view, actors, backfill), if any.
+    hosts_override: Option<LayoutOverride>,
+    guests_override: Option<LayoutOverride>,
 }
 
 #[derive(Serialize)]
@@ -162,6 +166,8 @@ async fn room_state(State(app): State<AppState>, Path(room): Path<String>) -> Re
         layout: Layouts {
             hosts: r.layout_view(true),
             guests: r.layout_view(false),
+            hosts_override: r.screen.hosts_layout.clone(),
+            guests_override: r.screen.guests_layout.clone(),
         },
         stage: r.stage_entries(),
         presentation: r.screen.presentation.as_ref().map(|s| Presentation {
@@ -184,4 +190,22 @@ async fn room_state(State(app): State<AppState>, Path(room): Path<String>) -> Re
             .collect(),
     };
     Json(state).into_response()
+}
+
+/// `POST /_admin/drop/{room}/{uuid}`: the participant's call drops, as a line or a far end
+/// failing does: it leaves without anyone having disconnected it. 404 for an unknown room or
+/// participant.
+async fn drop_participant(
+    State(app): State<AppState>,
+    Path((room, uuid)): Path<(String, String)>,
+) -> Response {
+    let mut world = app.world();
+    let Ok(found) = world.find_room(&room) else {
+        return refuse(StatusCode::NOT_FOUND, format!("no room {room:?}"));
+    };
+    if world.rooms[found].member(&uuid).is_none() {
+        return refuse(StatusCode::NOT_FOUND, format!("no participant {uuid:?}"));
+    }
+    world.remove_participant(found, &uuid, "Call dropped");
+    Json(json!({ "dropped": uuid })).into_response()
 }

@@ -1,0 +1,119 @@
+//! One venue of the list: its number, name, address and protocol, its status now (with the time
+//! of a failure or a leave, and "by name only" when it was matched so), and its buttons: call
+//! it when it is absent, edit it, remove it.
+
+use super::form::Editing;
+use super::{time_of, Venues};
+use crate::command::service::Commands;
+use crate::i18n::{Text, Tr};
+use huikong_core::keymap::{aria_all, lookup, KeyAct, Scope};
+use huikong_core::venues::status::{Status, Why};
+use huikong_core::venues::Venue;
+use leptos::prelude::*;
+
+/// A status in the host's language.
+pub fn status_text(tr: Tr, s: &Status) -> String {
+    match s {
+        Status::Online { by_name: false, .. } => tr.t(Text::VenueOnline).into(),
+        Status::Online { by_name: true, .. } => tr.t(Text::VenueOnlineByName).into(),
+        Status::Calling { .. } => tr.t(Text::VenueCalling).into(),
+        Status::Absent => tr.t(Text::VenueAbsent).into(),
+        Status::Left { at } => tr.fmt(Text::VenueLeft, &[("time", &time_of(*at))]),
+        Status::Failed { at, why } => {
+            let time = time_of(*at);
+            match why {
+                Why::Refused => tr.fmt(Text::VenueFailedRefused, &[("time", &time)]),
+                Why::NoAnswer => tr.fmt(Text::VenueFailedNoAnswer, &[("time", &time)]),
+                Why::Platform(r) => {
+                    tr.fmt(Text::VenueFailedPlatform, &[("time", &time), ("reason", r)])
+                }
+            }
+        }
+    }
+}
+
+#[component]
+pub fn VenueRow(venues: Venues, index: usize, venue: Venue, editing: Editing) -> impl IntoView {
+    let tr = Tr::use_context();
+    let cmds = Commands::use_context();
+    let status = Memo::new(move |_| {
+        venues
+            .statuses
+            .with(|s| s.get(index).cloned())
+            .unwrap_or(Status::Absent)
+    });
+    let key = venue.key();
+    let ringing = Memo::new(move |_| {
+        venues.calls.tally.with(|t| {
+            t.as_ref()
+                .is_some_and(|t| t.lines.iter().any(|l| l.key == key && l.outcome.is_none()))
+        })
+    });
+    let name = venue.name.clone();
+    let call_label = tr.fmt_now(Text::VenueCallX, &[("name", &name)]);
+    let edit_label = tr.fmt_now(Text::VenueEditX, &[("name", &name)]);
+    let remove_label = tr.fmt_now(Text::VenueRemoveX, &[("name", &name)]);
+    let roll_label = tr.fmt_now(Text::RollCallX, &[("name", &name)]);
+    let (c1, c2) = (cmds.clone(), cmds.clone());
+    let roll = move || venues.rollcall.call_at(venues, &c1, index);
+    let roll2 = roll.clone();
+    // The venue's keys (the key map's Venue scope) on its focused row.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.target() != ev.current_target() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        if lookup(Scope::Venue, &ev.key()).is_some_and(|(k, _)| k == KeyAct::VenueRollCall) {
+            ev.prevent_default();
+            if status.with_untracked(Status::is_online) {
+                roll();
+            }
+        }
+    };
+    let named = move || {
+        venues
+            .rollcall
+            .current
+            .with(|c| c.as_ref().is_some_and(|c| c.index == index))
+    };
+    let v = venue.clone();
+    let call = move |_| venues.calls.call(venues, &c2, vec![v.clone()]);
+    let remove = move |_| {
+        let mut list = venues.list.get_untracked();
+        if index < list.len() {
+            list.remove(index);
+            venues.set_list(list);
+        }
+    };
+    view! {
+        <tr class="venue-row" data-testid="venue-row" data-number=venue.number tabindex="0"
+            aria-keyshortcuts=aria_all(Scope::Venue) on:keydown=on_key
+            class:named=named aria-current=move || named().then_some("true")
+            data-status=move || status.with(|s| s.code())>
+            <td class="venue-number">{venue.number}</td>
+            <th scope="row" class="venue-name">{venue.name.clone()}</th>
+            <td class="venue-address">{venue.address.clone()}<small class="venue-protocol">{venue.protocol.to_uppercase()}</small></td>
+            <td class="venue-status" data-testid="venue-status">
+                <span class=move || format!("badge venue-{}", status.with(|s| s.code()))>
+                    {move || if ringing.get() && !status.with(|s| s.is_online()) {
+                        tr.t(Text::VenueCalling).to_owned()
+                    } else {
+                        status.with(|s| status_text(tr, s))
+                    }}</span>
+                <super::redial::RedialCountdown venues=venues key=venue.key() name=venue.name.clone()/></td>
+            <td class="venue-buttons">
+                <Show when=move || status.with(Status::is_online)>
+                    <button type="button" aria-label=roll_label.clone() title=roll_label.clone()
+                        disabled=move || venues.rollcall.busy.get() || named()
+                        on:click={let r = roll2.clone(); move |_| r()}>{tr.text(Text::RollCallShort)}</button>
+                </Show>
+                <Show when=move || status.with(Status::is_absent) && !ringing.get()>
+                    <button type="button" aria-label=call_label.clone() title=call_label.clone() on:click=call.clone()>
+                        {tr.text(Text::VenueCall)}</button>
+                </Show>
+                <button type="button" aria-label=edit_label.clone() title=edit_label.clone()
+                    on:click=move |_| editing.set(Some(Some(index)))>{"✎"}</button>
+                <button type="button" aria-label=remove_label.clone() title=remove_label.clone() on:click=remove>{"✕"}</button>
+            </td>
+        </tr>
+    }
+}
