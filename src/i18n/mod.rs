@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-pub use huikong_core::i18n::{fill, role_text, Lang, Text};
+pub use huikong_core::i18n::{fill, role_text, Lang, Phrase, Text};
 
 /// The chosen language, settable: provided by the app.
 #[derive(Debug, Clone, Copy)]
@@ -34,30 +34,33 @@ impl Tr {
     }
 
     /// A text in the current language; reactive when called inside a view closure.
-    pub fn t(self, k: Text) -> &'static str {
+    pub fn t(self, k: impl Phrase) -> &'static str {
         k.get(self.lang.try_get().unwrap_or_default())
     }
 
     /// A text as a reactive view child or attribute value, `{tr.text(Text::Join)}`: one
     /// closure type for every text, so the renderer's code for a reactive text is compiled once
     /// instead of once for each of the hundred-odd places a text is shown.
-    pub fn text(self, k: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    pub fn text<K: Phrase + Send + Sync>(
+        self,
+        k: K,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || self.t(k)
     }
 
     /// A text in the current language with its slots filled.
-    pub fn fmt(self, k: Text, args: &[(&str, &str)]) -> String {
+    pub fn fmt(self, k: impl Phrase, args: &[(&str, &str)]) -> String {
         fill(k.get(self.lang.try_get().unwrap_or_default()), args)
     }
 
     /// As [`Tr::t`] without subscribing: for texts made once, like a status message. A command
     /// can outlive the row that started it, and with it the row's translator: the language is
     /// then the default rather than a panic.
-    pub fn now(self, k: Text) -> &'static str {
+    pub fn now(self, k: impl Phrase) -> &'static str {
         k.get(self.lang.try_get_untracked().unwrap_or_default())
     }
 
-    pub fn fmt_now(self, k: Text, args: &[(&str, &str)]) -> String {
+    pub fn fmt_now(self, k: impl Phrase, args: &[(&str, &str)]) -> String {
         fill(
             k.get(self.lang.try_get_untracked().unwrap_or_default()),
             args,

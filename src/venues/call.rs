@@ -11,6 +11,7 @@ use huikong_core::command::Action;
 use huikong_core::venues::calling::IN_FLIGHT;
 use huikong_core::venues::status::{Status, Why};
 use huikong_core::venues::Venue;
+use huikong_core::venues::VenueText;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -31,11 +32,11 @@ pub enum Outcome {
 impl Outcome {
     pub fn text(&self, tr: Tr) -> String {
         match self {
-            Outcome::Answered => tr.t(Text::VenueResultAnswered).to_owned(),
-            Outcome::Refused => tr.t(Text::VenueResultRefused).to_owned(),
-            Outcome::NoAnswer => tr.t(Text::VenueResultNoAnswer).to_owned(),
-            Outcome::Failed(r) => tr.fmt(Text::VenueResultFailed, &[("reason", r)]),
-            Outcome::NotSent => tr.t(Text::VenueResultNotSent).to_owned(),
+            Outcome::Answered => tr.t(VenueText::VenueResultAnswered).to_owned(),
+            Outcome::Refused => tr.t(VenueText::VenueResultRefused).to_owned(),
+            Outcome::NoAnswer => tr.t(VenueText::VenueResultNoAnswer).to_owned(),
+            Outcome::Failed(r) => tr.fmt(VenueText::VenueResultFailed, &[("reason", r)]),
+            Outcome::NotSent => tr.t(VenueText::VenueResultNotSent).to_owned(),
         }
     }
 
@@ -144,7 +145,7 @@ impl CallRun {
     /// Calls `targets` (added to the run going, if one is).
     pub fn call(&self, venues: Venues, cmds: &Commands, targets: Vec<Venue>) {
         let at = cmds.at_page();
-        let label = cmds.tr().now(Text::VenueCallAbsent);
+        let label = cmds.tr().now(VenueText::VenueCallAbsent);
         if !cmds.offered(Action::Dial) {
             let t = cmds.tr().fmt_now(Text::NotOfferedX, &[("label", label)]);
             return at.status.push(false, t);

@@ -6,6 +6,7 @@ use crate::i18n::{Text, Tr};
 use crate::platform::session::LiveSession;
 use huikong_core::venues::check::{venue as check, Raw};
 use huikong_core::venues::Venue;
+use huikong_core::venues::VenueText;
 use leptos::prelude::*;
 
 /// Which venue the form edits: `None` adds one.
@@ -28,8 +29,10 @@ fn raw_of(v: &Venue) -> Raw {
 fn save(venues: Venues, at: Option<usize>, raw: &Raw, tr: Tr) -> Result<(), String> {
     let lang = tr.lang.get_untracked();
     let (_, v) = check(raw).map_err(|p| match p {
-        huikong_core::venues::check::Problem::NoName => tr.now(Text::VenueErrFormName).into(),
-        huikong_core::venues::check::Problem::NoAddress => tr.now(Text::VenueErrFormAddress).into(),
+        huikong_core::venues::check::Problem::NoName => tr.now(VenueText::VenueErrFormName).into(),
+        huikong_core::venues::check::Problem::NoAddress => {
+            tr.now(VenueText::VenueErrFormAddress).into()
+        }
         p => p.text(lang),
     })?;
     let mut list = venues.list.get_untracked();
@@ -38,7 +41,7 @@ fn save(venues: Venues, at: Option<usize>, raw: &Raw, tr: Tr) -> Result<(), Stri
         .enumerate()
         .find(|(i, o)| Some(*i) != at && o.key() == v.key());
     if let Some((_, o)) = clash {
-        return Err(tr.fmt_now(Text::VenueErrFormDuplicate, &[("name", &o.name)]));
+        return Err(tr.fmt_now(VenueText::VenueErrFormDuplicate, &[("name", &o.name)]));
     }
     match at.and_then(|i| list.get_mut(i)) {
         Some(slot) => *slot = v,
@@ -64,7 +67,7 @@ pub fn VenueForm(venues: Venues, editing: Editing, at: Option<usize>) -> impl In
             Err(e) => error.set(Some(e)),
         }
     };
-    let text = move |label: Text,
+    let text = move |label: VenueText,
                      testid: &'static str,
                      get: fn(&Raw) -> &Option<String>,
                      set: fn(&mut Raw, String)| {
@@ -75,7 +78,7 @@ pub fn VenueForm(venues: Venues, editing: Editing, at: Option<usize>) -> impl In
                     on:input=move |ev| f.update(|r| set(r, event_target_value(&ev)))/></label>
         }
     };
-    let select = move |label: Text,
+    let select = move |label: VenueText,
                        testid: &'static str,
                        options: Vec<(&'static str, String)>,
                        get: fn(&Raw) -> &Option<String>,
@@ -99,38 +102,38 @@ pub fn VenueForm(venues: Venues, editing: Editing, at: Option<usize>) -> impl In
         ("host", tr.now(Text::RoleHost).to_owned()),
     ];
     let types = vec![
-        ("", tr.now(Text::VenueCallTypeDefault).to_owned()),
+        ("", tr.now(VenueText::VenueCallTypeDefault).to_owned()),
         ("video", "video".into()),
         ("video-only", "video-only".into()),
         ("audio", "audio".into()),
     ];
     let heading = match at {
-        Some(_) => tr.fmt_now(Text::VenueEditX, &[("name", &start.name)]),
-        None => tr.now(Text::VenueAdd).to_owned(),
+        Some(_) => tr.fmt_now(VenueText::VenueEditX, &[("name", &start.name)]),
+        None => tr.now(VenueText::VenueAdd).to_owned(),
     };
     let label = heading.clone();
     view! {
         <form class="venue-form" data-testid="venue-form" novalidate on:submit=submit aria-label=label>
             <h3>{heading}</h3>
-            {text(Text::VenueName, "venue-name", |r| &r.name, |r, v| r.name = Some(v))}
-            {text(Text::VenueAddress, "venue-address", |r| &r.address, |r, v| r.address = Some(v))}
+            {text(VenueText::VenueName, "venue-name", |r| &r.name, |r, v| r.name = Some(v))}
+            {text(VenueText::VenueAddress, "venue-address", |r| &r.address, |r, v| r.address = Some(v))}
             <div class="field-pair">
-                {select(Text::VenueProtocol, "venue-protocol", protocols, |r| &r.protocol, |r, v| r.protocol = Some(v))}
-                {select(Text::VenueRole, "venue-role", roles, |r| &r.role, |r, v| r.role = Some(v))}
+                {select(VenueText::VenueProtocol, "venue-protocol", protocols, |r| &r.protocol, |r, v| r.protocol = Some(v))}
+                {select(VenueText::VenueRole, "venue-role", roles, |r| &r.role, |r, v| r.role = Some(v))}
             </div>
             <div class="field-pair">
-                {text(Text::VenueDtmf, "venue-dtmf", |r| &r.dtmf, |r, v| r.dtmf = Some(v))}
-                {select(Text::VenueCallType, "venue-call-type", types, |r| &r.call_type, |r, v| r.call_type = Some(v))}
+                {text(VenueText::VenueDtmf, "venue-dtmf", |r| &r.dtmf, |r, v| r.dtmf = Some(v))}
+                {select(VenueText::VenueCallType, "venue-call-type", types, |r| &r.call_type, |r, v| r.call_type = Some(v))}
             </div>
             <label class="check"><input type="checkbox" data-testid="venue-auto"
                 prop:checked=move || f.with(|r| r.auto_call.as_deref() == Some("true"))
                 on:change=move |ev| f.update(|r| r.auto_call = Some(event_target_checked(&ev).to_string()))/>
-                {tr.text(Text::VenueAuto)}</label>
+                {tr.text(VenueText::VenueAuto)}</label>
             <p class="field-error" role="alert" data-testid="venue-form-error" hidden=move || error.with(Option::is_none)>
                 {move || error.get()}</p>
             <div class="venue-form-buttons">
-                <button type="submit" class="primary">{tr.text(Text::VenueSave)}</button>
-                <button type="button" on:click=move |_| editing.set(None)>{tr.text(Text::VenueCancel)}</button>
+                <button type="submit" class="primary">{tr.text(VenueText::VenueSave)}</button>
+                <button type="button" on:click=move |_| editing.set(None)>{tr.text(VenueText::VenueCancel)}</button>
             </div>
         </form>
     }

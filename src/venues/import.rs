@@ -4,9 +4,10 @@
 //! which case nothing is imported.
 
 use super::Venues;
-use crate::i18n::{Text, Tr};
+use crate::i18n::Tr;
 use crate::state::status::Status as Outcomes;
 use huikong_core::venues::check::Parsed;
+use huikong_core::venues::VenueText;
 use huikong_core::venues::{csv, json};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -68,7 +69,7 @@ pub fn ImportBox(venues: Venues, open: RwSignal<bool>) -> impl IntoView {
                 Err(e) => {
                     preview.set(None);
                     unreadable.set(Some(
-                        tr.fmt_now(Text::VenueImportUnreadable, &[("reason", &e)]),
+                        tr.fmt_now(VenueText::VenueImportUnreadable, &[("reason", &e)]),
                     ));
                 }
             }
@@ -80,20 +81,20 @@ pub fn ImportBox(venues: Venues, open: RwSignal<bool>) -> impl IntoView {
         };
         let n = p.venues.len().to_string();
         venues.set_list(p.venues);
-        outcomes.push(true, tr.fmt_now(Text::VenueImported, &[("n", &n)]));
+        outcomes.push(true, tr.fmt_now(VenueText::VenueImported, &[("n", &n)]));
         preview.set(None);
         open.set(false);
     };
     view! {
         <div class="venue-import" data-testid="venue-import">
-            <label class="field">{tr.text(Text::VenueImportFile)}
+            <label class="field">{tr.text(VenueText::VenueImportFile)}
                 <input type="file" accept=".csv,.json,.txt,text/csv,application/json"
                     data-testid="venue-import-file" node_ref=input on:change=on_change/></label>
             <p class="field-error" role="alert" hidden=move || unreadable.with(Option::is_none)>
                 {move || unreadable.get()}</p>
             {move || preview.get().map(|p| view! { <Preview parsed=p confirm=confirm/> })}
             <button type="button" on:click=move |_| { preview.set(None); open.set(false); }>
-                {tr.text(Text::VenueCancel)}</button>
+                {tr.text(VenueText::VenueCancel)}</button>
         </div>
     }
 }
@@ -108,15 +109,15 @@ fn Preview(parsed: Parsed, confirm: impl Fn(leptos::ev::MouseEvent) + 'static) -
         let errors = parsed.errors.clone();
         return view! {
             <div class="venue-preview bad" role="alert" data-testid="venue-import-errors">
-                <p>{move || tr.fmt(Text::VenueImportErrors, &[("n", &count)])}</p>
+                <p>{move || tr.fmt(VenueText::VenueImportErrors, &[("n", &count)])}</p>
                 <ul>{errors.into_iter().map(|e| {
                     let line = e.line;
                     view! { <li data-line=line>{move || {
                         let reason = e.problem.text(lang());
                         if line == 0 {
-                            tr.fmt(Text::VenueImportFileError, &[("reason", &reason)])
+                            tr.fmt(VenueText::VenueImportFileError, &[("reason", &reason)])
                         } else {
-                            tr.fmt(Text::VenueImportLine, &[("line", &line.to_string()), ("reason", &reason)])
+                            tr.fmt(VenueText::VenueImportLine, &[("line", &line.to_string()), ("reason", &reason)])
                         }
                     }}</li> }
                 }).collect_view()}</ul>
@@ -127,12 +128,12 @@ fn Preview(parsed: Parsed, confirm: impl Fn(leptos::ev::MouseEvent) + 'static) -
     let n2 = n.clone();
     view! {
         <div class="venue-preview" data-testid="venue-import-preview">
-            <p>{move || tr.fmt(Text::VenueImportPreview, &[("n", &n)])}</p>
+            <p>{move || tr.fmt(VenueText::VenueImportPreview, &[("n", &n)])}</p>
             <ol class="venue-preview-list">{parsed.venues.into_iter().map(|v| view! {
                 <li>{v.name}" · "<span class="venue-address">{v.address}</span></li>
             }).collect_view()}</ol>
             <button type="button" class="primary" data-testid="venue-import-confirm" on:click=confirm>
-                {move || tr.fmt(Text::VenueImportConfirm, &[("n", &n2)])}</button>
+                {move || tr.fmt(VenueText::VenueImportConfirm, &[("n", &n2)])}</button>
         </div>
     }
     .into_any()

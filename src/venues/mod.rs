@@ -18,6 +18,7 @@ use crate::state::clock::Clock;
 use huikong_core::venues::address::match_roster;
 use huikong_core::venues::status::{online_count, Change, Status, Tracker};
 use huikong_core::venues::Venue;
+use huikong_core::venues::VenueText;
 use leptos::prelude::*;
 
 /// The venue list and what the console knows of each venue now; provided by the meeting page.
@@ -205,7 +206,7 @@ fn initial_list(room: &str) -> Vec<Venue> {
         let n = parsed.venues.len().to_string();
         let text = status
             .tr()
-            .fmt_now(crate::i18n::Text::VenueFromConfig, &[("n", &n)]);
+            .fmt_now(VenueText::VenueFromConfig, &[("n", &n)]);
         status.push(true, text);
     }
     parsed.venues

@@ -9,9 +9,10 @@ use super::row::VenueRow;
 use super::Venues;
 use crate::command::service::Commands;
 use crate::host::download::download;
-use crate::i18n::{Text, Tr};
+use crate::i18n::Tr;
 use crate::platform::session::LiveSession;
 use huikong_core::venues::calling::absent_to_call;
+use huikong_core::venues::VenueText;
 use huikong_core::venues::{csv, json};
 use leptos::prelude::*;
 
@@ -24,7 +25,7 @@ pub fn VenueCount() -> impl IntoView {
         let (online, total) = venues?.counts();
         (total > 0).then(|| {
             let text = tr.fmt(
-                Text::VenuesCount,
+                VenueText::VenuesCount,
                 &[
                     ("online", &online.to_string()),
                     ("total", &total.to_string()),
@@ -51,7 +52,7 @@ fn Tools(venues: Venues, editing: Editing, importing: RwSignal<bool>) -> impl In
             return cmds
                 .at_page()
                 .status
-                .push(false, tr.now(Text::VenueNoneAbsent).into());
+                .push(false, tr.now(VenueText::VenueNoneAbsent).into());
         }
         let list = venues.list.get_untracked();
         let targets = targets
@@ -74,20 +75,20 @@ fn Tools(venues: Venues, editing: Editing, importing: RwSignal<bool>) -> impl In
     };
     let empty = move || venues.list.with(Vec::is_empty);
     view! {
-        <div class="venue-tools" role="group" aria-label=move || tr.t(Text::VenuesHeading)>
+        <div class="venue-tools" role="group" aria-label=move || tr.t(VenueText::VenuesHeading)>
             <button type="button" class="primary" data-testid="venue-call-absent"
                 disabled=move || empty() || venues.calls.running()
                 on:click=call_absent>
-                {move || tr.fmt(Text::VenueCallAbsentN, &[("n", &absent.with(Vec::len).to_string())])}</button>
-            <button type="button" on:click=move |_| editing.set(Some(None))>{tr.text(Text::VenueAdd)}</button>
+                {move || tr.fmt(VenueText::VenueCallAbsentN, &[("n", &absent.with(Vec::len).to_string())])}</button>
+            <button type="button" on:click=move |_| editing.set(Some(None))>{tr.text(VenueText::VenueAdd)}</button>
             <button type="button" aria-expanded=move || importing.get().to_string()
-                on:click=move |_| importing.update(|o| *o = !*o)>{tr.text(Text::VenueImport)}</button>
-            <button type="button" disabled=empty on:click=export_csv>{tr.text(Text::VenueExportCsv)}</button>
-            <button type="button" disabled=empty on:click=export_json>{tr.text(Text::VenueExportJson)}</button>
+                on:click=move |_| importing.update(|o| *o = !*o)>{tr.text(VenueText::VenueImport)}</button>
+            <button type="button" disabled=empty on:click=export_csv>{tr.text(VenueText::VenueExportCsv)}</button>
+            <button type="button" disabled=empty on:click=export_json>{tr.text(VenueText::VenueExportJson)}</button>
             <label class="check"><input type="checkbox" data-testid="venue-redial-switch"
                 prop:checked=move || venues.redial_on.get()
                 on:change=move |ev| venues.set_redial(event_target_checked(&ev))/>
-                {tr.text(Text::RedialSwitch)}</label>
+                {tr.text(VenueText::RedialSwitch)}</label>
         </div>
     }
 }
@@ -110,8 +111,8 @@ fn Outsiders(venues: Venues) -> impl IntoView {
     view! {
         <Show when=move || !names.with(Vec::is_empty) && !venues.list.with(Vec::is_empty)>
             <details class="venue-outsiders" data-testid="venue-outsiders">
-                <summary>{move || tr.fmt(Text::VenueOutsiders, &[("n", &names.with(Vec::len).to_string())])}</summary>
-                <ul aria-label=move || tr.t(Text::VenueOutsidersHeading)>
+                <summary>{move || tr.fmt(VenueText::VenueOutsiders, &[("n", &names.with(Vec::len).to_string())])}</summary>
+                <ul aria-label=move || tr.t(VenueText::VenueOutsidersHeading)>
                     {move || names.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
                 </ul>
             </details>
@@ -129,20 +130,20 @@ pub fn VenuesPanel() -> impl IntoView {
     let importing = RwSignal::new(false);
     view! {
         <section class="card venues-panel" aria-labelledby="venues-h" data-testid="venues-panel">
-            <h2 id="venues-h">{tr.text(Text::VenuesHeading)}</h2>
+            <h2 id="venues-h">{tr.text(VenueText::VenuesHeading)}</h2>
             <Tools venues=venues editing=editing importing=importing/>
             <Show when=move || importing.get()><ImportBox venues=venues open=importing/></Show>
             {move || editing.get().map(|at| view! { <VenueForm venues=venues editing=editing at=at/> })}
             <CallResults run=venues.calls/>
             <Show when=move || !venues.list.with(Vec::is_empty)
-                fallback=move || view! { <p class="empty" data-testid="venues-empty">{tr.text(Text::VenuesEmpty)}</p> }>
+                fallback=move || view! { <p class="empty" data-testid="venues-empty">{tr.text(VenueText::VenuesEmpty)}</p> }>
                 <table class="venues-table" data-testid="venues-table">
                     <thead><tr>
-                        <th scope="col">{tr.text(Text::VenueNumber)}</th>
-                        <th scope="col">{tr.text(Text::VenueName)}</th>
-                        <th scope="col">{tr.text(Text::VenueAddress)}</th>
-                        <th scope="col">{tr.text(Text::VenueStatus)}</th>
-                        <th scope="col"><span class="visually-hidden">{tr.text(Text::VenueActions)}</span></th>
+                        <th scope="col">{tr.text(VenueText::VenueNumber)}</th>
+                        <th scope="col">{tr.text(VenueText::VenueName)}</th>
+                        <th scope="col">{tr.text(VenueText::VenueAddress)}</th>
+                        <th scope="col">{tr.text(VenueText::VenueStatus)}</th>
+                        <th scope="col"><span class="visually-hidden">{tr.text(VenueText::VenueActions)}</span></th>
                     </tr></thead>
                     <tbody>
                         <For each=move || venues.list.get().into_iter().enumerate()

@@ -7,10 +7,11 @@
 
 use super::Venues;
 use crate::command::service::Commands;
-use crate::i18n::{Text, Tr};
+use crate::i18n::Tr;
 use crate::state::store::Store;
 use huikong_core::venues::redial::Next;
 use huikong_core::venues::status::Change;
+use huikong_core::venues::VenueText;
 use huikong_protocol::record::timeline::{LeaveReason, What};
 use leptos::prelude::*;
 
@@ -91,9 +92,9 @@ impl Venues {
             match next {
                 Some(Next::Scheduled(p)) => {
                     let text = if dropped {
-                        Text::RedialScheduled
+                        VenueText::RedialScheduled
                     } else {
-                        Text::RedialFailed
+                        VenueText::RedialFailed
                     };
                     let s = ((p.due - now).round() as i64).to_string();
                     let (n, of) = (p.attempt.to_string(), p.of.to_string());
@@ -108,7 +109,7 @@ impl Venues {
                 Some(Next::GaveUp { tries }) => {
                     let n = tries.to_string();
                     let args = [("name", venue.name.as_str()), ("n", n.as_str())];
-                    status.push(false, tr.fmt_now(Text::RedialGaveUp, &args));
+                    status.push(false, tr.fmt_now(VenueText::RedialGaveUp, &args));
                 }
                 None => {}
             }
@@ -134,7 +135,7 @@ impl Venues {
             let n = attempt.to_string();
             let text = cmds
                 .tr()
-                .fmt_now(Text::RedialTry, &[("name", &venue.name), ("n", &n)]);
+                .fmt_now(VenueText::RedialTry, &[("name", &venue.name), ("n", &n)]);
             cmds.at_page().status.push(true, text);
             self.calls.call(*self, &cmds, vec![venue]);
         }
@@ -168,17 +169,17 @@ pub fn RedialCountdown(venues: Venues, key: String, name: String) -> impl IntoVi
     let clock = use_context::<crate::state::clock::Clock>();
     let k = key.clone();
     let pending = Memo::new(move |_| venues.redial.with(|r| r.pending(&k).cloned()));
-    let label = tr.fmt_now(Text::RedialCancelX, &[("name", &name)]);
+    let label = tr.fmt_now(VenueText::RedialCancelX, &[("name", &name)]);
     view! {
         <Show when=move || pending.with(Option::is_some)>
             <span class="venue-redial" data-testid="venue-redial" role="timer">
                 {move || pending.get().map(|p| {
                     let now = clock.map_or_else(crate::host::browser::now_s, |c| c.fine.get());
                     let s = (p.due - now).ceil().max(0.0) as i64;
-                    tr.fmt(Text::RedialIn, &[("n", &p.attempt.to_string()), ("of", &p.of.to_string()), ("s", &s.to_string())])
+                    tr.fmt(VenueText::RedialIn, &[("n", &p.attempt.to_string()), ("of", &p.of.to_string()), ("s", &s.to_string())])
                 })}
                 <button type="button" aria-label=label.clone() title=label.clone()
-                    on:click={let k = key.clone(); move |_| venues.cancel_redial(&k)}>{tr.text(Text::VenueCancel)}</button>
+                    on:click={let k = key.clone(); move |_| venues.cancel_redial(&k)}>{tr.text(VenueText::VenueCancel)}</button>
             </span>
         </Show>
     }

@@ -9,6 +9,7 @@ use crate::i18n::{Text, Tr};
 use huikong_core::command::Action;
 use huikong_core::keymap::KeyAct;
 use huikong_core::venues::rollcall::{end, next_online, step, Before, Named};
+use huikong_core::venues::VenueText;
 use leptos::prelude::*;
 
 /// The venue named now.
@@ -178,15 +179,15 @@ pub fn RollCallBar() -> impl IntoView {
     let none = move |forward: bool| rc.busy.get() || rc.neighbour(venues, forward).is_none();
     view! {
         <Show when=move || rc.current.with(Option::is_some)>
-            <section class="roll-call-bar" role="region" aria-label=move || tr.t(Text::RollCallBar)
+            <section class="roll-call-bar" role="region" aria-label=move || tr.t(VenueText::RollCallBar)
                 data-testid="roll-call-bar">
                 <p class="roll-call-now" role="status" data-testid="roll-call-now">
-                    {move || rc.current.with(|c| c.as_ref().map(|c| tr.fmt(Text::RollCallNow, &[("name", &c.name)])))}</p>
-                {audio_only.then(|| view! { <p class="hint" data-testid="roll-call-audio-only">{tr.text(Text::RollCallAudioOnly)}</p> })}
+                    {move || rc.current.with(|c| c.as_ref().map(|c| tr.fmt(VenueText::RollCallNow, &[("name", &c.name)])))}</p>
+                {audio_only.then(|| view! { <p class="hint" data-testid="roll-call-audio-only">{tr.text(VenueText::RollCallAudioOnly)}</p> })}
                 <button type="button" disabled=move || none(false)
-                    on:click={let c = c1.clone(); move |_| rc.step(venues, &c, false)}>{tr.text(Text::RollCallPrev)}</button>
+                    on:click={let c = c1.clone(); move |_| rc.step(venues, &c, false)}>{tr.text(VenueText::RollCallPrev)}</button>
                 <button type="button" disabled=move || none(true)
-                    on:click={let c = c2.clone(); move |_| rc.step(venues, &c, true)}>{tr.text(Text::RollCallNext)}</button>
+                    on:click={let c = c2.clone(); move |_| rc.step(venues, &c, true)}>{tr.text(VenueText::RollCallNext)}</button>
                 <button type="button" class="danger" aria-keyshortcuts=KeyAct::RollCallEnd.aria()
                     disabled=move || rc.busy.get()
                     on:click={let c = c3.clone(); move |_| rc.end(&c)}>{tr.text(Text::RollCallEnd)}</button>

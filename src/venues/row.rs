@@ -9,24 +9,26 @@ use crate::i18n::{Text, Tr};
 use huikong_core::keymap::{aria_all, lookup, KeyAct, Scope};
 use huikong_core::venues::status::{Status, Why};
 use huikong_core::venues::Venue;
+use huikong_core::venues::VenueText;
 use leptos::prelude::*;
 
 /// A status in the host's language.
 pub fn status_text(tr: Tr, s: &Status) -> String {
     match s {
-        Status::Online { by_name: false, .. } => tr.t(Text::VenueOnline).into(),
-        Status::Online { by_name: true, .. } => tr.t(Text::VenueOnlineByName).into(),
-        Status::Calling { .. } => tr.t(Text::VenueCalling).into(),
-        Status::Absent => tr.t(Text::VenueAbsent).into(),
-        Status::Left { at } => tr.fmt(Text::VenueLeft, &[("time", &time_of(*at))]),
+        Status::Online { by_name: false, .. } => tr.t(VenueText::VenueOnline).into(),
+        Status::Online { by_name: true, .. } => tr.t(VenueText::VenueOnlineByName).into(),
+        Status::Calling { .. } => tr.t(VenueText::VenueCalling).into(),
+        Status::Absent => tr.t(VenueText::VenueAbsent).into(),
+        Status::Left { at } => tr.fmt(VenueText::VenueLeft, &[("time", &time_of(*at))]),
         Status::Failed { at, why } => {
             let time = time_of(*at);
             match why {
-                Why::Refused => tr.fmt(Text::VenueFailedRefused, &[("time", &time)]),
-                Why::NoAnswer => tr.fmt(Text::VenueFailedNoAnswer, &[("time", &time)]),
-                Why::Platform(r) => {
-                    tr.fmt(Text::VenueFailedPlatform, &[("time", &time), ("reason", r)])
-                }
+                Why::Refused => tr.fmt(VenueText::VenueFailedRefused, &[("time", &time)]),
+                Why::NoAnswer => tr.fmt(VenueText::VenueFailedNoAnswer, &[("time", &time)]),
+                Why::Platform(r) => tr.fmt(
+                    VenueText::VenueFailedPlatform,
+                    &[("time", &time), ("reason", r)],
+                ),
             }
         }
     }
@@ -50,9 +52,9 @@ pub fn VenueRow(venues: Venues, index: usize, venue: Venue, editing: Editing) ->
         })
     });
     let name = venue.name.clone();
-    let call_label = tr.fmt_now(Text::VenueCallX, &[("name", &name)]);
-    let edit_label = tr.fmt_now(Text::VenueEditX, &[("name", &name)]);
-    let remove_label = tr.fmt_now(Text::VenueRemoveX, &[("name", &name)]);
+    let call_label = tr.fmt_now(VenueText::VenueCallX, &[("name", &name)]);
+    let edit_label = tr.fmt_now(VenueText::VenueEditX, &[("name", &name)]);
+    let remove_label = tr.fmt_now(VenueText::VenueRemoveX, &[("name", &name)]);
     let roll_label = tr.fmt_now(Text::RollCallX, &[("name", &name)]);
     let (c1, c2) = (cmds.clone(), cmds.clone());
     let roll = move || venues.rollcall.call_at(venues, &c1, index);
@@ -95,7 +97,7 @@ pub fn VenueRow(venues: Venues, index: usize, venue: Venue, editing: Editing) ->
             <td class="venue-status" data-testid="venue-status">
                 <span class=move || format!("badge venue-{}", status.with(|s| s.code()))>
                     {move || if ringing.get() && !status.with(|s| s.is_online()) {
-                        tr.t(Text::VenueCalling).to_owned()
+                        tr.t(VenueText::VenueCalling).to_owned()
                     } else {
                         status.with(|s| status_text(tr, s))
                     }}</span>
@@ -104,11 +106,11 @@ pub fn VenueRow(venues: Venues, index: usize, venue: Venue, editing: Editing) ->
                 <Show when=move || status.with(Status::is_online)>
                     <button type="button" aria-label=roll_label.clone() title=roll_label.clone()
                         disabled=move || venues.rollcall.busy.get() || named()
-                        on:click={let r = roll2.clone(); move |_| r()}>{tr.text(Text::RollCallShort)}</button>
+                        on:click={let r = roll2.clone(); move |_| r()}>{tr.text(VenueText::RollCallShort)}</button>
                 </Show>
                 <Show when=move || status.with(Status::is_absent) && !ringing.get()>
                     <button type="button" aria-label=call_label.clone() title=call_label.clone() on:click=call.clone()>
-                        {tr.text(Text::VenueCall)}</button>
+                        {tr.text(VenueText::VenueCall)}</button>
                 </Show>
                 <button type="button" aria-label=edit_label.clone() title=edit_label.clone()
                     on:click=move |_| editing.set(Some(Some(index)))>{"✎"}</button>

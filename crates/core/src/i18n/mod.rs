@@ -34,30 +34,42 @@ impl Lang {
     }
 }
 
-/// Every text is a variant of [`Text`]; its translations are two tables indexed by the
-/// variant, so reading one is an array access rather than code per text (a `match` over every
-/// (text, language) pair compiles to a jump table with a branch per text).
+/// A text in both languages: [`Text`], the shared table, and the tables a feature keeps for
+/// itself (the venue list's), so that only the module that shows them carries them.
+pub trait Phrase: Copy + 'static {
+    fn get(self, lang: Lang) -> &'static str;
+}
+
+/// Every text is a variant of an enum (`Text`, or a feature's own); its translations are two
+/// tables indexed by the variant, so reading one is an array access rather than code per text
+/// (a `match` over every (text, language) pair compiles to a jump table with a branch per text).
 macro_rules! texts {
-    ($($key:ident => $zh:literal, $en:literal;)*) => {
+    ($name:ident; $($key:ident => $zh:literal, $en:literal;)*) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Text { $($key),* }
+        pub enum $name { $($key),* }
 
-        const ZH: &[&str] = &[$($zh),*];
-        const EN: &[&str] = &[$($en),*];
+        impl $name {
+            const ZH: &'static [&'static str] = &[$($zh),*];
+            const EN: &'static [&'static str] = &[$($en),*];
+            pub const ALL: &'static [$name] = &[$($name::$key),*];
 
-        impl Text {
-            pub const ALL: &'static [Text] = &[$(Text::$key),*];
-
-            pub fn get(self, lang: Lang) -> &'static str {
+            pub fn get(self, lang: $crate::i18n::Lang) -> &'static str {
                 let table = match lang {
-                    Lang::Zh => ZH,
-                    Lang::En => EN,
+                    $crate::i18n::Lang::Zh => Self::ZH,
+                    $crate::i18n::Lang::En => Self::EN,
                 };
                 table[self as usize]
             }
         }
+
+        impl $crate::i18n::Phrase for $name {
+            fn get(self, lang: $crate::i18n::Lang) -> &'static str {
+                $name::get(self, lang)
+            }
+        }
     };
 }
+pub(crate) use texts;
 
 include!("texts.rs");
 

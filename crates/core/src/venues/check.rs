@@ -2,7 +2,8 @@
 //! its number and reason, and nothing is imported half-silently.
 
 use super::Venue;
-use crate::i18n::{fill, Lang, Text};
+use crate::i18n::{fill, Lang};
+use crate::venues::VenueText;
 use huikong_protocol::request::validate_dtmf;
 use huikong_protocol::{Role, DIAL_CALL_TYPES, DIAL_PROTOCOLS};
 use std::collections::HashMap;
@@ -46,21 +47,21 @@ pub enum Problem {
 impl Problem {
     /// The reason in the host's language.
     pub fn text(&self, lang: Lang) -> String {
-        let f = |t: Text, v: &str| fill(t.get(lang), &[("value", v)]);
+        let f = |t: VenueText, v: &str| fill(t.get(lang), &[("value", v)]);
         match self {
-            Problem::Empty => Text::VenueErrEmpty.get(lang).to_owned(),
-            Problem::NoHeader => Text::VenueErrNoHeader.get(lang).to_owned(),
-            Problem::NotJson(e) => f(Text::VenueErrNotJson, e),
-            Problem::NoName => Text::VenueErrNoName.get(lang).to_owned(),
-            Problem::NoAddress => Text::VenueErrNoAddress.get(lang).to_owned(),
-            Problem::Protocol(v) => f(Text::VenueErrProtocol, v),
-            Problem::Role(v) => f(Text::VenueErrRole, v),
-            Problem::CallType(v) => f(Text::VenueErrCallType, v),
-            Problem::Dtmf(v) => f(Text::VenueErrDtmf, v),
-            Problem::Auto(v) => f(Text::VenueErrAuto, v),
-            Problem::Number(v) => f(Text::VenueErrNumber, v),
-            Problem::SameAddress(l) => f(Text::VenueErrSameAddress, &l.to_string()),
-            Problem::SameNumber(l) => f(Text::VenueErrSameNumber, &l.to_string()),
+            Problem::Empty => VenueText::VenueErrEmpty.get(lang).to_owned(),
+            Problem::NoHeader => VenueText::VenueErrNoHeader.get(lang).to_owned(),
+            Problem::NotJson(e) => f(VenueText::VenueErrNotJson, e),
+            Problem::NoName => VenueText::VenueErrNoName.get(lang).to_owned(),
+            Problem::NoAddress => VenueText::VenueErrNoAddress.get(lang).to_owned(),
+            Problem::Protocol(v) => f(VenueText::VenueErrProtocol, v),
+            Problem::Role(v) => f(VenueText::VenueErrRole, v),
+            Problem::CallType(v) => f(VenueText::VenueErrCallType, v),
+            Problem::Dtmf(v) => f(VenueText::VenueErrDtmf, v),
+            Problem::Auto(v) => f(VenueText::VenueErrAuto, v),
+            Problem::Number(v) => f(VenueText::VenueErrNumber, v),
+            Problem::SameAddress(l) => f(VenueText::VenueErrSameAddress, &l.to_string()),
+            Problem::SameNumber(l) => f(VenueText::VenueErrSameNumber, &l.to_string()),
         }
     }
 }

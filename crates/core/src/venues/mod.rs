@@ -12,6 +12,9 @@ pub mod json;
 pub mod redial;
 pub mod rollcall;
 pub mod status;
+pub mod texts;
+
+pub use texts::VenueText;
 
 use huikong_protocol::{DialRequest, Role};
 
