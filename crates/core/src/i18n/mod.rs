@@ -110,11 +110,11 @@ pub fn role_text(role: huikong_protocol::Role) -> Text {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
-    fn every_text_has_both_languages_with_the_same_slots() {
+    /// Every text of a table has both languages, with the same `{slots}` in each.
+    pub(crate) fn both_languages_with_the_same_slots<P: Phrase + std::fmt::Debug>(all: &[P]) {
         let slots = |s: &str| {
             let mut v: Vec<String> = s
                 .split('{')
@@ -124,11 +124,16 @@ mod tests {
             v.sort();
             v
         };
-        for k in Text::ALL {
+        for k in all {
             let (zh, en) = (k.get(Lang::Zh), k.get(Lang::En));
             assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{k:?}");
             assert_eq!(slots(zh), slots(en), "{k:?}");
         }
+    }
+
+    #[test]
+    fn every_text_has_both_languages_with_the_same_slots() {
+        both_languages_with_the_same_slots(Text::ALL);
         assert_eq!(
             fill("Mute {name}", &[("name", "<b>A</b>")]),
             "Mute <b>A</b>"

@@ -95,23 +95,10 @@ texts! { VenueText;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
+    use crate::i18n::tests::both_languages_with_the_same_slots;
 
     #[test]
     fn every_venue_text_has_both_languages_with_the_same_slots() {
-        let slots = |s: &str| {
-            let mut v: Vec<String> = s
-                .split('{')
-                .skip(1)
-                .filter_map(|p| p.split_once('}').map(|(k, _)| k.to_owned()))
-                .collect();
-            v.sort();
-            v
-        };
-        for k in VenueText::ALL {
-            let (zh, en) = (k.get(Lang::Zh), k.get(Lang::En));
-            assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{k:?}");
-            assert_eq!(slots(zh), slots(en), "{k:?}");
-        }
+        both_languages_with_the_same_slots(VenueText::ALL);
     }
 }
