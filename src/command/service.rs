@@ -95,6 +95,17 @@ impl Commands {
         &self.0.session
     }
 
+    /// Puts what happened to a venue of the list into the meeting record (a drop, a redial and
+    /// a give-up also raise an alert).
+    pub fn record_venue(
+        &self,
+        name: &str,
+        uuid: Option<String>,
+        event: huikong_protocol::record::VenueEvent,
+    ) {
+        self.0.session.record_venue(name, uuid, event);
+    }
+
     /// The page's own place: its notification stack, no control busy.
     pub fn at_page(&self) -> At {
         At {

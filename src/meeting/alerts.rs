@@ -1,5 +1,5 @@
 //! Alerts an operator must not miss while looking at another window: someone waiting to be
-//! admitted, someone presenting, the stream lost, a command failed. The unseen count goes into
+//! admitted, someone presenting, the stream lost, a command failed, a venue dropped or redialled. The unseen count goes into
 //! the page title and a favicon badge; a beep and a desktop notification are optional, each
 //! switched here and remembered; an embedding portal gets each alert as a message.
 
@@ -7,7 +7,9 @@ use crate::embed::bridge::use_embed;
 use crate::embed::messages::Outbound;
 use crate::host::attention;
 use crate::i18n::{Text, Tr};
+use crate::panels::record_words::venue_text;
 use crate::platform::session::LiveSession;
+use huikong_core::venues::VenueText;
 use huikong_protocol::record::{Alert, AlertKind};
 use leptos::prelude::*;
 
@@ -22,6 +24,10 @@ pub fn alert_text(tr: Tr, a: &Alert) -> String {
             Text::AlertCommandFailed,
             &[("command", name), ("reason", &a.detail)],
         ),
+        AlertKind::Venue => match &a.venue {
+            Some(v) => untrack(|| venue_text(tr, name, v)),
+            None => name.to_owned(),
+        },
     }
 }
 
@@ -37,13 +43,16 @@ fn base_title() -> String {
     }
 }
 
-fn kind_text(k: AlertKind) -> Text {
-    match k {
+fn kind_label(tr: Tr, k: AlertKind) -> &'static str {
+    let t = match k {
         AlertKind::WaitingRoom => Text::AlertKindWaiting,
         AlertKind::Presenting => Text::AlertKindPresenting,
         AlertKind::StreamLost => Text::AlertKindStreamLost,
         AlertKind::CommandFailed => Text::AlertKindCommandFailed,
-    }
+        // The venue list's words are in its own table.
+        AlertKind::Venue => return tr.t(VenueText::VenueKindAlert),
+    };
+    tr.t(t)
 }
 
 /// One switch per kind of alert, remembered.
@@ -66,7 +75,7 @@ fn AlertKinds(muted: RwSignal<Vec<String>>) -> impl IntoView {
                         });
                         muted.with_untracked(|m| attention::save_muted_kinds(m));
                     }/>
-                    {move || tr.t(kind_text(k))}</label>
+                    {move || kind_label(tr, k)}</label>
             }).collect_view()}
         </details>
     }

@@ -1,6 +1,6 @@
 //! The record's timeline, newest first, filtered by kind and by person.
 
-use super::record_words::{entry_text, kind_text};
+use super::record_words::{entry_text, kind_label};
 use crate::i18n::{Text, Tr};
 use crate::panels::clock_time;
 use crate::state::record::MeetingRecord;
@@ -83,7 +83,7 @@ pub fn Timeline(record: MeetingRecord) -> impl IntoView {
                     on:change=move |ev| kind.set(event_target_value(&ev))>
                     <option value="">{tr.text(Text::RecAllKinds)}</option>
                     {Kind::ALL.into_iter().filter(|k| *k != Kind::Summary).map(|k| view! {
-                        <option value=k.as_str()>{move || tr.t(kind_text(k))}</option>
+                        <option value=k.as_str()>{move || kind_label(tr, k)}</option>
                     }).collect_view()}
                 </select></label>
             <label class="field">{tr.text(Text::RecFilterPerson)}

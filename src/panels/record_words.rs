@@ -1,10 +1,13 @@
 //! The record's entries and reasons in the page's language.
 
 use crate::i18n::{role_text, Text, Tr};
-use huikong_protocol::record::{Entry, Kind, LeaveReason, Outcome, What};
+use crate::venues::call::outcome_text;
+use huikong_core::venues::VenueText;
+use huikong_protocol::record::{Entry, Kind, LeaveReason, Outcome, VenueEvent, What};
 
-pub fn kind_text(k: Kind) -> Text {
-    match k {
+/// A kind's name in the page's language (tracked).
+pub fn kind_label(tr: Tr, k: Kind) -> &'static str {
+    let t = match k {
         Kind::Join => Text::RecKindJoin,
         Kind::Leave => Text::RecKindLeave,
         Kind::WaitingRoom => Text::RecKindWaiting,
@@ -14,8 +17,11 @@ pub fn kind_text(k: Kind) -> Text {
         Kind::Layout => Text::RecKindLayout,
         Kind::Stream => Text::RecKindStream,
         Kind::Command => Text::RecKindCommand,
+        // The venue list's words are in its own table.
+        Kind::Venue => return tr.t(VenueText::VenueKindRecord),
         Kind::Summary => Text::RecKindSummary,
-    }
+    };
+    tr.t(t)
 }
 
 /// Why someone left, as a clause after their name.
@@ -86,17 +92,47 @@ pub fn entry_text(tr: Tr, e: &Entry) -> String {
                 }
             }
         }
+        What::Venue(v) => venue_text(tr, name, v),
         What::Summary(s) => {
             let counts: Vec<String> = s
                 .by_kind
                 .iter()
-                .map(|(k, n)| format!("{} {n}", tr.t(kind_text(*k))))
+                .map(|(k, n)| format!("{} {n}", kind_label(tr, *k)))
                 .collect();
             tr.fmt(
                 Text::RecSummary,
                 &[("n", &s.count.to_string()), ("counts", &counts.join(", "))],
             )
         }
+    }
+}
+
+/// What happened to a venue, as a sentence (also an alert's).
+pub fn venue_text(tr: Tr, name: &str, v: &VenueEvent) -> String {
+    match v {
+        VenueEvent::Called { call } => tr.fmt(
+            VenueText::VenueRecordCall,
+            &[("name", name), ("result", &outcome_text(tr, call))],
+        ),
+        VenueEvent::Dropped { reason: None } => {
+            tr.fmt(VenueText::VenueRecDropped, &[("name", name)])
+        }
+        VenueEvent::Dropped { reason: Some(r) } => tr.fmt(
+            VenueText::VenueRecDroppedWhy,
+            &[("name", name), ("reason", r)],
+        ),
+        VenueEvent::RedialTry { attempt, of } => tr.fmt(
+            VenueText::VenueRecRedial,
+            &[
+                ("name", name),
+                ("n", &attempt.to_string()),
+                ("of", &of.to_string()),
+            ],
+        ),
+        VenueEvent::GaveUp { tries } => tr.fmt(
+            VenueText::RedialGaveUp,
+            &[("name", name), ("n", &tries.to_string())],
+        ),
     }
 }
 

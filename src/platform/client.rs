@@ -177,6 +177,7 @@ impl Api {
 
     /// A participant command without a body whose result is `true`/`false`.
     pub async fn participant(&self, uuid: &str, c: ParticipantCommand) -> Result<(), ApiError> {
+        self.note_sending(uuid, c);
         let r = async {
             let CommandOutcome(ok) = self.post_empty(&self.participant_url(uuid, c)).await?;
             ok.then_some(()).ok_or(ApiError::Rejected)
@@ -193,6 +194,7 @@ impl Api {
         c: ParticipantCommand,
         body: &B,
     ) -> Result<(), ApiError> {
+        self.note_sending(uuid, c);
         let r = async {
             let CommandOutcome(ok) = self.post_json(&self.participant_url(uuid, c), body).await?;
             ok.then_some(()).ok_or(ApiError::Rejected)

@@ -1,9 +1,9 @@
 //! The meeting record in the state layer: the protocol crate's pure `Record` behind signals.
 //! Only the live session's stream (events, and the moments it was lost) and the platform
-//! client (every command with its outcome) write it, through [`RecordWriter`]; views get the
-//! read side, [`MeetingRecord`].
+//! client (every command with its outcome, and what the venue list saw of its venues' calls)
+//! write it, through [`RecordWriter`]; views get the read side, [`MeetingRecord`].
 
-use huikong_protocol::record::{Alert, CommandRecord, Outcome, Record};
+use huikong_protocol::record::{Alert, CommandRecord, Outcome, Record, VenueEvent};
 use huikong_protocol::{ApiFailure, Command, Event, ParticipantCommand};
 use leptos::prelude::*;
 
@@ -94,6 +94,21 @@ impl RecordWriter {
     pub fn stream_lost(&self) {
         let at = now_s();
         self.update(|r| r.stream_lost(at));
+    }
+
+    /// A disconnect or transfer of `uuid` is being sent.
+    pub fn removing(&self, uuid: &str) {
+        let at = now_s();
+        self.update(|r| {
+            r.removing(at, uuid);
+            Vec::new()
+        });
+    }
+
+    /// What happened to a venue of the console's list.
+    pub fn venue(&self, name: &str, uuid: Option<String>, event: VenueEvent) {
+        let at = now_s();
+        self.update(|r| r.venue(at, name, uuid, event));
     }
 
     /// A conference command's outcome. Reads (`service_status`, `participants`) and the

@@ -12,46 +12,23 @@ use huikong_core::venues::calling::IN_FLIGHT;
 use huikong_core::venues::status::{Status, Why};
 use huikong_core::venues::Venue;
 use huikong_core::venues::VenueText;
+use huikong_protocol::record::VenueEvent;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-/// What became of one venue's call.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    Answered,
-    Refused,
-    NoAnswer,
-    /// The platform refused the dial, with its reason in the host's language.
-    Failed(String),
-    /// Still ringing when the host stopped following it.
-    NotSent,
-}
+/// What became of one venue's call: the meeting record's word for it.
+pub use huikong_protocol::record::CallResult as Outcome;
 
-impl Outcome {
-    pub fn text(&self, tr: Tr) -> String {
-        match self {
-            Outcome::Answered => tr.t(VenueText::VenueResultAnswered).to_owned(),
-            Outcome::Refused => tr.t(VenueText::VenueResultRefused).to_owned(),
-            Outcome::NoAnswer => tr.t(VenueText::VenueResultNoAnswer).to_owned(),
-            Outcome::Failed(r) => tr.fmt(VenueText::VenueResultFailed, &[("reason", r)]),
-            Outcome::NotSent => tr.t(VenueText::VenueResultNotSent).to_owned(),
-        }
-    }
-
-    pub fn code(&self) -> &'static str {
-        match self {
-            Outcome::Answered => "answered",
-            Outcome::Refused => "refused",
-            Outcome::NoAnswer => "no-answer",
-            Outcome::Failed(_) => "failed",
-            Outcome::NotSent => "not-sent",
-        }
-    }
-
-    pub fn ok(&self) -> bool {
-        *self == Outcome::Answered
+/// A call's result in the host's language.
+pub fn outcome_text(tr: Tr, o: &Outcome) -> String {
+    match o {
+        Outcome::Answered => tr.t(VenueText::VenueResultAnswered).to_owned(),
+        Outcome::Refused => tr.t(VenueText::VenueResultRefused).to_owned(),
+        Outcome::NoAnswer => tr.t(VenueText::VenueResultNoAnswer).to_owned(),
+        Outcome::Failed(r) => tr.fmt(VenueText::VenueResultFailed, &[("reason", r)]),
+        Outcome::NotSent => tr.t(VenueText::VenueResultNotSent).to_owned(),
     }
 }
 
@@ -194,6 +171,11 @@ impl CallRun {
                     break;
                 };
                 let outcome = call_one(venues, &cmds, &venue).await;
+                let uuid = venues.uuid_of(&venue.key());
+                let call = VenueEvent::Called {
+                    call: outcome.clone(),
+                };
+                cmds.record_venue(&venue.name, uuid, call);
                 this.tally.try_update(|t| {
                     if let Some(t) = t {
                         t.settle(&venue.key(), outcome);

@@ -19,6 +19,7 @@ use huikong_core::venues::address::match_roster;
 use huikong_core::venues::status::{online_count, Change, Status, Tracker};
 use huikong_core::venues::Venue;
 use huikong_core::venues::VenueText;
+use huikong_protocol::record::LeaveReason;
 use leptos::prelude::*;
 
 /// The venue list and what the console knows of each venue now; provided by the meeting page.
@@ -36,6 +37,8 @@ pub struct Venues {
     redial: RwSignal<huikong_core::venues::redial::Redial>,
     /// The global redial switch.
     pub redial_on: RwSignal<bool>,
+    /// Why each venue that left did, when the record says, by key.
+    pub left_why: RwSignal<std::collections::HashMap<String, LeaveReason>>,
     delays: StoredValue<Vec<u32>>,
     cmds: StoredValue<Option<crate::command::service::Commands>, LocalStorage>,
 }
@@ -55,6 +58,7 @@ impl Venues {
             rollcall: rollcall::RollCall::new(),
             redial: RwSignal::new(Default::default()),
             redial_on: RwSignal::new(true),
+            left_why: RwSignal::new(Default::default()),
             delays: StoredValue::new(
                 use_context::<crate::host::config::RuntimeConfig>()
                     .and_then(|c| c.redial)
@@ -151,6 +155,25 @@ impl Venues {
             .list
             .with_untracked(|l| l.iter().position(|v| v.key() == key))?;
         self.statuses.with_untracked(|s| s.get(at).cloned())
+    }
+
+    /// The participant that stands for the venue `key` now, if one does.
+    pub fn uuid_of(&self, key: &str) -> Option<String> {
+        self.status_of(key)
+            .and_then(|s| s.uuid().map(str::to_owned))
+    }
+
+    /// The per-venue switch: whether the venue is called when absent and redialled when it
+    /// drops; turned off, its pending redial is cancelled.
+    pub fn set_auto(&self, index: usize, on: bool) {
+        let mut list = self.list.get_untracked();
+        let Some(v) = list.get_mut(index) else { return };
+        v.auto_call = on;
+        if !on {
+            self.cancel_redial(&v.key());
+        }
+        self.room.with_value(|room| storage::save(room, &list));
+        self.list.set(list);
     }
 
     /// The console dialled the venue `key` and the platform answered with `uuid`.

@@ -83,8 +83,8 @@ fn Tools(venues: Venues, editing: Editing, importing: RwSignal<bool>) -> impl In
             <button type="button" on:click=move |_| editing.set(Some(None))>{tr.text(VenueText::VenueAdd)}</button>
             <button type="button" aria-expanded=move || importing.get().to_string()
                 on:click=move |_| importing.update(|o| *o = !*o)>{tr.text(VenueText::VenueImport)}</button>
-            <button type="button" disabled=empty on:click=export_csv>{tr.text(VenueText::VenueExportCsv)}</button>
-            <button type="button" disabled=empty on:click=export_json>{tr.text(VenueText::VenueExportJson)}</button>
+            <button type="button" data-testid="venue-export-csv" disabled=empty on:click=export_csv>{tr.text(VenueText::VenueExportCsv)}</button>
+            <button type="button" data-testid="venue-export-json" disabled=empty on:click=export_json>{tr.text(VenueText::VenueExportJson)}</button>
             <label class="check"><input type="checkbox" data-testid="venue-redial-switch"
                 prop:checked=move || venues.redial_on.get()
                 on:change=move |ev| venues.set_redial(event_target_checked(&ev))/>
@@ -143,6 +143,7 @@ pub fn VenuesPanel() -> impl IntoView {
                         <th scope="col">{tr.text(VenueText::VenueName)}</th>
                         <th scope="col">{tr.text(VenueText::VenueAddress)}</th>
                         <th scope="col">{tr.text(VenueText::VenueStatus)}</th>
+                        <th scope="col" title=move || tr.t(VenueText::VenueAuto)>{tr.text(VenueText::VenueAutoShort)}</th>
                         <th scope="col"><span class="visually-hidden">{tr.text(VenueText::VenueActions)}</span></th>
                     </tr></thead>
                     <tbody>

@@ -12,7 +12,8 @@ use crate::state::store::Store;
 use huikong_core::venues::redial::Next;
 use huikong_core::venues::status::Change;
 use huikong_core::venues::VenueText;
-use huikong_protocol::record::timeline::{LeaveReason, What};
+use huikong_protocol::record::timeline::LeaveReason;
+use huikong_protocol::record::VenueEvent;
 use leptos::prelude::*;
 
 /// Why a participant left as the meeting record has it, when it says.
@@ -27,29 +28,10 @@ pub fn leave_reason(store: Store, uuid: &str, now: f64) -> Option<LeaveReason> {
         .flatten()
 }
 
-/// Whether this console disconnected or transferred the participant.
+/// Whether this console disconnected or transferred the participant (the record notes it as
+/// the command is sent, so a leave that comes before the command's answer counts).
 fn removed_by_console(store: Store, uuid: &str, now: f64) -> bool {
-    if leave_reason(store, uuid, now) == Some(LeaveReason::RemovedByConsole) {
-        return true;
-    }
-    store
-        .record()
-        .with_untracked(|r| {
-            r.timeline()
-                .entries()
-                .rev()
-                .take(500)
-                .any(|e| match &e.what {
-                    What::Command(c) => {
-                        !c.failed()
-                            && (c.command.ends_with("transfer")
-                                || c.command.ends_with("disconnect"))
-                            && c.targets.iter().any(|t| t.0 == uuid)
-                    }
-                    _ => false,
-                })
-        })
-        .unwrap_or(false)
+    leave_reason(store, uuid, now) == Some(LeaveReason::RemovedByConsole)
 }
 
 impl Venues {
@@ -66,12 +48,27 @@ impl Venues {
                     self.redial.update(|r| {
                         r.back(key);
                     });
+                    self.left_why.update(|w| {
+                        w.remove(key);
+                    });
                     continue;
                 }
                 Change::Left { key, uuid } => {
+                    let reason = leave_reason(store, uuid, now);
+                    if let Some(r) = reason.clone() {
+                        self.left_why.update(|w| {
+                            w.insert(key.clone(), r);
+                        });
+                    }
                     if removed_by_console(store, uuid, now) {
                         continue;
                     }
+                    let reason = match reason {
+                        Some(LeaveReason::CallDisconnected(r)) => Some(r),
+                        _ => None,
+                    };
+                    let name = self.name_of(key);
+                    cmds.record_venue(&name, Some(uuid.clone()), VenueEvent::Dropped { reason });
                     (key, true)
                 }
                 Change::Failed { key, .. } => (key, false),
@@ -107,6 +104,7 @@ impl Venues {
                     status.push(false, tr.fmt_now(text, &args));
                 }
                 Some(Next::GaveUp { tries }) => {
+                    cmds.record_venue(&venue.name, None, VenueEvent::GaveUp { tries });
                     let n = tries.to_string();
                     let args = [("name", venue.name.as_str()), ("n", n.as_str())];
                     status.push(false, tr.fmt_now(VenueText::RedialGaveUp, &args));
@@ -132,6 +130,8 @@ impl Venues {
                 .list
                 .with_untracked(|l| l.iter().find(|v| v.key() == key).cloned());
             let Some(venue) = venue else { continue };
+            let of = self.delays.with_value(Vec::len);
+            cmds.record_venue(&venue.name, None, VenueEvent::RedialTry { attempt, of });
             let n = attempt.to_string();
             let text = cmds
                 .tr()
@@ -139,6 +139,15 @@ impl Venues {
             cmds.at_page().status.push(true, text);
             self.calls.call(*self, &cmds, vec![venue]);
         }
+    }
+
+    fn name_of(&self, key: &str) -> String {
+        self.list.with_untracked(|l| {
+            l.iter()
+                .find(|v| v.key() == key)
+                .map(|v| v.name.clone())
+                .unwrap_or_default()
+        })
     }
 
     /// The operator's Cancel, or the venue removed.

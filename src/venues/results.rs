@@ -46,7 +46,7 @@ pub fn CallResults(run: CallRun) -> impl IntoView {
                     {move || run.tally.with(|t| t.as_ref().map(|t| t.lines.clone()).unwrap_or_default())
                         .into_iter().map(|l| {
                             let code = l.outcome.as_ref().map_or("calling", |o| o.code());
-                            let text = l.outcome.as_ref().map_or_else(|| tr.t(VenueText::VenueCalling).to_owned(), |o| o.text(tr));
+                            let text = l.outcome.as_ref().map_or_else(|| tr.t(VenueText::VenueCalling).to_owned(), |o| super::call::outcome_text(tr, o));
                             view! { <li data-testid="venue-call-line" data-outcome=code>
                                 <span class="venue-name">{l.name}</span>" — "{text}</li> }
                         }).collect_view()}

@@ -10,10 +10,28 @@ use huikong_core::keymap::{aria_all, lookup, KeyAct, Scope};
 use huikong_core::venues::status::{Status, Why};
 use huikong_core::venues::Venue;
 use huikong_core::venues::VenueText;
+use huikong_protocol::record::LeaveReason;
 use leptos::prelude::*;
 
-/// A status in the host's language.
-pub fn status_text(tr: Tr, s: &Status) -> String {
+/// Why a venue left, when the record says more than that it left.
+fn why_text(tr: Tr, why: &LeaveReason) -> Option<String> {
+    match why {
+        LeaveReason::Left => None,
+        LeaveReason::RemovedByConsole => Some(tr.t(VenueText::VenueWhyRemoved).to_owned()),
+        LeaveReason::DuringStreamLoss => Some(tr.t(VenueText::VenueWhyLoss).to_owned()),
+        LeaveReason::CallDisconnected(r) => Some(r.clone()),
+    }
+}
+
+/// A status in the host's language, with why it left when that is known.
+pub fn status_text(tr: Tr, s: &Status, why: Option<&LeaveReason>) -> String {
+    if let (Status::Left { at }, Some(reason)) = (s, why.and_then(|w| why_text(tr, w))) {
+        let time = time_of(*at);
+        return tr.fmt(
+            VenueText::VenueLeftWhy,
+            &[("time", &time), ("reason", &reason)],
+        );
+    }
     match s {
         Status::Online { by_name: false, .. } => tr.t(VenueText::VenueOnline).into(),
         Status::Online { by_name: true, .. } => tr.t(VenueText::VenueOnlineByName).into(),
@@ -45,6 +63,7 @@ pub fn VenueRow(venues: Venues, index: usize, venue: Venue, editing: Editing) ->
             .unwrap_or(Status::Absent)
     });
     let key = venue.key();
+    let key2 = key.clone();
     let ringing = Memo::new(move |_| {
         venues.calls.tally.with(|t| {
             t.as_ref()
@@ -55,6 +74,7 @@ pub fn VenueRow(venues: Venues, index: usize, venue: Venue, editing: Editing) ->
     let call_label = tr.fmt_now(VenueText::VenueCallX, &[("name", &name)]);
     let edit_label = tr.fmt_now(VenueText::VenueEditX, &[("name", &name)]);
     let remove_label = tr.fmt_now(VenueText::VenueRemoveX, &[("name", &name)]);
+    let auto_label = tr.fmt_now(VenueText::VenueAutoX, &[("name", &name)]);
     let roll_label = tr.fmt_now(Text::RollCallX, &[("name", &name)]);
     let (c1, c2) = (cmds.clone(), cmds.clone());
     let roll = move || venues.rollcall.call_at(venues, &c1, index);
@@ -99,9 +119,13 @@ pub fn VenueRow(venues: Venues, index: usize, venue: Venue, editing: Editing) ->
                     {move || if ringing.get() && !status.with(|s| s.is_online()) {
                         tr.t(VenueText::VenueCalling).to_owned()
                     } else {
-                        status.with(|s| status_text(tr, s))
+                        let why = venues.left_why.with(|w| w.get(&key2).cloned());
+                        status.with(|s| status_text(tr, s, why.as_ref()))
                     }}</span>
                 <super::redial::RedialCountdown venues=venues key=venue.key() name=venue.name.clone()/></td>
+            <td class="venue-auto"><input type="checkbox" data-testid="venue-auto" aria-label=auto_label.clone()
+                title=auto_label prop:checked=venue.auto_call
+                on:change=move |ev| venues.set_auto(index, event_target_checked(&ev))/></td>
             <td class="venue-buttons">
                 <Show when=move || status.with(Status::is_online)>
                     <button type="button" aria-label=roll_label.clone() title=roll_label.clone()

@@ -21,7 +21,7 @@ const CAPTURE_DOWNLOADS: &str = "
 ";
 
 /// The downloaded file: its name and its bytes.
-async fn download(page: &Page, button: &str) -> (String, Vec<u8>) {
+pub(crate) async fn download(page: &Page, button: &str) -> (String, Vec<u8>) {
     page.client()
         .execute(CAPTURE_DOWNLOADS, vec![])
         .await

@@ -368,3 +368,55 @@ async fn an_administrator_s_list_comes_from_config_json() {
     t.page.open_panel("venues").await;
     t.page.wait_text_css(&row(2), "广州分会场").await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn the_list_exports_as_csv_and_json_and_reads_back_the_same() {
+    let t = start("venues_export", "zh-CN", Duration::from_millis(200)).await;
+    import(&t, "导入名单", &demo_csv(), "导入 21 个会场").await;
+    // A name that a spreadsheet would run as a formula.
+    t.page.click("添加会场").await;
+    t.page.fill("venue-name", "=HYPERLINK(\"x\")").await;
+    t.page
+        .fill("venue-address", "sip:formula@venues.huikong.local")
+        .await;
+    t.page.click("保存会场").await;
+    t.page.css(&row(22)).await;
+
+    let (name, bytes) = crate::record::download(&t.page, "venue-export-csv").await;
+    assert!(name.ends_with(".csv"), "{name}");
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "a BOM for Excel");
+    let text = String::from_utf8(bytes[3..].to_vec()).expect("UTF-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("序号,会场名称,呼叫地址,协议"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(lines.len(), 23, "the header and 22 venues");
+    assert!(lines[9].contains("成都分会场,sip:chengdu-noanswer@venues.huikong.local"));
+    assert!(
+        lines[22].contains("\"'=HYPERLINK(\"\"x\"\")\""),
+        "neutralised: {}",
+        lines[22]
+    );
+
+    let (name, bytes) = crate::record::download(&t.page, "venue-export-json").await;
+    assert!(name.ends_with(".json"), "{name}");
+    let json: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+    let venues = json
+        .get("venues")
+        .or(Some(&json))
+        .and_then(|v| v.as_array())
+        .expect("a list");
+    assert_eq!(venues.len(), 22);
+    assert_eq!(venues[9]["address"], "h323:10.20.0.10");
+    assert_eq!(venues[9]["dtmf"], "1234#");
+
+    // The exported CSV reads back as the same 22 venues.
+    let again = file("venues_export", "exported.csv", text.as_bytes());
+    import(&t, "导入名单", &again, "导入 22 个会场").await;
+    t.page.wait_text("venue-count", "会场").await;
+    t.page.wait_text_css(&row(22), "=HYPERLINK(\"x\")").await;
+    t.page.wait_text_css(&row(10), "h323:10.20.0.10").await;
+}

@@ -110,3 +110,40 @@ fn no_address_no_dial_back() {
     r.event(T0 + 10.0, &delete("a"));
     assert_eq!(r.recently_left(T0 + 11.0).next().unwrap().dial_back(), None);
 }
+
+#[test]
+fn a_venue_dropping_being_redialled_or_given_up_alerts_a_call_is_only_recorded() {
+    use huikong_protocol::record::{CallResult, Kind, VenueEvent, What};
+    let mut r = joined(&[]);
+    let called = VenueEvent::Called {
+        call: CallResult::Refused,
+    };
+    assert!(r.venue(T0, "二分会场", None, called.clone()).is_empty());
+    let dropped = VenueEvent::Dropped {
+        reason: Some("Call disconnected".into()),
+    };
+    let redial = VenueEvent::RedialTry { attempt: 1, of: 3 };
+    let gave_up = VenueEvent::GaveUp { tries: 3 };
+    for (i, e) in [dropped, redial, gave_up].into_iter().enumerate() {
+        let a = r.venue(T0 + i as f64, "二分会场", Some("u2".into()), e.clone());
+        assert_eq!(kinds(a.clone()), [AlertKind::Venue]);
+        assert_eq!(
+            (a[0].subject.as_str(), a[0].detail.as_str()),
+            ("二分会场", e.code())
+        );
+        assert_eq!(a[0].venue.as_ref(), Some(&e));
+    }
+    let venue_entries: Vec<_> = r
+        .timeline()
+        .entries()
+        .filter(|e| e.kind() == Kind::Venue)
+        .collect();
+    assert_eq!(venue_entries.len(), 4);
+    assert_eq!(venue_entries[0].what, What::Venue(called));
+    assert_eq!(venue_entries[3].uuid.as_deref(), Some("u2"));
+    let json = serde_json::to_string(venue_entries[3]).unwrap();
+    assert!(
+        json.contains(r#""what":"venue""#) && json.contains(r#""venue_event":"gave_up""#),
+        "{json}"
+    );
+}

@@ -109,6 +109,37 @@ fn a_failed_disconnect_does_not_claim_the_removal() {
 }
 
 #[test]
+fn a_leave_before_the_disconnect_s_answer_is_still_the_console_s_doing_unless_it_fails() {
+    let mut r = joined(&[
+        person("a", "Alice", "sip:alice@x"),
+        person("b", "Bob", "sip:bob@x"),
+    ]);
+    // The platform's delete comes before the command's answer.
+    r.removing(T0, "a");
+    r.event(T0 + 0.1, &delete("a"));
+    r.command(CommandRecord::participant(
+        T0 + 0.2,
+        ParticipantCommand::Disconnect,
+        vec![("a".into(), "Alice".into())],
+        "",
+        Outcome::Done,
+    ));
+    // A transfer that failed claims nothing.
+    r.removing(T0 + 1.0, "b");
+    r.command(CommandRecord::participant(
+        T0 + 1.2,
+        ParticipantCommand::Transfer,
+        vec![("b".into(), "Bob".into())],
+        "",
+        Outcome::Failed("timeout".into()),
+    ));
+    r.event(T0 + 2.0, &delete("b"));
+    let reasons: Vec<_> = r.recently_left(T0 + 3.0).map(|d| d.reason.clone()).collect();
+    assert!(reasons.contains(&LeaveReason::RemovedByConsole), "{reasons:?}");
+    assert!(reasons.contains(&LeaveReason::Left), "{reasons:?}");
+}
+
+#[test]
 fn service_layout_and_presentation_changes_are_recorded_once() {
     let mut r = joined(&[]);
     let lock = |v| {

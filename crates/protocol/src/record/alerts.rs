@@ -2,6 +2,7 @@
 //! them; the console shows the unseen count (title, favicon), and may beep, notify and tell an
 //! embedding portal.
 
+use super::venue::VenueEvent;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -15,14 +16,17 @@ pub enum AlertKind {
     StreamLost,
     /// A command this console sent failed.
     CommandFailed,
+    /// A venue of the list dropped, is being redialled, or was given up.
+    Venue,
 }
 
 impl AlertKind {
-    pub const ALL: [AlertKind; 4] = [
+    pub const ALL: [AlertKind; 5] = [
         AlertKind::WaitingRoom,
         AlertKind::Presenting,
         AlertKind::StreamLost,
         AlertKind::CommandFailed,
+        AlertKind::Venue,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -31,6 +35,7 @@ impl AlertKind {
             AlertKind::Presenting => "presenting",
             AlertKind::StreamLost => "stream_lost",
             AlertKind::CommandFailed => "command_failed",
+            AlertKind::Venue => "venue",
         }
     }
 }
@@ -40,10 +45,14 @@ pub struct Alert {
     pub kind: AlertKind,
     /// Unix seconds.
     pub at: f64,
-    /// Who it is about (the participant, the presenter), or the failed command's name.
+    /// Who it is about (the participant, the presenter, the venue), or the failed command's name.
     pub subject: String,
-    /// The failed command's reason; blank otherwise.
+    /// The failed command's reason, or what happened to the venue (`VenueEvent::code`); blank
+    /// otherwise.
     pub detail: String,
+    /// What happened to the venue, for a venue's alert.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub venue: Option<VenueEvent>,
 }
 
 /// The count of alerts not yet seen, reset when the operator looks.

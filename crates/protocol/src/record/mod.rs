@@ -12,6 +12,7 @@ pub mod attendance;
 pub mod export;
 mod presence;
 pub mod timeline;
+pub mod venue;
 
 pub use alerts::{Alert, AlertKind, Alerts};
 pub use attendance::{Attendance, Person, PersonKey, Session};
@@ -19,6 +20,7 @@ pub use export::{file_name, ExportMeta};
 pub use timeline::{
     CommandRecord, Entry, Filter, Kind, LeaveReason, Outcome, Summary, Timeline, What,
 };
+pub use venue::{CallResult, VenueEvent};
 
 use crate::event::Event;
 use crate::participant::Participant;
@@ -82,6 +84,12 @@ impl Record {
         self.take(out)
     }
 
+    /// This console is about to disconnect or transfer `uuid`: a leave before the command's
+    /// answer is still "removed by this console".
+    pub fn removing(&mut self, at: f64, uuid: &str) {
+        self.presence.removing(at, uuid);
+    }
+
     /// A command this console sent, once its outcome is known. A target given without a name
     /// gets the one it has in the meeting.
     pub fn command(&mut self, mut command: CommandRecord) -> Vec<Alert> {
@@ -100,6 +108,7 @@ impl Record {
                 at: command.at,
                 subject: command.command.clone(),
                 detail: reason.clone(),
+                venue: None,
             });
         }
         let (at, name, uuid) = match command.targets.as_slice() {
@@ -112,6 +121,35 @@ impl Record {
             uuid,
             name,
             what: What::Command(command),
+        });
+        self.take(out)
+    }
+
+    /// Something happened at `at` to the venue `name` of the console's list (its participant
+    /// `uuid`, when it has one); a drop, a redial and a give-up raise an alert.
+    pub fn venue(
+        &mut self,
+        at: f64,
+        name: &str,
+        uuid: Option<String>,
+        event: VenueEvent,
+    ) -> Vec<Alert> {
+        let mut out = presence::Out::default();
+        if event.alerts() {
+            out.alerts.push(Alert {
+                kind: AlertKind::Venue,
+                at,
+                subject: name.to_owned(),
+                detail: event.code().to_owned(),
+                venue: Some(event.clone()),
+            });
+        }
+        out.entries.push(Entry {
+            seq: 0,
+            at,
+            uuid,
+            name: name.to_owned(),
+            what: What::Venue(event),
         });
         self.take(out)
     }
@@ -133,6 +171,7 @@ impl Record {
                 at,
                 subject: String::new(),
                 detail: String::new(),
+                venue: None,
             });
         }
         self.take(out)

@@ -86,12 +86,29 @@ impl Presence {
         true
     }
 
+    /// This console is sending a disconnect or a transfer of `uuid`: the platform's delete may
+    /// come before the command's answer, and is still this console's doing.
+    pub fn removing(&mut self, at: f64, uuid: &str) {
+        if self.known.contains_key(uuid) {
+            self.removed_by_console.insert(uuid.to_owned(), at);
+        }
+    }
+
     pub fn command(&mut self, c: &CommandRecord) {
         if c.outcome != Outcome::Done {
+            // A removal that failed is not this console's doing after all.
+            if matches!(
+                c.command.as_str(),
+                "participants/disconnect" | "participants/transfer"
+            ) {
+                for (uuid, _) in &c.targets {
+                    self.removed_by_console.remove(uuid);
+                }
+            }
             return;
         }
         match c.command.as_str() {
-            "participants/disconnect" => {
+            "participants/disconnect" | "participants/transfer" => {
                 for (uuid, _) in &c.targets {
                     if self.known.contains_key(uuid) {
                         self.removed_by_console.insert(uuid.clone(), c.at);
@@ -222,6 +239,7 @@ impl Presence {
                     at,
                     subject: name,
                     detail: String::new(),
+                    venue: None,
                 });
             }
             Event::PresentationStop => self.stop(at, false, out),
@@ -321,6 +339,7 @@ impl Presence {
             at,
             subject: p.shown_name().to_owned(),
             detail: String::new(),
+            venue: None,
         });
     }
 

@@ -2,6 +2,7 @@
 //! bounded. When full, the oldest entries are folded into one summary entry that counts them by
 //! kind, so nothing disappears without a note.
 
+use super::venue::VenueEvent;
 use crate::role::Role;
 use serde::Serialize;
 use std::collections::{BTreeMap, VecDeque};
@@ -24,11 +25,13 @@ pub enum Kind {
     Layout,
     Stream,
     Command,
+    /// What the console's venue list did and saw: calls, drops, redials.
+    Venue,
     Summary,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Join,
         Kind::Leave,
         Kind::WaitingRoom,
@@ -38,6 +41,7 @@ impl Kind {
         Kind::Layout,
         Kind::Stream,
         Kind::Command,
+        Kind::Venue,
         Kind::Summary,
     ];
 
@@ -52,6 +56,7 @@ impl Kind {
             Kind::Layout => "layout",
             Kind::Stream => "stream",
             Kind::Command => "command",
+            Kind::Venue => "venue",
             Kind::Summary => "summary",
         }
     }
@@ -197,6 +202,8 @@ pub enum What {
         reason: String,
     },
     Command(CommandRecord),
+    /// The entry's name is the venue's.
+    Venue(VenueEvent),
     Summary(Summary),
 }
 
@@ -230,6 +237,7 @@ impl Entry {
             What::LayoutChanged { .. } => Kind::Layout,
             What::CallEnded { .. } | What::StreamLost | What::Resynced { .. } => Kind::Stream,
             What::Command(_) => Kind::Command,
+            What::Venue(_) => Kind::Venue,
             What::Summary(_) => Kind::Summary,
         }
     }
