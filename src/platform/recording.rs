@@ -35,7 +35,10 @@ impl Api {
     /// Before a participant command is sent: a disconnect or transfer is noted at once, since
     /// the platform's delete may arrive before its answer.
     pub(super) fn note_sending(&self, uuid: &str, c: ParticipantCommand) {
-        if matches!(c, ParticipantCommand::Disconnect | ParticipantCommand::Transfer) {
+        if matches!(
+            c,
+            ParticipantCommand::Disconnect | ParticipantCommand::Transfer
+        ) {
             if let Some(w) = self.recorder() {
                 w.removing(uuid);
             }

@@ -1,5 +1,5 @@
-//! `cargo xtask bench`'s browser side: one page (the console, or the hand-written reference
-//! page) joined to a simulator the xtask started (release build, `large:N`, admin on), measured
+//! `cargo xtask bench`'s browser side: one page (the console, the console with a venue list,
+//! or the hand-written reference page) joined to a simulator the xtask started (release build, `large:N`, admin on), measured
 //! in the page, the figures written as JSON for the xtask's table. Ignored: only the xtask,
 //! which sets `HUIKONG_BENCH_*`, runs it. A benchmark: it asserts only that each step happened.
 
@@ -64,6 +64,46 @@ async fn own_token(http: &reqwest::Client, sim: &str) -> String {
     v["result"]["token"].as_str().expect("a token").to_owned()
 }
 
+/// A venue list of `n` for the room as the bench finds it: nine in ten named as participants
+/// (their addresses are not the participants', so each is matched the costliest way, by name
+/// after the address and the alias fail), the rest absent. None is called automatically, so the
+/// storm's leaves are not redialled: the figure is the list's cost on the roster's path.
+async fn venue_list(http: &reqwest::Client, sim: &str, n: usize) -> String {
+    let token = own_token(http, sim).await;
+    let v: Value = http
+        .get(format!("{sim}/api/services/{ROOM_ALIAS}/participants"))
+        .header("token", token)
+        .send()
+        .await
+        .expect("participants")
+        .json()
+        .await
+        .expect("participants' answer");
+    let names: Vec<&str> = v["result"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|p| p["display_name"].as_str())
+        .collect();
+    let present = (n * 9 / 10).min(names.len());
+    let step = names.len() / present.max(1);
+    let venues: Vec<Value> = (0..n)
+        .map(|i| {
+            let name = match i < present {
+                true => names[i * step].to_owned(),
+                false => format!("缺席会场 {i:04}"),
+            };
+            json!({
+                "number": i + 1,
+                "name": name,
+                "address": format!("sip:venue-{i:04}@bench.huikong.local"),
+                "auto_call": false,
+            })
+        })
+        .collect();
+    json!({ "venues": venues }).to_string()
+}
+
 async fn churn(http: &reqwest::Client, sim: &str, rate: f64) {
     let r = http
         .put(format!("{sim}/_admin/churn"))
@@ -103,11 +143,23 @@ async fn bench_one_page() {
         .expect("timeouts");
     let http = reqwest::Client::new();
     let mut f = Map::new();
-    let path = if s.page == "console" {
-        "/?lang=en"
-    } else {
+    let path = if s.page == "reference" {
         "/reference/index.html?lang=en"
+    } else {
+        "/?lang=en"
     };
+    if let Some(n) = s.page.strip_prefix("venues") {
+        let list = venue_list(&http, &s.sim, n.parse().expect("venues<N>")).await;
+        let store = format!(
+            "try {{ localStorage.setItem('huikong.venues.{ROOM}', {}); }} catch (e) {{}}",
+            serde_json::to_string(&list).expect("JSON")
+        );
+        tab.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": store }),
+        )
+        .await;
+    }
     tab.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
         json!({ "source": js::BEFORE_PAGE }),

@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: the console against a hand-written plain-JS reference page
 //! (`bench/reference/`), both in headless Chromium against the release simulator, at 1,000 and
-//! 5,000 participants; and the simulator's fan-out to 2,000 event streams. Prints a markdown
+//! 5,000 participants, and the console again at the largest size with a venue list of 500
+//! (`--venues N`, 0 for none); and the simulator's fan-out to 2,000 event streams. Prints a markdown
 //! table (figure | target | console | reference | ratio | met?) ready for the README, and
 //! writes `target/bench/results.json`. The pages are measured in the page itself by the chaos
 //! suite's ignored `bench` test (tests/chaos/bench.rs), one fresh simulator per page and size.
@@ -22,6 +23,8 @@ struct Options {
     sizes: Vec<usize>,
     storm_secs: u64,
     fanout: bool,
+    /// The venue list's length for the console's extra run at the largest size; 0 for none.
+    venues: usize,
 }
 
 fn options(args: &[String]) -> Result<Options, String> {
@@ -29,15 +32,18 @@ fn options(args: &[String]) -> Result<Options, String> {
         sizes: vec![1000, 5000],
         storm_secs: 60,
         fanout: true,
+        venues: 500,
     };
     let mut args = args.iter();
     while let Some(flag) = args.next() {
         match flag.as_str() {
             "--no-fanout" => o.fanout = false,
-            "--sizes" | "--storm" => {
+            "--sizes" | "--storm" | "--venues" => {
                 let v = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
                 let bad = || format!("bad {flag} {v:?}");
-                if flag == "--storm" {
+                if flag == "--venues" {
+                    o.venues = v.parse().map_err(|_| bad())?;
+                } else if flag == "--storm" {
                     o.storm_secs = v.parse().ok().filter(|s| *s > 0).ok_or_else(bad)?;
                 } else {
                     o.sizes = v
@@ -74,8 +80,11 @@ pub fn main(args: &[String]) -> Result<(), String> {
     let world = e2e::World::with_dist(&served)?;
     let mut measured = Vec::new();
     let mut result = Ok(());
+    let largest = o.sizes.iter().copied().max().unwrap_or(0);
+    let with_venues = format!("venues{}", o.venues);
     'sizes: for &size in &o.sizes {
-        for page in PAGES {
+        let extra = (o.venues > 0 && size == largest).then_some(with_venues.as_str());
+        for page in PAGES.into_iter().chain(extra) {
             heading(&format!("{page} at {size} participants"));
             match measure(&world, &served, page, size, o.storm_secs) {
                 Ok(m) => measured.push(m),
@@ -95,7 +104,15 @@ pub fn main(args: &[String]) -> Result<(), String> {
         }
     }
     let took = started.elapsed();
-    let table = bench_table::markdown(&o.sizes, &measured, &fanouts);
+    let mut table = bench_table::markdown(&o.sizes, &measured, &fanouts);
+    if o.venues > 0 {
+        table.push_str(&bench_table::venues_markdown(
+            largest,
+            o.venues,
+            &with_venues,
+            &measured,
+        ));
+    }
     heading(&format!(
         "the figures (a {} s storm; the run took {:.1} min)",
         o.storm_secs,

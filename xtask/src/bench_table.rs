@@ -233,6 +233,34 @@ pub fn markdown(sizes: &[usize], measured: &[Measured], fanouts: &[Fanout]) -> S
     out
 }
 
+/// The console at `size` with a venue list of `venues` against the console alone: the targets
+/// only (the list is extra work the reference page does not do).
+pub fn venues_markdown(size: usize, venues: usize, page: &str, measured: &[Measured]) -> String {
+    let of = |p: &str| measured.iter().find(|m| m.size == size && m.page == p);
+    let mut out = format!(
+        "\n**{} participants with a venue list of {}**\n\n",
+        group(size as i64),
+        group(venues as i64)
+    );
+    out.push_str("| Figure | Target | With the list | Without | Met? |\n|---|---|---|---|---|\n");
+    for (key, what, most, _) in FIGURES {
+        let with = of(page).and_then(|m| m.get(key));
+        let without = of(PAGES[0]).and_then(|m| m.get(key));
+        let cell = |v: Option<f64>| v.map_or("–".into(), number);
+        let (target, met) = match (most, with) {
+            (Some(t), Some(w)) if w > t => (format!("≤ {}", number(t)), "**no**: over the target"),
+            (Some(t), _) => (format!("≤ {}", number(t)), "yes"),
+            (None, _) => ("–".into(), "–"),
+        };
+        out.push_str(&format!(
+            "| {what} | {target} | {} | {} | {met} |\n",
+            cell(with),
+            cell(without)
+        ));
+    }
+    out
+}
+
 /// A flat JSON object of numbers, as the browser side writes it (one `"key": value` a line).
 pub fn parse_flat_json(text: &str) -> Vec<(String, f64)> {
     text.lines()

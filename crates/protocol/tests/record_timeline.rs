@@ -134,8 +134,14 @@ fn a_leave_before_the_disconnect_s_answer_is_still_the_console_s_doing_unless_it
         Outcome::Failed("timeout".into()),
     ));
     r.event(T0 + 2.0, &delete("b"));
-    let reasons: Vec<_> = r.recently_left(T0 + 3.0).map(|d| d.reason.clone()).collect();
-    assert!(reasons.contains(&LeaveReason::RemovedByConsole), "{reasons:?}");
+    let reasons: Vec<_> = r
+        .recently_left(T0 + 3.0)
+        .map(|d| d.reason.clone())
+        .collect();
+    assert!(
+        reasons.contains(&LeaveReason::RemovedByConsole),
+        "{reasons:?}"
+    );
     assert!(reasons.contains(&LeaveReason::Left), "{reasons:?}");
 }
 
