@@ -12,6 +12,7 @@ use crate::list::query::{provide_spotlight_order, visible, ListQuery};
 use crate::list::selection::Selection;
 use crate::list::virtual_list::VirtualRows;
 use crate::platform::session::LiveSession;
+use huikong_core::freshness::FreshText;
 use huikong_core::list::view::ListView;
 use leptos::prelude::*;
 
@@ -43,7 +44,12 @@ pub fn ParticipantList() -> impl IntoView {
             <ListFilters query=query/>
             <SelectionLine selection=selection/>
             <VirtualRows visible=visible on_hidden=Callback::new(move |()| query.clear())/>
-            <p class="empty" hidden=move || !visible.with(ListView::is_empty)>{tr.text(Text::NoParticipants)}</p>
+            // Until the first list arrives, an empty list is not known to be empty.
+            <p class="empty" hidden=move || !visible.with(ListView::is_empty)>
+                {move || match store.synced().get() {
+                    true => tr.t(Text::NoParticipants),
+                    false => tr.t(FreshText::Loading),
+                }}</p>
             <div class="bulk-foot">
                 <BulkResult bulk=bulk.clone()/>
                 <BulkBar bulk=bulk/>

@@ -8,6 +8,7 @@ use crate::command::button::{toggle, CmdButton};
 use crate::command::service::Commands;
 use crate::i18n::{Text, Tr};
 use huikong_core::command::Action;
+use huikong_core::freshness::FreshText;
 use leptos::prelude::*;
 
 #[component]
@@ -15,6 +16,8 @@ pub fn ConferenceControls() -> impl IntoView {
     let tr = Tr::use_context();
     let cmds = Commands::use_context();
     let service = cmds.session().store.service();
+    // Nothing is offered on the strength of flags the platform has not said yet.
+    let known = Signal::derive(move || service.get().known);
     let locked = Signal::derive(move || service.get().locked);
     let muted = Signal::derive(move || service.get().guests_muted);
     let offered = |a: Action| cmds.offered(a);
@@ -30,7 +33,9 @@ pub fn ConferenceControls() -> impl IntoView {
     view! {
         <section class="card controls" aria-labelledby="controls-h">
             <h2 id="controls-h">{tr.text(Text::ConferenceControls)}</h2>
+            <p class="note" data-testid="flags-unknown" hidden=move || known.get()>{tr.text(FreshText::FlagsUnknown)}</p>
             <div class="button-row">
+                <Show when=move || known.get()>
                 {lock.then(|| view! {
                     <CmdButton testid="lock-toggle" act=toggle(locked, Act::Unlock, Act::Lock)
                         label=label(locked, Text::UnlockConference, Text::LockConference)/>
@@ -39,8 +44,9 @@ pub fn ConferenceControls() -> impl IntoView {
                     <CmdButton testid="mute-guests-toggle" act=toggle(muted, Act::UnmuteGuests, Act::MuteGuests)
                         label=label(muted, Text::UnmuteAllGuests, Text::MuteAllGuests)/>
                 })}
+                </Show>
                 // Offered until the meeting has started: starting it again would do nothing.
-                <Show when=move || start && !service.get().started>
+                <Show when=move || start && known.get() && !service.get().started>
                     <CmdButton testid="start-meeting" act=|| Act::Start
                         label=Signal::derive(move || tr.t(Text::StartMeeting).to_owned())/>
                 </Show>

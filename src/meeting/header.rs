@@ -7,6 +7,7 @@ use crate::i18n::{role_text, Text, Tr};
 use crate::platform::session::LiveSession;
 use crate::platform::stream::ConnState;
 use crate::widgets::prefs::{DenseSwitch, PrefSwitches};
+use huikong_core::freshness::FreshText;
 use leptos::prelude::*;
 
 #[component]
@@ -30,14 +31,21 @@ fn Flag(
 fn Counts() -> impl IntoView {
     let tr = Tr::use_context();
     let store = expect_context::<LiveSession>().store;
-    let count = Memo::new(move |_| store.order().with(Vec::len));
-    let waiting = Memo::new(move |_| store.waiting().with(Vec::len));
+    // Until the first list arrives a count is not known, and "0" would say everyone left.
+    let known = store.synced();
+    let n = move |k: bool, v: usize| match k {
+        true => v.to_string(),
+        false => tr.t(FreshText::CountUnknown).to_owned(),
+    };
+    let count = Memo::new(move |_| n(known.get(), store.order().with(Vec::len)));
+    let waiting = Memo::new(move |_| n(known.get(), store.waiting().with(Vec::len)));
     view! {
-        <span class="count" data-testid="participant-count" data-count=move || count.get().to_string()>
-            {move || tr.fmt(Text::ParticipantCount, &[("n", &count.get().to_string())])}
+        <span class="count" data-testid="participant-count" data-count=move || count.get()>
+            {move || tr.fmt(Text::ParticipantCount, &[("n", &count.get())])}
         </span>
-        <span class="count" data-testid="waiting-count" data-count=move || waiting.get().to_string()>
-            {move || tr.fmt(Text::WaitingCount, &[("n", &waiting.get().to_string())])}
+        <span class="count" data-testid="waiting-count" data-count=move || waiting.get()
+            class:warn=move || known.get() && store.waiting().with(|w| !w.is_empty())>
+            {move || tr.fmt(Text::WaitingCount, &[("n", &waiting.get())])}
         </span>
     }
 }
@@ -119,9 +127,12 @@ pub fn MeetingHeader(
             </div>
             <div class="head-menu" id="head-menu" class:open=move || menu_open.get()>
                 <div class="flags">
+                    // Defaults are not facts: the flags show once the platform has said them.
+                    <Show when=move || service.with(|s| s.known)>
                     <Flag testid="flag-locked" on=Signal::derive(move || service.get().locked) yes=Text::FlagLocked no=Text::FlagUnlocked/>
                     <Flag testid="flag-guests-muted" on=Signal::derive(move || service.get().guests_muted) yes=Text::FlagGuestsMuted no=Text::FlagGuestsUnmuted/>
                     <Flag testid="flag-started" on=Signal::derive(move || service.get().started) yes=Text::FlagStarted no=Text::FlagNotStarted/>
+                    </Show>
                     <Counts/>
                     <crate::venues::panel::VenueCount/>
                 </div>

@@ -1,10 +1,11 @@
 //! The meeting shell: the page, its header, the dock of panels, the conference controls, the
-//! waiting room, alerts, the undo bar and those who recently left.
+//! waiting room, alerts, the undo bar, those who recently left, and how current it all is.
 
 pub mod alerts;
 pub mod controls;
 pub mod dock;
 pub mod dock_unseen;
+pub mod freshness;
 pub mod header;
 pub mod page;
 pub mod page_acts;

@@ -220,6 +220,7 @@ pub fn MeetingPage(
                 // In the main landmark, as everything is: the disabled controls point at it.
                 <p id=HOST_ONLY_REASON_ID class="visually-hidden">{tr.text(Text::HostOnlyReason)}</p>
                 <div class="main-col" class:dense=move || dense.get() data-testid="main-col">
+                    <super::freshness::FreshnessNote/>
                     <AlertBar/>
                     <crate::venues::rollcall::RollCallBar/>
                     <ConferenceControls/>

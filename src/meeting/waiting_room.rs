@@ -1,4 +1,4 @@
-//! The waiting room: who waits and for how long; admit one or all.
+//! The waiting room: who waits and for how long; admit one or all, or turn one away.
 
 use crate::command::act::{Act, PersonAct};
 use crate::command::button::CmdButton;
@@ -24,7 +24,9 @@ fn WaitingEntry(uuid: String) -> impl IntoView {
     let p = row.p;
     let name = Memo::new(move |_| p.with(|p| p.shown_name().to_owned()));
     let admit = Act::Person(PersonAct::Admit, uuid.clone());
-    let can_admit = Commands::use_context().offered(Action::Admit);
+    let reject = Act::Person(PersonAct::Reject, uuid.clone());
+    let cmds = Commands::use_context();
+    let (can_admit, can_reject) = (cmds.offered(Action::Admit), cmds.offered(Action::Reject));
     view! {
         <li data-testid="waiting-entry" data-uuid=uuid.clone()>
             <span class="pname"><NameInList uuid=uuid.clone()>{move || name.get()}</NameInList></span>
@@ -39,6 +41,12 @@ fn WaitingEntry(uuid: String) -> impl IntoView {
                     short=Signal::derive(move || tr.t(Text::Admit).to_owned())
                     label=Signal::derive(move || tr.fmt(Text::AdmitX, &[("name", &name.get())]))
                     act=move || admit.clone()/>
+            })}
+            {can_reject.then(|| view! {
+                <CmdButton class="small" testid="reject"
+                    short=Signal::derive(move || tr.t(Text::Reject).to_owned())
+                    label=Signal::derive(move || tr.fmt(Text::RejectX, &[("name", &name.get())]))
+                    act=move || reject.clone()/>
             })}
         </li>
     }

@@ -9,13 +9,42 @@ use crate::i18n::{Text, Tr};
 use crate::panels::clock_time;
 use crate::platform::session::LiveSession;
 use crate::state::status::Status;
-use huikong_protocol::record::{file_name, ExportMeta};
+use huikong_core::attendance::{columns, AttendanceText};
+use huikong_core::i18n::Lang;
+use huikong_protocol::record::{file_name, CsvWords, ExportMeta};
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Format {
     Csv,
     Json,
+}
+
+/// A unix time as the host's local `YYYY-MM-DD HH:MM:SS`, which spreadsheets read as a time.
+fn local_time(at_s: f64) -> String {
+    let d = js_sys::Date::new(&(at_s * 1000.0).into());
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds()
+    )
+}
+
+/// The CSV in the host's language and time zone.
+fn csv_words(lang: Lang, time: &dyn Fn(f64) -> String) -> CsvWords<'_> {
+    let t = |k: AttendanceText| k.get(lang);
+    CsvWords {
+        columns: columns(lang),
+        yes: t(AttendanceText::Yes),
+        no: t(AttendanceText::No),
+        host: t(AttendanceText::Host),
+        guest: t(AttendanceText::Guest),
+        time,
+    }
 }
 
 #[component]
@@ -27,6 +56,7 @@ fn ExportButtons() -> impl IntoView {
     let conference = session.conference_name.clone();
     let export = StoredValue::new(move |format: Format| {
         let now = now_s();
+        let lang = tr.lang.get_untracked();
         let made = record.with_untracked(|r| {
             let meta = ExportMeta {
                 conference: conference.clone(),
@@ -37,7 +67,7 @@ fn ExportButtons() -> impl IntoView {
                 Format::Csv => (
                     file_name(&conference, now, "csv"),
                     "text/csv;charset=utf-8",
-                    r.to_csv(&meta, now),
+                    r.to_csv(&csv_words(lang, &local_time), now),
                 ),
                 Format::Json => (
                     file_name(&conference, now, "json"),

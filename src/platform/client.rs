@@ -31,7 +31,9 @@ impl ApiError {
     /// platform's own words kept beside it, any other as the platform gave it.
     pub fn message(&self, tr: Tr) -> String {
         match self {
-            ApiError::Network(e) => tr.fmt_now(Text::NetworkError, &[("reason", e)]),
+            // The browser's own words ("TypeError: Failed to fetch") are no reason a host can
+            // read, and are in the browser's language, not the host's.
+            ApiError::Network(_) => tr.now(Text::NetworkError).to_owned(),
             // A gateway's or proxy's own error page is no reason a host can read: say which
             // HTTP status came back instead of quoting the page.
             ApiError::Api(ApiFailure::Malformed { http_status, .. })

@@ -3,6 +3,7 @@
 
 pub mod client;
 pub mod join;
+pub mod poll;
 mod recording;
 pub mod request;
 pub mod session;

@@ -5,6 +5,7 @@
 use crate::host::browser::{now_s, random};
 use crate::i18n::{Text, Tr};
 use crate::platform::join::Joined;
+use crate::platform::poll::Freshness;
 use crate::platform::stream::{self, ConnState, StreamStop};
 use crate::platform::Api;
 use crate::state::status::Status;
@@ -60,6 +61,8 @@ pub struct LiveSession {
     pub profile: Profile,
     /// The event stream's connection.
     pub conn: ReadSignal<ConnState>,
+    /// How far what is shown can be trusted: live, stale since, polled, or not known yet.
+    pub fresh: ReadSignal<Freshness>,
     pub state: ReadSignal<SessionState>,
     set_conn: WriteSignal<ConnState>,
     set_state: WriteSignal<SessionState>,
@@ -94,6 +97,7 @@ impl LiveSession {
         });
         let (stop_tx, stop_rx) = oneshot::channel();
         let (conn, set_conn) = signal(ConnState::Connecting);
+        let fresh = RwSignal::new(Freshness::Unknown);
         let (state, set_state) = signal(SessionState::Active);
         let session = LiveSession {
             api: joined.api.clone(),
@@ -108,6 +112,7 @@ impl LiveSession {
             room: joined.room.clone(),
             profile: joined.params.profile,
             conn,
+            fresh: fresh.read_only(),
             state,
             set_conn,
             set_state,
@@ -129,7 +134,7 @@ impl LiveSession {
             ),
             _ => {}
         });
-        let stop = stream::start(session.api.clone(), writer, set_conn, on_change);
+        let stop = stream::start(session.api.clone(), writer, set_conn, fresh, on_change);
         session.stream.set_value(Some(stop));
         session.spawn_refresh(joined.granted.expires, tr, stop_rx);
 

@@ -5,6 +5,7 @@
 //! the console reopens it with the current token, after a backoff with jitter; the sync that
 //! follows replaces the list.
 
+use super::poll::Freshness;
 use crate::host::browser::{random, warn};
 use crate::platform::Api;
 use crate::state::store::StoreWriter;
@@ -99,8 +100,11 @@ const FALLBACK_MS: u64 = 100;
 
 /// The events decoded since the last frame, shared by the stream's readers (one at a time, in
 /// order), applied by whichever comes first of the next animation frame and a timer.
-struct Queue {
+pub(super) struct Queue {
     events: RefCell<Vec<Decoded>>,
+    /// The queued sync is the poller's, not the stream's: it makes the list polled, not live.
+    polled: Cell<bool>,
+    fresh: RwSignal<Freshness>,
     /// The flush asked for, if any: a frame and a timer race for it, and only its own counts.
     armed: Cell<Option<u64>>,
     asked: Cell<u64>,
@@ -109,9 +113,17 @@ struct Queue {
     alive: Arc<AtomicBool>,
 }
 
-type Pending = Rc<Queue>;
+pub(super) type Pending = Rc<Queue>;
 
 impl Queue {
+    /// The poller's reading, applied as the stream's sync would be.
+    pub(super) fn push_polled(self: &Rc<Self>, batch: Vec<Decoded>) {
+        self.polled.set(true);
+        for d in batch {
+            self.push(d);
+        }
+    }
+
     fn push(self: &Rc<Self>, decoded: Decoded) {
         self.events.borrow_mut().push(decoded);
         if self.armed.get().is_some() {
@@ -146,6 +158,12 @@ impl Queue {
         }
         if synced {
             mark_sync_end();
+            let now = js_sys::Date::now();
+            let f = match self.polled.replace(false) {
+                true => Freshness::Polled { at_ms: now },
+                false => Freshness::Live,
+            };
+            self.fresh.try_set(f);
         }
     }
 }
@@ -290,6 +308,7 @@ pub fn start(
     api: Api,
     store: StoreWriter,
     conn: WriteSignal<ConnState>,
+    fresh: RwSignal<Freshness>,
     on_change: Rc<dyn Fn(Change)>,
 ) -> StreamStop {
     let (tx, mut rx) = unbounded::<Msg>();
@@ -300,12 +319,15 @@ pub fn start(
     let ctl = stop.clone();
     let pending: Pending = Rc::new(Queue {
         events: RefCell::new(Vec::new()),
+        polled: Cell::new(false),
+        fresh,
         armed: Cell::new(None),
         asked: Cell::new(0),
         store,
         on_change,
         alive: stop.alive.clone(),
     });
+    super::poll::run(api.clone(), pending.clone(), fresh, stop.alive.clone());
     leptos::task::spawn_local(async move {
         let mut live = false;
         let mut failures: u32 = 0;
@@ -351,6 +373,10 @@ pub fn start(
             // A stream that was live is lost; a retry that never opened loses nothing more.
             if std::mem::take(&mut live) {
                 store.record().stream_lost();
+            }
+            if fresh.try_get_untracked() == Some(Freshness::Live) {
+                let since_ms = js_sys::Date::now();
+                fresh.try_set(Freshness::Stale { since_ms });
             }
             failures += 1;
             conn.try_set(state_after_failures(failures));

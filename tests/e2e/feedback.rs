@@ -225,8 +225,8 @@ async fn a_toggles_name_and_pressed_state_agree() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "browser test: run by cargo xtask test"]
 async fn a_confirmation_takes_the_focus_and_escape_gives_it_back() {
-    let (t, wang) = dialog_open("feedback_confirm", "en").await;
-    t.page.click_in(DIALOG, "Disconnect Wang Fang").await;
+    let (t, wang) = ctx::with_wang("feedback_confirm", "en").await;
+    t.page.testid("end-meeting").await.click().await.unwrap();
     t.page.testid("confirm-dialog").await;
     let focused = js(&t.page, "return document.activeElement.textContent.trim();").await;
     assert_eq!(
@@ -248,9 +248,24 @@ async fn a_confirmation_takes_the_focus_and_escape_gives_it_back() {
         "return document.activeElement.dataset.testid || '';",
     )
     .await;
-    assert_eq!(back, json!("disconnect-participant"));
+    assert_eq!(back, json!("end-meeting"));
     assert_eq!(t.page.all_css(&row_css(&wang)).await.len(), 1);
-    t.page.testid(DIALOG).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn a_disconnect_asks_once_through_its_undo_window() {
+    let (t, _wang) = dialog_open("feedback_disconnect_once", "en").await;
+    t.page.click_in(DIALOG, "Disconnect Wang Fang").await;
+    let local = format!("{} {}", testid_css(DIALOG), testid_css("undo-bar-local"));
+    t.page.wait_text_css(&local, "Disconnect Wang Fang").await;
+    assert!(
+        t.page
+            .all_css(&testid_css("confirm-dialog"))
+            .await
+            .is_empty(),
+        "no confirmation as well"
+    );
 }
 
 /// The dialog, its close button and disconnect inside the window.

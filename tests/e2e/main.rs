@@ -45,6 +45,7 @@ mod screenshots;
 mod session;
 mod split;
 mod transfer_check;
+mod trust;
 mod undo;
 mod undo_leave;
 mod venues;

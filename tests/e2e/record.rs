@@ -4,6 +4,7 @@
 //! `record_alerts.rs`.
 
 use crate::ctx::{self, Ctx};
+use huikong_protocol::record::export::CSV_COLUMNS;
 use huikong_protocol::Profile;
 use huikong_sim::faults::{FailureKind, Faults};
 use huikong_sim::model::unix_now;
@@ -81,21 +82,34 @@ pub(crate) async fn click_centred(page: &Page, testid: &str) {
     el.click().await.unwrap();
 }
 
-/// The CSV export: checks the BOM and gives the header map and the rows by display name.
+/// The CSV export: checks the BOM and that the header is the first line, and gives the header
+/// and the rows.
 pub(crate) async fn export_csv(t: &Ctx) -> (String, Vec<String>, Vec<Vec<String>>) {
     t.page.open_panel("record").await;
     let (name, bytes) = download(&t.page, "export-csv").await;
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 with a BOM");
     let text = String::from_utf8(bytes[3..].to_vec()).expect("UTF-8");
     let mut rows = parse_csv(&text);
-    assert_eq!(rows[0][0], "conference");
-    let header = rows.remove(1);
-    (name, header, rows.split_off(1))
+    let header = rows.remove(0);
+    assert_eq!(
+        header.len(),
+        CSV_COLUMNS.len(),
+        "the header first: {header:?}"
+    );
+    (name, header, rows)
 }
 
-pub(crate) fn cell<'a>(header: &[String], row: &'a [String], col: &str) -> &'a str {
-    let i = header.iter().position(|h| h == col).expect(col);
+/// A row's cell by the column's key (`CSV_COLUMNS`): the header itself is in the host's language.
+pub(crate) fn cell<'a>(_header: &[String], row: &'a [String], col: &str) -> &'a str {
+    let i = CSV_COLUMNS.iter().position(|h| *h == col).expect(col);
     &row[i]
+}
+
+/// `H:MM:SS` as seconds.
+fn secs(hms: &str) -> String {
+    let parts: Vec<f64> = hms.split(':').map(|p| p.parse().expect(hms)).collect();
+    assert_eq!(parts.len(), 3, "H:MM:SS: {hms:?}");
+    (parts[0] * 3600.0 + parts[1] * 60.0 + parts[2]).to_string()
 }
 
 pub(crate) fn row_of<'a>(header: &[String], rows: &'a [Vec<String>], name: &str) -> &'a [String] {
@@ -180,7 +194,14 @@ async fn a_scripted_meeting_exports_the_attendance_the_simulator_knows() {
             "{name} is in the meeting"
         );
     }
+    assert_eq!(header[0], "Name", "the columns in the host's language");
+    assert_eq!(header[6], "Time in the meeting");
     let z = row_of(&header, &rows, "Zhang Wei");
+    let first = cell(&header, z, "first_join");
+    assert!(
+        first.len() == 19 && first.as_bytes()[10] == b' ' && !first.ends_with('Z'),
+        "a local time: {first:?}"
+    );
     assert_eq!(
         cell(&header, z, "sessions"),
         "1",
@@ -188,7 +209,7 @@ async fn a_scripted_meeting_exports_the_attendance_the_simulator_knows() {
     );
     assert_near(
         "Zhang Wei",
-        cell(&header, z, "total_seconds"),
+        &secs(cell(&header, z, "total")),
         before - zhang_start,
         after - zhang_start,
     );
@@ -198,7 +219,7 @@ async fn a_scripted_meeting_exports_the_attendance_the_simulator_knows() {
     let first = wang_out - wang_in;
     assert_near(
         "Wang Fang",
-        cell(&header, w, "total_seconds"),
+        &secs(cell(&header, w, "total")),
         first + before - wang2_in,
         first + after - wang2_in,
     );
@@ -207,7 +228,7 @@ async fn a_scripted_meeting_exports_the_attendance_the_simulator_knows() {
     assert_eq!(cell(&header, l, "present"), "no");
     assert_near(
         "Liu Yang (left during the stream loss)",
-        cell(&header, l, "total_seconds"),
+        &secs(cell(&header, l, "total")),
         lost - liu_in,
         lost - liu_in + 0.5,
     );

@@ -167,8 +167,9 @@ async fn in_chinese_on_the_enterprise_cloud_someone_who_left_is_dialled_back() {
     assert_eq!(filled, "sip:王芳@e2e.local");
 
     let (_, header, rows) = export_csv(&t).await;
+    assert_eq!(header[0], "名称");
     let w = row_of(&header, &rows, "王芳");
-    assert_eq!(cell(&header, w, "present"), "no");
+    assert_eq!(cell(&header, w, "present"), "否");
     assert_eq!(cell(&header, w, "sessions"), "1");
     t.page
         .wait_text_css(

@@ -2,7 +2,7 @@
 //! leave (said on the join page), the page left (the browser may ask first), and the session
 //! ended by the platform (said on the session-over card).
 
-use crate::undo::{confirm_disconnect, still_there, waiting, with_wang, DIALOG, PAST_THE_WINDOW};
+use crate::undo::{ask_to_disconnect, still_there, waiting, with_wang, DIALOG, PAST_THE_WINDOW};
 use huikong_test_support::harness::stays;
 
 /// Ends the meeting for everyone, confirmed: it then waits in the window.
@@ -17,7 +17,6 @@ async fn leaving_during_the_window_sends_nothing_and_says_so() {
     let (t, api, wang) = with_wang("undo_leave", "zh").await;
     t.page.click("更多操作 Wang Fang").await;
     t.page.click_in(DIALOG, "断开 Wang Fang").await;
-    t.page.click_in("confirm-dialog", "断开 Wang Fang").await;
     t.page.click_in(DIALOG, "关闭").await;
     end_for_everyone(&t, "结束会议").await;
     assert_eq!(waiting(&t.page).await, ["结束会议", "断开 Wang Fang"]);
@@ -43,7 +42,7 @@ async fn leaving_during_the_window_sends_nothing_and_says_so() {
 #[ignore = "browser test: run by cargo xtask test"]
 async fn leaving_the_page_during_the_window_sends_nothing() {
     let (t, api, wang) = with_wang("undo_navigate", "en").await;
-    confirm_disconnect(&t).await;
+    ask_to_disconnect(&t).await;
     t.page.click_in(DIALOG, "Close").await;
     assert_eq!(waiting(&t.page).await, ["Disconnect Wang Fang"]);
     // The browser may ask first (beforeunload); a WebDriver navigation goes on regardless.
@@ -60,7 +59,7 @@ async fn leaving_the_page_during_the_window_sends_nothing() {
 async fn a_session_ended_by_the_platform_cancels_what_waits_and_the_card_says_so() {
     let (t, api, wang) = with_wang("undo_session_over", "en").await;
     let me = t.console_uuid().await;
-    confirm_disconnect(&t).await;
+    ask_to_disconnect(&t).await;
     t.page.click_in(DIALOG, "Close").await;
     assert_eq!(waiting(&t.page).await, ["Disconnect Wang Fang"]);
     api.command(

@@ -85,3 +85,39 @@ async fn admit_everyone_waiting() {
         assert!(in_conference(&api.participant(u).await.unwrap()));
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn reject_beside_admit_turns_a_guest_away_on_the_platform() {
+    let t = ctx::start("reject_one", Profile::Public).await;
+    t.add_host("Zhang Wei");
+    t.join(&ctx::Join {
+        lang: "zh",
+        ..ctx::Join::host()
+    })
+    .await;
+    let (api, uuids) = locked_with_waiting(&t, &["王芳", "刘洋"]).await;
+    let (wang, liu) = (&uuids[0], &uuids[1]);
+    t.page.css(&entry_css(wang)).await;
+    // One protection: the undo window, no confirmation.
+    t.page.click_in("waiting-room", "拒绝 王芳").await;
+    assert!(t
+        .page
+        .all_css(&testid_css("confirm-dialog"))
+        .await
+        .is_empty());
+    crate::undo::let_through(&t.page, "拒绝 王芳").await;
+    t.page.wait_gone_css(&entry_css(wang)).await;
+    huikong_test_support::harness::eventually("王芳 gone from the platform", || async {
+        match api.participant(wang).await {
+            None => Ok(()),
+            Some(_) => Err("still there".to_string()),
+        }
+    })
+    .await;
+    assert!(
+        waiting(&api.participant(liu).await.unwrap()),
+        "the other still waits"
+    );
+    t.page.wait_attr("waiting-count", "data-count", "1").await;
+}

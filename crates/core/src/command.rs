@@ -31,6 +31,8 @@ pub enum Action {
     SpotlightOn,
     SpotlightOff,
     Admit,
+    /// Turned away from the waiting room: the platform's disconnect.
+    Reject,
     MakeHost,
     MakeGuest,
     AllowPresentation,
@@ -153,7 +155,7 @@ impl Policy {
 use Needs::{Conference as C, Participant as P};
 
 impl Action {
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 33] = [
         Action::Lock,
         Action::Unlock,
         Action::MuteGuests,
@@ -171,6 +173,7 @@ impl Action {
         Action::SpotlightOn,
         Action::SpotlightOff,
         Action::Admit,
+        Action::Reject,
         Action::MakeHost,
         Action::MakeGuest,
         Action::AllowPresentation,
@@ -261,6 +264,13 @@ impl Action {
             )
             .key(KeyAct::RowSpotlight),
             Action::Admit => p(Text::AdmitX, "准入 等候 admit let in", P(PC::Unlock)),
+            // Routine beside Admit: the undo window is its one protection.
+            Action::Reject => p(
+                Text::RejectX,
+                "拒绝 等候 reject turn away deny",
+                P(PC::Disconnect),
+            )
+            .waits_always(),
             Action::MakeHost => {
                 p(Text::MakeHostX, "角色 主持人 role host chair", P(PC::Role)).waits_in_bulk()
             }
@@ -287,7 +297,7 @@ impl Action {
                 "断开 移除 踢出 disconnect remove kick",
                 P(PC::Disconnect),
             )
-            .confirm(Confirm::Button)
+            // One protection, the undo window: a confirmation as well asked twice.
             .waits_always()
             .key(KeyAct::RowDisconnect),
             // A roll call mutes the guests: without that command there is none.

@@ -1,7 +1,9 @@
 //! Huikong's pure console logic, shared by the console (`src/`) and tested natively with a
 //! plain `cargo test`: no Leptos, no web-sys, no I/O.
 
+pub mod attendance;
 pub mod command;
+pub mod freshness;
 pub mod i18n;
 pub mod keymap;
 pub mod list;

@@ -96,7 +96,7 @@ fn main() {
         exported_at: now,
     };
     let started = Instant::now();
-    let csv = record.to_csv(&meta, now);
+    let csv = record.to_csv(&huikong_protocol::record::CsvWords::machine(), now);
     let csv_time = started.elapsed();
     let started = Instant::now();
     let json = record.to_json(&meta, now);

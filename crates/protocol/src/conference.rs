@@ -15,6 +15,10 @@ pub struct ServiceState {
     pub locked: bool,
     pub guests_muted: bool,
     pub started: bool,
+    /// Whether the platform has said what the flags are (a `service_update` naming the lock and
+    /// the guests' mute, as the `service_status` read on connecting does): until then they are
+    /// defaults, not facts, and nothing is offered on their strength.
+    pub known: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -122,6 +126,9 @@ impl Conference {
                 }
                 if let Some(v) = u.started {
                     self.service.started = v;
+                }
+                if u.locked.is_some() && u.guests_muted.is_some() {
+                    self.service.known = true;
                 }
                 Change::Service
             }

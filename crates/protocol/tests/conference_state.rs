@@ -33,6 +33,10 @@ fn chat(n: usize) -> Event {
 #[test]
 fn service_update_changes_only_the_fields_it_names() {
     let mut c = Conference::new();
+    assert!(
+        !c.service.known,
+        "the flags are not known before the platform says them"
+    );
     let all = ServiceUpdate {
         locked: Some(true),
         guests_muted: Some(true),
@@ -49,7 +53,8 @@ fn service_update_changes_only_the_fields_it_names() {
         ServiceState {
             locked: false,
             guests_muted: true,
-            started: true
+            started: true,
+            known: true,
         }
     );
     // The document's example names locked and guests_muted, not started.
@@ -64,7 +69,8 @@ fn service_update_changes_only_the_fields_it_names() {
         ServiceState {
             locked: false,
             guests_muted: false,
-            started: true
+            started: true,
+            known: true,
         }
     );
 }

@@ -2,7 +2,7 @@
 
 mod record_util;
 
-use huikong_protocol::record::export::{csv_cell, iso_utc, CSV_COLUMNS};
+use huikong_protocol::record::export::{csv_cell, iso_utc, CsvWords, CSV_COLUMNS};
 use huikong_protocol::record::{file_name, ExportMeta};
 use record_util::*;
 
@@ -76,14 +76,11 @@ fn hostile_names_come_back_literally_and_start_no_formula() {
         .map(|(i, n)| person(&format!("h{i}"), n, &format!("sip:{i}@x")))
         .collect();
     let r = joined(&people);
-    let csv = r.to_csv(&meta(), T0 + 60.0);
+    let csv = r.to_csv(&CsvWords::machine(), T0 + 60.0);
     assert!(csv.starts_with('\u{feff}'), "a BOM for spreadsheets");
     let rows = parse_csv(csv.trim_start_matches('\u{feff}'));
-    assert_eq!(rows[0][0], "conference");
-    assert_eq!(rows[0][1], "周会 demo@huikong.local");
-    assert_eq!(rows[0][3], "2026-12-01T10:00:00Z");
-    assert_eq!(rows[1], CSV_COLUMNS);
-    let names: Vec<&str> = rows[2..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(rows[0], CSV_COLUMNS, "the header first, nothing above it");
+    let names: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
     for (name, hostile) in names.iter().zip(HOSTILE) {
         assert!(
             !name.starts_with(['=', '+', '-', '@', '\t', '\r']),
@@ -92,9 +89,7 @@ fn hostile_names_come_back_literally_and_start_no_formula() {
         assert_eq!(name.trim_start_matches('\''), hostile);
     }
     assert_eq!(names.len(), HOSTILE.len());
-    assert!(rows
-        .iter()
-        .all(|r| r.len() == rows[1].len() || r.len() == 6));
+    assert!(rows.iter().all(|r| r.len() == rows[0].len()));
 }
 
 #[test]
@@ -104,20 +99,69 @@ fn csv_rows_carry_sessions_durations_and_reconnected() {
     r.event(T0 + 30.0, &delete("a1"));
     r.event(T0 + 40.0, &create(&person("a2", "Alice", "sip:alice@x")));
     r.event(T0 + 55.0, &create(&waiting("w", "Wang")));
-    let rows = parse_csv(r.to_csv(&meta(), T0 + 100.0).trim_start_matches('\u{feff}'));
+    let rows = parse_csv(
+        r.to_csv(&CsvWords::machine(), T0 + 100.0)
+            .trim_start_matches('\u{feff}'),
+    );
     let col = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
-    let alice = &rows[2];
+    let alice = &rows[1];
     assert_eq!(alice[col("display_name")], "Alice");
     assert_eq!(alice[col("sessions")], "2");
     assert_eq!(alice[col("reconnected")], "yes");
-    assert_eq!(alice[col("total_seconds")], "90");
+    assert_eq!(alice[col("total")], "0:01:30");
     assert_eq!(alice[col("first_join")], "2026-12-01T10:00:00Z");
     assert_eq!(alice[col("last_leave")], "", "present again");
     assert_eq!(alice[col("present")], "yes");
     assert_eq!(alice[col("role")], "guest");
-    let wang = &rows[3];
-    assert_eq!(wang[col("waiting_seconds")], "45");
-    assert_eq!(wang[col("total_seconds")], "0");
+    let wang = &rows[2];
+    assert_eq!(wang[col("waiting")], "0:00:45");
+    assert_eq!(wang[col("total")], "0:00:00");
+}
+
+#[test]
+fn the_csv_speaks_the_host_s_language_and_time() {
+    let mut r = joined(&[]);
+    r.event(T0, &create(&person("a1", "Alice", "sip:alice@x")));
+    r.event(T0 + 3725.0, &delete("a1"));
+    let local = |t: f64| format!("local {}", t - T0);
+    let words = CsvWords {
+        columns: [
+            "名称",
+            "地址",
+            "协议",
+            "角色",
+            "首次入会",
+            "最后离会",
+            "会中时长",
+            "入会次数",
+            "重新连接",
+            "等候时长",
+            "仍在会中",
+        ],
+        yes: "是",
+        no: "否",
+        host: "主持人",
+        guest: "访客",
+        time: &local,
+    };
+    let rows = parse_csv(r.to_csv(&words, T0 + 4000.0).trim_start_matches('\u{feff}'));
+    assert_eq!(rows[0][0], "名称");
+    assert_eq!(
+        rows[1],
+        [
+            "Alice",
+            "sip:alice@x",
+            "sip",
+            "访客",
+            "local 0",
+            "local 3725",
+            "1:02:05",
+            "1",
+            "否",
+            "0:00:00",
+            "否"
+        ]
+    );
 }
 
 #[test]

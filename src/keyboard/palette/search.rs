@@ -93,7 +93,11 @@ fn person_acts(muted: bool, spotlit: bool, waiting: bool, host: bool) -> [Person
         } else {
             PersonAct::MakeHost
         },
-        PersonAct::Disconnect,
+        if waiting {
+            PersonAct::Reject
+        } else {
+            PersonAct::Disconnect
+        },
     ]
 }
 

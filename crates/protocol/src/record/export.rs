@@ -3,6 +3,7 @@
 //! the date. Participants carry no token or PIN, and nothing else is written.
 
 use super::attendance::Person;
+use crate::role::Role;
 use crate::utc::UtcTime;
 use serde::Serialize;
 
@@ -24,10 +25,10 @@ pub const CSV_COLUMNS: [&str; 11] = [
     "role",
     "first_join",
     "last_leave",
-    "total_seconds",
+    "total",
     "sessions",
     "reconnected",
-    "waiting_seconds",
+    "waiting",
     "present",
 ];
 
@@ -55,37 +56,66 @@ pub fn iso_utc(secs: f64) -> String {
     )
 }
 
-fn seconds(s: f64) -> String {
-    format!("{}", s.round() as i64)
+/// A duration as `H:MM:SS`, as a spreadsheet shows a time span.
+pub fn hms(secs: f64) -> String {
+    let s = secs.max(0.0).round() as u64;
+    format!("{}:{:02}:{:02}", s / 3600, s % 3600 / 60, s % 60)
 }
 
-/// The attendance as CSV: a BOM, a line saying what it covers, the header, one row per person;
-/// CRLF line ends.
-pub fn to_csv(people: &[Person], meta: &ExportMeta, now: f64) -> String {
+/// How the CSV speaks to the administrator who opens it: the columns' names, the words and the
+/// times in the host's language and time zone (the JSON keeps the machine's forms).
+pub struct CsvWords<'a> {
+    /// The names of [`CSV_COLUMNS`], in their order.
+    pub columns: [&'a str; 11],
+    pub yes: &'a str,
+    pub no: &'a str,
+    pub host: &'a str,
+    pub guest: &'a str,
+    /// A unix time as the host reads it (their local `YYYY-MM-DD HH:MM:SS`).
+    pub time: &'a dyn Fn(f64) -> String,
+}
+
+impl CsvWords<'static> {
+    /// The machine's words: the column keys, `yes`/`no`, `chair`/`guest`, ISO UTC times.
+    pub fn machine() -> CsvWords<'static> {
+        CsvWords {
+            columns: CSV_COLUMNS,
+            yes: "yes",
+            no: "no",
+            host: "chair",
+            guest: "guest",
+            time: &iso_utc,
+        }
+    }
+}
+
+/// The attendance as CSV: a BOM, the header, one row per person; times and durations as
+/// `words` has them; CRLF line ends. Nothing above the header, so a spreadsheet's first row is
+/// the columns.
+pub fn to_csv(people: &[Person], words: &CsvWords, now: f64) -> String {
     let mut out = String::from('\u{feff}');
     let line = |cells: Vec<String>| cells.join(",") + "\r\n";
-    out += &line(vec![
-        csv_cell("conference"),
-        csv_cell(&meta.conference),
-        csv_cell("covers_from"),
-        iso_utc(meta.covers_from),
-        csv_cell("exported_at"),
-        iso_utc(meta.exported_at),
-    ]);
-    out += &line(CSV_COLUMNS.iter().map(|c| c.to_string()).collect());
+    let yes_no = |b: bool| csv_cell(if b { words.yes } else { words.no });
+    out += &line(words.columns.iter().map(|c| csv_cell(c)).collect());
     for p in people {
+        let role = match p.role {
+            Role::Host => words.host,
+            _ => words.guest,
+        };
         out += &line(vec![
             csv_cell(&p.display_name),
             csv_cell(&p.uri),
             csv_cell(&p.protocol),
-            p.role.as_chair().to_owned(),
-            iso_utc(p.first_join()),
-            p.last_leave().map(iso_utc).unwrap_or_default(),
-            seconds(p.total(now)),
+            csv_cell(role),
+            csv_cell(&(words.time)(p.first_join())),
+            p.last_leave()
+                .map(|t| csv_cell(&(words.time)(t)))
+                .unwrap_or_default(),
+            hms(p.total(now)),
             p.sessions.len().to_string(),
-            if p.reconnected() { "yes" } else { "no" }.to_owned(),
-            seconds(p.waiting(now)),
-            if p.present() { "yes" } else { "no" }.to_owned(),
+            yes_no(p.reconnected()),
+            hms(p.waiting(now)),
+            yes_no(p.present()),
         ]);
     }
     out

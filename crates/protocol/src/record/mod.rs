@@ -16,7 +16,7 @@ pub mod venue;
 
 pub use alerts::{Alert, AlertKind, Alerts};
 pub use attendance::{Attendance, Person, PersonKey, Session};
-pub use export::{file_name, ExportMeta};
+pub use export::{file_name, CsvWords, ExportMeta};
 pub use timeline::{
     CommandRecord, Entry, Filter, Kind, LeaveReason, Outcome, Summary, Timeline, What,
 };
@@ -253,8 +253,8 @@ impl Record {
     }
 
     /// The attendance as CSV (see [`export::to_csv`]).
-    pub fn to_csv(&self, meta: &ExportMeta, now: f64) -> String {
-        export::to_csv(self.attendance(), meta, self.clock(now))
+    pub fn to_csv(&self, words: &CsvWords, now: f64) -> String {
+        export::to_csv(self.attendance(), words, self.clock(now))
     }
 
     /// The attendance as JSON (see [`export::to_json`]).
