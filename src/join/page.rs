@@ -6,7 +6,7 @@ use crate::embed::messages::{LaunchParams, Outbound};
 use crate::host::browser;
 use crate::host::config::RuntimeConfig;
 use crate::i18n::{Text, Tr};
-use crate::platform::join::{join, JoinParams, Joined};
+use crate::platform::join::{join, JoinError, JoinField, JoinParams, Joined};
 use crate::widgets::prefs::PrefSwitches;
 use huikong_protocol::Profile;
 use leptos::prelude::*;
@@ -36,7 +36,8 @@ pub fn JoinPage(
     let hideme = RwSignal::new(initial.hideme);
     let profile = RwSignal::new(initial.profile);
     let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<crate::platform::join::JoinError>);
+    // Each beside its field: a form with two empty fields says both at once.
+    let errors = RwSignal::new(Vec::<JoinError>::new());
     let embed = use_embed();
     // Whether the join under way is the portal's, for the `request` of an error message.
     let portal_join = StoredValue::new(false);
@@ -55,8 +56,23 @@ pub fn JoinPage(
             return;
         }
         let params = form();
+        let mut empty = Vec::new();
+        if params.conference.trim().is_empty() {
+            empty.push(JoinError::EmptyConference);
+        }
+        if params.name.trim().is_empty() {
+            empty.push(JoinError::EmptyName);
+        }
+        if !empty.is_empty() {
+            if let Some(embed) = embed {
+                let request = portal_join.get_value().then_some("join");
+                embed.send(&Outbound::join_error(&empty[0], tr, request));
+            }
+            errors.set(empty);
+            return;
+        }
         busy.set(true);
-        error.set(None);
+        errors.set(Vec::new());
         leptos::task::spawn_local(async move {
             let outcome = join(params).await;
             busy.try_set(false);
@@ -81,7 +97,7 @@ pub fn JoinPage(
                             .then_some("join");
                         embed.send(&Outbound::join_error(&e, tr, request));
                     }
-                    error.try_set(Some(e));
+                    errors.try_set(vec![e]);
                 }
             }
         });
@@ -119,6 +135,13 @@ pub fn JoinPage(
         });
     }
     let compact = embed.is_some_and(|e| e.compact);
+    let invalid = move |f: JoinField| {
+        move || {
+            errors
+                .with(|e| e.iter().any(|e| e.field() == f))
+                .then_some("true")
+        }
+    };
     // Which way the console reaches the platform: a short line at the top of the form, which
     // the form is described by.
     let proxy_path = use_context::<RuntimeConfig>().and_then(|c| c.platform_proxy);
@@ -149,22 +172,32 @@ pub fn JoinPage(
                 <Show when=move || !proxied>
                     <label for="join-server">{tr.text(Text::ServerLabel)}</label>
                     <input id="join-server" data-testid="join-server" type="url" inputmode="url"
-                        autocomplete="url" aria-describedby="join-server-hint join-route"
+                        autocomplete="url" aria-describedby="join-server-hint join-route join-server-error"
+                        aria-invalid=invalid(JoinField::Server) placeholder="https://"
                         bind:value=server/>
                     <small id="join-server-hint" class="hint">{tr.text(Text::ServerHint)}</small>
+                    <FieldError errors=errors field=JoinField::Server id="join-server-error"/>
                 </Show>
 
                 <label for="join-conference">{tr.text(Text::ConferenceLabel)}</label>
                 <input id="join-conference" data-testid="join-conference" type="text" required
-                    autocomplete="off" bind:value=conference/>
+                    autocomplete="off" aria-describedby="join-conference-error"
+                    aria-invalid=invalid(JoinField::Conference)
+                    placeholder=move || tr.t(Text::ConferenceExample) bind:value=conference/>
+                <FieldError errors=errors field=JoinField::Conference id="join-conference-error"/>
 
                 <label for="join-pin">{tr.text(Text::PinLabel)}</label>
                 <input id="join-pin" data-testid="join-pin" type="password" autocomplete="off"
+                    aria-describedby="join-pin-hint join-pin-error" aria-invalid=invalid(JoinField::Pin)
                     bind:value=pin/>
+                <small id="join-pin-hint" class="hint">{tr.text(Text::PinHint)}</small>
+                <FieldError errors=errors field=JoinField::Pin id="join-pin-error"/>
 
                 <label for="join-name">{tr.text(Text::NameLabel)}</label>
                 <input id="join-name" data-testid="join-name" type="text" required autocomplete="name"
-                    bind:value=name/>
+                    aria-describedby="join-name-error" aria-invalid=invalid(JoinField::Name)
+                    placeholder=move || tr.t(Text::NameExample) bind:value=name/>
+                <FieldError errors=errors field=JoinField::Name id="join-name-error"/>
 
                 <label class="check">
                     <input type="checkbox" data-testid="join-hideme" bind:checked=hideme/>
@@ -172,7 +205,7 @@ pub fn JoinPage(
                 </label>
 
                 <label for="join-profile">{tr.text(Text::ProfileLabel)}</label>
-                <select id="join-profile" data-testid="join-profile"
+                <select id="join-profile" data-testid="join-profile" aria-describedby="join-profile-hint"
                     on:change=move |ev| {
                         if let Some(p) = Profile::parse(&event_target_value(&ev)) {
                             profile.set(p);
@@ -185,11 +218,9 @@ pub fn JoinPage(
                         {tr.text(Text::ProfileEnterprise)}
                     </option>
                 </select>
+                <small id="join-profile-hint" class="hint" data-testid="join-profile-hint">{tr.text(Text::ProfileHint)}</small>
 
-                <p class="join-error" role="alert" data-testid="join-error"
-                    hidden=move || error.with(Option::is_none)>
-                    {move || error.get().map(|e| e.message(tr))}
-                </p>
+                <FieldError errors=errors field=JoinField::Form id="join-form-error"/>
 
                 <button type="submit" class="primary" data-testid="join-submit"
                     disabled=move || busy.get() aria-busy=move || busy.get().then_some("true")>
@@ -197,6 +228,32 @@ pub fn JoinPage(
                 </button>
             </form>
         </main>
+    }
+}
+
+/// The errors about one field, under it; the one the form shows first carries the test id
+/// `join-error`.
+#[component]
+fn FieldError(
+    errors: RwSignal<Vec<JoinError>>,
+    field: JoinField,
+    id: &'static str,
+) -> impl IntoView {
+    let tr = Tr::use_context();
+    let text = move || {
+        errors.with(|e| {
+            e.iter()
+                .filter(|e| e.field() == field)
+                .map(|e| e.message(tr))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    };
+    let first = move || errors.with(|e| e.first().map(JoinError::field)) == Some(field);
+    view! {
+        <p class="join-error" id=id role="alert" data-field=id
+            data-testid=move || first().then_some("join-error")
+            hidden=move || text().is_empty()>{text}</p>
     }
 }
 

@@ -12,8 +12,8 @@ use crate::list::query::{provide_spotlight_order, visible, ListQuery};
 use crate::list::selection::Selection;
 use crate::list::virtual_list::VirtualRows;
 use crate::platform::session::LiveSession;
-use huikong_core::freshness::FreshText;
 use huikong_core::list::view::ListView;
+use huikong_core::page_texts::PageText;
 use leptos::prelude::*;
 
 #[component]
@@ -48,7 +48,7 @@ pub fn ParticipantList() -> impl IntoView {
             <p class="empty" hidden=move || !visible.with(ListView::is_empty)>
                 {move || match store.synced().get() {
                     true => tr.t(Text::NoParticipants),
-                    false => tr.t(FreshText::Loading),
+                    false => tr.t(PageText::Loading),
                 }}</p>
             <div class="bulk-foot">
                 <BulkResult bulk=bulk.clone()/>

@@ -8,7 +8,7 @@ use crate::command::button::{toggle, CmdButton};
 use crate::command::service::Commands;
 use crate::i18n::{Text, Tr};
 use huikong_core::command::Action;
-use huikong_core::freshness::FreshText;
+use huikong_core::page_texts::PageText;
 use leptos::prelude::*;
 
 #[component]
@@ -33,7 +33,7 @@ pub fn ConferenceControls() -> impl IntoView {
     view! {
         <section class="card controls" aria-labelledby="controls-h">
             <h2 id="controls-h">{tr.text(Text::ConferenceControls)}</h2>
-            <p class="note" data-testid="flags-unknown" hidden=move || known.get()>{tr.text(FreshText::FlagsUnknown)}</p>
+            <p class="note" data-testid="flags-unknown" hidden=move || known.get()>{tr.text(PageText::FlagsUnknown)}</p>
             <div class="button-row">
                 <Show when=move || known.get()>
                 {lock.then(|| view! {

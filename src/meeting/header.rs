@@ -7,7 +7,7 @@ use crate::i18n::{role_text, Text, Tr};
 use crate::platform::session::LiveSession;
 use crate::platform::stream::ConnState;
 use crate::widgets::prefs::{DenseSwitch, PrefSwitches};
-use huikong_core::freshness::FreshText;
+use huikong_core::page_texts::PageText;
 use leptos::prelude::*;
 
 #[component]
@@ -35,7 +35,7 @@ fn Counts() -> impl IntoView {
     let known = store.synced();
     let n = move |k: bool, v: usize| match k {
         true => v.to_string(),
-        false => tr.t(FreshText::CountUnknown).to_owned(),
+        false => tr.t(PageText::CountUnknown).to_owned(),
     };
     let count = Memo::new(move |_| n(known.get(), store.order().with(Vec::len)));
     let waiting = Memo::new(move |_| n(known.get(), store.waiting().with(Vec::len)));

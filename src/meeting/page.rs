@@ -220,7 +220,8 @@ pub fn MeetingPage(
                 // In the main landmark, as everything is: the disabled controls point at it.
                 <p id=HOST_ONLY_REASON_ID class="visually-hidden">{tr.text(Text::HostOnlyReason)}</p>
                 <div class="main-col" class:dense=move || dense.get() data-testid="main-col">
-                    <super::freshness::FreshnessNote/>
+                    <super::notices::GuestNotice/>
+                    <super::notices::FreshnessNote/>
                     <AlertBar/>
                     <crate::venues::rollcall::RollCallBar/>
                     <ConferenceControls/>

@@ -86,7 +86,7 @@ impl CallState {
             Some(row) => CallState::Listed(row.p.with(|p| p.service_type.clone())),
             None if store.log().with(|l| {
                 l.iter()
-                    .any(|e| e.name == "participant_delete" && e.detail == uuid)
+                    .any(|e| e.name == "participant_delete" && e.uuid.as_deref() == Some(uuid))
             }) =>
             {
                 CallState::Ended

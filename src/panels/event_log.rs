@@ -1,9 +1,11 @@
-//! The event log: the store's recent events with their times, newest first. Speaking and frame
-//! updates, which come every second or two, can be hidden to see the rest.
+//! The event log: the store's recent events with their times, newest first, each in words of
+//! what it changed ("王芳 已静音"), the platform's event name beside it in small type. A run of
+//! frames or speaker changes is one line with a count; they can also be hidden.
 
 use crate::i18n::{Text, Tr};
 use crate::panels::clock_time;
 use crate::platform::session::LiveSession;
+use huikong_core::event_words::Said;
 use huikong_protocol::{FieldNote, NoteKind};
 use leptos::prelude::*;
 
@@ -33,13 +35,22 @@ pub fn EventLogPanel() -> impl IntoView {
             <label class="check"><input type="checkbox" data-testid="event-log-hide-frequent"
                 bind:checked=hide_frequent/>{tr.text(Text::EventLogHideFrequent)}</label>
             <ol class="event-log" data-testid="event-log" tabindex="0" aria-labelledby="event-log-h">
-                <For each=move || entries.get() key=|e| e.seq let:e>
-                    <li class="event-log-entry" data-testid="event-log-entry" data-event=e.name.clone()>
+                <For each=move || entries.get() key=|e| (e.seq, e.count) let:e>
+                    <li class="event-log-entry" data-testid="event-log-entry" data-event=e.name.clone()
+                        data-count=e.count>
                         <time class="event-time">{clock_time(e.at_ms)}</time>
+                        <span class="event-detail" data-testid="event-log-words">{
+                            let (said, count) = (e.said.clone(), e.count);
+                            move || {
+                                let lang = tr.lang.get();
+                                let mut words = said.words(lang);
+                                if count > 1 {
+                                    words.push_str(&Said::times(count, lang));
+                                }
+                                words
+                            }
+                        }</span>
                         <code class="event-name">{e.name.clone()}</code>
-                        <span class="event-detail">
-                            {e.revoked.then(|| tr.t(Text::EventLogRevoked))}{e.detail.clone()}
-                        </span>
                         {(!e.notes.is_empty()).then(|| view! {
                             <ul class="event-notes">
                                 {e.notes.iter().map(|n| view! {

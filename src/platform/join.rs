@@ -108,7 +108,31 @@ pub enum JoinError {
     Other(String),
 }
 
+/// The join form's field an error is about, where it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoinField {
+    Server,
+    Conference,
+    Pin,
+    Name,
+    /// No one field: shown above the button.
+    Form,
+}
+
 impl JoinError {
+    pub fn field(&self) -> JoinField {
+        match self {
+            JoinError::InvalidServer(_)
+            | JoinError::Unreachable { .. }
+            | JoinError::RefusedByCsp { .. }
+            | JoinError::NotApiServer(_) => JoinField::Server,
+            JoinError::EmptyConference | JoinError::UnknownConference(_) => JoinField::Conference,
+            JoinError::WrongPin | JoinError::PinRequired => JoinField::Pin,
+            JoinError::EmptyName => JoinField::Name,
+            _ => JoinField::Form,
+        }
+    }
+
     pub fn message(&self, tr: Tr) -> String {
         match self {
             JoinError::InvalidServer(r) => tr.fmt(Text::ErrServerInvalid, &[("reason", r)]),

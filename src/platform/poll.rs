@@ -81,7 +81,7 @@ async fn poll_once(api: &Api, pending: &Pending) -> bool {
 }
 
 /// Polls while the list is not live, until the session stops.
-pub fn run(api: Api, pending: Pending, fresh: RwSignal<Freshness>, alive: Arc<AtomicBool>) {
+pub(super) fn run(api: Api, pending: Pending, fresh: RwSignal<Freshness>, alive: Arc<AtomicBool>) {
     leptos::task::spawn_local(async move {
         let mut trouble_since = js_sys::Date::now();
         let mut last_poll = f64::NEG_INFINITY;

@@ -15,6 +15,8 @@ async fn a_guest_sees_the_meeting_with_host_controls_disabled() {
     t.add_host("Zhang Wei");
     let other = t.add_guest("Wang Fang");
     t.join(&Join::guest()).await;
+    // Said plainly, once, above the list: it can watch, not act, and how to run the meeting.
+    t.page.wait_text("guest-notice", "guest PIN").await;
     t.page.wait_text("my-role", "Guest").await;
     let api = t.observer().await;
     let me = api

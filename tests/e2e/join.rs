@@ -154,6 +154,63 @@ async fn join_without_a_name_is_stopped_before_the_server() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "browser test: run by cargo xtask test"]
+async fn each_error_is_said_beside_its_field_and_the_form_explains_itself() {
+    let t = ctx::start("join_fields", Profile::Public).await;
+    t.submit_join(&Join {
+        conference: "",
+        name: "",
+        lang: "zh",
+        ..Join::host()
+    })
+    .await;
+    // Both empty fields at once, each under its own field and marked invalid.
+    let under = |id: &str| format!("#{id}-error");
+    t.page
+        .wait_text_css(&under("join-conference"), "会议")
+        .await;
+    t.page.wait_text_css(&under("join-name"), "名称").await;
+    for id in ["join-conference", "join-name"] {
+        let field = t.page.testid(id).await;
+        assert_eq!(
+            field.attr("aria-invalid").await.unwrap().as_deref(),
+            Some("true")
+        );
+        let described = field
+            .attr("aria-describedby")
+            .await
+            .unwrap()
+            .unwrap_or_default();
+        assert!(described.contains(&format!("{id}-error")), "{described}");
+    }
+    // Examples in the fields, and what the deployment type and the PINs mean.
+    let example = t
+        .page
+        .testid("join-conference")
+        .await
+        .attr("placeholder")
+        .await
+        .unwrap();
+    assert!(example.unwrap_or_default().contains("1061"));
+    t.page.wait_text("join-profile-hint", "企业专属云").await;
+    t.page
+        .wait_text_css("#join-pin-hint", "访客 PIN 只能查看")
+        .await;
+
+    // A wrong PIN is said under the PIN.
+    t.page.fill("join-conference", ROOM).await;
+    t.page.fill("join-name", CONSOLE).await;
+    t.page.fill("join-pin", "000000").await;
+    t.page.testid("join-submit").await.click().await.unwrap();
+    t.page.wait_text_css(&under("join-pin"), "入会密码错误").await;
+    assert!(t.page.all_css(&under("join-name")).await[0]
+        .text()
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn join_an_open_room_without_a_pin_as_guest() {
     let t = ctx::start("join_open_room", Profile::Public).await;
     t.join(&Join {

@@ -71,6 +71,20 @@ async fn the_event_log_records_what_the_platform_sent() {
     for event in ["participant_create", "participant_delete", "service_update"] {
         t.page.css(&format!("{log} [data-event=\"{event}\"]")).await;
     }
+    // Each in words of what it changed.
+    t.page.open_panel("events").await;
+    t.page
+        .wait_text_css(
+            &format!("{log} [data-event=\"participant_delete\"]"),
+            "Wang Fang left",
+        )
+        .await;
+    t.page
+        .wait_text_css(
+            &format!("{log} [data-event=\"participant_create\"]"),
+            "Wang Fang joined",
+        )
+        .await;
 }
 
 /// Someone who joins and leaves at once (a busy callee, a wrong number) must leave the console

@@ -142,6 +142,8 @@ async fn never_redialled_when_the_operator_disconnected_it_or_switched_it_off_an
     // 武汉 is busy: called, refused, redialled once, refused, given up; each step in the record
     // and the drops, the try and the give-up raised as alerts.
     t.page.click("Call 武汉分会场").await;
+    // Each step within the harness's wait: a refusal may show only after the dial's grace.
+    t.page.wait_status("Redialling 武汉分会场 (try 1)").await;
     t.page
         .wait_status("武汉分会场: gave up after 1 redials")
         .await;

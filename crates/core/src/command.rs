@@ -346,7 +346,12 @@ mod tests {
             .collect();
         assert_eq!(
             waits_alone,
-            [Action::End, Action::Transfer, Action::Disconnect]
+            [
+                Action::End,
+                Action::Reject,
+                Action::Transfer,
+                Action::Disconnect
+            ]
         );
         let waits_in_bulk: Vec<Action> = Action::ALL
             .into_iter()
@@ -356,12 +361,21 @@ mod tests {
             waits_in_bulk,
             [
                 Action::End,
+                Action::Reject,
                 Action::MakeHost,
                 Action::MakeGuest,
                 Action::Transfer,
                 Action::Disconnect
             ]
         );
+    }
+
+    #[test]
+    fn a_disconnect_has_one_protection_the_undo_window() {
+        for a in [Action::Disconnect, Action::Reject] {
+            assert_eq!(a.policy().confirm, Confirm::Never, "{a:?}");
+            assert!(a.policy().waits(false), "{a:?}");
+        }
     }
 
     #[test]

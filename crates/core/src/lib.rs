@@ -3,10 +3,11 @@
 
 pub mod attendance;
 pub mod command;
-pub mod freshness;
+pub mod event_words;
 pub mod i18n;
 pub mod keymap;
 pub mod list;
+pub mod page_texts;
 pub mod palette;
 pub mod panel;
 pub mod proxy;

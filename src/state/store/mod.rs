@@ -9,6 +9,7 @@
 mod tests;
 mod writer;
 
+use huikong_core::event_words::Said;
 use huikong_protocol::{
     ChatMessage, Conference, FieldNote, LayoutView, Participant, Presentation, ServiceState,
     StageEntry,
@@ -47,12 +48,15 @@ pub struct LogEntry {
     /// Milliseconds since the UNIX epoch.
     pub at_ms: f64,
     pub name: String,
-    pub detail: String,
+    /// What it said, for the log to word in the host's language.
+    pub said: Said,
+    /// The participant it is about, if one.
+    pub uuid: Option<String>,
+    /// How many of the same came in a row (frames, speakers), folded into this entry.
+    pub count: u32,
     /// The fields that did not arrive in the document's shape: coerced, or left at their
     /// default (docs/api-notes.md, "Envelope and values").
     pub notes: Vec<FieldNote>,
-    /// A `presentation_start` naming no presenter: the platform revoked the presentation.
-    pub revoked: bool,
 }
 
 /// A chat message with what the console adds to it: a stable key for the view and the time it

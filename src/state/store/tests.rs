@@ -277,5 +277,41 @@ fn the_event_log_says_what_a_variant_event_was_read_as() {
     let layout_entry = log.iter().find(|e| e.name == "layout").unwrap();
     assert_eq!(layout_entry.notes.len(), 1);
     assert_eq!(layout_entry.notes[0].field, "participants");
-    assert!(log.iter().any(|e| e.revoked), "{log:?}");
+    assert!(
+        log.iter()
+            .any(|e| e.said == huikong_core::event_words::Said::Revoked),
+        "{log:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_event_log_words_a_change_and_folds_a_run_of_frames() {
+    use huikong_core::event_words::{Said, Trait};
+    let writer = StoreWriter::new();
+    let store = writer.store();
+    let mut p = huikong_protocol::Participant::new("w");
+    p.display_name = "王芳".into();
+    writer.apply(&Event::ParticipantCreate(p.clone()));
+    p.is_muted = true;
+    writer.apply(&Event::ParticipantUpdate(p));
+    for _ in 0..3 {
+        writer.apply(&Event::PresentationFrame);
+    }
+    writer.apply(&Event::ParticipantDelete { uuid: "w".into() });
+    let log = store.log().get_untracked();
+    let said: Vec<(String, u32)> = log.iter().map(|e| (e.name.clone(), e.count)).collect();
+    assert_eq!(
+        said,
+        [
+            ("participant_create".to_string(), 1),
+            ("participant_update".to_string(), 1),
+            ("presentation_frame".to_string(), 3),
+            ("participant_delete".to_string(), 1),
+        ]
+    );
+    assert_eq!(
+        log[1].said,
+        Said::Changed("王芳".into(), vec![Trait::Muted(true)])
+    );
+    assert_eq!(log[3].said, Said::Left(Some("王芳".into())));
 }

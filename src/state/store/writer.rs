@@ -110,16 +110,18 @@ impl StoreWriter {
 
     /// Applies one decoded event, logging the fields the decoder had to coerce or drop.
     pub fn apply_decoded(&self, decoded: &Decoded) -> Change {
+        let before = self.before(&decoded.event);
         let change = self.apply_quietly(&decoded.event);
-        self.log_event(&decoded.event, &decoded.notes);
+        self.log_event(&decoded.event, &decoded.notes, before);
         self.commit();
         change
     }
 
     /// Applies one event: the state machine decides, the signals follow what it changed.
     pub fn apply(&self, ev: &Event) -> Change {
+        let before = self.before(ev);
         let change = self.apply_quietly(ev);
-        self.log_event(ev, &[]);
+        self.log_event(ev, &[], before);
         self.commit();
         change
     }
@@ -135,13 +137,14 @@ impl StoreWriter {
             .iter()
             .zip(skip)
             .map(|(decoded, skip)| {
+                let before = self.before(&decoded.event);
                 let change = if skip {
                     self.record.event(&decoded.event);
                     Change::None
                 } else {
                     self.apply_quietly(&decoded.event)
                 };
-                self.log_event(&decoded.event, &decoded.notes);
+                self.log_event(&decoded.event, &decoded.notes, before);
                 change
             })
             .collect();
