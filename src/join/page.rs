@@ -231,7 +231,7 @@ pub fn JoinPage(
     }
 }
 
-/// The errors about one field, under it; the one the form shows first carries the test id
+/// The error about one field, under it; the one the form shows first carries the test id
 /// `join-error`.
 #[component]
 fn FieldError(
@@ -240,13 +240,13 @@ fn FieldError(
     id: &'static str,
 ) -> impl IntoView {
     let tr = Tr::use_context();
+    // At most one error a field: the form's own checks name different fields.
     let text = move || {
         errors.with(|e| {
             e.iter()
-                .filter(|e| e.field() == field)
+                .find(|e| e.field() == field)
                 .map(|e| e.message(tr))
-                .collect::<Vec<_>>()
-                .join(" ")
+                .unwrap_or_default()
         })
     };
     let first = move || errors.with(|e| e.first().map(JoinError::field)) == Some(field);

@@ -3,6 +3,7 @@
 
 pub mod bulk;
 pub mod filters;
+pub mod icons;
 pub mod more_filters;
 pub mod participants;
 pub mod query;

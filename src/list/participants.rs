@@ -34,6 +34,7 @@ pub fn ParticipantList() -> impl IntoView {
     view! {
         <section class="card participants" aria-labelledby="participants-h" id="participants">
             // The count beside the heading, not in it: the heading's name stays "参会者".
+            <div class="list-head">
             <div class="heading-line">
                 <h2 id="participants-h">{tr.text(Text::Participants)}</h2>
                 <p class="shown" aria-live="polite">
@@ -43,6 +44,7 @@ pub fn ParticipantList() -> impl IntoView {
             </div>
             <ListFilters query=query/>
             <SelectionLine selection=selection/>
+            </div>
             <VirtualRows visible=visible on_hidden=Callback::new(move |()| query.clear())/>
             // Until the first list arrives, an empty list is not known to be empty.
             <p class="empty" hidden=move || !visible.with(ListView::is_empty)>

@@ -6,6 +6,7 @@ use crate::command::button::{toggle, CmdButton};
 use crate::command::service::Commands;
 use crate::dialogs::ActionsFor;
 use crate::i18n::{role_text, Text, Tr};
+use crate::list::icons::{Glyph, IconSlot};
 use crate::list::query::SpotlightOrder;
 use crate::list::selection::Selection;
 use crate::platform::session::LiveSession;
@@ -74,6 +75,13 @@ pub fn ParticipantRow(
     let spot_place = Memo::new(move |_| spots.with(|s| s.get(&u).copied()));
     let state = Memo::new(move |_| p.with(|p| state_label(&p.service_type)));
     let speaking = move || vad.get().is_some_and(|v| v > 0);
+    let media = Memo::new(move |_| {
+        p.with(|p| match (p.has_media, p.is_audio_only_call) {
+            (false, _) => (Glyph::NoMedia, Text::NoMedia),
+            (true, true) => (Glyph::AudioOnly, Text::AudioOnly),
+            (true, false) => (Glyph::Video, Text::Video),
+        })
+    });
 
     let person = |p: PersonAct| Act::Person(p, uuid.clone());
     let mute = toggle(muted, person(PersonAct::Unmute), person(PersonAct::Mute));
@@ -118,20 +126,28 @@ pub fn ParticipantRow(
             data-service-type=move || p.with(|p| p.service_type.as_str().to_owned())>
             <div class="cell who">
                 {checkbox}
-                <span class="pname" data-testid="participant-name">{move || name.get()}</span>
+                // Cut short by an ellipsis on screen; whole on hover and to a screen reader.
+                <span class="pname" data-testid="participant-name" title=move || name.get()>{move || name.get()}</span>
                 {me.then(|| view! { <span class="you">{tr.text(Text::You)}</span> })}
                 <span class="badge role">{move || tr.t(role_text(p.with(|p| p.role)))}</span>
                 <span class="proto" data-testid="participant-protocol">{move || p.with(|p| p.protocol.clone())}</span>
                 <span class="uri">{move || p.with(|p| p.uri.clone())}</span>
             </div>
+            <div class="cell icons">
+                <IconSlot testid="muted-icon" glyph=Signal::derive(move || muted.get().then_some(Glyph::MicOff))
+                    name=Signal::derive(move || tr.t(Text::Muted).to_owned())/>
+                <IconSlot testid="speaking" glyph=Signal::derive(move || speaking().then_some(Glyph::Speaking))
+                    name=Signal::derive(move || tr.t(Text::Speaking).to_owned())/>
+                <IconSlot testid="presenting-icon" glyph=Signal::derive(move || p.with(|p| p.is_presenting).then_some(Glyph::Presenting))
+                    name=Signal::derive(move || tr.t(Text::Presenting).to_owned())/>
+                <IconSlot testid="media-icon" glyph=Signal::derive(move || Some(media.get().0))
+                    name=Signal::derive(move || tr.t(media.get().1).to_owned())/>
+            </div>
             <div class="cell state">
                 {move || state.get().map(|t| view! { <span class="badge warn">{move || tr.t(t)}</span> })}
-                <span class="badge" hidden=move || !muted.get()>{tr.text(Text::Muted)}</span>
-                <span class="badge info" hidden=move || !p.with(|p| p.is_presenting)>{tr.text(Text::Presenting)}</span>
                 {move || spot_place.get().map(|n| view! {
                     <span class="badge info" data-testid="spotlight-order">{move || tr.fmt(Text::Spotlight, &[("n", &n.to_string())])}</span>
                 })}
-                <span class="badge speak" data-testid="speaking" hidden=move || !speaking()>{tr.text(Text::Speaking)}</span>
                 <span class="badge" hidden=move || p.with(|p| p.rx_presentation_policy == RxPresentationPolicy::Allow)>
                     {tr.text(Text::RxDenied)}
                 </span>
@@ -141,13 +157,6 @@ pub fn ParticipantRow(
                         (start > 0.0).then(|| tr.fmt(Text::InMeetingFor, &[("t", &coarse_elapsed(tr, clock.coarse.get() - start))]))
                     }}
                 </span>
-            </div>
-            <div class="cell media">
-                {move || p.with(|p| match (p.has_media, p.is_audio_only_call) {
-                    (false, _) => tr.t(Text::NoMedia),
-                    (true, true) => tr.t(Text::AudioOnly),
-                    (true, false) => tr.t(Text::Video),
-                })}
             </div>
             <div class="cell row-actions">
                 <CmdButton class="small" testid="mute-toggle"

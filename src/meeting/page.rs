@@ -222,10 +222,12 @@ pub fn MeetingPage(
                 <div class="main-col" class:dense=move || dense.get() data-testid="main-col">
                     <super::notices::GuestNotice/>
                     <super::notices::FreshnessNote/>
-                    <AlertBar/>
+                    <div class="top-strip" data-testid="top-strip">
+                        <AlertBar/>
+                        <ConferenceControls/>
+                        <WaitingRoom/>
+                    </div>
                     <crate::venues::rollcall::RollCallBar/>
-                    <ConferenceControls/>
-                    <WaitingRoom/>
                     <ParticipantList/>
                     <RecentlyLeft/>
                 </div>

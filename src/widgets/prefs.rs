@@ -46,14 +46,20 @@ pub struct DenseRows(pub RwSignal<bool>);
 const KEY_DENSE: &str = "huikong.dense";
 
 /// Below this height (CSS pixels) the list starts in dense rows until the host chooses: a
-/// laptop's 768 pixels hold about five rows of three lines, and a dozen dense ones.
-const SHORT_SCREEN_PX: f64 = 760.0;
+/// laptop's 768 pixels (less the browser's bars) hold a dozen one-line rows, and far fewer of
+/// two lines.
+const SHORT_SCREEN_PX: f64 = 900.0;
+
+/// A desktop's width (the list beside the dock): a phone's rows are two lines whatever it does.
+const DESKTOP_PX: f64 = 960.0;
 
 fn short_screen() -> bool {
-    web_sys::window()
-        .and_then(|w| w.inner_height().ok())
-        .and_then(|h| h.as_f64())
-        .is_some_and(|h| h < SHORT_SCREEN_PX)
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    let px = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64());
+    px(w.inner_height()).is_some_and(|h| h < SHORT_SCREEN_PX)
+        && px(w.inner_width()).is_some_and(|w| w > DESKTOP_PX)
 }
 const KEY_DOCK_TAB: &str = "huikong.dock-tab";
 

@@ -201,7 +201,9 @@ async fn each_error_is_said_beside_its_field_and_the_form_explains_itself() {
     t.page.fill("join-name", CONSOLE).await;
     t.page.fill("join-pin", "000000").await;
     t.page.testid("join-submit").await.click().await.unwrap();
-    t.page.wait_text_css(&under("join-pin"), "入会密码错误").await;
+    t.page
+        .wait_text_css(&under("join-pin"), "入会密码错误")
+        .await;
     assert!(t.page.all_css(&under("join-name")).await[0]
         .text()
         .await

@@ -199,7 +199,12 @@ async fn dense_rows_are_shorter_and_remembered() {
     t.join_host().await;
     t.wait_row(&guest).await;
     // Until the host chooses, the rows are dense exactly when the screen is short.
-    let short = js(&t, "return window.innerHeight < 760;").await == json!(true);
+    let short = js(
+        &t,
+        "return window.innerHeight < 900 && window.innerWidth > 960;",
+    )
+    .await
+        == json!(true);
     let starts_dense = !t
         .page
         .all_css("[data-testid=\"main-col\"].dense")
@@ -367,4 +372,46 @@ async fn at_a_phone_s_width_the_panels_open_from_a_bottom_bar() {
         value(t, "chat-input").await.as_deref(),
         Some("typed on a phone")
     );
+}
+
+/// The rows wholly visible in the list's own scroll box.
+const VISIBLE_ROWS: &str = "const box = document.querySelector('.plist-viewport').getBoundingClientRect();
+    const bottom = Math.min(box.bottom, window.innerHeight);
+    return Array.from(document.querySelectorAll('[data-testid=participant-row]'))
+        .filter((r) => { const b = r.getBoundingClientRect(); return b.top >= box.top - 1 && b.bottom <= bottom + 1; })
+        .length;";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn the_list_comes_first_a_laptop_shows_12_rows_a_full_hd_screen_24() {
+    let t = ctx::start("rows_visible", Profile::Public).await;
+    t.add_host("Zhang Wei");
+    for n in 0..40 {
+        t.add_guest(&format!(
+            "访客 {n:02} wang.fang.{n}@branch-office.example.com"
+        ));
+    }
+    for (size, least) in [((1366, 768), 12), ((1920, 1080), 24)] {
+        crate::axe::viewport(&t.page, size).await;
+        t.join(&ctx::Join {
+            lang: "zh",
+            ..ctx::Join::host()
+        })
+        .await;
+        let rows = eventually("the rows painted", || async {
+            let n = js(&t, VISIBLE_ROWS).await.as_u64().unwrap_or(0);
+            match n >= least {
+                true => Ok(n),
+                false => Err(format!("{n} rows visible at {size:?}")),
+            }
+        })
+        .await;
+        eprintln!("FIGURE [rows_visible] {}x{}: {rows} rows", size.0, size.1);
+        // A long name is cut with an ellipsis, and whole on hover and to a screen reader.
+        let name = t.page.css("[data-testid=participant-name]").await;
+        let title = name.attr("title").await.unwrap().unwrap_or_default();
+        assert_eq!(title, name.text().await.unwrap());
+        t.page.testid("leave").await.click().await.unwrap();
+        t.page.testid("join-submit").await;
+    }
 }

@@ -218,7 +218,7 @@ async fn a_presenter_is_marked_while_presenting() {
     t.join_host().await;
     t.wait_row(&guest).await;
     let badge = format!(
-        "//*[@data-testid='participant-row' and @data-uuid='{guest}']//span[normalize-space(.)='Presenting']"
+        "//*[@data-testid='participant-row' and @data-uuid='{guest}']//*[@data-testid='presenting-icon' and @aria-label='Presenting']"
     );
     let presenting = || async {
         for b in t.page.all_xpath(&badge).await {
