@@ -9,6 +9,7 @@ use crate::host::attention;
 use crate::i18n::{Text, Tr};
 use crate::panels::record_words::venue_text;
 use crate::platform::session::LiveSession;
+use huikong_core::page_texts::PageText;
 use huikong_core::venues::VenueText;
 use huikong_protocol::record::{Alert, AlertKind};
 use leptos::prelude::*;
@@ -93,6 +94,9 @@ pub fn AlertBar() -> impl IntoView {
     let sound = RwSignal::new(attention::saved_sound());
     let notify = RwSignal::new(attention::saved_notify() && attention::notifications_granted());
     let refused = RwSignal::new(false);
+    // The first knock with the sound off offers to turn it on, once a meeting page.
+    let offer_sound = RwSignal::new(false);
+    let offered = StoredValue::new(false);
     let embed = use_embed();
 
     Effect::watch(
@@ -107,6 +111,9 @@ pub fn AlertBar() -> impl IntoView {
             last.set(Some(text.clone()));
             if sound.get_untracked() {
                 attention::beep();
+            } else if a.kind == AlertKind::WaitingRoom && !offered.get_value() {
+                offered.set_value(true);
+                offer_sound.set(true);
             }
             if notify.get_untracked() {
                 attention::notify(tr.now(Text::AppTitle), &text, a.kind.as_str());
@@ -156,10 +163,18 @@ pub fn AlertBar() -> impl IntoView {
             <button type="button" data-testid="alerts-seen" hidden=move || unseen.get() == 0
                 on:click=move |_| unseen.set(0)>
                 {tr.text(Text::AlertsMarkSeen)}</button>
-            <label class="check"><input type="checkbox" data-testid="alerts-sound"
-                prop:checked=move || sound.get()
-                on:change=move |ev| { let on = event_target_checked(&ev); sound.set(on); attention::save_sound(on); }/>
-                {tr.text(Text::AlertsSound)}</label>
+            // The first knock with the sound off: the switch's place offers it, once.
+            <Show when=move || offer_sound.get() && !sound.get()
+                fallback=move || view! {
+                    <label class="check"><input type="checkbox" data-testid="alerts-sound"
+                        prop:checked=move || sound.get()
+                        on:change=move |ev| { let on = event_target_checked(&ev); sound.set(on); attention::save_sound(on); }/>
+                        {tr.text(Text::AlertsSound)}</label>
+                }>
+                <button type="button" class="small primary" data-testid="alerts-offer-sound"
+                    on:click=move |_| { sound.set(true); attention::save_sound(true); offer_sound.set(false); attention::beep(); }>
+                    {tr.text(PageText::SoundOffer)}</button>
+            </Show>
             <Show when=move || notify.get()
                 fallback=move || view! {
                     <button type="button" data-testid="alerts-enable-notifications" on:click=enable_notifications>

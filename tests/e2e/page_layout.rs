@@ -358,6 +358,22 @@ async fn at_a_phone_s_width_the_panels_open_from_a_bottom_bar() {
     t.page.open_panel("chat").await;
     let sheet = rect(".dock-panels".to_string()).await;
     assert!(sheet[1] <= bar[0] + 1.0, "the sheet ends above the bar");
+    // The header stays in view over an open sheet: leave and the connection's state.
+    let head = rect(".meeting-head".to_string()).await;
+    assert!(
+        sheet[0] >= head[1] - 1.0,
+        "the sheet starts at {} under the header's {}",
+        sheet[0],
+        head[1]
+    );
+    for id in ["leave", "connection-state"] {
+        let on_top = js(
+            t,
+            &format!("const e = document.querySelector('[data-testid=\"{id}\"]'); const r = e.getBoundingClientRect(); return e.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));"),
+        )
+        .await;
+        assert_eq!(on_top, json!(true), "{id} in view over the sheet");
+    }
     t.page.fill("chat-input", "typed on a phone").await;
     t.page.testid("dock-back").await.click().await.unwrap();
     eventually("the sheet closed", || async {

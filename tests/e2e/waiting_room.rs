@@ -32,6 +32,14 @@ async fn admit_one_waiting_guest() {
     let (wang, liu) = (&uuids[0], &uuids[1]);
     t.page.css(&entry_css(wang)).await;
     t.page.wait_attr("waiting-count", "data-count", "2").await;
+    // A knock: the count in the warning colour, and the sound, off, offered once.
+    t.page.css("[data-testid=\"waiting-count\"].warn").await;
+    t.page.click("Turn the sound on?").await;
+    let sound = t.page.testid("alerts-sound").await;
+    assert_eq!(
+        sound.prop("checked").await.unwrap().as_deref(),
+        Some("true")
+    );
 
     t.page.click_in("waiting-room", "Admit Wang Fang").await;
     t.page.wait_gone_css(&entry_css(wang)).await;

@@ -11,6 +11,7 @@ texts! { PageText;
     Loading => "正在获取参会者列表…", "Getting the list of participants…";
     CountUnknown => "—", "—";
     GuestNotice => "您以访客 PIN 入会：可以查看会议，不能操作。要控制会议，请离开后用主持人 PIN 重新入会。", "You joined with a guest PIN: you can watch the meeting but not act. To run it, leave and join again with the host PIN.";
+    SoundOffer => "打开提示音？", "Turn the sound on?";
     FlagsUnknown => "会议状态未知：锁定、静音和开始的控制在状态确认后提供", "The meeting's state is not known: lock, mute and start are offered once it is";
 }
 
