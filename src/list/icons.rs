@@ -52,7 +52,7 @@ pub fn IconSlot(
             role=move || glyph.get().map(|_| "img")
             aria-label=move || glyph.get().map(|_| name.get())
             title=move || glyph.get().map(|_| name.get())
-            hidden=move || glyph.get().is_none()>
+            data-on=move || glyph.get().is_some().to_string()>
             {move || glyph.get().map(|g| view! {
                 <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=g.path()/></svg>
             })}
