@@ -20,6 +20,24 @@ async fn drop_call(t: &ctx::Ctx, api: &Api, name: &str) {
     assert!(r.status().is_success(), "{name} dropped");
 }
 
+/// A console joined in English with the demo's venue list imported, `config.json`'s redial
+/// schedule `redial` (seconds, as JSON), and an observer; the console's files last as long as
+/// the returned `Dist`, dropped last.
+async fn with_the_demo_list(test: &str, redial: &str) -> (ctx::Ctx, Api, Dist) {
+    let dist = Dist::with_config(test, Some(&format!(r#"{{"redial": {redial}}}"#)));
+    let mut config = venues_config(Duration::from_millis(200), Profile::Public);
+    config.dist = Some(dist.path());
+    let t = ctx::start_with(test, config).await;
+    t.join(&Join {
+        lang: "en",
+        ..Join::host()
+    })
+    .await;
+    import(&t, "Import a list", &demo_csv(), "Import 21 venues").await;
+    let api = t.observer().await;
+    (t, api, dist)
+}
+
 fn countdown(n: u32) -> String {
     format!("{} [data-testid=\"venue-redial\"]", row(n))
 }
@@ -27,18 +45,8 @@ fn countdown(n: u32) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "browser test: run by cargo xtask test"]
 async fn a_dropped_venue_is_redialled_on_schedule_unless_cancelled_or_switched_off() {
-    let dist = Dist::with_config("venues_redial", Some(r#"{"redial": [2, 2, 2]}"#));
-    let mut config = venues_config(Duration::from_millis(200), Profile::Public);
-    config.dist = Some(dist.path());
-    let t = ctx::start_with("venues_redial", config).await;
-    t.join(&Join {
-        lang: "en",
-        ..Join::host()
-    })
-    .await;
-    import(&t, "Import a list", &demo_csv(), "Import 21 venues").await;
+    let (t, api, _dist) = with_the_demo_list("venues_redial", "[2, 2, 2]").await;
     status(&t, 5, "online").await;
-    let api = t.observer().await;
 
     // 深圳 drops: a countdown, then the call, answered.
     drop_call(&t, &api, "深圳分会场").await;
@@ -85,18 +93,8 @@ async fn venue_entries(t: &ctx::Ctx) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "browser test: run by cargo xtask test"]
 async fn never_redialled_when_the_operator_disconnected_it_or_switched_it_off_and_recorded() {
-    let dist = Dist::with_config("venues_redial_never", Some(r#"{"redial": [2]}"#));
-    let mut config = venues_config(Duration::from_millis(200), Profile::Public);
-    config.dist = Some(dist.path());
-    let t = ctx::start_with("venues_redial_never", config).await;
-    t.join(&Join {
-        lang: "en",
-        ..Join::host()
-    })
-    .await;
-    import(&t, "Import a list", &demo_csv(), "Import 21 venues").await;
+    let (t, api, _dist) = with_the_demo_list("venues_redial_never", "[2]").await;
     status(&t, 14, "online").await;
-    let api = t.observer().await;
 
     // The operator disconnects 郑州: it left, said why, and is not redialled.
     let more = t.page.button("More actions for 郑州分会场").await;
