@@ -4,12 +4,12 @@
 //! reads `participants` and `service_status` every [`POLL_EVERY_MS`] and applies them as a sync
 //! would, while the stream keeps being retried; the stream's own sync ends the polling.
 
-use super::stream::Pending;
 use super::Api;
 use crate::host::browser::warn;
 use gloo_timers::future::TimeoutFuture;
 use huikong_protocol::{Command, Decoded, Event, ServiceStatus, ServiceUpdate};
 use leptos::prelude::*;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
@@ -42,8 +42,12 @@ impl Freshness {
     }
 }
 
+/// Where a reading goes: queued as the sync it stands for (the stream's queue, which owns the
+/// store's writer).
+pub type Apply = Rc<dyn Fn(Vec<Decoded>)>;
+
 /// Reads the list and the flags once and queues them as the sync they stand for.
-async fn poll_once(api: &Api, pending: &Pending) -> bool {
+async fn poll_once(api: &Api, apply: &Apply) -> bool {
     let list = api.get::<serde_json::Value>(Command::Participants).await;
     let status = api.get::<ServiceStatus>(Command::ServiceStatus).await;
     let (Ok(list), Ok(status)) = (list, status) else {
@@ -76,12 +80,12 @@ async fn poll_once(api: &Api, pending: &Pending) -> bool {
         }),
         notes: Vec::new(),
     });
-    pending.push_polled(batch);
+    apply(batch);
     true
 }
 
 /// Polls while the list is not live, until the session stops.
-pub(super) fn run(api: Api, pending: Pending, fresh: RwSignal<Freshness>, alive: Arc<AtomicBool>) {
+pub(super) fn run(api: Api, apply: Apply, fresh: RwSignal<Freshness>, alive: Arc<AtomicBool>) {
     leptos::task::spawn_local(async move {
         let mut trouble_since = js_sys::Date::now();
         let mut last_poll = f64::NEG_INFINITY;
@@ -98,7 +102,7 @@ pub(super) fn run(api: Api, pending: Pending, fresh: RwSignal<Freshness>, alive:
             }
             if now - trouble_since >= POLL_AFTER_MS && now - last_poll >= POLL_EVERY_MS {
                 last_poll = now;
-                poll_once(&api, &pending).await;
+                poll_once(&api, &apply).await;
             }
         }
     });

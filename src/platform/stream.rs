@@ -100,7 +100,7 @@ const FALLBACK_MS: u64 = 100;
 
 /// The events decoded since the last frame, shared by the stream's readers (one at a time, in
 /// order), applied by whichever comes first of the next animation frame and a timer.
-pub(super) struct Queue {
+struct Queue {
     events: RefCell<Vec<Decoded>>,
     /// The queued sync is the poller's, not the stream's: it makes the list polled, not live.
     polled: Cell<bool>,
@@ -113,11 +113,11 @@ pub(super) struct Queue {
     alive: Arc<AtomicBool>,
 }
 
-pub(super) type Pending = Rc<Queue>;
+type Pending = Rc<Queue>;
 
 impl Queue {
     /// The poller's reading, applied as the stream's sync would be.
-    pub(super) fn push_polled(self: &Rc<Self>, batch: Vec<Decoded>) {
+    fn push_polled(self: &Rc<Self>, batch: Vec<Decoded>) {
         self.polled.set(true);
         for d in batch {
             self.push(d);
@@ -327,7 +327,9 @@ pub fn start(
         on_change,
         alive: stop.alive.clone(),
     });
-    super::poll::run(api.clone(), pending.clone(), fresh, stop.alive.clone());
+    let polled = pending.clone();
+    let apply: super::poll::Apply = Rc::new(move |batch| polled.push_polled(batch));
+    super::poll::run(api.clone(), apply, fresh, stop.alive.clone());
     leptos::task::spawn_local(async move {
         let mut live = false;
         let mut failures: u32 = 0;
