@@ -47,12 +47,16 @@ impl Freshness {
 pub type Apply = Rc<dyn Fn(Vec<Decoded>)>;
 
 /// Reads the list and the flags once and queues them as the sync they stand for.
-async fn poll_once(api: &Api, apply: &Apply) -> bool {
+async fn poll_once(api: &Api, apply: &Apply, fresh: RwSignal<Freshness>) -> bool {
     let list = api.get::<serde_json::Value>(Command::Participants).await;
     let status = api.get::<ServiceStatus>(Command::ServiceStatus).await;
     let (Ok(list), Ok(status)) = (list, status) else {
         return false;
     };
+    // The stream came back while this was read: its list is newer than this one.
+    if fresh.try_get_untracked() == Some(Freshness::Live) {
+        return false;
+    }
     let Some(items) = list.as_array() else {
         warn("huikong: participants did not answer a list");
         return false;
@@ -102,7 +106,7 @@ pub(super) fn run(api: Api, apply: Apply, fresh: RwSignal<Freshness>, alive: Arc
             }
             if now - trouble_since >= POLL_AFTER_MS && now - last_poll >= POLL_EVERY_MS {
                 last_poll = now;
-                poll_once(&api, &apply).await;
+                poll_once(&api, &apply, fresh).await;
             }
         }
     });

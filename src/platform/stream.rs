@@ -118,6 +118,27 @@ type Pending = Rc<Queue>;
 impl Queue {
     /// The poller's reading, applied as the stream's sync would be.
     fn push_polled(self: &Rc<Self>, batch: Vec<Decoded>) {
+        // A sync the stream has begun and not ended (queued, or applied) is never cut in two:
+        // the reading is dropped, and the stream's own list is the one to wait for.
+        let queued = self
+            .events
+            .borrow()
+            .iter()
+            .rev()
+            .find_map(|d| match d.event {
+                Event::ParticipantSyncBegin => Some(true),
+                Event::ParticipantSyncEnd => Some(false),
+                _ => None,
+            });
+        let syncing = queued.unwrap_or_else(|| {
+            self.store
+                .store()
+                .with_conf(|c| c.is_syncing())
+                .unwrap_or(false)
+        });
+        if syncing {
+            return;
+        }
         self.polled.set(true);
         for d in batch {
             self.push(d);
