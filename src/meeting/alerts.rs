@@ -153,10 +153,7 @@ pub fn AlertBar() -> impl IntoView {
             aria-label=tr.text(Text::AlertsHeading)>
             <p role="status" aria-live="polite" class="alert-last" data-testid="alert-last">
                 <Show when=move || { unseen.get() > 0 }>
-                    <span class="badge alert-count">{move || match unseen.get() {
-                        1 => tr.t(Text::AlertsUnseenOne).to_owned(),
-                        n => tr.fmt(Text::AlertsUnseen, &[("n", &n.to_string())]),
-                    }}</span>
+                    <span class="badge alert-count">{move || tr.fmt(Text::AlertsUnseen, &[("n", &unseen.get().to_string())])}</span>
                     " " {move || last.get()}
                 </Show>
             </p>

@@ -143,7 +143,7 @@ async fn never_redialled_when_the_operator_disconnected_it_or_switched_it_off_an
     // Each step within the harness's wait: a refusal may show only after the dial's grace.
     t.page.wait_status("Redialling 武汉分会场 (try 1)").await;
     t.page
-        .wait_status("武汉分会场: gave up after 1 redials")
+        .wait_status("武汉分会场: gave up after 1 redial")
         .await;
     t.page.wait_text("alert-last", "武汉分会场: gave up").await;
     t.page.open_panel("record").await;
@@ -153,7 +153,7 @@ async fn never_redialled_when_the_operator_disconnected_it_or_switched_it_off_an
         "Venue 武汉分会场: Refused (busy)",
         "Redialling 武汉分会场 (try 1 of 1)",
         "Venue 武汉分会场: Refused (busy)",
-        "武汉分会场: gave up after 1 redials",
+        "武汉分会场: gave up after 1 redial",
     ];
     let found: Vec<&str> = expect
         .iter()

@@ -73,6 +73,21 @@ pub(crate) use texts;
 
 include!("texts.rs");
 
+/// English plurals: `{s}` and `{es}` are the ending of the noun before them, empty when the
+/// text's `{n}` is 1 ("1 new alert", "2 new alerts"). A text without `n` keeps the slot.
+fn plural(key: &str, args: &[(&str, &str)]) -> Option<&'static str> {
+    let one = args
+        .iter()
+        .find(|(k, _)| *k == "n")
+        .map(|(_, v)| *v == "1")?;
+    match (key, one) {
+        ("s" | "es", true) => Some(""),
+        ("s", false) => Some("s"),
+        ("es", false) => Some("es"),
+        _ => None,
+    }
+}
+
 /// Fills `{name}`-style slots of a text in one pass over the template: a value is never read
 /// again, so a display name or a platform reason that itself contains `{reason}` stays as it is.
 pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
@@ -82,9 +97,11 @@ pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         let slot = after.find('}').and_then(|close| {
+            let key = &after[..close];
             args.iter()
-                .find(|(k, _)| *k == &after[..close])
+                .find(|(k, _)| *k == key)
                 .map(|a| (close, a.1))
+                .or_else(|| plural(key, args).map(|p| (close, p)))
         });
         match slot {
             Some((close, value)) => {
@@ -121,6 +138,8 @@ pub(crate) mod tests {
                 .skip(1)
                 .filter_map(|p| p.split_once('}').map(|(k, _)| k.to_owned()))
                 .collect();
+            // The plural endings are English's alone.
+            v.retain(|k| k != "s" && k != "es");
             v.sort();
             v
         };
@@ -155,5 +174,9 @@ pub(crate) mod tests {
         assert_eq!(fill("{a}{b}{a}", &[("a", "1"), ("b", "{a}")]), "1{a}1");
         assert_eq!(fill("{unknown} {", &[("a", "1")]), "{unknown} {");
         assert_eq!(fill("会议 {n} 人", &[("n", "3")]), "会议 3 人");
+        assert_eq!(fill("{n} new alert{s}", &[("n", "1")]), "1 new alert");
+        assert_eq!(fill("{n} new alert{s}", &[("n", "2")]), "2 new alerts");
+        assert_eq!(fill("{n} match{es}", &[("n", "0")]), "0 matches");
+        assert_eq!(fill("a{s}", &[]), "a{s}");
     }
 }
