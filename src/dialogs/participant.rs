@@ -17,9 +17,9 @@ use crate::platform::session::LiveSession;
 use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
 use crate::state::status::Status;
 use crate::state::undo::Undo;
-use crate::widgets::dialog::{ConfirmDialog, Modal};
+use crate::widgets::dialog::Modal;
 use crate::widgets::sections::{TabList, TabPanel, Tabs};
-use huikong_core::command::{Action, Confirm};
+use huikong_core::command::Action;
 use huikong_protocol::{RxPresentationPolicy, TransferRequest};
 use leptos::prelude::*;
 /// The dialog for whoever [`ActionsFor`] names; it closes when that participant leaves.
@@ -55,7 +55,6 @@ fn ParticipantActions(uuid: String, #[prop(into)] on_close: Callback<()>) -> imp
     };
     let p = row.p;
     let name = Memo::new(move |_| p.with(|p| p.shown_name().to_owned()));
-    let confirm = RwSignal::new(false);
     let undo = Undo::use_context().reporting_to(status);
     // The page's: the disconnect may be sent after this dialog has closed.
     let disconnecting = undo.outliving(|| RwSignal::new(false));
@@ -86,19 +85,10 @@ fn ParticipantActions(uuid: String, #[prop(into)] on_close: Callback<()>) -> imp
         let act = Act::Person(PersonAct::Disconnect, u.clone());
         cmds.run_at(act, at, Some(label), |_| {});
     };
-    // The policy's confirmation for a button: asked here, inside the dialog.
-    let asks = Action::Disconnect.policy().confirm != Confirm::Never;
-    let click = {
-        let disconnect = disconnect.clone();
-        move |_| {
-            if disconnect_held.get_untracked() {
-                return;
-            }
-            if asks {
-                confirm.set(true);
-            } else {
-                disconnect(());
-            }
+    // Its one protection is the undo window (the policy asks no confirmation as well).
+    let click = move |_| {
+        if !disconnect_held.get_untracked() {
+            disconnect(());
         }
     };
     let named = move |k: Text| Signal::derive(move || tr.fmt(k, &[("name", &name.get())]));
@@ -135,11 +125,6 @@ fn ParticipantActions(uuid: String, #[prop(into)] on_close: Callback<()>) -> imp
                     <span class="pending-note" hidden=move || !disconnect_held.get()>{tr.text(Text::UndoPendingNote)}</span>
                 </button>
             </div>
-            <Show when=move || confirm.get()>
-                <ConfirmDialog title=named(Text::DisconnectX) question=named(Text::DisconnectConfirm)
-                    confirm_label=named(Text::DisconnectX) on_confirm=disconnect.clone()
-                    on_close=move |()| confirm.set(false)/>
-            </Show>
         </Modal>
     }
     .into_any()

@@ -136,7 +136,6 @@ texts! { Text;
     DtmfX => "向 {name} 发送 DTMF", "Send DTMF to {name}";
     RtmpX => "为 {name} 创建 RTMP 子呼叫", "RTMP sub-call for {name}";
     DisconnectX => "断开 {name}", "Disconnect {name}";
-    DisconnectConfirm => "确定要将 {name} 踢出会议吗？", "Disconnect {name} from the meeting?";
     ParticipantActions => "{name} 的操作", "Actions for {name}";
     TransferTarget => "目标会议号或地址", "Target conference number or address";
     TransferRole => "在目标会议中的角色", "Role in the target conference";
