@@ -31,17 +31,6 @@ pub enum Freshness {
     Polled { at_ms: f64 },
 }
 
-impl Freshness {
-    /// When what is shown was last known to be true, if it ever was (ms since the epoch).
-    pub fn as_of_ms(self) -> Option<f64> {
-        match self {
-            Freshness::Unknown | Freshness::Live => None,
-            Freshness::Stale { since_ms } => Some(since_ms),
-            Freshness::Polled { at_ms } => Some(at_ms),
-        }
-    }
-}
-
 /// Where a reading goes: queued as the sync it stands for (the stream's queue, which owns the
 /// store's writer).
 pub type Apply = Rc<dyn Fn(Vec<Decoded>)>;
