@@ -10,6 +10,7 @@ use crate::i18n::{Text, Tr};
 use crate::panels::record_words::venue_text;
 use crate::platform::session::LiveSession;
 use huikong_core::page_texts::PageText;
+use huikong_core::record_texts::RecordText;
 use huikong_core::venues::VenueText;
 use huikong_protocol::record::{Alert, AlertKind};
 use leptos::prelude::*;
@@ -18,11 +19,11 @@ use leptos::prelude::*;
 pub fn alert_text(tr: Tr, a: &Alert) -> String {
     let name = a.subject.as_str();
     match a.kind {
-        AlertKind::WaitingRoom => tr.fmt_now(Text::AlertWaiting, &[("name", name)]),
-        AlertKind::Presenting => tr.fmt_now(Text::AlertPresenting, &[("name", name)]),
-        AlertKind::StreamLost => tr.now(Text::AlertStreamLost).to_owned(),
+        AlertKind::WaitingRoom => tr.fmt_now(RecordText::AlertWaiting, &[("name", name)]),
+        AlertKind::Presenting => tr.fmt_now(RecordText::AlertPresenting, &[("name", name)]),
+        AlertKind::StreamLost => tr.now(RecordText::AlertStreamLost).to_owned(),
         AlertKind::CommandFailed => tr.fmt_now(
-            Text::AlertCommandFailed,
+            RecordText::AlertCommandFailed,
             &[("command", name), ("reason", &a.detail)],
         ),
         AlertKind::Venue => match &a.venue {
@@ -46,10 +47,10 @@ fn base_title() -> String {
 
 fn kind_label(tr: Tr, k: AlertKind) -> &'static str {
     let t = match k {
-        AlertKind::WaitingRoom => Text::AlertKindWaiting,
-        AlertKind::Presenting => Text::AlertKindPresenting,
-        AlertKind::StreamLost => Text::AlertKindStreamLost,
-        AlertKind::CommandFailed => Text::AlertKindCommandFailed,
+        AlertKind::WaitingRoom => RecordText::AlertKindWaiting,
+        AlertKind::Presenting => RecordText::AlertKindPresenting,
+        AlertKind::StreamLost => RecordText::AlertKindStreamLost,
+        AlertKind::CommandFailed => RecordText::AlertKindCommandFailed,
         // The venue list's words are in its own table.
         AlertKind::Venue => return tr.t(VenueText::VenueKindAlert),
     };
@@ -62,7 +63,7 @@ fn AlertKinds(muted: RwSignal<Vec<String>>) -> impl IntoView {
     let tr = Tr::use_context();
     view! {
         <details class="alert-kinds">
-            <summary data-testid="alert-kinds">{tr.text(Text::AlertKinds)}</summary>
+            <summary data-testid="alert-kinds">{tr.text(RecordText::AlertKinds)}</summary>
             {AlertKind::ALL.into_iter().map(|k| view! {
                 <label class="check"><input type="checkbox" data-testid="alert-kind" data-kind=k.as_str()
                     prop:checked=move || muted.with(|m| !m.iter().any(|x| x == k.as_str()))
@@ -150,23 +151,23 @@ pub fn AlertBar() -> impl IntoView {
     };
     view! {
         <section class="alert-bar" data-testid="alert-bar" data-unseen=move || unseen.get()
-            aria-label=tr.text(Text::AlertsHeading)>
+            aria-label=tr.text(RecordText::AlertsHeading)>
             <p role="status" aria-live="polite" class="alert-last" data-testid="alert-last">
                 <Show when=move || { unseen.get() > 0 }>
-                    <span class="badge alert-count">{move || tr.fmt(Text::AlertsUnseen, &[("n", &unseen.get().to_string())])}</span>
+                    <span class="badge alert-count">{move || tr.fmt(RecordText::AlertsUnseen, &[("n", &unseen.get().to_string())])}</span>
                     " " {move || last.get()}
                 </Show>
             </p>
             <button type="button" data-testid="alerts-seen" hidden=move || unseen.get() == 0
                 on:click=move |_| unseen.set(0)>
-                {tr.text(Text::AlertsMarkSeen)}</button>
+                {tr.text(RecordText::AlertsMarkSeen)}</button>
             // The first knock with the sound off: the switch's place offers it, once.
             <Show when=move || offer_sound.get() && !sound.get()
                 fallback=move || view! {
                     <label class="check"><input type="checkbox" data-testid="alerts-sound"
                         prop:checked=move || sound.get()
                         on:change=move |ev| { let on = event_target_checked(&ev); sound.set(on); attention::save_sound(on); }/>
-                        {tr.text(Text::AlertsSound)}</label>
+                        {tr.text(RecordText::AlertsSound)}</label>
                 }>
                 <button type="button" class="small primary" data-testid="alerts-offer-sound"
                     on:click=move |_| { sound.set(true); attention::save_sound(true); offer_sound.set(false); attention::beep(); }>
@@ -175,13 +176,13 @@ pub fn AlertBar() -> impl IntoView {
             <Show when=move || notify.get()
                 fallback=move || view! {
                     <button type="button" data-testid="alerts-enable-notifications" on:click=enable_notifications>
-                        {tr.text(Text::AlertsEnableNotifications)}</button>
+                        {tr.text(RecordText::AlertsEnableNotifications)}</button>
                 }>
                 <label class="check"><input type="checkbox" data-testid="alerts-notify" checked
                     on:change=move |ev| { let on = event_target_checked(&ev); notify.set(on); attention::save_notify(on); }/>
-                    {tr.text(Text::AlertsNotifications)}</label>
+                    {tr.text(RecordText::AlertsNotifications)}</label>
             </Show>
-            <span class="muted" hidden=move || !refused.get()>{tr.text(Text::AlertsRefused)}</span>
+            <span class="muted" hidden=move || !refused.get()>{tr.text(RecordText::AlertsRefused)}</span>
             <AlertKinds muted=muted/>
         </section>
     }

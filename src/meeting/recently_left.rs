@@ -9,6 +9,7 @@ use crate::panels::record_words::leave_text;
 use crate::platform::session::LiveSession;
 use crate::state::access::Forbidden;
 use crate::state::clock::Clock;
+use huikong_core::record_texts::RecordText;
 use huikong_protocol::Command;
 use leptos::prelude::*;
 
@@ -51,9 +52,9 @@ pub fn RecentlyLeft() -> impl IntoView {
             .unwrap_or_default()
     });
     view! {
-        <section class="recently-left" aria-label=tr.text(Text::RecentlyLeft)>
+        <section class="recently-left" aria-label=tr.text(RecordText::RecentlyLeft)>
             <label class="check"><input type="checkbox" data-testid="show-recently-left" bind:checked=shown/>
-                {tr.text(Text::RecentlyLeftShow)}</label>
+                {tr.text(RecordText::RecentlyLeftShow)}</label>
             <ul class="recently-left-list" data-testid="recently-left" hidden=move || !shown.get()>
                 <For each=move || gone.get() key=|g| g.key.clone() let:g>
                     <li class="left-row muted" data-testid="left-row" data-name=g.name.clone()>
@@ -71,7 +72,7 @@ pub fn RecentlyLeft() -> impl IntoView {
                     </li>
                 </For>
             </ul>
-            <p class="empty" hidden=move || !shown.get() || !gone.with(Vec::is_empty)>{tr.text(Text::RecentlyLeftNone)}</p>
+            <p class="empty" hidden=move || !shown.get() || !gone.with(Vec::is_empty)>{tr.text(RecordText::RecentlyLeftNone)}</p>
         </section>
     }
 }

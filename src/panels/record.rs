@@ -5,12 +5,13 @@ use super::record_attendance::AttendanceTable;
 use super::record_timeline::Timeline;
 use crate::host::browser::now_s;
 use crate::host::download::download;
-use crate::i18n::{Text, Tr};
+use crate::i18n::Tr;
 use crate::panels::clock_time;
 use crate::platform::session::LiveSession;
 use crate::state::status::Status;
 use huikong_core::attendance::{columns, AttendanceText};
 use huikong_core::i18n::Lang;
+use huikong_core::record_texts::RecordText;
 use huikong_protocol::record::{file_name, CsvWords, ExportMeta};
 use leptos::prelude::*;
 
@@ -78,16 +79,19 @@ fn ExportButtons() -> impl IntoView {
         });
         if let Some((name, mime, text)) = made {
             if let Err(e) = download(&name, mime, &text) {
-                status.push(false, tr.fmt_now(Text::RecExportFailed, &[("reason", &e)]));
+                status.push(
+                    false,
+                    tr.fmt_now(RecordText::RecExportFailed, &[("reason", &e)]),
+                );
             }
         }
     });
     view! {
         <div class="button-row">
             <button type="button" data-testid="export-csv" on:click=move |_| export.with_value(|f| f(Format::Csv))>
-                {tr.text(Text::RecExportCsv)}</button>
+                {tr.text(RecordText::RecExportCsv)}</button>
             <button type="button" data-testid="export-json" on:click=move |_| export.with_value(|f| f(Format::Json))>
-                {tr.text(Text::RecExportJson)}</button>
+                {tr.text(RecordText::RecExportJson)}</button>
         </div>
     }
 }
@@ -105,19 +109,22 @@ pub fn RecordPanel() -> impl IntoView {
     });
     let began = Memo::new(move |_| record.with(|r| r.began()).flatten());
     let covers = move || {
-        began
-            .get()
-            .map(|t| tr.fmt(Text::RecCoversFrom, &[("time", &clock_time(t * 1000.0))]))
+        began.get().map(|t| {
+            tr.fmt(
+                RecordText::RecCoversFrom,
+                &[("time", &clock_time(t * 1000.0))],
+            )
+        })
     };
     view! {
         <section class="card record-panel" data-testid="record-panel" aria-labelledby="record-h">
-            <h2 id="record-h">{tr.text(Text::RecHeading)}</h2>
+            <h2 id="record-h">{tr.text(RecordText::RecHeading)}</h2>
             <Show when=move || open.get()>
                     <p class="muted" data-testid="record-covers">{covers}</p>
-                    <h3>{tr.text(Text::RecAttendance)}</h3>
+                    <h3>{tr.text(RecordText::RecAttendance)}</h3>
                     <ExportButtons/>
                     <AttendanceTable record=record/>
-                    <h3>{tr.text(Text::RecTimeline)}</h3>
+                    <h3>{tr.text(RecordText::RecTimeline)}</h3>
                     <Timeline record=record/>
             </Show>
         </section>

@@ -6,6 +6,7 @@ use crate::host::browser::now_s;
 use crate::i18n::{Text, Tr};
 use crate::panels::clock_time;
 use crate::state::record::MeetingRecord;
+use huikong_core::record_texts::RecordText;
 use leptos::prelude::*;
 
 /// How many people the table shows; the export has everyone.
@@ -68,20 +69,20 @@ pub fn AttendanceTable(record: MeetingRecord) -> impl IntoView {
         let (shown, all) = lines.with(|(l, n)| (l.len(), *n));
         (all > shown).then(|| {
             tr.fmt(
-                Text::RecMorePeople,
+                RecordText::RecMorePeople,
                 &[("shown", &shown.to_string()), ("all", &all.to_string())],
             )
         })
     };
-    let col = move |t: Text| view! { <th scope="col">{move || tr.t(t)}</th> };
+    let col = move |t: RecordText| view! { <th scope="col">{move || tr.t(t)}</th> };
     view! {
         <div class="table-scroll">
         <table class="attendance" data-testid="attendance-table">
-            <caption class="visually-hidden">{tr.text(Text::RecAttendance)}</caption>
+            <caption class="visually-hidden">{tr.text(RecordText::RecAttendance)}</caption>
             <thead><tr>
-                {col(Text::RecColName)}{col(Text::RecColUri)}{col(Text::RecColProtocol)}
-                {col(Text::RecColRole)}{col(Text::RecColFirstJoin)}{col(Text::RecColLastLeave)}
-                {col(Text::RecColTotal)}{col(Text::RecColSessions)}{col(Text::RecColWaiting)}
+                {col(RecordText::RecColName)}{col(RecordText::RecColUri)}{col(RecordText::RecColProtocol)}
+                {col(RecordText::RecColRole)}{col(RecordText::RecColFirstJoin)}{col(RecordText::RecColLastLeave)}
+                {col(RecordText::RecColTotal)}{col(RecordText::RecColSessions)}{col(RecordText::RecColWaiting)}
             </tr></thead>
             <tbody>
                 <For each=move || lines.get().0 key=|l| (l.key, l.total.clone(), l.sessions, l.last_leave.map(f64::to_bits)) let:l>
@@ -93,11 +94,11 @@ pub fn AttendanceTable(record: MeetingRecord) -> impl IntoView {
                         <td>{clock_time(l.first_join * 1000.0)}</td>
                         <td>{match l.last_leave {
                             Some(t) => clock_time(t * 1000.0).into_any(),
-                            None => view! { <span class="muted">{tr.text(Text::RecStillIn)}</span> }.into_any(),
+                            None => view! { <span class="muted">{tr.text(RecordText::RecStillIn)}</span> }.into_any(),
                         }}</td>
                         <td data-testid="attendance-total">{l.total.clone()}</td>
                         <td>{l.sessions}{(l.sessions > 1).then(|| view! {
-                            " " <span class="badge">{tr.text(Text::RecReconnected)}</span>
+                            " " <span class="badge">{tr.text(RecordText::RecReconnected)}</span>
                         })}</td>
                         <td>{l.waiting.clone()}</td>
                     </tr>

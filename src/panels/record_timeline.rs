@@ -1,9 +1,10 @@
 //! The record's timeline, newest first, filtered by kind and by person.
 
 use super::record_words::{entry_text, kind_label};
-use crate::i18n::{Text, Tr};
+use crate::i18n::Tr;
 use crate::panels::clock_time;
 use crate::state::record::MeetingRecord;
+use huikong_core::record_texts::RecordText;
 use huikong_protocol::record::{Entry, Filter, Kind};
 use leptos::prelude::*;
 
@@ -78,25 +79,25 @@ pub fn Timeline(record: MeetingRecord) -> impl IntoView {
     });
     view! {
         <div class="record-filters">
-            <label class="field">{tr.text(Text::RecFilterKind)}
+            <label class="field">{tr.text(RecordText::RecFilterKind)}
                 <select data-testid="record-kind-filter"
                     on:change=move |ev| kind.set(event_target_value(&ev))>
-                    <option value="">{tr.text(Text::RecAllKinds)}</option>
+                    <option value="">{tr.text(RecordText::RecAllKinds)}</option>
                     {Kind::ALL.into_iter().filter(|k| *k != Kind::Summary).map(|k| view! {
                         <option value=k.as_str()>{move || kind_label(tr, k)}</option>
                     }).collect_view()}
                 </select></label>
-            <label class="field">{tr.text(Text::RecFilterPerson)}
+            <label class="field">{tr.text(RecordText::RecFilterPerson)}
                 <select data-testid="record-person-filter"
                     on:change=move |ev| person.set(event_target_value(&ev))>
-                    <option value="">{tr.text(Text::RecEveryone)}</option>
+                    <option value="">{tr.text(RecordText::RecEveryone)}</option>
                     {move || choices.get().into_iter().enumerate().map(|(i, (name, _))| view! {
                         <option value=i.to_string() selected=move || person.get() == i.to_string()>{name}</option>
                     }).collect_view()}
                 </select></label>
         </div>
         <ol class="record-timeline" data-testid="record-timeline" tabindex="0"
-            aria-label=tr.text(Text::RecTimeline)>
+            aria-label=tr.text(RecordText::RecTimeline)>
             <For each=move || entries.get() key=|e| e.seq let:e>
                 {let (kind, uuid, at) = (e.kind().as_str(), e.uuid.clone().unwrap_or_default(), e.at);
                 view! {
@@ -107,6 +108,6 @@ pub fn Timeline(record: MeetingRecord) -> impl IntoView {
                 }}
             </For>
         </ol>
-        <p class="empty" hidden=move || !entries.with(Vec::is_empty)>{tr.text(Text::RecEmpty)}</p>
+        <p class="empty" hidden=move || !entries.with(Vec::is_empty)>{tr.text(RecordText::RecEmpty)}</p>
     }
 }

@@ -1,25 +1,26 @@
 //! The record's entries and reasons in the page's language.
 
-use crate::i18n::{role_text, Text, Tr};
+use crate::i18n::{role_text, Tr};
 use crate::venues::call::outcome_text;
+use huikong_core::record_texts::RecordText;
 use huikong_core::venues::VenueText;
 use huikong_protocol::record::{Entry, Kind, LeaveReason, Outcome, VenueEvent, What};
 
 /// A kind's name in the page's language (tracked).
 pub fn kind_label(tr: Tr, k: Kind) -> &'static str {
     let t = match k {
-        Kind::Join => Text::RecKindJoin,
-        Kind::Leave => Text::RecKindLeave,
-        Kind::WaitingRoom => Text::RecKindWaiting,
-        Kind::Role => Text::RecKindRole,
-        Kind::Service => Text::RecKindService,
-        Kind::Presentation => Text::RecKindPresentation,
-        Kind::Layout => Text::RecKindLayout,
-        Kind::Stream => Text::RecKindStream,
-        Kind::Command => Text::RecKindCommand,
+        Kind::Join => RecordText::RecKindJoin,
+        Kind::Leave => RecordText::RecKindLeave,
+        Kind::WaitingRoom => RecordText::RecKindWaiting,
+        Kind::Role => RecordText::RecKindRole,
+        Kind::Service => RecordText::RecKindService,
+        Kind::Presentation => RecordText::RecKindPresentation,
+        Kind::Layout => RecordText::RecKindLayout,
+        Kind::Stream => RecordText::RecKindStream,
+        Kind::Command => RecordText::RecKindCommand,
         // The venue list's words are in its own table.
         Kind::Venue => return tr.t(VenueText::VenueKindRecord),
-        Kind::Summary => Text::RecKindSummary,
+        Kind::Summary => RecordText::RecKindSummary,
     };
     tr.t(t)
 }
@@ -27,11 +28,11 @@ pub fn kind_label(tr: Tr, k: Kind) -> &'static str {
 /// Why someone left, as a clause after their name.
 pub fn leave_text(tr: Tr, name: &str, reason: &LeaveReason) -> String {
     match reason {
-        LeaveReason::Left => tr.fmt(Text::RecLeft, &[("name", name)]),
-        LeaveReason::RemovedByConsole => tr.fmt(Text::RecRemoved, &[("name", name)]),
-        LeaveReason::DuringStreamLoss => tr.fmt(Text::RecLeftDuringLoss, &[("name", name)]),
+        LeaveReason::Left => tr.fmt(RecordText::RecLeft, &[("name", name)]),
+        LeaveReason::RemovedByConsole => tr.fmt(RecordText::RecRemoved, &[("name", name)]),
+        LeaveReason::DuringStreamLoss => tr.fmt(RecordText::RecLeftDuringLoss, &[("name", name)]),
         LeaveReason::CallDisconnected(r) => {
-            tr.fmt(Text::RecLeftCall, &[("name", name), ("reason", r)])
+            tr.fmt(RecordText::RecLeftCall, &[("name", name), ("reason", r)])
         }
     }
 }
@@ -39,43 +40,43 @@ pub fn leave_text(tr: Tr, name: &str, reason: &LeaveReason) -> String {
 /// One entry as a sentence.
 pub fn entry_text(tr: Tr, e: &Entry) -> String {
     let name = e.name.as_str();
-    let with_name = |t: Text| tr.fmt(t, &[("name", name)]);
+    let with_name = |t: RecordText| tr.fmt(t, &[("name", name)]);
     match &e.what {
-        What::Joined { present: true, .. } => with_name(Text::RecPresent),
-        What::Joined { rejoin: true, .. } => with_name(Text::RecRejoined),
-        What::Joined { .. } => with_name(Text::RecJoined),
+        What::Joined { present: true, .. } => with_name(RecordText::RecPresent),
+        What::Joined { rejoin: true, .. } => with_name(RecordText::RecRejoined),
+        What::Joined { .. } => with_name(RecordText::RecJoined),
         What::Left { reason } => leave_text(tr, name, reason),
-        What::EnteredWaitingRoom => with_name(Text::RecWaiting),
-        What::Admitted => with_name(Text::RecAdmitted),
+        What::EnteredWaitingRoom => with_name(RecordText::RecWaiting),
+        What::Admitted => with_name(RecordText::RecAdmitted),
         What::RoleChanged { role } => tr.fmt(
-            Text::RecRole,
+            RecordText::RecRole,
             &[("name", name), ("role", tr.t(role_text(*role)))],
         ),
-        What::Locked { locked: true } => tr.t(Text::RecLocked).to_owned(),
-        What::Locked { locked: false } => tr.t(Text::RecUnlocked).to_owned(),
-        What::GuestsMuted { muted: true } => tr.t(Text::RecGuestsMuted).to_owned(),
-        What::GuestsMuted { muted: false } => tr.t(Text::RecGuestsUnmuted).to_owned(),
-        What::Started => tr.t(Text::RecStarted).to_owned(),
+        What::Locked { locked: true } => tr.t(RecordText::RecLocked).to_owned(),
+        What::Locked { locked: false } => tr.t(RecordText::RecUnlocked).to_owned(),
+        What::GuestsMuted { muted: true } => tr.t(RecordText::RecGuestsMuted).to_owned(),
+        What::GuestsMuted { muted: false } => tr.t(RecordText::RecGuestsUnmuted).to_owned(),
+        What::Started => tr.t(RecordText::RecStarted).to_owned(),
         What::PresentationStarted { presenter } => {
-            tr.fmt(Text::RecPresenting, &[("name", presenter)])
+            tr.fmt(RecordText::RecPresenting, &[("name", presenter)])
         }
-        What::PresentationStopped { revoked: true } => tr.t(Text::RecRevoked).to_owned(),
-        What::PresentationStopped { revoked: false } => tr.t(Text::RecStopped).to_owned(),
-        What::LayoutChanged { view } => tr.fmt(Text::RecLayout, &[("view", view)]),
+        What::PresentationStopped { revoked: true } => tr.t(RecordText::RecRevoked).to_owned(),
+        What::PresentationStopped { revoked: false } => tr.t(RecordText::RecStopped).to_owned(),
+        What::LayoutChanged { view } => tr.fmt(RecordText::RecLayout, &[("view", view)]),
         What::CallEnded { call_uuid, reason } => tr.fmt(
-            Text::RecCallEnded,
+            RecordText::RecCallEnded,
             &[("call", call_uuid), ("reason", reason)],
         ),
-        What::StreamLost => tr.t(Text::RecStreamLost).to_owned(),
+        What::StreamLost => tr.t(RecordText::RecStreamLost).to_owned(),
         What::Resynced { joined, left, gap } => tr.fmt(
-            Text::RecResynced,
+            RecordText::RecResynced,
             &[
                 ("gap", &format!("{gap:.1}")),
                 ("joined", &joined.to_string()),
                 ("left", &left.to_string()),
             ],
         ),
-        What::Ended { reason } => tr.fmt(Text::RecEnded, &[("reason", reason)]),
+        What::Ended { reason } => tr.fmt(RecordText::RecEnded, &[("reason", reason)]),
         What::Command(c) => {
             let targets: Vec<&str> = c.targets.iter().map(|(_, n)| n.as_str()).collect();
             let mut what = c.command.clone();
@@ -86,10 +87,11 @@ pub fn entry_text(tr: Tr, e: &Entry) -> String {
                 what = format!("{what} → {}", targets.join(", "));
             }
             match &c.outcome {
-                Outcome::Done => tr.fmt(Text::RecCommandDone, &[("command", &what)]),
-                Outcome::Failed(r) => {
-                    tr.fmt(Text::RecCommandFailed, &[("command", &what), ("reason", r)])
-                }
+                Outcome::Done => tr.fmt(RecordText::RecCommandDone, &[("command", &what)]),
+                Outcome::Failed(r) => tr.fmt(
+                    RecordText::RecCommandFailed,
+                    &[("command", &what), ("reason", r)],
+                ),
             }
         }
         What::Venue(v) => venue_text(tr, name, v),
@@ -100,7 +102,7 @@ pub fn entry_text(tr: Tr, e: &Entry) -> String {
                 .map(|(k, n)| format!("{} {n}", kind_label(tr, *k)))
                 .collect();
             tr.fmt(
-                Text::RecSummary,
+                RecordText::RecSummary,
                 &[("n", &s.count.to_string()), ("counts", &counts.join(", "))],
             )
         }

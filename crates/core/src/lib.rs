@@ -11,6 +11,7 @@ pub mod page_texts;
 pub mod palette;
 pub mod panel;
 pub mod proxy;
+pub mod record_texts;
 pub mod search;
 pub mod store;
 pub mod util;

@@ -9,6 +9,7 @@ use crate::list::bulk::{how_many_shown, Bulk, BulkAction};
 use crate::platform::session::LiveSession;
 use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
 use crate::widgets::dialog::{ConfirmDialog, Modal};
+use huikong_core::list::bulk_texts::BulkText;
 use huikong_protocol::TransferRequest;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -146,21 +147,21 @@ pub fn BulkBar(bulk: Bulk) -> impl IntoView {
     };
 
     view! {
-        <div class="bulk-bar" role="toolbar" aria-label=tr.text(Text::BulkBar) data-testid="bulk-bar"
+        <div class="bulk-bar" role="toolbar" aria-label=tr.text(BulkText::BulkBar) data-testid="bulk-bar"
             hidden=move || count.get() == 0 on:keydown=arrows>
             <span class="bulk-count" aria-hidden="true">{move || tr.fmt(Text::SelectedN, &[("n", &count.get().to_string())])}</span>
             {direct}
             {admit}
             {offered(BulkAction::Transfer).then(|| view! {
                 <button type="button" class="small" data-action="transfer" aria-haspopup="dialog"
-                    disabled=move || busy.get() on:click=move |_| open_transfer(BulkAction::Transfer, transfer)>{tr.text(Text::BulkTransfer)}</button>
+                    disabled=move || busy.get() on:click=move |_| open_transfer(BulkAction::Transfer, transfer)>{tr.text(BulkText::BulkTransfer)}</button>
             })}
             <button type="button" class="small danger" data-action="disconnect" aria-haspopup="dialog"
-                disabled=move || busy.get() on:click=move |_| open(BulkAction::Disconnect, confirm)>{tr.text(Text::BulkDisconnect)}</button>
+                disabled=move || busy.get() on:click=move |_| open(BulkAction::Disconnect, confirm)>{tr.text(BulkText::BulkDisconnect)}</button>
         </div>
         <Show when=move || confirm.with(Option::is_some)>
             <ConfirmDialog title=named(Text::DisconnectX, confirm)
-                question=Signal::derive(move || tr.fmt(Text::BulkDisconnectConfirm, &[("n", &confirm.get().unwrap_or_default().to_string())]))
+                question=Signal::derive(move || tr.fmt(BulkText::BulkDisconnectConfirm, &[("n", &confirm.get().unwrap_or_default().to_string())]))
                 confirm_label=named(Text::DisconnectX, confirm)
                 on_confirm={
                     let bulk = disconnect.clone();

@@ -17,6 +17,7 @@ use crate::platform::session::LiveSession;
 use crate::platform::ApiError;
 use crate::state::status::Status;
 use huikong_core::command::Action;
+use huikong_core::list::bulk_texts::BulkText;
 use huikong_protocol::{Participant, TransferRequest};
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -64,16 +65,16 @@ impl BulkAction {
     }
 
     /// The bar's button.
-    pub fn button(self) -> Text {
+    pub fn button(self) -> BulkText {
         match self {
-            BulkAction::Mute => Text::BulkMute,
-            BulkAction::Unmute => Text::BulkUnmute,
-            BulkAction::SpotlightOff => Text::BulkSpotlightOff,
-            BulkAction::MakeHost => Text::BulkMakeHost,
-            BulkAction::MakeGuest => Text::BulkMakeGuest,
-            BulkAction::Admit => Text::BulkAdmit,
-            BulkAction::Disconnect => Text::BulkDisconnect,
-            BulkAction::Transfer => Text::BulkTransfer,
+            BulkAction::Mute => BulkText::BulkMute,
+            BulkAction::Unmute => BulkText::BulkUnmute,
+            BulkAction::SpotlightOff => BulkText::BulkSpotlightOff,
+            BulkAction::MakeHost => BulkText::BulkMakeHost,
+            BulkAction::MakeGuest => BulkText::BulkMakeGuest,
+            BulkAction::Admit => BulkText::BulkAdmit,
+            BulkAction::Disconnect => BulkText::BulkDisconnect,
+            BulkAction::Transfer => BulkText::BulkTransfer,
         }
     }
 
@@ -211,19 +212,19 @@ impl Bulk {
 
 /// One line for the whole run: "静音 40 位参会者：38 人完成，2 人失败".
 pub fn summary(tr: Tr, t: &Tally) -> String {
-    let n = |k: Text, n: usize| tr.fmt_now(k, &[("n", &n.to_string())]);
-    let mut parts = vec![n(Text::BulkDoneN, t.done)];
+    let n = |k: BulkText, n: usize| tr.fmt_now(k, &[("n", &n.to_string())]);
+    let mut parts = vec![n(BulkText::BulkDoneN, t.done)];
     if !t.failed.is_empty() {
-        parts.push(n(Text::BulkFailedN, t.failed.len()));
+        parts.push(n(BulkText::BulkFailedN, t.failed.len()));
     }
     if t.left > 0 {
-        parts.push(n(Text::BulkLeftN, t.left));
+        parts.push(n(BulkText::BulkLeftN, t.left));
     }
     if t.not_sent > 0 {
-        parts.push(n(Text::BulkNotSentN, t.not_sent));
+        parts.push(n(BulkText::BulkNotSentN, t.not_sent));
     }
     tr.fmt_now(
-        Text::BulkSummary,
+        BulkText::BulkSummary,
         &[
             ("label", &t.label),
             ("parts", &parts.join(tr.now(Text::ListSeparator))),

@@ -2,9 +2,10 @@
 //! failure with the participant's name and the platform's reason, kept until dismissed. A
 //! screen reader hears it start and end, not every step.
 
-use crate::i18n::{Text, Tr};
+use crate::i18n::Tr;
 use crate::list::bulk::run::Tally;
 use crate::list::bulk::{summary, Bulk, BulkAction};
+use huikong_core::list::bulk_texts::BulkText;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -21,7 +22,7 @@ pub fn BulkResult(bulk: Bulk) -> impl IntoView {
     let said = Memo::new(move |_| {
         tally.with(|t| {
             t.as_ref().map(|t| match t.finished {
-                false => tr.fmt(Text::BulkStarted, &[("label", &t.label)]),
+                false => tr.fmt(BulkText::BulkStarted, &[("label", &t.label)]),
                 true => summary(tr, t),
             })
         })
@@ -68,13 +69,13 @@ pub fn BulkResult(bulk: Bulk) -> impl IntoView {
                 <span class="bulk-label">{move || tally.with(|t| t.as_ref().map(|t| t.label.clone()))}</span>
                 <progress max=of(|t| t.total.max(1)) value=of(Tally::settled) aria-hidden="true"></progress>
                 <span data-testid="bulk-progress">
-                    {move || tr.fmt(Text::BulkProgress, &[("done", &of(Tally::settled)().to_string()), ("total", &of(|t| t.total)().to_string())])}
+                    {move || tr.fmt(BulkText::BulkProgress, &[("done", &of(Tally::settled)().to_string()), ("total", &of(|t| t.total)().to_string())])}
                 </span>
                 <button type="button" class="small" data-testid="bulk-stop" hidden=move || !running.get()
-                    aria-label=tr.text(Text::BulkStopLabel) on:click=move |_| {
+                    aria-label=tr.text(BulkText::BulkStopLabel) on:click=move |_| {
                         stopped_here.set_value(true);
                         run.stop();
-                    }>{tr.text(Text::BulkStop)}</button>
+                    }>{tr.text(BulkText::BulkStop)}</button>
             </div>
             <p class="bulk-summary" data-testid="bulk-summary" hidden=move || running.get()>
                 {move || tally.with(|t| t.as_ref().filter(|t| t.finished).map(|t| summary(tr, t)))}
@@ -82,16 +83,16 @@ pub fn BulkResult(bulk: Bulk) -> impl IntoView {
             <ul class="bulk-failures" data-testid="bulk-failures" hidden=move || failures.with(Vec::is_empty)>
                 <For each=move || failures.get() key=|f| f.target.uuid.clone() let:f>
                     <li data-uuid=f.target.uuid.clone()>
-                        {move || tr.fmt(Text::BulkFailure, &[("name", &f.target.name), ("reason", &f.reason)])}
+                        {move || tr.fmt(BulkText::BulkFailure, &[("name", &f.target.name), ("reason", &f.reason)])}
                     </li>
                 </For>
             </ul>
             <div class="button-row" hidden=move || running.get()>
                 <button type="button" class="small" data-testid="bulk-retry"
                     hidden=move || failures.with(Vec::is_empty) || last.get_value() == Some(BulkAction::Transfer)
-                    on:click=retry>{tr.text(Text::BulkRetry)}</button>
+                    on:click=retry>{tr.text(BulkText::BulkRetry)}</button>
                 <button type="button" class="small" data-testid="bulk-dismiss" node_ref=dismiss
-                    on:click=move |_| run.dismiss()>{tr.text(Text::BulkDismiss)}</button>
+                    on:click=move |_| run.dismiss()>{tr.text(BulkText::BulkDismiss)}</button>
             </div>
         </div>
     }

@@ -5,6 +5,7 @@
 //! (what the list keeps, and the key it sorts each one by) ← [`view`] (the order kept between
 //! batches). [`window`] depends on none of them.
 
+pub mod bulk_texts;
 pub mod filter;
 pub mod sort;
 pub mod view;
