@@ -3,6 +3,7 @@
 //! not, so the columns line up from row to row; a shown icon has its name for a screen reader
 //! and on hover.
 
+use crate::i18n::{Text, Tr};
 use leptos::prelude::*;
 
 /// Which picture a slot draws.
@@ -39,23 +40,25 @@ impl Glyph {
     }
 }
 
-/// One slot: the glyph with its name while `shown`, an empty slot of the same width otherwise.
-#[component]
-pub fn IconSlot(
-    #[prop(into)] glyph: Signal<Option<Glyph>>,
-    #[prop(into)] name: Signal<String>,
-    #[prop(optional)] testid: &'static str,
+/// One slot: the glyph with its name while one is given, an empty slot of the same width
+/// otherwise. One reactive node draws the whole slot (not one per attribute): rows are made as
+/// the list scrolls, and a row's cost is mostly its count of reactive nodes. `what` should read
+/// memos, so the slot is drawn again only when its glyph or the language changes.
+pub fn icon_slot(
+    testid: &'static str,
+    what: impl Fn() -> Option<(Glyph, Text)> + Send + Sync + 'static,
 ) -> impl IntoView {
-    view! {
-        <span class=move || glyph.get().map_or("ico", Glyph::class)
-            data-testid=(!testid.is_empty()).then_some(testid)
-            role=move || glyph.get().map(|_| "img")
-            aria-label=move || glyph.get().map(|_| name.get())
-            title=move || glyph.get().map(|_| name.get())
-            data-on=move || glyph.get().is_some().to_string()>
-            {move || glyph.get().map(|g| view! {
-                <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=g.path()/></svg>
-            })}
-        </span>
+    let tr = Tr::use_context();
+    move || match what() {
+        Some((g, name)) => {
+            let name = tr.t(name);
+            view! {
+                <span class=g.class() data-testid=testid role="img" aria-label=name title=name data-on="true">
+                    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=g.path()/></svg>
+                </span>
+            }
+            .into_any()
+        }
+        None => view! { <span class="ico" data-testid=testid data-on="false"></span> }.into_any(),
     }
 }

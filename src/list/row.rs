@@ -6,7 +6,7 @@ use crate::command::button::{toggle, CmdButton};
 use crate::command::service::Commands;
 use crate::dialogs::ActionsFor;
 use crate::i18n::{role_text, Text, Tr};
-use crate::list::icons::{Glyph, IconSlot};
+use crate::list::icons::{icon_slot, Glyph};
 use crate::list::query::SpotlightOrder;
 use crate::list::selection::Selection;
 use crate::platform::session::LiveSession;
@@ -74,7 +74,8 @@ pub fn ParticipantRow(
     // switch changes the texts inside, never the elements.
     let spot_place = Memo::new(move |_| spots.with(|s| s.get(&u).copied()));
     let state = Memo::new(move |_| p.with(|p| state_label(&p.service_type)));
-    let speaking = move || vad.get().is_some_and(|v| v > 0);
+    let speaking = Memo::new(move |_| vad.get().is_some_and(|v| v > 0));
+    let presenting = Memo::new(move |_| p.with(|p| p.is_presenting));
     let media = Memo::new(move |_| {
         p.with(|p| match (p.has_media, p.is_audio_only_call) {
             (false, _) => (Glyph::NoMedia, Text::NoMedia),
@@ -134,14 +135,10 @@ pub fn ParticipantRow(
                 <span class="uri">{move || p.with(|p| p.uri.clone())}</span>
             </div>
             <div class="cell icons">
-                <IconSlot testid="muted-icon" glyph=Signal::derive(move || muted.get().then_some(Glyph::MicOff))
-                    name=Signal::derive(move || tr.t(Text::Muted).to_owned())/>
-                <IconSlot testid="speaking" glyph=Signal::derive(move || speaking().then_some(Glyph::Speaking))
-                    name=Signal::derive(move || tr.t(Text::Speaking).to_owned())/>
-                <IconSlot testid="presenting-icon" glyph=Signal::derive(move || p.with(|p| p.is_presenting).then_some(Glyph::Presenting))
-                    name=Signal::derive(move || tr.t(Text::Presenting).to_owned())/>
-                <IconSlot testid="media-icon" glyph=Signal::derive(move || Some(media.get().0))
-                    name=Signal::derive(move || tr.t(media.get().1).to_owned())/>
+                {icon_slot("muted-icon", move || muted.get().then_some((Glyph::MicOff, Text::Muted)))}
+                {icon_slot("speaking", move || speaking.get().then_some((Glyph::Speaking, Text::Speaking)))}
+                {icon_slot("presenting-icon", move || presenting.get().then_some((Glyph::Presenting, Text::Presenting)))}
+                {icon_slot("media-icon", move || Some(media.get()))}
             </div>
             <div class="cell state">
                 {move || state.get().map(|t| view! { <span class="badge warn">{move || tr.t(t)}</span> })}
