@@ -24,5 +24,6 @@ pub mod meeting;
 pub mod panels;
 pub mod platform;
 pub mod state;
+pub mod picture;
 pub mod venues;
 pub mod widgets;

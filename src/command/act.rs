@@ -77,6 +77,23 @@ pub enum Act {
     RollCallStep(String, Vec<Request>),
     /// The end of a roll call: what puts the meeting back, sent in order.
     RollCallEnd(Vec<Request>),
+    /// Broadcast of the venue numbered so (a key, the palette: the page starts it).
+    BroadcastOf(u32, String),
+    /// A broadcast of the venue named: its request.
+    Broadcast(String, Vec<Request>),
+    /// The end of a broadcast: what puts the picture back. Without requests (the palette's),
+    /// the page works them out and sends them.
+    BroadcastEnd(Vec<Request>),
+    /// A rotation's step, showing the venues named.
+    RotationStep(String, Vec<Request>),
+    /// The end of a rotation: as `BroadcastEnd`.
+    RotationStop(Vec<Request>),
+    RotationPause,
+    /// The preset at this place (0-based) in the conference's presets, named (the page
+    /// resolves it).
+    PresetOf(usize, String),
+    /// A preset named, resolved: its request.
+    Preset(String, Vec<Request>),
     Panel(PanelId),
     Search,
     Dense,
@@ -104,6 +121,12 @@ impl Act {
             Act::SubCall(..) => Action::SubCall,
             Act::RollCallOf(..) | Act::RollCallStep(..) => Action::RollCall,
             Act::RollCallEnd(_) => Action::RollCallEnd,
+            Act::BroadcastOf(..) | Act::Broadcast(..) => Action::Broadcast,
+            Act::BroadcastEnd(_) => Action::BroadcastEnd,
+            Act::RotationStep(..) => Action::Rotation,
+            Act::RotationStop(_) => Action::RotationStop,
+            Act::RotationPause => Action::RotationPause,
+            Act::PresetOf(..) | Act::Preset(..) => Action::Preset,
             Act::Panel(_) => Action::Panel,
             Act::Search => Action::Search,
             Act::Dense => Action::Dense,
@@ -157,6 +180,14 @@ impl Act {
             | Act::RollCallOf(..)
             | Act::RollCallStep(..)
             | Act::RollCallEnd(_)
+            | Act::BroadcastOf(..)
+            | Act::Broadcast(..)
+            | Act::BroadcastEnd(_)
+            | Act::RotationStep(..)
+            | Act::RotationStop(_)
+            | Act::RotationPause
+            | Act::PresetOf(..)
+            | Act::Preset(..)
             | Act::Panel(_)
             | Act::Search
             | Act::Dense
@@ -165,10 +196,16 @@ impl Act {
         }
     }
 
-    /// The requests of an act that sends several, in order (a roll call's step or end).
+    /// The requests of an act that sends several, in order (a roll call's step or end, the
+    /// picture's). An end without requests has none: the page works them out.
     pub fn steps(&self) -> Option<&[Request]> {
         match self {
-            Act::RollCallStep(_, r) | Act::RollCallEnd(r) => Some(r),
+            Act::RollCallStep(_, r)
+            | Act::RollCallEnd(r)
+            | Act::Broadcast(_, r)
+            | Act::RotationStep(_, r)
+            | Act::Preset(_, r) => Some(r),
+            Act::BroadcastEnd(r) | Act::RotationStop(r) if !r.is_empty() => Some(r),
             _ => None,
         }
     }
@@ -190,6 +227,12 @@ pub fn roll_call_requests(cmds: &[Cmd]) -> Vec<Request> {
             Cmd::Unmute(u) => Request::Participant(u.clone(), PC::Unmute),
         })
         .collect()
+}
+
+/// Layouts to set in order, as the platform's requests (a broadcast's, a rotation's step, a
+/// preset's).
+pub fn layouts(reqs: Vec<OverrideLayoutRequest>) -> Vec<Request> {
+    reqs.into_iter().map(Request::Layout).collect()
 }
 
 /// The layout for hosts and guests alike, filled by voice: what the layout panel sends with

@@ -13,7 +13,7 @@ use crate::platform::request::Request;
 use crate::platform::session::LiveSession;
 use crate::platform::ApiError;
 use crate::state::access::Forbidden;
-use crate::state::status::{run, Status};
+use crate::state::status::{run_or, Status};
 use crate::state::undo::Undo;
 use huikong_core::command::{Action, Confirm, Needs};
 use huikong_core::panel::layout_text;
@@ -139,8 +139,15 @@ impl Commands {
         }
         match act {
             Act::Panel(p) => tr.fmt_now(label, &[("panel", tr.now(p.label()))]),
-            Act::RollCallOf(n, name) => tr.fmt_now(label, &[("name", &format!("{n} {name}"))]),
-            Act::RollCallStep(name, _) => tr.fmt_now(label, &[("name", name)]),
+            Act::RollCallOf(n, name) | Act::BroadcastOf(n, name) => {
+                tr.fmt_now(label, &[("name", &format!("{n} {name}"))])
+            }
+            Act::RollCallStep(name, _)
+            | Act::Broadcast(name, _)
+            | Act::RotationStep(name, _)
+            | Act::Preset(name, _)
+            | Act::PresetOf(_, name) => tr.fmt_now(label, &[("name", name)]),
+
             Act::Layout(l) => {
                 let name = layout_text(l).map_or(*l, |k| tr.now(k));
                 tr.fmt_now(label, &[("layout", name)])
@@ -169,6 +176,19 @@ impl Commands {
         label: Option<String>,
         then: impl FnOnce(Reply) + 'static,
     ) {
+        self.run_at_or(act, at, label, then, |_| {});
+    }
+
+    /// As [`Commands::run_at`], and `failed` gets the reason when the platform refused it or
+    /// it could not be sent (not when it was not offered or is not this session's to send).
+    pub fn run_at_or(
+        &self,
+        act: Act,
+        at: At,
+        label: Option<String>,
+        then: impl FnOnce(Reply) + 'static,
+        failed: impl FnOnce(String) + 'static,
+    ) {
         let label = label.unwrap_or_else(|| self.title(&act));
         let policy = act.action().policy();
         if !self.offered(act.action()) {
@@ -194,7 +214,7 @@ impl Commands {
             self.0.asking.set(Some(Asking { act, label, at }));
             return;
         }
-        self.hold_and_send(act, at, label, then);
+        self.hold_and_send(act, at, label, then, failed);
     }
 
     /// The act the confirmation asks about now (tracked), for the page's one confirmation.
@@ -209,19 +229,26 @@ impl Commands {
         };
         self.0.asking.set(None);
         if yes {
-            self.hold_and_send(act, at, label, |_| {});
+            self.hold_and_send(act, at, label, |_| {}, |_| {});
         }
     }
 
     /// Confirmed (or needing no confirmation): into the undo window if it waits there, else
     /// sent now.
-    fn hold_and_send(&self, act: Act, at: At, label: String, then: impl FnOnce(Reply) + 'static) {
+    fn hold_and_send(
+        &self,
+        act: Act,
+        at: At,
+        label: String,
+        then: impl FnOnce(Reply) + 'static,
+        failed: impl FnOnce(String) + 'static,
+    ) {
         let waits = act.action().policy().waits(false);
         let me = self.clone();
         let shown = label.clone();
         let send = move || {
             let fut = me.sending(&act);
-            run(at.status, at.pending, label, fut, then);
+            run_or(at.status, at.pending, label, fut, then, failed);
         };
         if waits {
             let id = self.0.undo.reporting_to(at.status).defer_id(shown, send);

@@ -67,6 +67,11 @@ pub fn page_scheme() -> String {
 }
 
 /// Wall-clock seconds since the UNIX epoch, as the platform's `start_time`.
+/// The time now in milliseconds since the epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
 pub fn now_s() -> f64 {
     js_sys::Date::now() / 1000.0
 }

@@ -5,3 +5,4 @@ pub mod browser;
 pub mod config;
 pub mod csp;
 pub mod download;
+pub mod ticker;

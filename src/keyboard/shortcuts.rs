@@ -56,6 +56,7 @@ pub fn single_key(key: &str, cmds: &Commands) -> Option<Act> {
         KeyAct::AdmitAll => Act::AdmitAll,
         KeyAct::Dense => Act::Dense,
         KeyAct::Tab => Act::Panel(*PanelId::ALL.get(i)?),
+        KeyAct::RotationPause => Act::RotationPause,
         _ => return None,
     })
 }
@@ -65,11 +66,25 @@ pub fn is_palette_chord(ev: &web_sys::KeyboardEvent) -> bool {
     (ev.ctrl_key() || ev.meta_key()) && !ev.alt_key() && ev.key().eq_ignore_ascii_case("k")
 }
 
+/// Alt+1 to Alt+9: the conference's picture preset of that number, by the key's place on the
+/// keyboard (Alt changes the character it types on a Mac).
+fn preset_chord(ev: &web_sys::KeyboardEvent, pic: Option<crate::picture::Picture>) -> Option<Act> {
+    if !ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+        return None;
+    }
+    let n: usize = ev.code().strip_prefix("Digit")?.parse().ok()?;
+    let index = n.checked_sub(1)?;
+    let pic = pic?;
+    let name = pic.presets.with_untracked(|p| p.get(index).map(|p| p.name.clone()))?;
+    Some(Act::PresetOf(index, name))
+}
+
 /// Mounted once by the meeting page: the shortcuts, the palette and the help.
 #[component]
 pub fn KeyboardControl() -> impl IntoView {
     let ui = expect_context::<KeysUi>();
     let cmds = Commands::use_context();
+    let pic = crate::picture::Picture::use_context();
     let c = cmds.clone();
     let listener = window_event_listener(ev::keydown, move |e| {
         if e.default_prevented() {
@@ -79,6 +94,13 @@ pub fn KeyboardControl() -> impl IntoView {
             e.prevent_default();
             if !dialog_open() {
                 ui.palette.set(true);
+            }
+            return;
+        }
+        if let Some(act) = preset_chord(&e, pic) {
+            if !in_field(&e) && !dialog_open() {
+                e.prevent_default();
+                c.run(act);
             }
             return;
         }

@@ -135,6 +135,7 @@ pub fn MeetingHeader(
                     </Show>
                     <Counts/>
                     <crate::venues::panel::VenueCount/>
+                    <crate::picture::OnAirBadge/>
                 </div>
                 <div class="head-prefs">
                     <PrefSwitches/>

@@ -207,6 +207,7 @@ pub fn MeetingPage(
     let venues = crate::venues::Venues::provide(&session);
     let cmds = Commands::provide();
     venues.set_commands(cmds.clone());
+    crate::picture::Picture::provide(&session, venues, &cmds);
     provide_page_acts(&cmds, leave);
 
     view! {
@@ -228,6 +229,8 @@ pub fn MeetingPage(
                         <WaitingRoom/>
                     </div>
                     <crate::venues::rollcall::RollCallBar/>
+                    <crate::picture::broadcast::BroadcastBar/>
+                    <crate::picture::RotationBar/>
                     <ParticipantList/>
                     <RecentlyLeft/>
                 </div>

@@ -29,6 +29,7 @@ pub fn provide_page_acts(cmds: &Commands, leave: Callback<()>) {
     let show = ScrollToParticipant::use_context();
     let actions_for = use_context::<ActionsFor>();
     let venues = crate::venues::Venues::use_context();
+    let picture = crate::picture::Picture::use_context();
     let me = cmds.clone();
     cmds.set_page_acts(Callback::new(move |act: Act| match act {
         Act::Panel(p) => {
@@ -51,6 +52,36 @@ pub fn provide_page_acts(cmds: &Commands, leave: Callback<()>) {
         Act::RollCallOf(number, _) => {
             if let Some(v) = venues {
                 v.rollcall.call_number(v, &me, number);
+            }
+        }
+        Act::BroadcastOf(number, _) => {
+            if let Some(p) = picture {
+                let at = p.venues.list.with_untracked(|l| l.iter().position(|v| v.number == number));
+                if let Some(i) = at {
+                    p.broadcast.start(p, &me, i);
+                }
+            }
+        }
+        Act::BroadcastEnd(_) => {
+            if let Some(p) = picture {
+                p.broadcast.end(p, &me);
+            }
+        }
+        Act::RotationStop(_) => {
+            if let Some(p) = picture {
+                p.rotation.stop(p, &me);
+            }
+        }
+        Act::RotationPause => {
+            if let Some(p) = picture {
+                if p.rotation.on.with_untracked(Option::is_some) {
+                    p.rotation.toggle_pause();
+                }
+            }
+        }
+        Act::PresetOf(index, _) => {
+            if let Some(p) = picture {
+                p.apply_preset(&me, index);
             }
         }
         Act::Leave => leave.run(()),

@@ -12,6 +12,10 @@ use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
 use crate::state::status::Status;
 use huikong_core::command::Action;
 use huikong_protocol::{Audience, LayoutOverride, OverrideLayoutRequest, LAYOUTS};
+use crate::picture::presets::{Chosen, PresetsSection};
+use crate::picture::rotation_form::RotationForm;
+use crate::picture::Picture;
+use huikong_core::picture::{Audiences, PictureText};
 use leptos::prelude::*;
 
 /// Whose layout an override sets.
@@ -102,7 +106,10 @@ pub fn LayoutPanel() -> impl IntoView {
             {if offered {
                 view! { <LayoutPicker/> }.into_any()
             } else {
-                view! { <p class="hint" data-testid="layout-unsupported"><small>{tr.text(Text::LayoutUnsupported)}</small></p> }.into_any()
+                view! {
+                    <p class="hint" data-testid="layout-unsupported"><small>{tr.text(Text::LayoutUnsupported)}</small></p>
+                    <p class="hint" data-testid="picture-unsupported"><small>{tr.text(PictureText::PictureUnsupported)}</small></p>
+                }.into_any()
             }}
         </section>
     }
@@ -137,6 +144,7 @@ fn LayoutPicker() -> impl IntoView {
         actors.with(|a| a.len() > cap).then_some(cap)
     });
     let cmds = Commands::use_context();
+    let picture = Picture::use_context();
     let apply = move |_| {
         if forbidden.get_untracked() {
             return;
@@ -149,6 +157,10 @@ fn LayoutPicker() -> impl IntoView {
         );
         match override_request(who, &layout, &actors.get_untracked(), vad.get_untracked()) {
             Ok(req) => {
+                // A layout set by hand ends a broadcast or a rotation.
+                if let Some(p) = picture {
+                    p.yield_to_manual(&cmds);
+                }
                 // The layout itself arrives as a `layout` event, which is what the picture
                 // above shows.
                 let at = At {
@@ -209,6 +221,17 @@ fn LayoutPicker() -> impl IntoView {
                     <span class="spinner" aria-hidden="true" hidden=move || !pending.get()></span>
                 </button>
             </div>
+            <PresetsSection chosen=Chosen {
+                view: choice.into(),
+                audiences: Signal::derive(move || match audience.get() {
+                    AudienceChoice::Hosts => Audiences::Hosts,
+                    AudienceChoice::Guests => Audiences::Guests,
+                    AudienceChoice::Both => Audiences::Both,
+                }),
+                actors: actors.into(),
+                vad: vad.into(),
+            }/>
+            <RotationForm/>
         </div>
     }
 }

@@ -4,6 +4,8 @@ use crate::i18n::{role_text, Tr};
 use crate::venues::call::outcome_text;
 use huikong_core::record_texts::RecordText;
 use huikong_core::venues::VenueText;
+use huikong_core::picture::PictureText;
+use huikong_protocol::record::RotationStop;
 use huikong_protocol::record::{Entry, Kind, LeaveReason, Outcome, VenueEvent, What};
 
 /// A kind's name in the page's language (tracked).
@@ -135,6 +137,12 @@ pub fn venue_text(tr: Tr, name: &str, v: &VenueEvent) -> String {
             VenueText::RedialGaveUp,
             &[("name", name), ("n", &tries.to_string())],
         ),
+        VenueEvent::RotationStopped { why } => tr
+            .t(match why {
+                RotationStop::LayoutChanged => PictureText::RotationStoppedLayout,
+                RotationStop::SessionLost => PictureText::RotationStoppedSession,
+            })
+            .to_owned(),
     }
 }
 

@@ -4,9 +4,11 @@
 
 use crate::platform::session::LiveSession;
 use crate::platform::ApiError;
+use huikong_core::picture::Shown;
+use leptos::prelude::Update;
 use huikong_protocol::envelope::CommandOutcome;
 use huikong_protocol::{
-    CallsRequest, CallsResult, Command, DialRequest, DtmfRequest, MessageRequest,
+    Audience, CallsRequest, CallsResult, Command, DialRequest, DtmfRequest, MessageRequest,
     OverrideLayoutRequest, ParticipantCommand as PC, Role, RoleRequest, TransferRequest,
 };
 
@@ -45,10 +47,24 @@ impl LiveSession {
             Request::Conference(c) => done(api.command(c).await),
             // The platform answers with the participant list; the layout itself arrives as a
             // `layout` event.
-            Request::Layout(req) => api
-                .command_with::<_, serde_json::Value>(Command::OverrideLayout, &req)
-                .await
-                .map(|_| Reply::Done),
+            Request::Layout(req) => {
+                api.command_with::<_, serde_json::Value>(Command::OverrideLayout, &req)
+                    .await?;
+                self.last_layouts.try_update(|last| {
+                    for l in &req.layouts {
+                        let shown = Some(Shown {
+                            view: l.layout.clone(),
+                            actors: l.actors.clone(),
+                            vad_backfill: l.vad_backfill || l.actors.is_empty(),
+                        });
+                        match l.audience {
+                            Audience::Hosts => last.hosts = shown,
+                            Audience::Guests => last.guests = shown,
+                        }
+                    }
+                });
+                Ok(Reply::Done)
+            }
             Request::Dial(req) => api
                 .command_with::<_, Vec<String>>(Command::Dial, &req)
                 .await

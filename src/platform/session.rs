@@ -13,6 +13,7 @@ use crate::state::store::{Store, StoreWriter};
 use futures_channel::oneshot;
 use futures_util::future::{select, Either};
 use gloo_timers::future::TimeoutFuture;
+use huikong_core::picture::Shown;
 use huikong_core::util::{backoff_ms, refresh_after_ms, refresh_retry_pace};
 use huikong_protocol::{Change, Command, ParticipantCommand, Profile, Role};
 use leptos::prelude::*;
@@ -76,6 +77,16 @@ pub struct LiveSession {
     /// rather than a timer's length later.
     stopped: Arc<Mutex<Option<oneshot::Sender<()>>>>,
     stream: StoredValue<Option<StreamStop>>,
+    /// The layouts this console last set and the platform accepted, the hosts' and the guests':
+    /// a host's console never sees the guests' layout, so this is what an end puts back.
+    pub last_layouts: RwSignal<LastLayouts>,
+}
+
+/// The layouts this console last set, by audience.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LastLayouts {
+    pub hosts: Option<Shown>,
+    pub guests: Option<Shown>,
 }
 
 impl LiveSession {
@@ -121,6 +132,7 @@ impl LiveSession {
             alive: Arc::new(AtomicBool::new(true)),
             stopped: Arc::new(Mutex::new(Some(stop_tx))),
             stream: StoredValue::new(None),
+            last_layouts: RwSignal::new(LastLayouts::default()),
         };
         let s = session.clone();
         let on_change: Rc<dyn Fn(Change)> = Rc::new(move |change| match change {

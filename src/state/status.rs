@@ -141,6 +141,18 @@ pub fn run<T: 'static, E: Failure + 'static>(
     fut: impl Future<Output = Result<T, E>> + 'static,
     on_ok: impl FnOnce(T) + 'static,
 ) {
+    run_or(status, pending, label, fut, on_ok, |_| {});
+}
+
+/// As [`run`], and `on_err` gets the reason of a failure (after it is reported).
+pub fn run_or<T: 'static, E: Failure + 'static>(
+    status: Status,
+    pending: RwSignal<bool>,
+    label: String,
+    fut: impl Future<Output = Result<T, E>> + 'static,
+    on_ok: impl FnOnce(T) + 'static,
+    on_err: impl FnOnce(String) + 'static,
+) {
     if pending.get_untracked() {
         return;
     }
@@ -154,13 +166,14 @@ pub fn run<T: 'static, E: Failure + 'static>(
                 status.push(true, tr.fmt_now(Text::Done, &[("label", &label)]));
                 on_ok(v);
             }
-            Err(e) => status.push(
-                false,
-                tr.fmt_now(
-                    Text::Failed,
-                    &[("label", &label), ("reason", &e.message(tr))],
-                ),
-            ),
+            Err(e) => {
+                let reason = e.message(tr);
+                status.push(
+                    false,
+                    tr.fmt_now(Text::Failed, &[("label", &label), ("reason", &reason)]),
+                );
+                on_err(reason);
+            }
         }
     });
 }

@@ -35,7 +35,7 @@ pub fn parse(name: &str, text: &str) -> Parsed {
     }
 }
 
-async fn read(input: &web_sys::HtmlInputElement) -> Result<(String, String), String> {
+pub async fn read(input: &web_sys::HtmlInputElement) -> Result<(String, String), String> {
     let file = input
         .files()
         .and_then(|f| f.get(0))

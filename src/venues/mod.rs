@@ -5,7 +5,8 @@
 
 pub mod call;
 mod form;
-mod import;
+pub mod import;
+pub mod one_at_a_time;
 pub mod panel;
 pub mod redial;
 mod results;
@@ -34,6 +35,8 @@ pub struct Venues {
     room: StoredValue<String>,
     pub calls: call::CallRun,
     pub rollcall: rollcall::RollCall,
+    /// Roll call, broadcast or rotation: one at a time.
+    pub one: one_at_a_time::OneAtATime,
     redial: RwSignal<huikong_core::venues::redial::Redial>,
     /// The global redial switch.
     pub redial_on: RwSignal<bool>,
@@ -48,6 +51,7 @@ impl Venues {
     /// second while a call is pending (a refused call may leave no trace in the roster).
     pub fn provide(session: &LiveSession) -> Venues {
         let room = session.room.clone();
+        let one = one_at_a_time::OneAtATime::new();
         let venues = Venues {
             list: RwSignal::new(initial_list(&room)),
             statuses: RwSignal::new(Vec::new()),
@@ -55,7 +59,8 @@ impl Venues {
             tracker: StoredValue::new(Tracker::new()),
             room: StoredValue::new(room),
             calls: call::CallRun::new(),
-            rollcall: rollcall::RollCall::new(),
+            rollcall: rollcall::RollCall::new(one),
+            one,
             redial: RwSignal::new(Default::default()),
             redial_on: RwSignal::new(true),
             left_why: RwSignal::new(Default::default()),

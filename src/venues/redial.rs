@@ -167,6 +167,12 @@ impl Venues {
 
     /// The command service, once the page has provided it.
     pub fn set_commands(&self, cmds: Commands) {
+        let rollcall = self.rollcall;
+        let c = cmds.clone();
+        self.one.register(
+            super::one_at_a_time::Running::RollCall,
+            std::rc::Rc::new(move |then| rollcall.end_then(&c, then)),
+        );
         self.cmds.set_value(Some(cmds));
     }
 }

@@ -2,6 +2,7 @@
 //! steps sent through the command service (a refused step is reported there and the roll call
 //! stays on the last good step), and its bar: "正在点名：XX分会场", Previous, Next, End (Esc).
 
+use super::one_at_a_time::{OneAtATime, Running};
 use super::Venues;
 use crate::command::act::{roll_call_requests, Act};
 use crate::command::service::{At, Commands};
@@ -27,14 +28,16 @@ pub struct RollCall {
     before: StoredValue<Before>,
     /// A step in flight: the bar's buttons wait.
     pub busy: RwSignal<bool>,
+    one: OneAtATime,
 }
 
 impl RollCall {
-    pub fn new() -> RollCall {
+    pub fn new(one: OneAtATime) -> RollCall {
         RollCall {
             current: RwSignal::new(None),
             before: StoredValue::new(Before::default()),
             busy: RwSignal::new(false),
+            one,
         }
     }
 
@@ -55,8 +58,20 @@ impl RollCall {
         })
     }
 
-    /// Names the venue at `index` (it must be online): the first step, or the next one.
+    /// Names the venue at `index` (it must be online): the first step (once a broadcast or a
+    /// rotation has ended), or the next one.
     pub fn call_at(&self, venues: Venues, cmds: &Commands, index: usize) {
+        if self.current.with_untracked(Option::is_some) {
+            return self.name_at(venues, cmds, index);
+        }
+        let (this, c) = (*self, cmds.clone());
+        self.one
+            .begin(Running::RollCall, cmds.at_page().status, move || {
+                this.name_at(venues, &c, index)
+            });
+    }
+
+    fn name_at(&self, venues: Venues, cmds: &Commands, index: usize) {
         let Some((name, uuid)) = venues.list.with_untracked(|l| {
             let v = l.get(index)?;
             let s = venues.statuses.with_untracked(|s| s.get(index).cloned())?;
@@ -101,6 +116,7 @@ impl RollCall {
         cmds.run_at(act, self.at(cmds), None, move |_| {
             this.before.set_value(before);
             this.current.try_set(Some(Current { index, name, uuid }));
+            this.one.set(Running::RollCall, true);
         });
     }
 
@@ -128,8 +144,13 @@ impl RollCall {
 
     /// Ends the roll call: the layout and the mute states as they were.
     pub fn end(&self, cmds: &Commands) {
+        self.end_then(cmds, Box::new(|| {}));
+    }
+
+    /// Ends the roll call, then runs `then` (not if the end failed).
+    pub fn end_then(&self, cmds: &Commands, then: Box<dyn FnOnce()>) {
         if self.current.with_untracked(Option::is_none) {
-            return;
+            return then();
         }
         let steps = end(&self.before.get_value(), cmds.offered(Action::Layout));
         let act = Act::RollCallEnd(roll_call_requests(&steps));
@@ -137,13 +158,9 @@ impl RollCall {
         cmds.run_at(act, self.at(cmds), None, move |_| {
             this.current.try_set(None);
             this.before.set_value(Before::default());
+            this.one.set(Running::RollCall, false);
+            then();
         });
-    }
-}
-
-impl Default for RollCall {
-    fn default() -> Self {
-        RollCall::new()
     }
 }
 

@@ -9,6 +9,7 @@ use crate::i18n::{Text, Tr};
 use huikong_core::keymap::{aria_all, lookup, KeyAct, Scope};
 use huikong_core::venues::status::{Status, Why};
 use huikong_core::venues::Venue;
+use huikong_core::picture::PictureText;
 use huikong_core::venues::VenueText;
 use huikong_protocol::record::LeaveReason;
 use leptos::prelude::*;
@@ -64,6 +65,7 @@ pub fn VenueRow(venues: Venues, index: usize, venue: Venue, editing: Editing) ->
     });
     let key = venue.key();
     let key2 = key.clone();
+    let key3 = key.clone();
     let ringing = Memo::new(move |_| {
         venues.calls.tally.with(|t| {
             t.as_ref()
@@ -76,6 +78,15 @@ pub fn VenueRow(venues: Venues, index: usize, venue: Venue, editing: Editing) ->
     let remove_label = tr.fmt_now(VenueText::VenueRemoveX, &[("name", &name)]);
     let auto_label = tr.fmt_now(VenueText::VenueAutoX, &[("name", &name)]);
     let roll_label = tr.fmt_now(Text::RollCallX, &[("name", &name)]);
+    let cast_label = tr.fmt_now(Text::BroadcastX, &[("name", &name)]);
+    let can_cast = venues.one.broadcaster().is_some();
+    let one = venues.one;
+    let cast = move || {
+        if let Some(b) = one.broadcaster() {
+            b(index);
+        }
+    };
+    let casting = Memo::new(move |_| venues.one.broadcast_key.with(|k| k.as_deref() == Some(key3.as_str())));
     let (c1, c2) = (cmds.clone(), cmds.clone());
     let roll = move || venues.rollcall.call_at(venues, &c1, index);
     let roll2 = roll.clone();
@@ -84,11 +95,18 @@ pub fn VenueRow(venues: Venues, index: usize, venue: Venue, editing: Editing) ->
         if ev.target() != ev.current_target() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
-        if lookup(Scope::Venue, &ev.key()).is_some_and(|(k, _)| k == KeyAct::VenueRollCall) {
-            ev.prevent_default();
-            if status.with_untracked(Status::is_online) {
-                roll();
+        match lookup(Scope::Venue, &ev.key()).map(|(k, _)| k) {
+            Some(KeyAct::VenueRollCall) => {
+                ev.prevent_default();
+                if status.with_untracked(Status::is_online) {
+                    roll();
+                }
             }
+            Some(KeyAct::VenueBroadcast) if can_cast => {
+                ev.prevent_default();
+                cast();
+            }
+            _ => {}
         }
     };
     let named = move || {
@@ -131,6 +149,11 @@ pub fn VenueRow(venues: Venues, index: usize, venue: Venue, editing: Editing) ->
                     <button type="button" aria-label=roll_label.clone() title=roll_label.clone()
                         disabled=move || venues.rollcall.busy.get() || named()
                         on:click={let r = roll2.clone(); move |_| r()}>{tr.text(VenueText::RollCallShort)}</button>
+                    {can_cast.then(|| view! {
+                        <button type="button" data-testid="venue-broadcast" aria-label=cast_label.clone() title=cast_label.clone()
+                            aria-pressed=move || casting.get().to_string()
+                            on:click=move |_| cast()>{tr.text(PictureText::BroadcastShort)}</button>
+                    })}
                 </Show>
                 <Show when=move || status.with(Status::is_absent) && !ringing.get()>
                     <button type="button" aria-label=call_label.clone() title=call_label.clone() on:click=call.clone()>

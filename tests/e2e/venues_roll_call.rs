@@ -207,4 +207,21 @@ async fn on_the_enterprise_cloud_roll_call_is_audio_only() {
         .wait_gone_css("[data-testid=\"roll-call-bar\"]")
         .await;
     mutes(&api, &[(&bj, false), (&sh, false)]).await;
+    // Broadcast, rotation and presets are absent, with the reason.
+    assert!(t
+        .page
+        .all_css("[data-testid=\"venue-broadcast\"]")
+        .await
+        .is_empty());
+    t.page.open_panel("layout").await;
+    t.page
+        .wait_text("picture-unsupported", "广播、轮询和多画面预案不可用")
+        .await;
+    for absent in ["presets", "rotation-form"] {
+        assert!(t
+            .page
+            .all_css(&format!("[data-testid=\"{absent}\"]"))
+            .await
+            .is_empty());
+    }
 }

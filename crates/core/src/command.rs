@@ -44,6 +44,15 @@ pub enum Action {
     // The venue list.
     RollCall,
     RollCallEnd,
+    // What everyone sees.
+    Broadcast,
+    BroadcastEnd,
+    /// A rotation's step (its start is its first step).
+    Rotation,
+    RotationStop,
+    /// Pausing and resuming a rotation: the console's own timer, nothing sent.
+    RotationPause,
+    Preset,
     // The page.
     Panel,
     Search,
@@ -155,7 +164,7 @@ impl Policy {
 use Needs::{Conference as C, Participant as P};
 
 impl Action {
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 39] = [
         Action::Lock,
         Action::Unlock,
         Action::MuteGuests,
@@ -184,6 +193,12 @@ impl Action {
         Action::Disconnect,
         Action::RollCall,
         Action::RollCallEnd,
+        Action::Broadcast,
+        Action::BroadcastEnd,
+        Action::Rotation,
+        Action::RotationStop,
+        Action::RotationPause,
+        Action::Preset,
         Action::Panel,
         Action::Search,
         Action::Dense,
@@ -313,6 +328,41 @@ impl Action {
                 C(Command::MuteGuests),
             )
             .key(KeyAct::RollCallEnd),
+            // The picture's: a deployment without `override_layout` has none of them.
+            Action::Broadcast => p(
+                Text::BroadcastX,
+                "广播 会场 全屏 broadcast venue full screen",
+                C(Command::OverrideLayout),
+            )
+            .key(KeyAct::VenueBroadcast),
+            Action::BroadcastEnd => p(
+                Text::BroadcastEnd,
+                "取消广播 结束广播 end broadcast stop",
+                C(Command::OverrideLayout),
+            )
+            .key(KeyAct::RollCallEnd),
+            Action::Rotation => p(
+                Text::RotationStepX,
+                "轮询 轮播 循环 rotation rotate scan",
+                C(Command::OverrideLayout),
+            ),
+            Action::RotationStop => p(
+                Text::RotationStop,
+                "停止轮询 结束轮询 stop rotation end",
+                C(Command::OverrideLayout),
+            )
+            .key(KeyAct::RollCallEnd),
+            Action::RotationPause => page(
+                Text::RotationPauseLabel,
+                "暂停轮询 继续轮询 pause resume rotation",
+                Some(KeyAct::RotationPause),
+            ),
+            Action::Preset => p(
+                Text::PresetX,
+                "预案 多画面 布局 preset picture layout",
+                C(Command::OverrideLayout),
+            )
+            .key(KeyAct::Preset),
             Action::Panel => page(Text::OpenPanelX, "面板 标签 panel tab", None),
             Action::Search => page(
                 Text::FocusSearch,
@@ -396,6 +446,7 @@ mod tests {
         for a in [
             Action::Show,
             Action::Actions,
+            Action::RotationPause,
             Action::Panel,
             Action::Search,
             Action::Dense,

@@ -2,7 +2,7 @@
 //! row keys, the help dialog's tables and every control's `aria-keyshortcuts` read it, so a key
 //! is named in one place.
 
-use crate::i18n::Text;
+pub use crate::keymap_texts::KeyText;
 
 /// What a key asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -29,8 +29,14 @@ pub enum KeyAct {
     RowSelectAll,
     /// Roll call of the focused venue.
     VenueRollCall,
-    /// End the roll call.
+    /// End the roll call, the broadcast or the rotation.
     RollCallEnd,
+    /// Broadcast the focused venue.
+    VenueBroadcast,
+    /// Pause or resume the rotation.
+    RotationPause,
+    /// Apply the picture preset 1 to 9.
+    Preset,
 }
 
 /// Where a key works: anywhere on the page (but in a field or a dialog), on a focused row of
@@ -54,7 +60,7 @@ pub struct Binding {
     /// The `KeyboardEvent.key` values that run it, for the single keys this crate dispatches
     /// (the chords and the arrows are handled where they act).
     pub keys: &'static [&'static str],
-    pub what: Text,
+    pub what: KeyText,
 }
 
 const fn b(
@@ -63,7 +69,7 @@ const fn b(
     shown: &'static str,
     aria: &'static str,
     keys: &'static [&'static str],
-    what: Text,
+    what: KeyText,
 ) -> Binding {
     Binding {
         act,
@@ -76,32 +82,32 @@ const fn b(
 }
 
 /// The key map, the page's keys first, in the order the help lists them.
-pub const KEYMAP: [Binding; 19] = [
+pub const KEYMAP: [Binding; 22] = [
     b(
         KeyAct::Palette,
         Scope::Page,
         "Ctrl+K / ⌘K",
         "Control+K Meta+K",
         &[],
-        Text::KeyPalette,
+        KeyText::KeyPalette,
     ),
-    b(KeyAct::Help, Scope::Page, "?", "?", &["?"], Text::KeyHelp),
+    b(KeyAct::Help, Scope::Page, "?", "?", &["?"], KeyText::KeyHelp),
     b(
         KeyAct::Search,
         Scope::Page,
         "/",
         "/",
         &["/"],
-        Text::KeySearch,
+        KeyText::KeySearch,
     ),
-    b(KeyAct::Lock, Scope::Page, "l", "l", &["l"], Text::KeyLock),
+    b(KeyAct::Lock, Scope::Page, "l", "l", &["l"], KeyText::KeyLock),
     b(
         KeyAct::Guests,
         Scope::Page,
         "g",
         "g",
         &["g"],
-        Text::KeyGuests,
+        KeyText::KeyGuests,
     ),
     b(
         KeyAct::AdmitAll,
@@ -109,16 +115,16 @@ pub const KEYMAP: [Binding; 19] = [
         "a",
         "a",
         &["a"],
-        Text::KeyAdmitAll,
+        KeyText::KeyAdmitAll,
     ),
-    b(KeyAct::Dense, Scope::Page, "d", "d", &["d"], Text::KeyDense),
+    b(KeyAct::Dense, Scope::Page, "d", "d", &["d"], KeyText::KeyDense),
     b(
         KeyAct::Tab,
         Scope::Page,
         "1 – 8",
         "",
         &["1", "2", "3", "4", "5", "6", "7", "8"],
-        Text::KeyTabs,
+        KeyText::KeyTabs,
     ),
     b(
         KeyAct::Undo,
@@ -126,7 +132,7 @@ pub const KEYMAP: [Binding; 19] = [
         "Ctrl+Z / ⌘Z",
         "Control+Z Meta+Z",
         &[],
-        Text::KeyUndo,
+        KeyText::KeyUndo,
     ),
     b(
         KeyAct::Results,
@@ -134,7 +140,7 @@ pub const KEYMAP: [Binding; 19] = [
         "Alt+Shift+N",
         "Alt+Shift+N",
         &[],
-        Text::KeyResults,
+        KeyText::KeyResults,
     ),
     // Handled by the roll call's bar while a roll call is on.
     b(
@@ -143,7 +149,24 @@ pub const KEYMAP: [Binding; 19] = [
         "Esc",
         "Escape",
         &[],
-        Text::RollCallEnd,
+        KeyText::KeyEndRunning,
+    ),
+    b(
+        KeyAct::RotationPause,
+        Scope::Page,
+        "p",
+        "p",
+        &["p"],
+        KeyText::KeyRotationPause,
+    ),
+    // Chords, handled by the page's keyboard handler.
+    b(
+        KeyAct::Preset,
+        Scope::Page,
+        "Alt+1 – Alt+9",
+        "Alt+1 Alt+2 Alt+3 Alt+4 Alt+5 Alt+6 Alt+7 Alt+8 Alt+9",
+        &[],
+        KeyText::KeyPreset,
     ),
     b(
         KeyAct::RowMove,
@@ -151,7 +174,7 @@ pub const KEYMAP: [Binding; 19] = [
         "↑ ↓ PageUp PageDown Home End",
         "",
         &[],
-        Text::KeyRowMove,
+        KeyText::KeyRowMove,
     ),
     b(
         KeyAct::RowMute,
@@ -159,7 +182,7 @@ pub const KEYMAP: [Binding; 19] = [
         "m",
         "m",
         &["m"],
-        Text::KeyRowMute,
+        KeyText::KeyRowMute,
     ),
     b(
         KeyAct::RowSpotlight,
@@ -167,7 +190,7 @@ pub const KEYMAP: [Binding; 19] = [
         "s",
         "s",
         &["s"],
-        Text::KeyRowSpot,
+        KeyText::KeyRowSpot,
     ),
     b(
         KeyAct::RowDisconnect,
@@ -175,7 +198,7 @@ pub const KEYMAP: [Binding; 19] = [
         "Delete",
         "Delete",
         &["Delete"],
-        Text::KeyRowDisconnect,
+        KeyText::KeyRowDisconnect,
     ),
     b(
         KeyAct::RowActions,
@@ -183,7 +206,7 @@ pub const KEYMAP: [Binding; 19] = [
         "Enter",
         "Enter",
         &["Enter"],
-        Text::KeyRowActions,
+        KeyText::KeyRowActions,
     ),
     b(
         KeyAct::RowSelect,
@@ -191,7 +214,7 @@ pub const KEYMAP: [Binding; 19] = [
         "x / Space",
         "x Space",
         &[],
-        Text::KeyRowSelect,
+        KeyText::KeyRowSelect,
     ),
     b(
         KeyAct::RowSelectAll,
@@ -199,7 +222,7 @@ pub const KEYMAP: [Binding; 19] = [
         "Ctrl+A / ⌘A",
         "Control+A Meta+A",
         &[],
-        Text::KeyRowSelectAll,
+        KeyText::KeyRowSelectAll,
     ),
     b(
         KeyAct::VenueRollCall,
@@ -207,7 +230,15 @@ pub const KEYMAP: [Binding; 19] = [
         "r",
         "r",
         &["r"],
-        Text::KeyVenueRollCall,
+        KeyText::KeyVenueRollCall,
+    ),
+    b(
+        KeyAct::VenueBroadcast,
+        Scope::Venue,
+        "b",
+        "b",
+        &["b"],
+        KeyText::KeyVenueBroadcast,
     ),
 ];
 

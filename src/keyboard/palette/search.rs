@@ -46,7 +46,8 @@ fn haystack(act: &Act) -> String {
     let extra = match act {
         Act::Panel(p) => both(p.label()) + " " + p.code(),
         Act::Layout(l) => layout_text(l).map(both).unwrap_or_default() + " " + l,
-        Act::RollCallOf(n, name) => format!("{n} {name}"),
+        Act::RollCallOf(n, name) | Act::BroadcastOf(n, name) => format!("{n} {name}"),
+        Act::PresetOf(_, name) => name.clone(),
         _ => String::new(),
     };
     let policy = act.action().policy();
@@ -65,6 +66,7 @@ fn fixed_acts(cmds: &Commands) -> Vec<Act> {
     acts.extend(PanelId::ALL.into_iter().map(Act::Panel));
     acts.extend(LAYOUTS.into_iter().map(Act::Layout));
     acts.extend(roll_call_acts());
+    acts.extend(picture_acts());
     acts
 }
 
@@ -164,18 +166,38 @@ pub fn search(cmds: &Commands, query: &str) -> Found {
     found
 }
 
-/// Roll call of each venue of the venue list that is online ("点名 3").
+/// Roll call and broadcast of each venue of the venue list that is online ("点名 3", "广播 3").
 fn roll_call_acts() -> Vec<Act> {
     let Some(venues) = crate::venues::Venues::use_context() else {
         return Vec::new();
     };
     venues.list.with_untracked(|list| {
         venues.statuses.with_untracked(|s| {
-            list.iter()
-                .zip(s)
-                .filter(|(_, s)| s.is_online())
+            let online = || list.iter().zip(s).filter(|(_, s)| s.is_online());
+            online()
                 .map(|(v, _)| Act::RollCallOf(v.number, v.name.clone()))
+                .chain(online().map(|(v, _)| Act::BroadcastOf(v.number, v.name.clone())))
                 .collect()
         })
     })
+}
+
+/// Each preset, and the end of a broadcast or a rotation (and its pause) while one runs.
+fn picture_acts() -> Vec<Act> {
+    let Some(p) = crate::picture::Picture::use_context() else {
+        return Vec::new();
+    };
+    let mut acts: Vec<Act> = p.presets.with_untracked(|list| {
+        list.iter()
+            .enumerate()
+            .map(|(i, p)| Act::PresetOf(i, p.name.clone()))
+            .collect()
+    });
+    if p.broadcast.on.with_untracked(Option::is_some) {
+        acts.push(Act::BroadcastEnd(Vec::new()));
+    }
+    if p.rotation.on.with_untracked(Option::is_some) {
+        acts.extend([Act::RotationPause, Act::RotationStop(Vec::new())]);
+    }
+    acts
 }

@@ -18,6 +18,7 @@ const CONSOLE_LAYERS: &[&[&str]] = &[
     &["dialogs"],
     &["list"],
     &["venues"],
+    &["picture"],
     &["panels"],
     &["keyboard"],
     &["meeting"],

@@ -341,28 +341,11 @@ texts! { Text;
     HelpAction => "作用", "Action";
     HelpAnywhere => "页面任意处（输入框中除外）", "Anywhere (not while typing in a field)";
     HelpOnRow => "焦点在参会者行上时", "On a focused participant row";
-    KeyPalette => "打开命令面板（输入框中也可用）", "Open the command palette (also while typing)";
-    KeyHelp => "显示本帮助", "Show this help";
-    KeySearch => "跳到参会者搜索框", "Go to the participant search";
-    KeyLock => "锁定或解锁会议", "Lock or unlock the conference";
-    KeyGuests => "静音或取消静音所有访客", "Mute or unmute all guests";
-    KeyAdmitAll => "准入所有等候者", "Admit everyone waiting";
-    KeyDense => "切换紧凑行", "Toggle dense rows";
-    KeyTabs => "打开第 1 至 8 个面板", "Open panel 1 to 8";
-    KeyResults => "跳到操作结果", "Go to the results";
-    KeyRowMove => "在行间移动", "Move between rows";
-    KeyRowMute => "静音或取消静音", "Mute or unmute";
-    KeyRowSpot => "设为焦点或取消焦点", "Spotlight on or off";
-    KeyRowDisconnect => "断开（撤销时限内可撤销）", "Disconnect (can be undone while the undo window lasts)";
-    KeyRowActions => "打开更多操作", "Open more actions";
-    KeyRowSelect => "选中或取消选中", "Select or unselect";
     RowKeysHint => "在参会者行上：M 静音，S 焦点，Delete 断开，Enter 更多操作，X 或空格 选中，Ctrl+A 全选所显示；按 ? 查看全部快捷键。", "On a participant row: M mutes, S spotlights, Delete disconnects, Enter opens more actions, X or Space selects, Ctrl+A selects all shown; ? lists every shortcut.";
     NotOfferedX => "{label}：此平台不提供该操作", "{label}: this platform does not offer it";
     HostOnlyX => "{label}：只有主持人可以这样做", "{label}: only a host can do this";
     NobodyWaitingX => "{label}：没有人在等候", "{label}: nobody is waiting";
     // Lead: selecting everyone the list shows from the keyboard.
-    KeyRowSelectAll => "选中列表显示的所有人", "Select everyone the list shows";
-    KeyUndo => "撤销最新一项待执行的操作", "Undo the newest waiting action";
     // The undo window and safe transfer ("undo").
     UndoBar => "待执行的操作", "Actions about to be sent";
     UndoAnnounce => "{n} 秒后{label} · 撤销", "{label} in {n} s · Undo";
@@ -393,6 +376,13 @@ texts! { Text;
     // Roll call.
     RollCallX => "点名 {name}", "Roll call {name}";
     RollCallEnd => "结束点名", "End roll call";
-    KeyVenueRollCall => "点名该会场", "Roll call this venue";
+    // Broadcast, rotation and picture presets: the command labels (their other texts are
+    // `PictureText`).
+    BroadcastX => "广播 {name}", "Broadcast {name}";
+    BroadcastEnd => "取消广播", "End the broadcast";
+    RotationStepX => "轮询：{name}", "Rotation: {name}";
+    RotationStop => "停止轮询", "Stop the rotation";
+    RotationPauseLabel => "暂停或继续轮询", "Pause or resume the rotation";
+    PresetX => "应用多画面预案 {name}", "Apply the picture preset {name}";
     HelpOnVenue => "焦点在会场名单的会场上时", "On a focused venue of the venue list";
 }

@@ -20,7 +20,7 @@ pub use export::{file_name, CsvWords, ExportMeta};
 pub use timeline::{
     CommandRecord, Entry, Filter, Kind, LeaveReason, Outcome, Summary, Timeline, What,
 };
-pub use venue::{CallResult, VenueEvent};
+pub use venue::{CallResult, RotationStop, VenueEvent};
 
 use crate::event::Event;
 use crate::participant::Participant;

@@ -48,6 +48,18 @@ pub enum VenueEvent {
     RedialTry { attempt: usize, of: usize },
     /// Every redial failed: the venue is no longer called.
     GaveUp { tries: usize },
+    /// The rotation showing this venue stopped by itself.
+    RotationStopped { why: RotationStop },
+}
+
+/// Why a rotation stopped without the operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RotationStop {
+    /// Another host set the layout.
+    LayoutChanged,
+    /// The console's session with the platform was lost or ended.
+    SessionLost,
 }
 
 impl VenueEvent {
@@ -63,6 +75,7 @@ impl VenueEvent {
             VenueEvent::Dropped { .. } => "dropped",
             VenueEvent::RedialTry { .. } => "redial",
             VenueEvent::GaveUp { .. } => "gave_up",
+            VenueEvent::RotationStopped { .. } => "rotation_stopped",
         }
     }
 }
