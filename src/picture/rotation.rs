@@ -206,7 +206,7 @@ impl Rotation {
 
     fn start_ticking(&self, pic: Picture) {
         let this = *self;
-        let ticker = Ticker::start(1000, move || this.tick(pic));
+        let ticker = Ticker::start(500, move || this.tick(pic));
         self.source.try_set(Some(ticker.source()));
         self.ticker.set(ticker);
     }

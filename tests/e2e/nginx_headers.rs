@@ -96,6 +96,12 @@ fn files(nginx: &Nginx) -> Vec<(String, String, &'static str, bool)> {
             "application/javascript",
             false,
         ),
+        (
+            "tick.js".into(),
+            "tick.js".into(),
+            "application/javascript",
+            false,
+        ),
     ];
     for entry in std::fs::read_dir(&nginx.dist)
         .expect("the release build")
@@ -105,7 +111,7 @@ fn files(nginx: &Nginx) -> Vec<(String, String, &'static str, bool)> {
         let kind = match name.rsplit('.').next() {
             Some("wasm") => "application/wasm",
             Some("css") => "text/css",
-            Some("js") if name != "boot.js" => "application/javascript",
+            Some("js") if name != "boot.js" && name != "tick.js" => "application/javascript",
             _ => continue,
         };
         out.push((name.clone(), name, kind, true));

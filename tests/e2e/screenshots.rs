@@ -315,4 +315,25 @@ async fn screenshots_of_the_console() {
     t.page.open_panel("record").await;
     t.page.css("[data-testid=\"attendance-row\"]").await;
     panel_png(&t, &webdriver, &DESKTOP, "record-panel", &dir, "record.png").await;
+    drop(t);
+
+    // A meeting of venues with a rotation running for hosts and guests: the bar above the list,
+    // the word in the header, the layout panel with the current picture, presets and the form.
+    let (v, _api) =
+        crate::picture::with_the_demo_list("screenshots_venues", "zh", Profile::Public).await;
+    resize(&v, &webdriver, &DESKTOP).await;
+    v.page.open_panel("layout").await;
+    v.page
+        .css("[data-testid=\"rotation-mode\"] input[value=\"pages\"]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    v.page.select("rotation-view", "1:7").await;
+    v.page.select("rotation-audience", "both").await;
+    v.page.click("开始轮询").await;
+    v.page.wait_text("layout-current-view", "1:7").await;
+    v.page.wait_text("rotation-next", "秒后").await;
+    scroll_top(&v).await;
+    page_png(&v, &dir, "rotation.png").await;
 }
