@@ -156,10 +156,10 @@ fn LayoutPicker() -> impl IntoView {
             &[("layout", &layout), ("audience", tr.now(who.text()))],
         );
         match override_request(who, &layout, &actors.get_untracked(), vad.get_untracked()) {
-            Ok(req) => {
+            Ok(mut req) => {
                 // A layout set by hand ends a broadcast or a rotation.
                 if let Some(p) = picture {
-                    p.yield_to_manual(&cmds);
+                    p.yield_to_manual(&mut req);
                 }
                 // The layout itself arrives as a `layout` event, which is what the picture
                 // above shows.

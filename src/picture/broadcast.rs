@@ -150,12 +150,25 @@ impl Broadcast {
         self.end_then(pic, cmds, Box::new(|| {}));
     }
 
-    /// Stopped by another host's layout or the session's end: nothing put back.
+    /// Whose picture it sets, and what they saw before, while it is on.
+    pub fn controls(&self) -> Option<(Audiences, Before)> {
+        let chair = self.on.with_untracked(|o| o.as_ref().map(|o| o.chair))?;
+        Some((who(chair), self.before.get_value()))
+    }
+
+    /// Ended by a layout set elsewhere or by hand, or by the session's end: nothing put back
+    /// here, and said.
     pub fn halt(&self, pic: Picture) {
-        if self.on.try_get_untracked().flatten().is_some() {
-            self.on.try_set(None);
-            pic.venues.one.broadcast_key.try_set(None);
-            pic.venues.one.set(Running::Broadcast, false);
+        if self.on.try_get_untracked().flatten().is_none() {
+            return;
+        }
+        self.on.try_set(None);
+        pic.venues.one.broadcast_key.try_set(None);
+        pic.venues.one.set(Running::Broadcast, false);
+        if let Some(cmds) = pic.commands() {
+            let status = cmds.at_page().status;
+            let text = status.tr().now(PictureText::BroadcastEnded).to_owned();
+            status.push(true, text);
         }
     }
 }
@@ -184,7 +197,7 @@ pub fn BroadcastBar() -> impl IntoView {
     let cmds = Commands::use_context();
     let b = pic.broadcast;
     let c = cmds.clone();
-    crate::picture::rotation_bar::on_escape(move || b.on.with_untracked(Option::is_some), move || b.end(pic, &c));
+    crate::widgets::escape::on_escape(move || b.on.with_untracked(Option::is_some), move || b.end(pic, &c));
     let (c1, c2) = (cmds.clone(), cmds);
     view! {
         <Show when=move || b.on.with(Option::is_some)>

@@ -23,6 +23,7 @@ use crate::venues::Venues;
 use huikong_core::picture::preset::Preset;
 use huikong_core::picture::rotation::Setup;
 use huikong_core::picture::{changed_elsewhere, Before};
+use huikong_protocol::OverrideLayoutRequest;
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -158,8 +159,17 @@ impl Picture {
     }
 
     /// The operator sets a layout by hand (the layout panel, a preset): a broadcast or a
-    /// rotation stops first, with nothing put back, and says so.
-    pub fn yield_to_manual(&self, _cmds: &Commands) {
+    /// rotation running ends, and the audiences it showed that `req` does not set get back what
+    /// they saw before, in the same request; says so.
+    pub fn yield_to_manual(&self, req: &mut OverrideLayoutRequest) {
+        let running = self
+            .rotation
+            .controls()
+            .or_else(|| self.broadcast.controls());
+        let Some((audiences, before)) = running else {
+            return;
+        };
+        before.hand_over(audiences, req);
         self.expect_nothing();
         self.rotation.halt(*self, rotation::Halt::Manual);
         self.broadcast.halt(*self);

@@ -78,8 +78,8 @@ impl Picture {
         let Some(preset) = self.presets.with_untracked(|p| p.get(index).cloned()) else {
             return;
         };
-        self.yield_to_manual(cmds);
-        let (req, missing) = preset.resolve(|s| self.find_seat(cmds, s));
+        let (mut req, missing) = preset.resolve(|s| self.find_seat(cmds, s));
+        self.yield_to_manual(&mut req);
         let status = cmds.at_page().status;
         let tr = status.tr();
         let who: Vec<String> = missing.iter().map(|s| self.seat_name(s)).collect();

@@ -11,7 +11,7 @@ use crate::host::browser::now_ms;
 use crate::host::ticker::{Source, Ticker, TickerSlot};
 use crate::venues::one_at_a_time::Running;
 use huikong_core::picture::rotation::{next, Candidate, Countdown, Problem, Setup, Step};
-use huikong_core::picture::{request, Before, PictureText};
+use huikong_core::picture::{request, Audiences, Before, PictureText};
 use huikong_protocol::record::{RotationStop, VenueEvent};
 use leptos::prelude::*;
 
@@ -276,6 +276,12 @@ impl Rotation {
 
     pub fn stop(&self, pic: Picture, cmds: &Commands) {
         self.stop_then(pic, cmds, Box::new(|| {}));
+    }
+
+    /// Whose picture it sets, and what they saw before, while it runs.
+    pub fn controls(&self) -> Option<(Audiences, Before)> {
+        let audiences = self.on.with_untracked(|r| r.as_ref().map(|r| r.setup.audiences))?;
+        Some((audiences, self.before.get_value()))
     }
 
     /// Stopped by another host's layout or the session's end: nothing is put back (another

@@ -9,23 +9,8 @@ use huikong_core::keymap::KeyAct;
 use huikong_core::picture::rotation::next;
 use huikong_core::picture::PictureText;
 use huikong_core::venues::VenueText;
+use crate::widgets::escape::on_escape;
 use leptos::prelude::*;
-
-/// Esc runs `end` while `on()` (a dialog's Esc is its own): each bar's end.
-pub fn on_escape(on: impl Fn() -> bool + 'static, end: impl Fn() + 'static) {
-    let listener = window_event_listener(leptos::ev::keydown, move |e| {
-        let open_dialog = document()
-            .query_selector("dialog[open]")
-            .ok()
-            .flatten()
-            .is_some();
-        if e.key() == "Escape" && !e.default_prevented() && !open_dialog && on() {
-            e.prevent_default();
-            end();
-        }
-    });
-    on_cleanup(move || listener.remove());
-}
 
 #[component]
 pub fn RotationBar() -> impl IntoView {

@@ -11,6 +11,7 @@ use huikong_core::command::Action;
 use huikong_core::keymap::KeyAct;
 use huikong_core::venues::rollcall::{end, next_online, step, Before, Named};
 use huikong_core::venues::VenueText;
+use crate::widgets::escape::on_escape;
 use leptos::prelude::*;
 
 /// The venue named now.
@@ -176,22 +177,10 @@ pub fn RollCallBar() -> impl IntoView {
     let rc = venues.rollcall;
     let audio_only = !cmds.offered(Action::Layout);
     let c = cmds.clone();
-    let listener = window_event_listener(leptos::ev::keydown, move |e| {
-        let open_dialog = document()
-            .query_selector("dialog[open]")
-            .ok()
-            .flatten()
-            .is_some();
-        if e.key() == "Escape"
-            && !e.default_prevented()
-            && !open_dialog
-            && rc.current.with_untracked(Option::is_some)
-        {
-            e.prevent_default();
-            rc.end(&c);
-        }
-    });
-    on_cleanup(move || listener.remove());
+    on_escape(
+        move || rc.current.with_untracked(Option::is_some),
+        move || rc.end(&c),
+    );
     let (c1, c2, c3) = (cmds.clone(), cmds.clone(), cmds);
     let none = move |forward: bool| rc.busy.get() || rc.neighbour(venues, forward).is_none();
     view! {

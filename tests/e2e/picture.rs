@@ -227,14 +227,7 @@ async fn presets_are_saved_applied_by_click_key_and_palette_and_travel_in_a_meet
     t.page.wait_gone_css("[data-testid=\"preset\"]").await;
     let mut edited = plan.clone();
     edited["rotation"]["interval_s"] = json!(42);
-    let path = std::env::temp_dir().join(format!("huikong-plan-{}.json", std::process::id()));
-    std::fs::write(&path, serde_json::to_string(&edited).unwrap()).unwrap();
-    t.page
-        .testid("plan-import")
-        .await
-        .send_keys(&path.display().to_string())
-        .await
-        .unwrap();
+    import_plan(&t, &serde_json::to_string(&edited).unwrap()).await;
     t.page
         .wait_status("已导入会议预案：21 个会场、2 个预案、轮询设置")
         .await;
@@ -254,13 +247,18 @@ async fn presets_are_saved_applied_by_click_key_and_palette_and_travel_in_a_meet
     })
     .await;
     // A plan that does not read says why, beside the file chooser.
-    std::fs::write(&path, r#"{"presets": [{"name": ""}]}"#).unwrap();
+    import_plan(&t, r#"{"presets": [{"name": ""}]}"#).await;
+    t.page.wait_text("plan-error", "第 1 个预案无法使用").await;
+}
+
+/// Chooses a meeting plan file of this text.
+async fn import_plan(t: &ctx::Ctx, text: &str) {
+    let path = std::env::temp_dir().join(format!("huikong-plan-{}.json", std::process::id()));
+    std::fs::write(&path, text).unwrap();
     t.page
         .testid("plan-import")
         .await
         .send_keys(&path.display().to_string())
         .await
         .unwrap();
-    t.page.wait_text("plan-error", "第 1 个预案无法使用").await;
-    let _ = std::fs::remove_file(&path);
 }

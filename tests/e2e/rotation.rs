@@ -1,7 +1,8 @@
 //! Rotation (轮询) against the simulator's `venues` scenario, each step checked on the layout in
 //! force as `/_admin/state` shows it: the whole screen one venue at a time with its skips, its
 //! pause and resume at the same venue and its stop; one pane cycling beside a kept venue; a
-//! picture paged through the list; the stop, with an alert, when another host sets the layout;
+//! picture paged through the list; the stop, with an alert, when another host sets the layout or
+//! the session ends;
 //! a hidden page keeping the interval for over a minute; axe on the form and the bar.
 
 use crate::ctx;
@@ -167,6 +168,20 @@ async fn one_pane_cycles_beside_a_kept_venue_and_pages_go_through_the_list() {
     override_is(&t, "guests", Some(("4:0", &page2))).await;
     t.page.click("停止轮询").await;
     t.page.wait_gone_css("[data-testid=\"rotation-bar\"]").await;
+    override_is(&t, "guests", Some(("1:7", &[]))).await;
+
+    // A layout set by hand ends it: the guests, which it does not set, get their picture back
+    // in the same request.
+    t.page.click("开始轮询").await;
+    override_is(&t, "guests", Some(("4:0", &page1))).await;
+    let option = "[data-testid=\"layout-option\"][data-layout=\"2:21\"]";
+    t.page.css(option).await.click().await.unwrap();
+    t.page.select("layout-audience", "hosts").await;
+    t.page.click("应用布局").await;
+    t.page.wait_status("轮询已停止").await;
+    t.page.wait_gone_css("[data-testid=\"rotation-bar\"]").await;
+    override_is(&t, "hosts", Some(("2:21", &[]))).await;
+    override_is(&t, "guests", Some(("1:7", &[]))).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -203,6 +218,32 @@ async fn a_layout_set_by_another_host_stops_the_rotation_with_an_alert_and_it_st
         .all_css("[data-testid=\"rotation-bar\"]")
         .await
         .is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn the_session_s_end_stops_the_rotation_with_an_alert() {
+    let (t, _api) = with_the_demo_list("rotation_session", "en", Profile::Public).await;
+    t.page.open_panel("layout").await;
+    interval(&t, "10").await;
+    t.page.click("Start the rotation").await;
+    t.page.wait_text("rotation-now", "Showing").await;
+    // The platform disconnects the console's own participant: its session is over.
+    let me = t.console_uuid().await;
+    reqwest::Client::new()
+        .post(format!("{}/_admin/drop/{}/{me}", t.sim.url(), ctx::ROOM))
+        .send()
+        .await
+        .unwrap();
+    t.page.testid("session-over").await;
+    t.page
+        .wait_text("alert-last", "Rotation stopped: the session with the platform was lost")
+        .await;
+    t.page.wait_gone_css("[data-testid=\"rotation-bar\"]").await;
+    // No step after it.
+    let shown = state(&t).await["layout"]["guests_override"].clone();
+    tokio::time::sleep(Duration::from_secs(12)).await;
+    assert_eq!(state(&t).await["layout"]["guests_override"], shown);
 }
 
 /// Hides the console's tab behind a new one for `secs`, sampling the guests' override; returns

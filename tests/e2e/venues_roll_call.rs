@@ -4,6 +4,7 @@
 //! layout and the mutes back. On the enterprise cloud it is audio only. Keyboard only.
 
 use crate::ctx::{self, Join, ROOM};
+use crate::picture::{state, uuid};
 use crate::venues::{demo_csv, import, row, status, venues_config};
 use fantoccini::key::Key;
 use huikong_protocol::Profile;
@@ -11,22 +12,6 @@ use huikong_test_support::api::Api;
 use huikong_test_support::harness::eventually;
 use serde_json::{json, Value};
 use std::time::Duration;
-
-async fn state(t: &ctx::Ctx) -> Value {
-    reqwest::get(format!("{}/_admin/state/{ROOM}", t.sim.url()))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
-}
-
-async fn uuid(api: &Api, name: &str) -> String {
-    api.named(name)
-        .await
-        .unwrap_or_else(|| panic!("{name} in"))
-        .uuid
-}
 
 /// Waits until the platform shows `who` alone, full screen, to hosts and guests.
 async fn shown_alone(t: &ctx::Ctx, who: &str) {

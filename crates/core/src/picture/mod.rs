@@ -149,6 +149,16 @@ impl Before {
         OverrideLayoutRequest { layouts }
     }
 
+    /// A layout the operator sets by hand (`req`) while a broadcast or a rotation of
+    /// `audiences` runs ends it: each of those audiences that `req` does not set gets back what
+    /// it saw before, in the same request.
+    pub fn hand_over(&self, audiences: Audiences, req: &mut OverrideLayoutRequest) {
+        let set: Vec<Audience> = req.layouts.iter().map(|l| l.audience).collect();
+        let back = self.restore(audiences).layouts;
+        req.layouts
+            .extend(back.into_iter().filter(|l| !set.contains(&l.audience)));
+    }
+
     /// The view the hosts are to see while `audiences` are shown `shown`: a rotation or a
     /// broadcast that leaves the hosts alone expects their view unchanged.
     pub fn hosts_view_with(&self, audiences: Audiences, shown: &Shown) -> String {
@@ -215,6 +225,25 @@ mod tests {
         assert_eq!(r.layouts[0].audience, Audience::Guests);
         assert_eq!(r.layouts[0].actors, ["a"]);
         assert_eq!(b.restore(Audiences::Both).layouts.len(), 2);
+    }
+
+    #[test]
+    fn a_layout_set_by_hand_puts_back_the_audiences_it_does_not_set() {
+        let b = Before {
+            hosts: Shown::by_voice("1:7"),
+            guests: Shown::by_voice("2:21"),
+        };
+        let mut hosts_only = request(Audiences::Hosts, &Shown::by_voice("4:0"));
+        b.hand_over(Audiences::Both, &mut hosts_only);
+        let got: Vec<(Audience, &str)> = hosts_only
+            .layouts
+            .iter()
+            .map(|l| (l.audience, l.layout.as_str()))
+            .collect();
+        assert_eq!(got, [(Audience::Hosts, "4:0"), (Audience::Guests, "2:21")]);
+        let mut both = request(Audiences::Both, &Shown::by_voice("4:0"));
+        b.hand_over(Audiences::Guests, &mut both);
+        assert_eq!(both.layouts.len(), 2);
     }
 
     #[test]

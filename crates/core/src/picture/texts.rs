@@ -9,6 +9,7 @@ texts! { PictureText;
     BroadcastBar => "广播", "Broadcast";
     BroadcastNow => "正在广播：{name}", "Broadcasting {name}";
     BroadcastChair => "主席同看（主持人也看此会场）", "Chair's view (the hosts see it too)";
+    BroadcastEnded => "广播已结束", "Broadcast ended";
     BroadcastNoVenue => "会场 {name} 不在会中，不能广播", "{name} is not in the meeting: it cannot be broadcast";
     BadgeRollCall => "点名中", "Roll call";
     BadgeBroadcast => "广播中：{name}", "Broadcasting {name}";

@@ -34,7 +34,7 @@ texts! { VenueText;
     VenueRecDroppedWhy => "会场 {name} 已断线：{reason}", "{name} dropped: {reason}";
     VenueRecRedial => "重呼会场 {name}（第 {n}/{of} 次）", "Redialling {name} (try {n} of {of})";
     VenueKindRecord => "会场", "Venues";
-    VenueKindAlert => "会场断线与重呼", "Venues dropped and redialled";
+    VenueKindAlert => "会场断线、重呼与轮询停止", "Venues dropped or redialled, rotation stopped";
     VenueOutsiders => "名单外 {n}", "Not on the list: {n}";
     VenueOutsidersHeading => "名单外的参会者", "Participants not on the list";
     VenueAdd => "添加会场", "Add a venue";
