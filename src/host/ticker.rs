@@ -58,7 +58,9 @@ impl Ticker {
                 }
             }
             Err(_) => {
-                crate::host::browser::warn("the tick worker did not start: the page's timer stands in");
+                crate::host::browser::warn(
+                    "the tick worker did not start: the page's timer stands in",
+                );
                 Ticker {
                     inner: Inner::Page {
                         _interval: Interval::new(period_ms, move || on_tick()),
@@ -106,7 +108,9 @@ impl TickerSlot {
     }
 
     pub fn source(&self) -> Option<Source> {
-        self.0.try_with_value(|t| t.as_ref().map(|t| t.source())).flatten()
+        self.0
+            .try_with_value(|t| t.as_ref().map(|t| t.source()))
+            .flatten()
     }
 }
 

@@ -75,7 +75,9 @@ fn preset_chord(ev: &web_sys::KeyboardEvent, pic: Option<crate::picture::Picture
     let n: usize = ev.code().strip_prefix("Digit")?.parse().ok()?;
     let index = n.checked_sub(1)?;
     let pic = pic?;
-    let name = pic.presets.with_untracked(|p| p.get(index).map(|p| p.name.clone()))?;
+    let name = pic
+        .presets
+        .with_untracked(|p| p.get(index).map(|p| p.name.clone()))?;
     Some(Act::PresetOf(index, name))
 }
 

@@ -56,7 +56,10 @@ pub fn provide_page_acts(cmds: &Commands, leave: Callback<()>) {
         }
         Act::BroadcastOf(number, _) => {
             if let Some(p) = picture {
-                let at = p.venues.list.with_untracked(|l| l.iter().position(|v| v.number == number));
+                let at = p
+                    .venues
+                    .list
+                    .with_untracked(|l| l.iter().position(|v| v.number == number));
                 if let Some(i) = at {
                     p.broadcast.start(p, &me, i);
                 }

@@ -7,15 +7,15 @@ use crate::i18n::{Text, Tr};
 use crate::panels::actors::{name_of, ActorPicker};
 use crate::panels::geometry::capacity;
 use crate::panels::picture::{layout_text, LayoutPicture, LayoutThumb, Seat};
+use crate::picture::presets::{Chosen, PresetsSection};
+use crate::picture::rotation_form::RotationForm;
+use crate::picture::Picture;
 use crate::platform::session::LiveSession;
 use crate::state::access::{Forbidden, HOST_ONLY_REASON_ID};
 use crate::state::status::Status;
 use huikong_core::command::Action;
-use huikong_protocol::{Audience, LayoutOverride, OverrideLayoutRequest, LAYOUTS};
-use crate::picture::presets::{Chosen, PresetsSection};
-use crate::picture::rotation_form::RotationForm;
-use crate::picture::Picture;
 use huikong_core::picture::{Audiences, PictureText};
+use huikong_protocol::{Audience, LayoutOverride, OverrideLayoutRequest, LAYOUTS};
 use leptos::prelude::*;
 
 /// Whose layout an override sets.

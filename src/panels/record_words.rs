@@ -2,9 +2,9 @@
 
 use crate::i18n::{role_text, Tr};
 use crate::venues::call::outcome_text;
+use huikong_core::picture::PictureText;
 use huikong_core::record_texts::RecordText;
 use huikong_core::venues::VenueText;
-use huikong_core::picture::PictureText;
 use huikong_protocol::record::RotationStop;
 use huikong_protocol::record::{Entry, Kind, LeaveReason, Outcome, VenueEvent, What};
 

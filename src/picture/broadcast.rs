@@ -71,7 +71,9 @@ impl Broadcast {
             key,
             name,
             uuid,
-            chair: self.on.with_untracked(|o| o.as_ref().is_some_and(|o| o.chair)),
+            chair: self
+                .on
+                .with_untracked(|o| o.as_ref().is_some_and(|o| o.chair)),
         };
         if self.on.with_untracked(Option::is_some) {
             return self.send(pic, cmds, venue);
@@ -93,7 +95,11 @@ impl Broadcast {
         pic.expect_hosts(session, hosts_view);
         let mut requests = vec![broadcast(&venue.uuid, venue.chair)];
         // The chair's view turned off while on: the hosts get back what they had.
-        if !venue.chair && self.on.with_untracked(|o| o.as_ref().is_some_and(|o| o.chair)) {
+        if !venue.chair
+            && self
+                .on
+                .with_untracked(|o| o.as_ref().is_some_and(|o| o.chair))
+        {
             requests.push(self.before.with_value(|b| b.restore(Audiences::Hosts)));
         }
         let act = Act::Broadcast(venue.name.clone(), layouts(requests));
@@ -197,7 +203,10 @@ pub fn BroadcastBar() -> impl IntoView {
     let cmds = Commands::use_context();
     let b = pic.broadcast;
     let c = cmds.clone();
-    crate::widgets::escape::on_escape(move || b.on.with_untracked(Option::is_some), move || b.end(pic, &c));
+    crate::widgets::escape::on_escape(
+        move || b.on.with_untracked(Option::is_some),
+        move || b.end(pic, &c),
+    );
     let (c1, c2) = (cmds.clone(), cmds);
     view! {
         <Show when=move || b.on.with(Option::is_some)>

@@ -82,7 +82,11 @@ pub fn PlanFile() -> impl IntoView {
                 .and_then(|(_, text)| plan::parse(&text).map_err(|p| problem_text(&p, tr, lang)));
             match parsed {
                 Ok(p) => {
-                    let with = if p.rotation.is_some() { tr.now(PictureText::PlanWithRotation) } else { "" };
+                    let with = if p.rotation.is_some() {
+                        tr.now(PictureText::PlanWithRotation)
+                    } else {
+                        ""
+                    };
                     let text = tr.fmt_now(
                         PictureText::PlanImported,
                         &[

@@ -151,7 +151,10 @@ fn PresetRow(pic: Picture, index: usize, preset: Preset) -> impl IntoView {
     };
     let summary = move || {
         let v = layout_text(&view_name).map_or(view_name.clone(), |k| tr.t(k).to_owned());
-        tr.fmt(PictureText::PresetSummary, &[("view", &v), ("who", tr.t(who)), ("n", &seats)])
+        tr.fmt(
+            PictureText::PresetSummary,
+            &[("view", &v), ("who", tr.t(who)), ("n", &seats)],
+        )
     };
     let key = (index < 9).then(|| format!("Alt+{}", index + 1));
     let apply_label = tr.fmt_now(Text::PresetX, &[("name", &preset.name)]);
@@ -193,7 +196,10 @@ pub fn PresetsSection(chosen: Chosen) -> impl IntoView {
                 error.set(None);
                 name.set(String::new());
                 let status = cmds.at_page().status;
-                status.push(true, tr.fmt_now(PictureText::PresetSaved, &[("name", &saved)]));
+                status.push(
+                    true,
+                    tr.fmt_now(PictureText::PresetSaved, &[("name", &saved)]),
+                );
             }
             Err(p) => error.set(Some(problem_text(p, tr))),
         }

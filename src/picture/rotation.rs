@@ -280,7 +280,9 @@ impl Rotation {
 
     /// Whose picture it sets, and what they saw before, while it runs.
     pub fn controls(&self) -> Option<(Audiences, Before)> {
-        let audiences = self.on.with_untracked(|r| r.as_ref().map(|r| r.setup.audiences))?;
+        let audiences = self
+            .on
+            .with_untracked(|r| r.as_ref().map(|r| r.setup.audiences))?;
         Some((audiences, self.before.get_value()))
     }
 

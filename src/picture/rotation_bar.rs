@@ -5,11 +5,11 @@ use super::rotation::Rotation;
 use super::Picture;
 use crate::command::service::Commands;
 use crate::i18n::{Text, Tr};
+use crate::widgets::escape::on_escape;
 use huikong_core::keymap::KeyAct;
 use huikong_core::picture::rotation::next;
 use huikong_core::picture::PictureText;
 use huikong_core::venues::VenueText;
-use crate::widgets::escape::on_escape;
 use leptos::prelude::*;
 
 #[component]
@@ -21,16 +21,31 @@ pub fn RotationBar() -> impl IntoView {
     let cmds = Commands::use_context();
     let r = pic.rotation;
     let c = cmds.clone();
-    on_escape(move || r.on.with_untracked(Option::is_some), move || r.stop(pic, &c));
-    let paused = move || r.on.with(|o| o.as_ref().is_some_and(|o| o.countdown.paused()));
+    on_escape(
+        move || r.on.with_untracked(Option::is_some),
+        move || r.stop(pic, &c),
+    );
+    let paused = move || {
+        r.on.with(|o| o.as_ref().is_some_and(|o| o.countdown.paused()))
+    };
     let c = cmds.clone();
     let upcoming = move || {
         r.now.track();
         let run = r.on.get()?;
-        let after = next(&run.setup, &Rotation::candidates(pic, &c), &run.current.keys);
-        let secs = run.countdown.seconds_left(r.now.get_untracked()).to_string();
+        let after = next(
+            &run.setup,
+            &Rotation::candidates(pic, &c),
+            &run.current.keys,
+        );
+        let secs = run
+            .countdown
+            .seconds_left(r.now.get_untracked())
+            .to_string();
         Some(match after {
-            Some(s) => tr.fmt(PictureText::RotationNext, &[("name", &s.names.join("、")), ("n", &secs)]),
+            Some(s) => tr.fmt(
+                PictureText::RotationNext,
+                &[("name", &s.names.join("、")), ("n", &secs)],
+            ),
             None => tr.t(PictureText::RotationNextNone).to_owned(),
         })
     };
@@ -78,7 +93,11 @@ pub fn OnAirBadge() -> impl IntoView {
         if rollcall.current.with(Option::is_some) {
             return Some(tr.t(PictureText::BadgeRollCall).to_owned());
         }
-        if let Some(name) = pic.broadcast.on.with(|o| o.as_ref().map(|o| o.name.clone())) {
+        if let Some(name) = pic
+            .broadcast
+            .on
+            .with(|o| o.as_ref().map(|o| o.name.clone()))
+        {
             return Some(tr.fmt(PictureText::BadgeBroadcast, &[("name", &name)]));
         }
         pic.rotation.on.with(|o| {

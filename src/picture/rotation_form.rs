@@ -6,9 +6,9 @@ use super::rotation::problem_text;
 use super::Picture;
 use crate::command::service::Commands;
 use crate::i18n::{Text, Tr};
+use huikong_core::panel::layout_text;
 use huikong_core::picture::rotation::{Mode, Setup};
 use huikong_core::picture::{Audiences, PictureText};
-use huikong_core::panel::layout_text;
 use huikong_protocol::LAYOUTS;
 use leptos::prelude::*;
 
@@ -51,7 +51,10 @@ fn VenuePicks(
                 list.push(key);
             }
             // Always in the list's order.
-            let order: Vec<String> = pic.venues.list.with_untracked(|l| l.iter().map(|v| v.key()).collect());
+            let order: Vec<String> = pic
+                .venues
+                .list
+                .with_untracked(|l| l.iter().map(|v| v.key()).collect());
             list.sort_by_key(|k| order.iter().position(|o| o == k));
         });
     };

@@ -5,12 +5,12 @@
 use crate::platform::session::LiveSession;
 use crate::platform::ApiError;
 use huikong_core::picture::Shown;
-use leptos::prelude::Update;
 use huikong_protocol::envelope::CommandOutcome;
 use huikong_protocol::{
     Audience, CallsRequest, CallsResult, Command, DialRequest, DtmfRequest, MessageRequest,
     OverrideLayoutRequest, ParticipantCommand as PC, Role, RoleRequest, TransferRequest,
 };
+use leptos::prelude::Update;
 
 /// One platform command with its body.
 #[derive(Debug, Clone, PartialEq)]

@@ -81,15 +81,19 @@ impl OneAtATime {
     /// page's notification stack.
     pub fn begin(&self, kind: Running, status: Status, go: impl FnOnce() + 'static) {
         let running = self.now.get_untracked();
-        let ender = running
-            .filter(|r| *r != kind)
-            .and_then(|r| self.enders.with_value(|e| e.iter().find(|(k, _)| *k == r).map(|(_, f)| f.clone())));
+        let ender = running.filter(|r| *r != kind).and_then(|r| {
+            self.enders
+                .with_value(|e| e.iter().find(|(k, _)| *k == r).map(|(_, f)| f.clone()))
+        });
         match (running, ender) {
             (Some(old), Some(end)) => end(Box::new(move || {
                 let tr = status.tr();
                 let text = tr.fmt_now(
                     PictureText::Replaced,
-                    &[("old", tr.now(old.ended())), ("new", tr.now(kind.started()))],
+                    &[
+                        ("old", tr.now(old.ended())),
+                        ("new", tr.now(kind.started())),
+                    ],
                 );
                 status.push(true, text);
                 go();
@@ -110,7 +114,9 @@ impl OneAtATime {
 
 impl std::fmt::Debug for OneAtATime {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("OneAtATime").field("now", &self.now).finish()
+        f.debug_struct("OneAtATime")
+            .field("now", &self.now)
+            .finish()
     }
 }
 

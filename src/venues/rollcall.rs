@@ -7,11 +7,11 @@ use super::Venues;
 use crate::command::act::{roll_call_requests, Act};
 use crate::command::service::{At, Commands};
 use crate::i18n::{Text, Tr};
+use crate::widgets::escape::on_escape;
 use huikong_core::command::Action;
 use huikong_core::keymap::KeyAct;
 use huikong_core::venues::rollcall::{end, next_online, step, Before, Named};
 use huikong_core::venues::VenueText;
-use crate::widgets::escape::on_escape;
 use leptos::prelude::*;
 
 /// The venue named now.

@@ -7,9 +7,9 @@ use super::{time_of, Venues};
 use crate::command::service::Commands;
 use crate::i18n::{Text, Tr};
 use huikong_core::keymap::{aria_all, lookup, KeyAct, Scope};
+use huikong_core::picture::PictureText;
 use huikong_core::venues::status::{Status, Why};
 use huikong_core::venues::Venue;
-use huikong_core::picture::PictureText;
 use huikong_core::venues::VenueText;
 use huikong_protocol::record::LeaveReason;
 use leptos::prelude::*;
@@ -86,7 +86,12 @@ pub fn VenueRow(venues: Venues, index: usize, venue: Venue, editing: Editing) ->
             b(index);
         }
     };
-    let casting = Memo::new(move |_| venues.one.broadcast_key.with(|k| k.as_deref() == Some(key3.as_str())));
+    let casting = Memo::new(move |_| {
+        venues
+            .one
+            .broadcast_key
+            .with(|k| k.as_deref() == Some(key3.as_str()))
+    });
     let (c1, c2) = (cmds.clone(), cmds.clone());
     let roll = move || venues.rollcall.call_at(venues, &c1, index);
     let roll2 = roll.clone();

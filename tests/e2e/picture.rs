@@ -33,19 +33,22 @@ pub async fn uuid(api: &Api, name: &str) -> String {
 /// Waits until the override in force for `audience` (`hosts` or `guests`) is `view` with these
 /// actors; `None` for no override at all.
 pub async fn override_is(t: &ctx::Ctx, audience: &str, expected: Option<(&str, &[&str])>) {
-    eventually(&format!("the {audience}' override {expected:?}"), || async {
-        let s = state(t).await;
-        let o = &s["layout"][format!("{audience}_override")];
-        let ok = match expected {
-            None => o.is_null(),
-            Some((view, actors)) => o["layout"] == view && o["actors"] == json!(actors),
-        };
-        if ok {
-            Ok(())
-        } else {
-            Err(format!("{o}"))
-        }
-    })
+    eventually(
+        &format!("the {audience}' override {expected:?}"),
+        || async {
+            let s = state(t).await;
+            let o = &s["layout"][format!("{audience}_override")];
+            let ok = match expected {
+                None => o.is_null(),
+                Some((view, actors)) => o["layout"] == view && o["actors"] == json!(actors),
+            };
+            if ok {
+                Ok(())
+            } else {
+                Err(format!("{o}"))
+            }
+        },
+    )
     .await;
 }
 
@@ -77,57 +80,98 @@ pub async fn with_the_demo_list(test: &str, lang: &str, profile: Profile) -> (ct
 #[ignore = "browser test: run by cargo xtask test"]
 async fn a_broadcast_shows_one_venue_to_the_guests_gives_way_and_puts_the_picture_back() {
     let (t, api) = with_the_demo_list("broadcast", "en", Profile::Public).await;
-    let (sh, sz) = (uuid(&api, "上海分会场").await, uuid(&api, "深圳分会场").await);
+    let (sh, sz) = (
+        uuid(&api, "上海分会场").await,
+        uuid(&api, "深圳分会场").await,
+    );
     let hosts_view = state(&t).await["layout"]["hosts"]["view"]
         .as_str()
         .expect("the hosts' view")
         .to_owned();
 
     // From the palette, "broadcast 3": the guests see 上海 alone; the hosts watch freely.
-    t.page.testid("connection-state").await.click().await.unwrap();
+    t.page
+        .testid("connection-state")
+        .await
+        .click()
+        .await
+        .unwrap();
     keys(&t, &format!("{}k", char::from(Key::Control))).await;
     t.page.testid("palette").await;
     keys(&t, "broadcast 3").await;
     t.page.wait_text("palette", "Broadcast 3 上海分会场").await;
     keys(&t, &char::from(Key::Enter).to_string()).await;
     override_is(&t, "guests", Some(("1:0", &[&sh]))).await;
-    t.page.wait_text("broadcast-now", "Broadcasting 上海分会场").await;
+    t.page
+        .wait_text("broadcast-now", "Broadcasting 上海分会场")
+        .await;
     t.page.wait_text("on-air", "Broadcasting 上海分会场").await;
     override_is(&t, "hosts", None).await;
     let found = crate::axe::serious_violations(&t.page, "a broadcast on").await;
     assert!(found.is_empty(), "{found:#?}");
 
     // The chair's view: the hosts too; off again, the hosts' picture as it was.
-    t.page.testid("broadcast-chair").await.click().await.unwrap();
+    t.page
+        .testid("broadcast-chair")
+        .await
+        .click()
+        .await
+        .unwrap();
     override_is(&t, "hosts", Some(("1:0", &[&sh]))).await;
-    t.page.testid("broadcast-chair").await.click().await.unwrap();
+    t.page
+        .testid("broadcast-chair")
+        .await
+        .click()
+        .await
+        .unwrap();
     override_is(&t, "hosts", Some((&hosts_view, &[]))).await;
 
     // b on a focused venue moves the broadcast.
     t.page.css(&row(5)).await.send_keys("b").await.unwrap();
     override_is(&t, "guests", Some(("1:0", &[&sz]))).await;
-    t.page.wait_text("broadcast-now", "Broadcasting 深圳分会场").await;
+    t.page
+        .wait_text("broadcast-now", "Broadcasting 深圳分会场")
+        .await;
 
     // A roll call ends the broadcast first, and says so; a broadcast then ends the roll call.
     t.page.css(&row(3)).await.send_keys("r").await.unwrap();
-    t.page.wait_status("The broadcast ended for a roll call").await;
-    t.page.wait_text("roll-call-now", "Roll call: 上海分会场").await;
-    t.page.wait_gone_css("[data-testid=\"broadcast-bar\"]").await;
+    t.page
+        .wait_status("The broadcast ended for a roll call")
+        .await;
+    t.page
+        .wait_text("roll-call-now", "Roll call: 上海分会场")
+        .await;
+    t.page
+        .wait_gone_css("[data-testid=\"broadcast-bar\"]")
+        .await;
     t.page.wait_text("on-air", "Roll call").await;
     t.page.click("Broadcast 深圳分会场").await;
-    t.page.wait_status("The roll call ended for a broadcast").await;
-    t.page.wait_gone_css("[data-testid=\"roll-call-bar\"]").await;
+    t.page
+        .wait_status("The roll call ended for a broadcast")
+        .await;
+    t.page
+        .wait_gone_css("[data-testid=\"roll-call-bar\"]")
+        .await;
     override_is(&t, "guests", Some(("1:0", &[&sz]))).await;
-    assert!(!api.status().await.guests_muted, "the roll call's mutes put back");
+    assert!(
+        !api.status().await.guests_muted,
+        "the roll call's mutes put back"
+    );
 
     // The button on the venue's row says it is on the air.
     t.page
-        .wait_attr_css(&format!("{} [data-testid=\"venue-broadcast\"]", row(5)), "aria-pressed", "true")
+        .wait_attr_css(
+            &format!("{} [data-testid=\"venue-broadcast\"]", row(5)),
+            "aria-pressed",
+            "true",
+        )
         .await;
     // Esc ends it: the guests see what they saw before, by voice.
     t.page.testid("broadcast-now").await.click().await.unwrap();
     keys(&t, &char::from(Key::Escape).to_string()).await;
-    t.page.wait_gone_css("[data-testid=\"broadcast-bar\"]").await;
+    t.page
+        .wait_gone_css("[data-testid=\"broadcast-bar\"]")
+        .await;
     t.page.wait_gone_css("[data-testid=\"on-air\"]").await;
     override_is(&t, "guests", Some((&hosts_view, &[]))).await;
 }
@@ -147,9 +191,16 @@ async fn presets_are_saved_applied_by_click_key_and_palette_and_travel_in_a_meet
     t.page.select("layout-audience", "guests").await;
     for u in [&bj, &sh] {
         t.page.select("layout-actor-candidates", u).await;
-        t.page.testid("layout-actor-add").await.click().await.unwrap();
         t.page
-            .css(&format!("[data-testid=\"layout-actor\"][data-uuid=\"{u}\"]"))
+            .testid("layout-actor-add")
+            .await
+            .click()
+            .await
+            .unwrap();
+        t.page
+            .css(&format!(
+                "[data-testid=\"layout-actor\"][data-uuid=\"{u}\"]"
+            ))
             .await;
     }
     // A preset needs a name, said beside the field.
@@ -168,7 +219,12 @@ async fn presets_are_saved_applied_by_click_key_and_palette_and_travel_in_a_meet
     t.page.click("移除 北京分会场").await;
     t.page.click("移除 上海分会场").await;
     t.page.select("layout-actor-candidates", &hq).await;
-    t.page.testid("layout-actor-add").await.click().await.unwrap();
+    t.page
+        .testid("layout-actor-add")
+        .await
+        .click()
+        .await
+        .unwrap();
     t.page.fill("preset-name", "主会场全屏").await;
     t.page.testid("preset-save").await.click().await.unwrap();
     t.page.wait_status("已保存预案 主会场全屏").await;
@@ -178,7 +234,12 @@ async fn presets_are_saved_applied_by_click_key_and_palette_and_travel_in_a_meet
     override_is(&t, "guests", Some(("4:0", &[&bj, &sh]))).await;
     override_is(&t, "hosts", None).await;
     // Alt+2 on the page.
-    t.page.testid("connection-state").await.click().await.unwrap();
+    t.page
+        .testid("connection-state")
+        .await
+        .click()
+        .await
+        .unwrap();
     let alt2 = format!("{}2", char::from(Key::Alt));
     keys(&t, &alt2).await;
     override_is(&t, "hosts", Some(("1:0", &[&hq]))).await;
@@ -187,13 +248,20 @@ async fn presets_are_saved_applied_by_click_key_and_palette_and_travel_in_a_meet
     keys(&t, &ctrl_k).await;
     t.page.testid("palette").await;
     keys(&t, "预案 京沪").await;
-    t.page.wait_text("palette", "应用多画面预案 京沪二分屏").await;
+    t.page
+        .wait_text("palette", "应用多画面预案 京沪二分屏")
+        .await;
     keys(&t, &char::from(Key::Enter).to_string()).await;
     t.page.wait_status("应用多画面预案 京沪二分屏：成功").await;
 
     // A venue not in the meeting is left to the voice, and named (not redialled here).
     t.page.open_panel("venues").await;
-    t.page.testid("venue-redial-switch").await.click().await.unwrap();
+    t.page
+        .testid("venue-redial-switch")
+        .await
+        .click()
+        .await
+        .unwrap();
     t.page.open_panel("layout").await;
     t.room(|r| {
         let u = r
@@ -211,7 +279,10 @@ async fn presets_are_saved_applied_by_click_key_and_palette_and_travel_in_a_meet
 
     // The meeting plan: venues, presets and the rotation in one file, and back.
     let (name, bytes) = crate::record::download(&t.page, "plan-export").await;
-    assert!(name.starts_with("plan-") && name.ends_with(".json"), "{name}");
+    assert!(
+        name.starts_with("plan-") && name.ends_with(".json"),
+        "{name}"
+    );
     let text = String::from_utf8(bytes).expect("UTF-8");
     let plan: Value = serde_json::from_str(&text).expect("JSON");
     assert_eq!(plan["venues"].as_array().map(Vec::len), Some(21));

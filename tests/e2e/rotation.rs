@@ -16,9 +16,7 @@ use std::time::{Duration, Instant};
 
 /// Ticks (or unticks) the venue named in one of the form's venue lists.
 async fn pick(t: &ctx::Ctx, list: &str, name: &str) {
-    let xpath = format!(
-        "//fieldset[@data-testid='{list}']//label[contains(., '{name}')]/input"
-    );
+    let xpath = format!("//fieldset[@data-testid='{list}']//label[contains(., '{name}')]/input");
     t.page
         .client()
         .find(Locator::XPath(&xpath))
@@ -31,7 +29,9 @@ async fn pick(t: &ctx::Ctx, list: &str, name: &str) {
 
 async fn mode(t: &ctx::Ctx, code: &str) {
     t.page
-        .css(&format!("[data-testid=\"rotation-mode\"] input[value=\"{code}\"]"))
+        .css(&format!(
+            "[data-testid=\"rotation-mode\"] input[value=\"{code}\"]"
+        ))
         .await
         .click()
         .await
@@ -57,7 +57,10 @@ async fn open_venue_choice(t: &ctx::Ctx) {
 #[ignore = "browser test: run by cargo xtask test"]
 async fn whole_screen_rotation_skips_pauses_resumes_at_the_same_venue_and_stops() {
     let (t, api) = with_the_demo_list("rotation_whole", "en", Profile::Public).await;
-    let (sh, sz) = (uuid(&api, "上海分会场").await, uuid(&api, "深圳分会场").await);
+    let (sh, sz) = (
+        uuid(&api, "上海分会场").await,
+        uuid(&api, "深圳分会场").await,
+    );
     let hosts_view = state(&t).await["layout"]["hosts"]["view"]
         .as_str()
         .expect("the hosts' view")
@@ -65,9 +68,16 @@ async fn whole_screen_rotation_skips_pauses_resumes_at_the_same_venue_and_stops(
     t.page.open_panel("layout").await;
     // A wrong interval is said beside the field, and nothing starts.
     interval(&t, "5").await;
-    t.page.wait_text("rotation-problem", "10–3600 seconds").await;
+    t.page
+        .wait_text("rotation-problem", "10–3600 seconds")
+        .await;
     interval(&t, "10").await;
-    t.page.testid("rotation-skip-audio").await.click().await.unwrap();
+    t.page
+        .testid("rotation-skip-audio")
+        .await
+        .click()
+        .await
+        .unwrap();
     open_venue_choice(&t).await;
     // 广州 is absent and 天津 audio only: both skipped.
     for n in ["上海分会场", "广州分会场", "天津分会场", "深圳分会场"] {
@@ -77,7 +87,9 @@ async fn whole_screen_rotation_skips_pauses_resumes_at_the_same_venue_and_stops(
     override_is(&t, "guests", Some(("1:0", &[&sh]))).await;
     override_is(&t, "hosts", None).await;
     t.page.wait_text("rotation-now", "Showing 上海分会场").await;
-    t.page.wait_text("rotation-next", "Next: 深圳分会场 in").await;
+    t.page
+        .wait_text("rotation-next", "Next: 深圳分会场 in")
+        .await;
     t.page.wait_text("on-air", "Rotating").await;
 
     // On its own, after the interval.
@@ -85,18 +97,26 @@ async fn whole_screen_rotation_skips_pauses_resumes_at_the_same_venue_and_stops(
     override_is(&t, "guests", Some(("1:0", &[&sz]))).await;
     let took = shown.elapsed();
     assert!(took >= Duration::from_secs(8), "a step after {took:?}");
-    t.page.wait_text("rotation-next", "Next: 上海分会场 in").await;
+    t.page
+        .wait_text("rotation-next", "Next: 上海分会场 in")
+        .await;
 
     // p pauses: the picture stays past the interval; resumed, it goes on from 深圳.
     t.page.testid("rotation-now").await.click().await.unwrap();
     keys(&t, "p").await;
-    t.page.wait_attr("rotation-bar", "data-paused", "true").await;
-    t.page.wait_text("rotation-now", "Paused on 深圳分会场").await;
+    t.page
+        .wait_attr("rotation-bar", "data-paused", "true")
+        .await;
+    t.page
+        .wait_text("rotation-now", "Paused on 深圳分会场")
+        .await;
     t.page.wait_text("on-air", "Rotation paused").await;
     tokio::time::sleep(Duration::from_secs(12)).await;
     override_is(&t, "guests", Some(("1:0", &[&sz]))).await;
     t.page.click("Resume").await;
-    t.page.wait_attr("rotation-bar", "data-paused", "false").await;
+    t.page
+        .wait_attr("rotation-bar", "data-paused", "false")
+        .await;
     // What was left of the interval at the pause (under 10 s), then 上海.
     tokio::time::sleep(Duration::from_secs(4)).await;
     override_is(&t, "guests", Some(("1:0", &[&sh]))).await;
@@ -142,9 +162,19 @@ async fn one_pane_cycles_beside_a_kept_venue_and_pages_go_through_the_list() {
     let s = state(&t).await;
     assert_eq!(s["layout"]["guests_override"]["vad_backfill"], json!(true));
     t.page.click("下一个会场").await;
-    override_is(&t, "guests", Some(("1:7", &[id("总部主会场"), id("上海分会场")]))).await;
+    override_is(
+        &t,
+        "guests",
+        Some(("1:7", &[id("总部主会场"), id("上海分会场")])),
+    )
+    .await;
     t.page.click("下一个会场").await;
-    override_is(&t, "hosts", Some(("1:7", &[id("总部主会场"), id("北京分会场")]))).await;
+    override_is(
+        &t,
+        "hosts",
+        Some(("1:7", &[id("总部主会场"), id("北京分会场")])),
+    )
+    .await;
     t.page.click("停止轮询").await;
     t.page.wait_gone_css("[data-testid=\"rotation-bar\"]").await;
     override_is(&t, "hosts", Some(("1:7", &[]))).await;
@@ -155,7 +185,12 @@ async fn one_pane_cycles_beside_a_kept_venue_and_pages_go_through_the_list() {
     pick(&t, "rotation-venues", "北京分会场").await;
     pick(&t, "rotation-venues", "上海分会场").await;
     t.page.select("rotation-audience", "guests").await;
-    t.page.testid("rotation-skip-audio").await.click().await.unwrap();
+    t.page
+        .testid("rotation-skip-audio")
+        .await
+        .click()
+        .await
+        .unwrap();
     t.page.click("开始轮询").await;
     let page1 = ["总部主会场", "北京分会场", "上海分会场", "深圳分会场"].map(id);
     override_is(&t, "guests", Some(("4:0", &page1))).await;
@@ -208,7 +243,10 @@ async fn a_layout_set_by_another_host_stops_the_rotation_with_an_alert_and_it_st
     override_is(&t, "hosts", Some(("2:21", &[]))).await;
     t.page.wait_gone_css("[data-testid=\"rotation-bar\"]").await;
     t.page
-        .wait_text("alert-last", "Rotation stopped: the layout was changed elsewhere")
+        .wait_text(
+            "alert-last",
+            "Rotation stopped: the layout was changed elsewhere",
+        )
         .await;
     // Theirs stands, and the rotation does not come back.
     tokio::time::sleep(Duration::from_secs(12)).await;
@@ -237,7 +275,10 @@ async fn the_session_s_end_stops_the_rotation_with_an_alert() {
         .unwrap();
     t.page.testid("session-over").await;
     t.page
-        .wait_text("alert-last", "Rotation stopped: the session with the platform was lost")
+        .wait_text(
+            "alert-last",
+            "Rotation stopped: the session with the platform was lost",
+        )
         .await;
     t.page.wait_gone_css("[data-testid=\"rotation-bar\"]").await;
     // No step after it.
@@ -307,7 +348,9 @@ async fn a_hidden_page_keeps_the_rotation_s_interval_for_over_a_minute() {
     interval(&t, "10").await;
     t.page.click("Start the rotation").await;
     t.page.wait_text("rotation-now", "Showing").await;
-    t.page.wait_attr("rotation-bar", "data-source", "worker").await;
+    t.page
+        .wait_attr("rotation-bar", "data-source", "worker")
+        .await;
     let (changes, hidden, page_ticks) = hidden_for(&t, hidden_secs()).await;
     println!(
         "FIGURE rotation hidden {hidden:.1} s: steps at {changes:?}; a page timer of 1 s fired {page_ticks} times"

@@ -91,7 +91,14 @@ pub const KEYMAP: [Binding; 22] = [
         &[],
         KeyText::KeyPalette,
     ),
-    b(KeyAct::Help, Scope::Page, "?", "?", &["?"], KeyText::KeyHelp),
+    b(
+        KeyAct::Help,
+        Scope::Page,
+        "?",
+        "?",
+        &["?"],
+        KeyText::KeyHelp,
+    ),
     b(
         KeyAct::Search,
         Scope::Page,
@@ -100,7 +107,14 @@ pub const KEYMAP: [Binding; 22] = [
         &["/"],
         KeyText::KeySearch,
     ),
-    b(KeyAct::Lock, Scope::Page, "l", "l", &["l"], KeyText::KeyLock),
+    b(
+        KeyAct::Lock,
+        Scope::Page,
+        "l",
+        "l",
+        &["l"],
+        KeyText::KeyLock,
+    ),
     b(
         KeyAct::Guests,
         Scope::Page,
@@ -117,7 +131,14 @@ pub const KEYMAP: [Binding; 22] = [
         &["a"],
         KeyText::KeyAdmitAll,
     ),
-    b(KeyAct::Dense, Scope::Page, "d", "d", &["d"], KeyText::KeyDense),
+    b(
+        KeyAct::Dense,
+        Scope::Page,
+        "d",
+        "d",
+        &["d"],
+        KeyText::KeyDense,
+    ),
     b(
         KeyAct::Tab,
         Scope::Page,

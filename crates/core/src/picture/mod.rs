@@ -121,7 +121,11 @@ impl Before {
     /// this console last set for them, or else taken to be the hosts' view filled by voice (what
     /// the platform shows both when nobody has set a layout). The hosts' is what this console
     /// last set when the events still show that view, else the view the events show.
-    pub fn find(last_hosts: Option<&Shown>, last_guests: Option<&Shown>, hosts_view: &str) -> Before {
+    pub fn find(
+        last_hosts: Option<&Shown>,
+        last_guests: Option<&Shown>,
+        hosts_view: &str,
+    ) -> Before {
         let view = if hosts_view.is_empty() {
             DEFAULT_VIEW
         } else {

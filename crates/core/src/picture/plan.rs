@@ -34,12 +34,18 @@ pub enum Problem {
 
 /// The plan as a JSON text.
 pub fn export(plan: &Plan) -> String {
-    let mut value: Value =
-        serde_json::from_str(&json::export(&plan.venues)).unwrap_or_else(|_| Value::Object(Default::default()));
+    let mut value: Value = serde_json::from_str(&json::export(&plan.venues))
+        .unwrap_or_else(|_| Value::Object(Default::default()));
     if let Value::Object(map) = &mut value {
-        map.insert("presets".into(), serde_json::to_value(&plan.presets).unwrap_or_default());
+        map.insert(
+            "presets".into(),
+            serde_json::to_value(&plan.presets).unwrap_or_default(),
+        );
         if let Some(r) = &plan.rotation {
-            map.insert("rotation".into(), serde_json::to_value(r).unwrap_or_default());
+            map.insert(
+                "rotation".into(),
+                serde_json::to_value(r).unwrap_or_default(),
+            );
         }
     }
     serde_json::to_string_pretty(&value).unwrap_or_default()
@@ -65,7 +71,8 @@ pub fn parse(text: &str) -> Result<Plan, Problem> {
     let mut presets = Vec::new();
     if let Some(list) = map.get("presets").and_then(Value::as_array) {
         for (i, p) in list.iter().enumerate() {
-            let p: Preset = serde_json::from_value(p.clone()).map_err(|_| Problem::Preset(i + 1))?;
+            let p: Preset =
+                serde_json::from_value(p.clone()).map_err(|_| Problem::Preset(i + 1))?;
             p.check().map_err(|_| Problem::Preset(i + 1))?;
             presets.push(p);
         }

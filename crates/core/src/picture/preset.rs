@@ -100,7 +100,10 @@ impl Preset {
     ) -> (OverrideLayoutRequest, Vec<Seat>) {
         let mut missing = Vec::new();
         let mut layouts = Vec::new();
-        for (audience, picture) in [(Audience::Hosts, &self.hosts), (Audience::Guests, &self.guests)] {
+        for (audience, picture) in [
+            (Audience::Hosts, &self.hosts),
+            (Audience::Guests, &self.guests),
+        ] {
             let Some(p) = picture else { continue };
             let mut actors = Vec::new();
             for s in &p.seats {
@@ -159,7 +162,10 @@ mod tests {
         });
         assert_eq!(req.layouts.len(), 2);
         assert_eq!(req.layouts[0].actors, ["ua", "uw"]);
-        assert!(req.layouts[0].vad_backfill, "an empty position goes to the voice");
+        assert!(
+            req.layouts[0].vad_backfill,
+            "an empty position goes to the voice"
+        );
         assert_eq!(missing, [Seat::Venue("sip:gone@x".into())]);
         assert!(req.validate().is_ok());
     }

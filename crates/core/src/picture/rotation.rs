@@ -115,7 +115,9 @@ impl Setup {
         }
         match self.mode {
             Mode::Whole => Ok(()),
-            Mode::Pane if self.fixed.len() + 1 > capacity(&self.view) || capacity(&self.view) < 2 => {
+            Mode::Pane
+                if self.fixed.len() + 1 > capacity(&self.view) || capacity(&self.view) < 2 =>
+            {
                 Err(Problem::NoPaneLeft)
             }
             Mode::Pages if capacity(&self.view) < 2 => Err(Problem::OnePane),
@@ -305,7 +307,12 @@ mod tests {
 
     #[test]
     fn whole_screen_goes_round_the_list_skipping_the_absent_and_optionally_audio_only() {
-        let all = [c("a", true, false), c("b", false, false), c("c", true, true), c("d", true, false)];
+        let all = [
+            c("a", true, false),
+            c("b", false, false),
+            c("c", true, true),
+            c("d", true, false),
+        ];
         let mut s = Setup::default();
         let first = next(&s, &all, &[]);
         assert_eq!(keys(&first), ["a"]);
@@ -326,7 +333,12 @@ mod tests {
 
     #[test]
     fn one_pane_cycles_through_the_venues_not_fixed() {
-        let all = [c("a", true, false), c("b", true, false), c("c", true, false), c("d", true, false)];
+        let all = [
+            c("a", true, false),
+            c("b", true, false),
+            c("c", true, false),
+            c("d", true, false),
+        ];
         let s = Setup {
             mode: Mode::Pane,
             view: "1:7".into(),
@@ -366,7 +378,11 @@ mod tests {
         assert_eq!(p3.keys, ["v9"]);
         assert_eq!(keys(&next(&s, &all, &p3.keys)), ["v0", "v1", "v2", "v4"]);
         assert_eq!(
-            Setup { view: "1:0".into(), ..s }.check(),
+            Setup {
+                view: "1:0".into(),
+                ..s
+            }
+            .check(),
             Err(Problem::OnePane)
         );
     }
