@@ -11,6 +11,7 @@ pub mod geometry;
 mod layout;
 pub mod picture;
 mod presentation;
+mod presets;
 pub mod record;
 mod record_attendance;
 mod record_timeline;

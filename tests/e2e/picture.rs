@@ -212,6 +212,10 @@ async fn presets_are_saved_applied_by_click_key_and_palette_and_travel_in_a_meet
     t.page
         .wait_text_css("[data-testid=\"preset\"]", "京沪二分屏")
         .await;
+    // Drawn as the picture it sets, its positions named.
+    t.page
+        .wait_text_css("[data-testid=\"preset\"] .layout-pic", "北京分会场")
+        .await;
     // A second one for the hosts: 1:0 with the head office.
     let option = "[data-testid=\"layout-option\"][data-layout=\"1:0\"]";
     t.page.css(option).await.click().await.unwrap();

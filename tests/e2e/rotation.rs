@@ -65,6 +65,11 @@ async fn whole_screen_rotation_skips_pauses_resumes_at_the_same_venue_and_stops(
         .as_str()
         .expect("the hosts' view")
         .to_owned();
+    // A broadcast on: the rotation will end it first, and say so.
+    t.page.click("Broadcast 深圳分会场").await;
+    t.page
+        .wait_text("broadcast-now", "Broadcasting 深圳分会场")
+        .await;
     t.page.open_panel("layout").await;
     // A wrong interval is said beside the field, and nothing starts.
     interval(&t, "5").await;
@@ -84,6 +89,12 @@ async fn whole_screen_rotation_skips_pauses_resumes_at_the_same_venue_and_stops(
         pick(&t, "rotation-venues", n).await;
     }
     t.page.click("Start the rotation").await;
+    t.page
+        .wait_status("The broadcast ended for a rotation")
+        .await;
+    t.page
+        .wait_gone_css("[data-testid=\"broadcast-bar\"]")
+        .await;
     override_is(&t, "guests", Some(("1:0", &[&sh]))).await;
     override_is(&t, "hosts", None).await;
     t.page.wait_text("rotation-now", "Showing 上海分会场").await;
