@@ -30,14 +30,36 @@ pub async fn start(test: &str, profile: Profile) -> Ctx {
     start_with(test, Config::for_tests(profile)).await
 }
 
-pub async fn start_with(test: &str, mut config: Config) -> Ctx {
+pub async fn start_with(test: &str, config: Config) -> Ctx {
+    start_with_flags(test, config, &[]).await
+}
+
+/// A simulator over TLS (HTTP/2 or HTTP/1.1 by ALPN, with the certificate `cargo xtask` made),
+/// and a Chromium that trusts it; with `http2` false, Chromium speaks only HTTP/1.1.
+pub async fn start_tls(test: &str, mut config: Config, http2: bool) -> Ctx {
+    let dir = Env::get()
+        .tls
+        .clone()
+        .expect("HUIKONG_TLS_DIR names the simulator's certificate: `cargo xtask test` sets it");
+    config.tls = Some(huikong_sim::tls::TlsFiles {
+        cert: dir.join("cert.pem"),
+        key: dir.join("key.pem"),
+    });
+    let mut flags = vec!["--ignore-certificate-errors"];
+    if !http2 {
+        flags.push("--disable-http2");
+    }
+    start_with_flags(test, config, &flags).await
+}
+
+async fn start_with_flags(test: &str, mut config: Config, flags: &[&str]) -> Ctx {
     let env = Env::get();
     // A test may serve a console of its own (another config.json); the built one otherwise.
     config.dist.get_or_insert_with(|| env.dist.clone());
     let sim = huikong_sim::spawn(config)
         .await
         .expect("the simulator starts on a free port");
-    let browser = Browser::open(&env, test).await;
+    let browser = Browser::open_with(&env, test, flags).await;
     let page = Page {
         browser,
         base: sim.url(),

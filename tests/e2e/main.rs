@@ -24,6 +24,7 @@ mod enterprise;
 mod feedback;
 mod guest;
 mod hosting;
+mod http2;
 mod i18n;
 mod join;
 mod keyboard;

@@ -65,6 +65,7 @@ impl World {
         let _ = std::fs::create_dir_all(&artifacts);
         heading("starting chromedriver");
         let axe = install::axe_core()?;
+        let tls = crate::cert::simulator()?;
         let port = free_port()?;
         let driver = services::chromedriver(port)?;
         Ok(World {
@@ -75,6 +76,7 @@ impl World {
                 ("HUIKONG_E2E_ARTIFACTS", artifacts.display().to_string()),
                 ("HUIKONG_CHROME_BINARY", CHROMIUM.to_string()),
                 ("HUIKONG_AXE_CORE", axe.display().to_string()),
+                ("HUIKONG_TLS_DIR", tls.display().to_string()),
             ],
             demo: None,
         })

@@ -240,6 +240,14 @@ fn apt_install(packages: &[&str]) -> Result<(), String> {
     )
 }
 
+/// openssl, for the self-signed certificates (`crate::cert`).
+pub fn openssl() -> Result<(), String> {
+    match capture(cmd("openssl").arg("version")) {
+        Some(_) => Ok(()),
+        None => apt_install(&["openssl"]),
+    }
+}
+
 /// gzip and brotli for the precompressed copies `cargo xtask dist` writes.
 pub fn compressors() -> Result<(), String> {
     let missing: Vec<&str> = ["gzip", "brotli"]

@@ -6,6 +6,7 @@
 mod bench;
 mod bench_table;
 mod build;
+mod cert;
 mod chaos;
 mod demo;
 mod dist;
@@ -60,6 +61,8 @@ commands:
                          target/bench/results.json
   screenshots            retake the README's screenshots of the console (docs/screenshots/)
                          with the browser suite against the living demo conference
+  cert                   make the simulator's self-signed TLS certificate (target/tls/) and
+                         print the flags that serve HTTP/2 with it
   e2e-env                build the console and start chromedriver for the browser tests
                          (each starts its own simulator), plus one demo simulator serving
                          the console to look at by hand; print the environment and keep
@@ -76,6 +79,7 @@ fn main() -> ExitCode {
         Some("size") => size::main(&args[1..]),
         Some("bench") => bench::main(&args[1..]),
         Some("screenshots") => screenshots::main(&args[1..]),
+        Some("cert") if args.len() == 1 => cert::main(),
         Some("e2e-env") if args.len() == 1 => e2e::serve(),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");

@@ -235,24 +235,7 @@ fn prepare(dir: &Path, built: &Path, p: &Ports) -> Result<(), String> {
         dir.join("portal/portal.html"),
     )
     .map_err(|e| format!("copying the portal: {e}"))?;
-    run(
-        "openssl req",
-        cmd("openssl")
-            .args([
-                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-            ])
-            .args([
-                "-subj",
-                "/CN=127.0.0.1",
-                "-addext",
-                "subjectAltName=IP:127.0.0.1",
-            ])
-            .arg("-keyout")
-            .arg(dir.join("key.pem"))
-            .arg("-out")
-            .arg(dir.join("cert.pem"))
-            .stderr(std::process::Stdio::null()),
-    )?;
+    crate::cert::self_signed(dir, 2)?;
     // The doc's promise: the list beside dist/ checks the copy, its config.json edited.
     let sums = dist::sums_path(built);
     dist::write_sums(built, &sums)?;

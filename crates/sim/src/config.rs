@@ -102,6 +102,9 @@ pub struct Config {
     /// Participants of the demo room changed per second by the churn (0: none); the admin
     /// endpoint changes it at run time.
     pub churn: f64,
+    /// Serves over TLS with this certificate, HTTP/2 or HTTP/1.1 by ALPN (`--tls-cert`,
+    /// `--tls-key`); plain HTTP/1.1 when `None`.
+    pub tls: Option<crate::tls::TlsFiles>,
 }
 
 impl Default for Config {
@@ -123,6 +126,7 @@ impl Default for Config {
             faults: Faults::default(),
             admin: false,
             churn: 0.0,
+            tls: None,
         }
     }
 }
@@ -143,9 +147,11 @@ impl Config {
     }
 
     /// Reads `--listen`, `--profile`, `--token-ttl`, `--scenario`, `--dist`, `--allow-origin`,
-    /// `--no-cors`, `--node-name`, `--admin`, `--seed`, `--churn` and the fault flags ([`faults::FLAGS`]).
+    /// `--no-cors`, `--node-name`, `--admin`, `--seed`, `--churn`, `--tls-cert` with `--tls-key`
+    /// and the fault flags ([`faults::FLAGS`]).
     pub fn from_args<I: IntoIterator<Item = String>>(args: I) -> Result<Config, String> {
         let mut config = Config::default();
+        let (mut tls_cert, mut tls_key) = (None, None);
         let mut args = args.into_iter();
         while let Some(flag) = args.next() {
             let (name, inline) = match flag.split_once('=') {
@@ -199,6 +205,8 @@ impl Config {
                     let rate = v.trim().parse().map_err(|_| format!("bad --churn {v:?}"))?;
                     config.churn = check_churn_rate(rate)?;
                 }
+                "--tls-cert" => tls_cert = Some(PathBuf::from(value()?)),
+                "--tls-key" => tls_key = Some(PathBuf::from(value()?)),
                 flag if faults::FLAGS.contains(&flag) => {
                     let v = value()?;
                     config.faults.set_flag(flag, &v)?;
@@ -206,6 +214,11 @@ impl Config {
                 other => return Err(format!("unknown argument {other:?}")),
             }
         }
+        config.tls = match (tls_cert, tls_key) {
+            (Some(cert), Some(key)) => Some(crate::tls::TlsFiles { cert, key }),
+            (None, None) => None,
+            _ => return Err("--tls-cert and --tls-key go together".into()),
+        };
         if config.no_cors && config.allow_origin.is_some() {
             return Err("--no-cors and --allow-origin contradict each other".into());
         }

@@ -15,6 +15,7 @@ pub mod limits;
 pub mod model;
 pub mod replay;
 pub mod scenario;
+pub mod tls;
 pub mod venues;
 
 pub use api::{app, AppState};
@@ -30,12 +31,17 @@ pub struct Running {
     pub addr: SocketAddr,
     pub state: AppState,
     tasks: Vec<JoinHandle<()>>,
+    tls: bool,
 }
 
 impl Running {
-    /// `http://host:port`.
+    /// `http://host:port`, or `https://localhost:port` over TLS (the name its certificate has).
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
+        if self.tls {
+            format!("https://localhost:{}", self.addr.port())
+        } else {
+            format!("http://{}", self.addr)
+        }
     }
 
     /// Stops serving and every background task.
@@ -59,11 +65,14 @@ pub async fn spawn(config: Config) -> std::io::Result<Running> {
     let churning = config.churn > 0.0 || config.admin;
     let sweep_every = config.sweep_interval;
     let scenario = config.scenario;
+    let tls = config.tls.as_ref().map(tls::server_config).transpose()?;
+    let secure = tls.is_some();
     let state = AppState::new(config, addr);
     scenario::populate(&mut state.world(), scenario);
     let router = app(state.clone());
-    let mut tasks = vec![
-        tokio::spawn(async move {
+    let serving = match tls {
+        Some(tls) => tokio::spawn(tls::serve(listener, router, tls)),
+        None => tokio::spawn(async move {
             // An event goes out the moment it happens, not held back until the previous one's
             // acknowledgement (Nagle's algorithm against a delayed ACK costs up to 40 ms).
             let listener = listener.tap_io(|tcp| {
@@ -72,6 +81,9 @@ pub async fn spawn(config: Config) -> std::io::Result<Running> {
             // Serving ends only with an I/O error on the listener; the task then ends too.
             let _ = axum::serve(listener, router).await;
         }),
+    };
+    let mut tasks = vec![
+        serving,
         tokio::spawn(background::sweep(state.clone(), sweep_every)),
         tokio::spawn(background::drop_streams(state.clone())),
     ];
@@ -81,5 +93,10 @@ pub async fn spawn(config: Config) -> std::io::Result<Running> {
     if churning {
         tasks.push(tokio::spawn(background::churn(state.clone())));
     }
-    Ok(Running { addr, state, tasks })
+    Ok(Running {
+        addr,
+        state,
+        tasks,
+        tls: secure,
+    })
 }

@@ -1,6 +1,7 @@
 //! `huikong-sim [--listen ADDR] [--profile public|enterprise] [--token-ttl SECS]
 //! [--scenario demo|empty|venues|large:N] [--churn RATE] [--dist DIR] [--allow-origin ORIGIN]
-//! [--no-cors] [--node-name HOST[:PORT]] [fault flags] [--admin]`,
+//! [--no-cors] [--node-name HOST[:PORT]] [--tls-cert PEM --tls-key PEM] [fault flags]
+//! [--admin]`,
 //! or `huikong-sim replay FILE`. `--help` lists every flag.
 
 use huikong_sim::limits::raise_open_files;
@@ -10,13 +11,18 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: huikong-sim [--listen 127.0.0.1:8080] [--profile public|enterprise] \
 [--token-ttl 120] [--scenario demo|empty|venues|large:N] [--churn RATE] [--dist DIR] \
-[--allow-origin ORIGIN | --no-cors] [--node-name HOST[:PORT]] [FAULTS] [--admin] [--seed N]
+[--allow-origin ORIGIN | --no-cors] [--node-name HOST[:PORT]] [--tls-cert PEM --tls-key PEM]
+[FAULTS] [--admin] [--seed N]
        huikong-sim replay FILE
 
   --no-cors                   send no CORS header at all, as a platform that answers only its
                               own pages (a console elsewhere needs a same-origin proxy)
   --node-name HOST[:PORT]     the conference node checkJoin names (mcuHost), instead of the
                               host the request was addressed to
+  --tls-cert PEM --tls-key PEM
+                              serve over TLS with this certificate, HTTP/2 or HTTP/1.1 as
+                              the client's ALPN asks (`cargo xtask cert` makes one for
+                              localhost and 127.0.0.1)
 
   --churn RATE                change RATE participants of the demo room a second (fractions
                               allowed, 0 = off; needs demo or large:N), spread evenly over

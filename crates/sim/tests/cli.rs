@@ -170,3 +170,36 @@ fn help_names_the_churn() {
         assert!(text.contains(words), "--help has no {words:?}");
     }
 }
+
+#[test]
+fn tls_needs_its_certificate_and_its_key() {
+    let c = Config::from_args(args(&["--tls-cert", "c.pem", "--tls-key", "k.pem"])).unwrap();
+    let tls = c.tls.expect("TLS on");
+    assert_eq!(
+        (tls.cert.to_str(), tls.key.to_str()),
+        (Some("c.pem"), Some("k.pem"))
+    );
+    for half in [&["--tls-cert", "c.pem"][..], &["--tls-key", "k.pem"]] {
+        let e = Config::from_args(args(half)).unwrap_err();
+        assert!(e.contains("go together"), "{e}");
+    }
+    assert!(Config::from_args(Vec::new()).unwrap().tls.is_none());
+}
+
+#[tokio::test]
+async fn a_certificate_that_does_not_read_is_refused_at_start() {
+    let dir = std::env::temp_dir().join(format!("huikong-sim-badtls-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("cert.pem"), "not a certificate").unwrap();
+    std::fs::write(dir.join("key.pem"), "not a key").unwrap();
+    let mut config = Config::for_tests(Profile::Public);
+    config.tls = Some(huikong_sim::tls::TlsFiles {
+        cert: dir.join("cert.pem"),
+        key: dir.join("key.pem"),
+    });
+    let e = huikong_sim::spawn(config).await.err().expect("refused");
+    assert!(
+        e.to_string().contains("the certificate") || e.to_string().contains("the key"),
+        "{e}"
+    );
+}

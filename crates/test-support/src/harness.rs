@@ -36,6 +36,8 @@ pub struct Env {
     pub dist: PathBuf,
     pub artifacts: PathBuf,
     pub chrome: String,
+    /// The simulator's TLS certificate (`cert.pem`, `key.pem`), from `HUIKONG_TLS_DIR`.
+    pub tls: Option<PathBuf>,
 }
 
 /// The workspace root: this crate is `crates/test-support` in it.
@@ -77,11 +79,13 @@ impl Env {
             .unwrap_or_else(|| workspace().join("target/e2e-artifacts"));
         let chrome =
             std::env::var("HUIKONG_CHROME_BINARY").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let tls = std::env::var_os("HUIKONG_TLS_DIR").map(PathBuf::from);
         Ok(Env {
             webdriver,
             dist,
             artifacts,
             chrome,
+            tls,
         })
     }
 }

@@ -179,12 +179,14 @@ impl FromRequestParts<AppState> for NodeHost {
         if let Some(name) = &app.config().node_name {
             return Ok(NodeHost(name.clone()));
         }
+        // HTTP/1.1 names the host in `Host`; HTTP/2 in the request's authority.
         let host = parts
             .headers
             .get(header::HOST)
             .and_then(|v| v.to_str().ok())
             .filter(|h| !h.trim().is_empty())
             .map(str::to_owned)
+            .or_else(|| parts.uri.authority().map(|a| a.to_string()))
             .unwrap_or_else(|| app.addr().to_string());
         Ok(NodeHost(host))
     }
