@@ -8,8 +8,8 @@ use crate::panels::picture::LayoutPicture;
 use crate::picture::presets::Chosen;
 use crate::picture::Picture;
 use huikong_core::panel::layout_text;
-use huikong_core::picture::preset::{Preset, Problem, Seat};
-use huikong_core::picture::{Audiences, PictureText};
+use huikong_core::picture::preset::{Picture as Pane, Preset, Problem, Seat};
+use huikong_core::picture::PictureText;
 use leptos::prelude::*;
 
 fn problem_text(p: Problem, tr: Tr) -> String {
@@ -20,42 +20,54 @@ fn problem_text(p: Problem, tr: Tr) -> String {
     }
 }
 
-/// One preset: its name, what it shows, its key, Apply and Delete.
+/// One audience's picture of a preset, drawn with its positions named, and said in words.
 #[component]
-fn PresetRow(pic: Picture, index: usize, preset: Preset) -> impl IntoView {
+fn PresetPicture(pic: Picture, name: String, who: Text, pane: Pane) -> impl IntoView {
     let tr = Tr::use_context();
-    let cmds = Commands::use_context();
-    let pane = preset.hosts.clone().or(preset.guests.clone());
-    let view_name = pane.as_ref().map(|p| p.view.clone()).unwrap_or_default();
-    let seats = pane.as_ref().map_or(0, |p| p.seats.len()).to_string();
-    // Its picture, each position named by its venue or participant.
     let people: Vec<(String, String)> = pane
-        .as_ref()
-        .map(|p| {
-            p.seats
-                .iter()
-                .map(|s| {
-                    let key = match s {
-                        Seat::Venue(k) | Seat::Participant(k) => k.clone(),
-                    };
-                    (key, pic.seat_name(s))
-                })
-                .collect()
+        .seats
+        .iter()
+        .map(|s| {
+            let key = match s {
+                Seat::Venue(k) | Seat::Participant(k) => k.clone(),
+            };
+            (key, pic.seat_name(s))
         })
-        .unwrap_or_default();
-    let drawn_view = view_name.clone();
-    let picture_label = format!("{}: {}", preset.name, view_name);
-    let who = match preset.audiences() {
-        Audiences::Hosts => Text::AudienceHosts,
-        Audiences::Guests => Text::AudienceGuests,
-        Audiences::Both => Text::AudienceBoth,
-    };
+        .collect();
+    let seats = pane.seats.len().to_string();
+    let view_name = pane.view.clone();
+    let drawn = pane.view;
     let summary = move || {
         let v = layout_text(&view_name).map_or(view_name.clone(), |k| tr.t(k).to_owned());
         tr.fmt(
             PictureText::PresetSummary,
             &[("view", &v), ("who", tr.t(who)), ("n", &seats)],
         )
+    };
+    view! {
+        <div class="preset-picture">
+            <LayoutPicture view=Signal::derive(move || drawn.clone())
+                people=Signal::derive(move || people.clone())
+                label=Signal::derive(move || format!("{name}: {}", tr.t(who)))
+                empty_text=Signal::derive(move || tr.t(Text::TileByVoice).to_owned())/>
+            <small class="preset-summary">{summary}</small>
+        </div>
+    }
+}
+
+/// One preset: its name, the pictures it sets, its key, Apply and Delete.
+#[component]
+fn PresetRow(pic: Picture, index: usize, preset: Preset) -> impl IntoView {
+    let tr = Tr::use_context();
+    let cmds = Commands::use_context();
+    // One picture for both when they are the same, else each audience's own.
+    let pictures: Vec<(Text, Pane)> = match (&preset.hosts, &preset.guests) {
+        (Some(h), Some(g)) if h == g => vec![(Text::AudienceBoth, h.clone())],
+        (h, g) => h
+            .iter()
+            .map(|p| (Text::AudienceHosts, p.clone()))
+            .chain(g.iter().map(|p| (Text::AudienceGuests, p.clone())))
+            .collect(),
     };
     let key = (index < 9).then(|| format!("Alt+{}", index + 1));
     let apply_label = tr.fmt_now(Text::PresetX, &[("name", &preset.name)]);
@@ -66,14 +78,13 @@ fn PresetRow(pic: Picture, index: usize, preset: Preset) -> impl IntoView {
         list.retain(|p| p.name != name);
         pic.save_presets(list);
     };
+    let title = preset.name.clone();
     view! {
         <li class="preset" data-testid="preset" data-name=preset.name.clone()>
-            <LayoutPicture view=Signal::derive(move || drawn_view.clone())
-                people=Signal::derive(move || people.clone())
-                label=Signal::derive(move || picture_label.clone())
-                empty_text=Signal::derive(move || tr.t(Text::TileByVoice).to_owned())/>
             <span class="preset-name">{preset.name.clone()}</span>
-            <small class="preset-summary">{summary}</small>
+            {pictures.into_iter().map(|(who, pane)| view! {
+                <PresetPicture pic=pic name=title.clone() who=who pane=pane/>
+            }).collect_view()}
             {key.clone().map(|k| view! { <kbd class="preset-key">{k}</kbd> })}
             <button type="button" class="primary" data-testid="preset-apply" aria-label=apply_label.clone()
                 title=apply_label aria-keyshortcuts=key
@@ -118,6 +129,7 @@ pub fn PresetsSection(chosen: Chosen) -> impl IntoView {
                         aria-invalid=move || error.with(Option::is_some).to_string()
                         prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/></label>
                 <button type="submit" data-testid="preset-save">{tr.text(PictureText::PresetSave)}</button>
+                <p class="hint"><small>{tr.text(PictureText::PresetHint)}</small></p>
                 <p class="field-error" id="preset-error" data-testid="preset-error" role="alert" hidden=move || error.with(Option::is_none)>
                     {move || error.get()}</p>
             </form>

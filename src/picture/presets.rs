@@ -100,7 +100,8 @@ impl Picture {
         );
     }
 
-    /// Saves what is chosen as a preset named `name` (replacing one of that name).
+    /// Saves what is chosen as a preset named `name`; under a name already saved, it replaces
+    /// the pictures of the audiences chosen and keeps the other's.
     pub fn save_preset(
         &self,
         cmds: &Commands,
@@ -124,8 +125,9 @@ impl Picture {
         );
         preset.check()?;
         let mut list = self.presets.get_untracked();
+        // Saved again under its name for one audience: the other audience's picture stays.
         match list.iter_mut().find(|p| p.name == preset.name) {
-            Some(p) => *p = preset.clone(),
+            Some(p) => p.merge(preset.clone()),
             None => list.push(preset.clone()),
         }
         self.save_presets(list);

@@ -281,6 +281,29 @@ async fn presets_are_saved_applied_by_click_key_and_palette_and_travel_in_a_meet
     t.page.wait_status("不在会中、由语音填补：北京分会场").await;
     override_is(&t, "guests", Some(("4:0", &[&sh]))).await;
 
+    // Saved again under its name for the hosts (the picker still holds 1:0 with the head
+    // office): the hosts and the guests each get their own picture, drawn both.
+    t.page.fill("preset-name", "京沪二分屏").await;
+    t.page.testid("preset-save").await.click().await.unwrap();
+    eventually("both pictures drawn", || async {
+        let n = t
+            .page
+            .all_css("[data-testid=\"preset\"][data-name=\"京沪二分屏\"] .layout-pic")
+            .await
+            .len();
+        if n == 2 {
+            Ok(())
+        } else {
+            Err(format!("{n} pictures"))
+        }
+    })
+    .await;
+    t.page.click("应用多画面预案 京沪二分屏").await;
+    override_is(&t, "hosts", Some(("1:0", &[&hq]))).await;
+    override_is(&t, "guests", Some(("4:0", &[&sh]))).await;
+    let found = crate::axe::serious_violations(&t.page, "the presets drawn").await;
+    assert!(found.is_empty(), "{found:#?}");
+
     // The meeting plan: venues, presets and the rotation in one file, and back.
     let (name, bytes) = crate::record::download(&t.page, "plan-export").await;
     assert!(
@@ -295,6 +318,7 @@ async fn presets_are_saved_applied_by_click_key_and_palette_and_travel_in_a_meet
         plan["presets"][0]["guests"]["seats"],
         json!([{"venue": "beijing@venues.huikong.local"}, {"venue": "10.20.0.3"}])
     );
+    assert_eq!(plan["presets"][0]["hosts"]["view"], "1:0");
     assert!(plan["rotation"]["interval_s"].is_number());
     assert!(!text.contains(ctx::HOST_PIN), "no PIN in the plan");
     t.page.click("删除预案 京沪二分屏").await;

@@ -64,6 +64,17 @@ impl Preset {
         }
     }
 
+    /// `other`, saved under this preset's name: the pictures it sets replace these, the others
+    /// stay, so one preset may give the hosts and the guests each their own.
+    pub fn merge(&mut self, other: Preset) {
+        if other.hosts.is_some() {
+            self.hosts = other.hosts;
+        }
+        if other.guests.is_some() {
+            self.guests = other.guests;
+        }
+    }
+
     pub fn check(&self) -> Result<(), Problem> {
         if self.name.trim().is_empty() {
             return Err(Problem::NoName);
@@ -187,6 +198,26 @@ mod tests {
             guests: None,
         };
         assert_eq!(none.check(), Err(Problem::NoPicture));
+    }
+
+    #[test]
+    fn saved_again_for_one_audience_a_preset_keeps_the_other_s_picture() {
+        let mut p = preset();
+        let chair = Preset::new(
+            &p.name,
+            Audiences::Hosts,
+            Picture {
+                view: "1:0".into(),
+                seats: vec![Seat::Venue("sip:hq@x".into())],
+                vad_backfill: false,
+            },
+        );
+        p.merge(chair);
+        assert_eq!(p.hosts.as_ref().map(|h| h.view.as_str()), Some("1:0"));
+        assert_eq!(p.guests.as_ref().map(|g| g.view.as_str()), Some("1:7"));
+        assert_eq!(p.check(), Ok(()));
+        let (req, _) = p.resolve(|_| Some("u".into()));
+        assert_eq!(req.layouts.len(), 2);
     }
 
     #[test]

@@ -54,6 +54,7 @@ texts! { PictureText;
     PresetName => "预案名称", "Preset name";
     PresetSave => "将所选布局存为预案", "Save the chosen layout as a preset";
     PresetApply => "应用", "Apply";
+    PresetHint => "以已有预案的名称为另一方保存，主持人和访客即可各看各的画面。", "Save under an existing preset's name for the other audience to give the hosts and the guests each their own picture.";
     PresetDeleteX => "删除预案 {name}", "Delete the preset {name}";
     PresetsEmpty => "尚无预案：在上方选好布局、给谁看和人选，命名后保存。", "No presets yet: choose a layout, its audience and who fills it above, name it and save.";
     PresetMissing => "已应用预案 {name}；不在会中、由语音填补：{who}", "Preset {name} applied; not in the meeting, filled by voice: {who}";
