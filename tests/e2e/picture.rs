@@ -52,6 +52,29 @@ pub async fn override_is(t: &ctx::Ctx, audience: &str, expected: Option<(&str, &
     .await;
 }
 
+/// The two venues the broadcast and the rotation tests show.
+pub const SH: &str = "上海分会场";
+pub const SZ: &str = "深圳分会场";
+
+/// The hosts' view in force now.
+pub async fn hosts_view(t: &ctx::Ctx) -> String {
+    state(t).await["layout"]["hosts"]["view"]
+        .as_str()
+        .expect("the hosts' view")
+        .to_owned()
+}
+
+/// Keys typed on the page itself (the focus on no field), as `keys` types them.
+async fn page_keys(t: &ctx::Ctx, text: &str) {
+    t.page
+        .testid("connection-state")
+        .await
+        .click()
+        .await
+        .unwrap();
+    keys(t, text).await;
+}
+
 pub async fn keys(t: &ctx::Ctx, text: &str) {
     let el = t.page.client().active_element().await.expect("a focus");
     el.send_keys(text).await.expect("keys");
@@ -80,23 +103,11 @@ pub async fn with_the_demo_list(test: &str, lang: &str, profile: Profile) -> (ct
 #[ignore = "browser test: run by cargo xtask test"]
 async fn a_broadcast_shows_one_venue_to_the_guests_gives_way_and_puts_the_picture_back() {
     let (t, api) = with_the_demo_list("broadcast", "en", Profile::Public).await;
-    let (sh, sz) = (
-        uuid(&api, "上海分会场").await,
-        uuid(&api, "深圳分会场").await,
-    );
-    let hosts_view = state(&t).await["layout"]["hosts"]["view"]
-        .as_str()
-        .expect("the hosts' view")
-        .to_owned();
+    let (sh, sz) = (uuid(&api, SH).await, uuid(&api, SZ).await);
+    let hosts_view = hosts_view(&t).await;
 
     // From the palette, "broadcast 3": the guests see 上海 alone; the hosts watch freely.
-    t.page
-        .testid("connection-state")
-        .await
-        .click()
-        .await
-        .unwrap();
-    keys(&t, &format!("{}k", char::from(Key::Control))).await;
+    page_keys(&t, &format!("{}k", char::from(Key::Control))).await;
     t.page.testid("palette").await;
     keys(&t, "broadcast 3").await;
     t.page.wait_text("palette", "Broadcast 3 上海分会场").await;
@@ -238,14 +249,7 @@ async fn presets_are_saved_applied_by_click_key_and_palette_and_travel_in_a_meet
     override_is(&t, "guests", Some(("4:0", &[&bj, &sh]))).await;
     override_is(&t, "hosts", None).await;
     // Alt+2 on the page.
-    t.page
-        .testid("connection-state")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let alt2 = format!("{}2", char::from(Key::Alt));
-    keys(&t, &alt2).await;
+    page_keys(&t, &format!("{}2", char::from(Key::Alt))).await;
     override_is(&t, "hosts", Some(("1:0", &[&hq]))).await;
     // The palette.
     let ctrl_k = format!("{}k", char::from(Key::Control));

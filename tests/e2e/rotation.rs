@@ -6,7 +6,7 @@
 //! a hidden page keeping the interval for over a minute; axe on the form and the bar.
 
 use crate::ctx;
-use crate::picture::{keys, override_is, state, uuid, with_the_demo_list};
+use crate::picture::{hosts_view, keys, override_is, state, uuid, with_the_demo_list, SH, SZ};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use huikong_protocol::Profile;
@@ -57,14 +57,8 @@ async fn open_venue_choice(t: &ctx::Ctx) {
 #[ignore = "browser test: run by cargo xtask test"]
 async fn whole_screen_rotation_skips_pauses_resumes_at_the_same_venue_and_stops() {
     let (t, api) = with_the_demo_list("rotation_whole", "en", Profile::Public).await;
-    let (sh, sz) = (
-        uuid(&api, "上海分会场").await,
-        uuid(&api, "深圳分会场").await,
-    );
-    let hosts_view = state(&t).await["layout"]["hosts"]["view"]
-        .as_str()
-        .expect("the hosts' view")
-        .to_owned();
+    let (sh, sz) = (uuid(&api, SH).await, uuid(&api, SZ).await);
+    let hosts_view = hosts_view(&t).await;
     // A broadcast on: the rotation will end it first, and say so.
     t.page.click("Broadcast 深圳分会场").await;
     t.page

@@ -117,6 +117,18 @@ impl MessageRequest {
 /// The five layouts `override_layout` accepts.
 pub const LAYOUTS: [&str; 5] = ["1:0", "4:0", "1:7", "1:21", "2:21"];
 
+/// How many participants one of the five layouts shows; `None` for another view.
+pub fn layout_capacity(view: &str) -> Option<usize> {
+    match view {
+        "1:0" => Some(1),
+        "4:0" => Some(4),
+        "1:7" => Some(8),
+        "1:21" => Some(22),
+        "2:21" => Some(23),
+        _ => None,
+    }
+}
+
 /// Who a layout override applies to: `"hosts"` or `""` (guests).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Audience {

@@ -96,16 +96,9 @@ pub enum Problem {
     OnePane,
 }
 
-/// How many participants a view shows.
+/// How many participants a view shows (one for a view the platform does not know).
 pub fn capacity(view: &str) -> usize {
-    match view {
-        "1:0" => 1,
-        "4:0" => 4,
-        "1:7" => 8,
-        "1:21" => 22,
-        "2:21" => 23,
-        _ => 1,
-    }
+    huikong_protocol::layout_capacity(view).unwrap_or(1)
 }
 
 impl Setup {

@@ -3,7 +3,6 @@
 use crate::i18n::texts;
 
 texts! { PictureText;
-    PictureHeading => "画面控制", "Picture";
     PictureUnsupported => "此部署不能设置布局（没有 override_layout）：广播、轮询和多画面预案不可用。", "This deployment cannot set layouts (it has no override_layout): broadcast, rotation and picture presets are not available.";
     BroadcastShort => "广播", "Broadcast";
     BroadcastBar => "广播", "Broadcast";
@@ -61,7 +60,6 @@ texts! { PictureText;
     PresetNoName => "请输入预案名称", "Give the preset a name";
     PresetSaved => "已保存预案 {name}", "Preset {name} saved";
     PresetSummary => "{view}，{who}，{n} 个指定位置", "{view}, {who}, {n} position{s} set";
-    PresetKey => "快捷键 {key}", "Key {key}";
     PlanExport => "导出会议预案（JSON）", "Export the meeting plan (JSON)";
     PlanImport => "导入会议预案", "Import a meeting plan";
     PlanHint => "会议预案文件包含会场名单、多画面预案和轮询设置，不含任何 PIN。", "A meeting plan holds the venue list, the picture presets and the rotation, never a PIN.";

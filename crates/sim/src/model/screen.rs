@@ -81,14 +81,7 @@ impl Screen {
     }
 }
 
-/// How many participants a layout shows.
+/// How many participants a layout shows (a view the platform does not know: as the default).
 pub fn capacity(view: &str) -> usize {
-    match view {
-        "1:0" => 1,
-        "4:0" => 4,
-        "1:7" => 8,
-        "1:21" => 22,
-        "2:21" => 23,
-        _ => 8,
-    }
+    huikong_protocol::layout_capacity(view).unwrap_or(8)
 }
