@@ -10,7 +10,7 @@ use crate::join::page::{default_params, JoinPage};
 use crate::platform::join::{JoinParams, Joined};
 use crate::state::undo::CancelledOnLeave;
 use crate::widgets::prefs::provide_prefs;
-use lazy::LazyMeetingPage;
+use lazy::{Entry, LazyMeetingPage};
 use leptos::prelude::*;
 
 mod lazy;
@@ -20,14 +20,18 @@ pub use lazy::prefetch_meeting_page;
 
 #[derive(Debug, Clone)]
 enum Page {
-    Join { auto: bool },
+    Join {
+        auto: bool,
+    },
     Meeting(Box<Joined>),
+    /// The operator wall: many meetings, each with its own session.
+    Wall,
 }
 
 /// Enters the meeting page with a granted session, unless one is open already: a join that
 /// finished late (the portal's session crossing the user's own join) is released at once.
 fn enter(embed: Embed, page: RwSignal<Page>, last: RwSignal<Option<JoinParams>>, j: Joined) {
-    if matches!(page.get_untracked(), Page::Meeting(_)) {
+    if !matches!(page.get_untracked(), Page::Join { .. }) {
         leptos::task::spawn_local(async move { j.end_session().await });
         return;
     }
@@ -47,7 +51,7 @@ fn on_message(
     // A portal's session: the profile when it names none, and the same-origin proxy if any.
     (default_profile, proxy): (huikong_protocol::Profile, Option<&str>),
 ) {
-    let in_meeting = matches!(page.get_untracked(), Page::Meeting(_));
+    let in_meeting = !matches!(page.get_untracked(), Page::Join { .. });
     let refuse = |code, k: Text, request| {
         embed.send(&Outbound::error(code, tr.now(k).to_owned(), Some(request)));
     };
@@ -69,6 +73,13 @@ fn on_message(
         Inbound::Leave if in_meeting => embed.leave_requests.update(|n| *n += 1),
         Inbound::Leave => refuse("not_joined", Text::EmbedNotJoined, "leave"),
         Inbound::SetLanguage(l) => lang.set(l),
+        Inbound::Wall(_) if matches!(page.get_untracked(), Page::Meeting(_)) => {
+            refuse("already_joined", Text::EmbedAlreadyJoined, "wall")
+        }
+        Inbound::Wall(rooms) => {
+            embed.wall_request.set(Some(rooms));
+            page.set(Page::Wall);
+        }
     }
 }
 
@@ -110,8 +121,11 @@ pub fn App(loaded: LoadedConfig) -> impl IntoView {
     if launch.compact {
         mark_compact();
     }
-    let page = RwSignal::new(Page::Join {
-        auto: launch.autojoin,
+    let page = RwSignal::new(match launch.wall {
+        true => Page::Wall,
+        false => Page::Join {
+            auto: launch.autojoin,
+        },
     });
     // The last join's parameters, PIN included, in memory only: a rejoin reuses them.
     let last = RwSignal::new(None::<JoinParams>);
@@ -140,6 +154,8 @@ pub fn App(loaded: LoadedConfig) -> impl IntoView {
         embed.send(&Outbound::Left);
     };
     let on_rejoin = move |()| page.set(Page::Join { auto: true });
+    let on_wall = Callback::new(move |()| page.set(Page::Wall));
+    let wall_rooms = config.wall_rooms.clone();
     let config: RuntimeConfig = config;
 
     view! {
@@ -159,11 +175,23 @@ pub fn App(loaded: LoadedConfig) -> impl IntoView {
                         ..initial
                     }
                 };
-                view! { <JoinPage initial=initial auto=auto on_joined=on_joined/> }.into_any()
+                view! { <JoinPage initial=initial auto=auto on_joined=on_joined on_wall=on_wall/> }
+                    .into_any()
             }
             Page::Meeting(j) => {
-                view! { <LazyMeetingPage joined=*j on_leave=on_leave on_rejoin=on_rejoin/> }
-                    .into_any()
+                let entry = Entry::Meeting {
+                    joined: j,
+                    on_leave: Callback::new(on_leave),
+                    on_rejoin: Callback::new(on_rejoin),
+                };
+                view! { <LazyMeetingPage entry=entry on_leave=on_leave/> }.into_any()
+            }
+            Page::Wall => {
+                let entry = Entry::Wall {
+                    configured: wall_rooms.clone(),
+                    on_exit: Callback::new(on_leave),
+                };
+                view! { <LazyMeetingPage entry=entry on_leave=on_leave/> }.into_any()
             }
         }}
     }

@@ -26,4 +26,5 @@ pub mod picture;
 pub mod platform;
 pub mod state;
 pub mod venues;
+pub mod wall;
 pub mod widgets;

@@ -3,9 +3,12 @@
 //! the join page is interactive sooner; the meeting module is fetched as soon as the join page
 //! is up, and a failed fetch says so with a retry instead of stopping the console.
 
+use crate::embed::bridge::use_embed;
 use crate::i18n::{Text, Tr};
 use crate::meeting::page::MeetingPage;
+use crate::meeting::room::Room;
 use crate::platform::join::Joined;
+use crate::wall::page::WallPage;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
@@ -19,28 +22,63 @@ use send_wrapper::SendWrapper;
     preload(preload_meeting_page),
     fallible
 )]
-pub fn meeting_page(
-    joined: Joined,
-    on_leave: Callback<()>,
-    on_rejoin: Callback<()>,
-) -> Result<AnyView, SplitLoaderError> {
-    Ok(page(joined, on_leave, on_rejoin))
+pub fn meeting_page(entry: Entry) -> Result<AnyView, SplitLoaderError> {
+    Ok(page(entry))
 }
 
 /// Unsplit builds (debug, tests): the meeting page is in the one module.
 #[cfg(not(feature = "split"))]
-pub async fn meeting_page(
-    joined: Joined,
-    on_leave: Callback<()>,
-    on_rejoin: Callback<()>,
-) -> Result<AnyView, SplitLoaderError> {
-    Ok(page(joined, on_leave, on_rejoin))
+pub async fn meeting_page(entry: Entry) -> Result<AnyView, SplitLoaderError> {
+    Ok(page(entry))
+}
+
+/// What the meeting module shows: one meeting's console, or the operator wall.
+#[derive(Clone)]
+pub enum Entry {
+    Meeting {
+        joined: Box<Joined>,
+        on_leave: Callback<()>,
+        on_rejoin: Callback<()>,
+    },
+    Wall {
+        configured: Vec<huikong_core::wall::RoomEntry>,
+        on_exit: Callback<()>,
+    },
 }
 
 /// The one view both builds show, so the tests' unsplit build renders what ships. Only
 /// `meeting_page` calls it, so a split build leaves it in the meeting part.
-fn page(joined: Joined, on_leave: Callback<()>, on_rejoin: Callback<()>) -> AnyView {
-    view! { <MeetingPage joined=joined on_leave=on_leave on_rejoin=on_rejoin/> }.into_any()
+fn page(entry: Entry) -> AnyView {
+    match entry {
+        Entry::Meeting {
+            joined,
+            on_leave,
+            on_rejoin,
+        } => meeting(&joined, on_leave, on_rejoin),
+        Entry::Wall {
+            configured,
+            on_exit,
+        } => view! { <WallPage configured=configured on_exit=on_exit/> }.into_any(),
+    }
+}
+
+/// One meeting: its room lives as long as this page; a portal is told how it goes and may ask
+/// it to leave.
+fn meeting(joined: &Joined, on_leave: Callback<()>, on_rejoin: Callback<()>) -> AnyView {
+    let owner = Owner::current().expect("the meeting page's owner");
+    let room = Room::start(&owner, joined, on_leave);
+    if let Some(embed) = use_embed() {
+        room.report_to_portal(embed);
+        let leave = room.leave;
+        Effect::watch(
+            move || embed.leave_requests.get(),
+            move |_, _, _| leave.run(()),
+            false,
+        );
+    }
+    let r = room.clone();
+    room.view(move || view! { <MeetingPage room=r on_leave=on_leave on_rejoin=on_rejoin/> })
+        .into_any()
 }
 
 /// Unsplit builds have nothing to load.
@@ -60,22 +98,21 @@ pub fn prefetch_meeting_page() {
     });
 }
 
-/// The meeting page once its module and its stylesheets are in; until then a loading line,
-/// and if the module cannot be fetched, a notice with a retry.
+/// The meeting page (or the wall) once its module and its stylesheets are in; until then a
+/// loading line, and if the module cannot be fetched, a notice with a retry.
 #[component]
-pub fn LazyMeetingPage(
-    joined: Joined,
-    #[prop(into)] on_leave: Callback<()>,
-    #[prop(into)] on_rejoin: Callback<()>,
-) -> impl IntoView {
+pub fn LazyMeetingPage(entry: Entry, #[prop(into)] on_leave: Callback<()>) -> impl IntoView {
     let tr = Tr::use_context();
     let attempt = RwSignal::new(0u32);
     move || {
         attempt.track();
-        let joined = joined.clone();
+        let joined = match &entry {
+            Entry::Meeting { joined, .. } => Some((**joined).clone()),
+            Entry::Wall { .. } => None,
+        };
         // The page's stylesheets, asked for with the prefetch, are normally in already.
         let page = SendWrapper::new(futures_util::future::join(
-            meeting_page(joined.clone(), on_leave, on_rejoin),
+            meeting_page(entry.clone()),
             super::styles::loaded(),
         ));
         let loading = move || {
@@ -98,13 +135,18 @@ pub fn LazyMeetingPage(
     }
 }
 
-/// The session is open but its page is not: retry, or end the session and go back.
+/// The page's module could not be fetched: retry, or end the session (if any) and go back.
 #[component]
-fn LoadFailed(attempt: RwSignal<u32>, joined: Joined, on_leave: Callback<()>) -> impl IntoView {
+fn LoadFailed(
+    attempt: RwSignal<u32>,
+    joined: Option<Joined>,
+    on_leave: Callback<()>,
+) -> impl IntoView {
     let tr = Tr::use_context();
     let back = move |_| {
-        let spare = joined.clone();
-        leptos::task::spawn_local(async move { spare.end_session().await });
+        if let Some(spare) = joined.clone() {
+            leptos::task::spawn_local(async move { spare.end_session().await });
+        }
         on_leave.run(());
     };
     view! {

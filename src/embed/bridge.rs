@@ -48,6 +48,8 @@ pub struct Embed {
     pub leave_requests: RwSignal<u64>,
     /// A join the portal asks the join page to run.
     pub join_request: RwSignal<Option<JoinRequest>>,
+    /// Rooms the portal hands the operator wall.
+    pub wall_request: RwSignal<Option<Vec<huikong_core::wall::PortalRoom>>>,
 }
 
 fn parent_window() -> Option<web_sys::Window> {
@@ -130,6 +132,7 @@ impl Embed {
             target: StoredValue::new(hint),
             leave_requests: RwSignal::new(0),
             join_request: RwSignal::new(None),
+            wall_request: RwSignal::new(None),
         };
         crate::host::browser::set_root_attr("data-embed", Some(mode.code()));
         crate::host::browser::set_root_attr("data-embed-received", Some("0"));
@@ -208,7 +211,7 @@ pub fn use_embed() -> Option<Embed> {
 
 /// The URL's parameters. A `pin` is never read: it is wiped from the address bar and history.
 pub fn launch_params() -> LaunchParams {
-    const NAMES: [&str; 7] = [
+    const NAMES: [&str; 8] = [
         "conference",
         "name",
         "lang",
@@ -216,6 +219,7 @@ pub fn launch_params() -> LaunchParams {
         "autojoin",
         "compact",
         "pin",
+        "wall",
     ];
     let values: Vec<(&str, String)> = NAMES
         .iter()

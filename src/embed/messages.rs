@@ -15,7 +15,7 @@ use serde_json::{json, Value};
 pub const PROTOCOL_VERSION: u32 = 1;
 pub const SOURCE: &str = "huikong";
 
-/// What the page's URL asks for: `?conference=&name=&lang=&profile=&autojoin=1&compact=1`.
+/// What the page's URL asks for: `?conference=&name=&lang=&profile=&autojoin=1&compact=1&wall=1`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchParams {
     pub conference: Option<String>,
@@ -28,6 +28,8 @@ pub struct LaunchParams {
     pub compact: bool,
     /// A `pin` was in the URL: it is ignored and wiped from the address bar.
     pub had_pin: bool,
+    /// `?wall=1`: open the operator wall rather than the join form.
+    pub wall: bool,
 }
 
 fn truthy(v: &str) -> bool {
@@ -58,6 +60,7 @@ impl LaunchParams {
                 "profile" => p.profile = Profile::parse(v),
                 "autojoin" => p.autojoin = truthy(v),
                 "compact" => p.compact = truthy(v),
+                "wall" => p.wall = truthy(v),
                 "pin" => p.had_pin = true,
                 _ => {}
             }
@@ -195,6 +198,8 @@ pub enum Inbound {
     JoinSession(Box<PortalSession>),
     Leave,
     SetLanguage(Lang),
+    /// Open the operator wall with these rooms (and PINs, held in memory only).
+    Wall(Vec<huikong_core::wall::PortalRoom>),
 }
 
 #[derive(Deserialize)]
@@ -225,6 +230,7 @@ pub fn parse_inbound(text: &str) -> Result<Inbound, String> {
                 .map_err(|e| format!("join: {e}")),
         },
         "leave" => Ok(Inbound::Leave),
+        "wall" => huikong_core::wall::parse_portal_rooms(&value["rooms"]).map(Inbound::Wall),
         "set_language" => {
             let l = env.language.unwrap_or_default();
             Lang::parse(&l)
@@ -272,6 +278,8 @@ pub enum Outbound {
         subject: String,
         detail: String,
         unseen: u64,
+        /// The room it was raised in, on the operator wall (which watches many).
+        conference: Option<String>,
     },
     /// `request` names the inbound message type that failed, or is absent for the user's own
     /// join from the form.
@@ -365,8 +373,13 @@ impl Outbound {
                 subject,
                 detail,
                 unseen,
+                conference,
             } => {
-                json!({ "type": "alert", "kind": kind, "subject": subject, "detail": detail, "unseen": unseen })
+                let mut m = json!({ "type": "alert", "kind": kind, "subject": subject, "detail": detail, "unseen": unseen });
+                if let Some(c) = conference {
+                    m["conference"] = json!(c);
+                }
+                m
             }
             Outbound::Error {
                 code,

@@ -108,3 +108,26 @@ pub async fn copy_text(text: &str) -> bool {
 pub fn warn(msg: &str) {
     web_sys::console::warn_1(&msg.into());
 }
+
+/// What the browser last spoke to `origin` (`h2`, `http/1.1`), from the resource timing of a
+/// request there; empty when none is listed or the origin hides it (a cross-origin server
+/// without `Timing-Allow-Origin`).
+pub fn next_hop_protocol(origin: &str) -> String {
+    use wasm_bindgen::JsCast;
+    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
+        return String::new();
+    };
+    let entries = perf.get_entries_by_type("resource");
+    let prefix = format!("{origin}/");
+    (0..entries.length())
+        .rev()
+        .filter_map(|i| {
+            entries
+                .get(i)
+                .dyn_into::<web_sys::PerformanceResourceTiming>()
+                .ok()
+        })
+        .find(|e| e.name().starts_with(&prefix) && !e.next_hop_protocol().is_empty())
+        .map(|e| e.next_hop_protocol())
+        .unwrap_or_default()
+}

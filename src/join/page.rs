@@ -25,6 +25,9 @@ pub fn JoinPage(
     /// Submit at once, for a rejoin.
     auto: bool,
     #[prop(into)] on_joined: Callback<Joined>,
+    /// Opens the operator wall instead (many meetings at once).
+    #[prop(optional)]
+    on_wall: Option<Callback<()>>,
 ) -> impl IntoView {
     let tr = Tr::use_context();
     let server = RwSignal::new(initial.server.clone());
@@ -227,6 +230,10 @@ pub fn JoinPage(
                     {move || if busy.get() { tr.t(Text::Joining) } else { tr.t(Text::JoinButton) }}
                 </button>
             </form>
+            {on_wall.filter(|_| !compact).map(|go| view! {
+                <p class="join-wall"><button type="button" class="link" data-testid="open-wall"
+                    on:click=move |_| go.run(())>{tr.text(Text::OpenWall)}</button></p>
+            })}
         </main>
     }
 }

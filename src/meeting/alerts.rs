@@ -57,6 +57,11 @@ fn kind_label(tr: Tr, k: AlertKind) -> &'static str {
     tr.t(t)
 }
 
+/// Provided by the operator wall: it raises every room's alerts itself (the title and favicon
+/// count all rooms), so a room's bar only shows them.
+#[derive(Debug, Clone, Copy)]
+pub struct WallRaisesAlerts;
+
 /// One switch per kind of alert, remembered.
 #[component]
 fn AlertKinds(muted: RwSignal<Vec<String>>) -> impl IntoView {
@@ -98,7 +103,8 @@ pub fn AlertBar() -> impl IntoView {
     // The first knock with the sound off offers to turn it on, once a meeting page.
     let offer_sound = RwSignal::new(false);
     let offered = StoredValue::new(false);
-    let embed = use_embed();
+    let wall = use_context::<WallRaisesAlerts>().is_some();
+    let embed = use_embed().filter(|_| !wall);
 
     Effect::watch(
         move || alert.get(),
@@ -110,6 +116,9 @@ pub fn AlertBar() -> impl IntoView {
             unseen.update(|n| *n += 1);
             let text = alert_text(tr, a);
             last.set(Some(text.clone()));
+            if wall {
+                return;
+            }
             if sound.get_untracked() {
                 attention::beep();
             } else if a.kind == AlertKind::WaitingRoom && !offered.get_value() {
@@ -125,21 +134,25 @@ pub fn AlertBar() -> impl IntoView {
                     subject: a.subject.clone(),
                     detail: a.detail.clone(),
                     unseen: unseen.get_untracked(),
+                    conference: None,
                 });
             }
         },
         false,
     );
     let title = StoredValue::new(base_title());
-    Effect::new(move |_| {
-        let n = unseen.get();
-        attention::set_title(&attention::title_with_count(&title.get_value(), n));
-        attention::set_favicon_badge(n);
-    });
-    on_cleanup(move || {
-        attention::set_title(&title.get_value());
-        attention::set_favicon_badge(0);
-    });
+    // On the wall, the title and favicon count every room: the wall sets them.
+    if !wall {
+        Effect::new(move |_| {
+            let n = unseen.get();
+            attention::set_title(&attention::title_with_count(&title.get_value(), n));
+            attention::set_favicon_badge(n);
+        });
+        on_cleanup(move || {
+            attention::set_title(&title.get_value());
+            attention::set_favicon_badge(0);
+        });
+    }
 
     let enable_notifications = move |_| {
         leptos::task::spawn_local(async move {

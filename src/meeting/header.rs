@@ -60,12 +60,14 @@ fn Connection() -> impl IntoView {
         ConnState::Live => tr.t(Text::ConnLive),
         ConnState::Reconnecting => tr.t(Text::ConnReconnecting),
         ConnState::Lost => tr.t(Text::ConnLost),
+        ConnState::Polled => tr.t(Text::ConnPolled),
     };
     let conn_code = move || match conn.get() {
         ConnState::Connecting => "connecting",
         ConnState::Live => "live",
         ConnState::Reconnecting => "reconnecting",
         ConnState::Lost => "lost",
+        ConnState::Polled => "polled",
     };
     view! {
         <span class="conn" data-testid="connection-state" data-state=conn_code

@@ -10,4 +10,6 @@ pub mod notices;
 pub mod page;
 pub mod page_acts;
 pub mod recently_left;
+pub mod room;
+pub mod room_back;
 pub mod waiting_room;

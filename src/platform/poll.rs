@@ -35,8 +35,9 @@ pub enum Freshness {
 /// store's writer).
 pub type Apply = Rc<dyn Fn(Vec<Decoded>)>;
 
-/// Reads the list and the flags once and queues them as the sync they stand for.
-async fn poll_once(api: &Api, apply: &Apply, fresh: RwSignal<Freshness>) -> bool {
+/// Reads the list and the flags once and queues them as the sync they stand for: the fallback's
+/// reading, and the operator wall's for a room it polls.
+pub(super) async fn poll_once(api: &Api, apply: &Apply, fresh: RwSignal<Freshness>) -> bool {
     let list = api.get::<serde_json::Value>(Command::Participants).await;
     let status = api.get::<ServiceStatus>(Command::ServiceStatus).await;
     let (Ok(list), Ok(status)) = (list, status) else {
@@ -77,14 +78,25 @@ async fn poll_once(api: &Api, apply: &Apply, fresh: RwSignal<Freshness>) -> bool
     true
 }
 
-/// Polls while the list is not live, until the session stops.
-pub(super) fn run(api: Api, apply: Apply, fresh: RwSignal<Freshness>, alive: Arc<AtomicBool>) {
+/// Polls while the list is not live, until the session stops; not while the operator wall polls
+/// the room itself (`streaming` false), which paces its polls across the node.
+pub(super) fn run(
+    api: Api,
+    apply: Apply,
+    fresh: RwSignal<Freshness>,
+    alive: Arc<AtomicBool>,
+    streaming: Arc<AtomicBool>,
+) {
     leptos::task::spawn_local(async move {
         let mut trouble_since = js_sys::Date::now();
         let mut last_poll = f64::NEG_INFINITY;
         while alive.load(Ordering::SeqCst) {
             TimeoutFuture::new(1_000).await;
             let now = js_sys::Date::now();
+            if !streaming.load(Ordering::SeqCst) {
+                trouble_since = now;
+                continue;
+            }
             match fresh.try_get_untracked() {
                 None => return,
                 Some(Freshness::Live) => {

@@ -5,7 +5,7 @@
 use crate::host::browser::{now_s, random};
 use crate::i18n::{Text, Tr};
 use crate::platform::join::Joined;
-use crate::platform::poll::Freshness;
+use crate::platform::poll::{self, Freshness};
 use crate::platform::stream::{self, ConnState, StreamStop};
 use crate::platform::Api;
 use crate::state::status::Status;
@@ -77,6 +77,9 @@ pub struct LiveSession {
     /// rather than a timer's length later.
     stopped: Arc<Mutex<Option<oneshot::Sender<()>>>>,
     stream: StoredValue<Option<StreamStop>>,
+    /// Where a polled reading goes: the operator wall polls a room it does not stream.
+    poller: StoredValue<Option<poll::Apply>, LocalStorage>,
+    fresh_w: RwSignal<Freshness>,
     /// The layouts this console last set and the platform accepted, the hosts' and the guests':
     /// a host's console never sees the guests' layout, so this is what an end puts back.
     pub last_layouts: RwSignal<LastLayouts>,
@@ -132,6 +135,8 @@ impl LiveSession {
             alive: Arc::new(AtomicBool::new(true)),
             stopped: Arc::new(Mutex::new(Some(stop_tx))),
             stream: StoredValue::new(None),
+            poller: StoredValue::new_local(None),
+            fresh_w: fresh,
             last_layouts: RwSignal::new(LastLayouts::default()),
         };
         let s = session.clone();
@@ -146,8 +151,9 @@ impl LiveSession {
             ),
             _ => {}
         });
-        let stop = stream::start(session.api.clone(), writer, set_conn, fresh, on_change);
+        let (stop, apply) = stream::start(session.api.clone(), writer, set_conn, fresh, on_change);
         session.stream.set_value(Some(stop));
+        session.poller.set_value(Some(apply));
         session.spawn_refresh(joined.granted.expires, tr, stop_rx);
 
         let s = session.clone();
@@ -255,6 +261,29 @@ impl LiveSession {
                 }
             }
         });
+    }
+
+    /// Streams the meeting's events (`true`), or stands the stream down for the operator wall,
+    /// which then reads the room with [`LiveSession::poll`].
+    pub fn set_streaming(&self, on: bool) {
+        if let Some(Some(stop)) = self.stream.try_get_value() {
+            stop.set_streaming(on);
+        }
+    }
+
+    /// Reads the list and the flags once, applied as a sync; `false` when the reading failed
+    /// or the stream's list is live.
+    pub async fn poll(&self) -> bool {
+        let Some(Some(apply)) = self.poller.try_get_value() else {
+            return false;
+        };
+        self.alive() && poll::poll_once(&self.api, &apply, self.fresh_w).await
+    }
+
+    /// The API's address at the node this session was granted on: the wall paces its requests
+    /// by the node's origin, which is what a browser's connections are counted by.
+    pub fn node_base(&self) -> &str {
+        self.api.base()
     }
 
     /// The role this session has now (reactive).

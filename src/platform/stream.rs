@@ -38,6 +38,9 @@ pub enum ConnState {
     Live,
     Reconnecting,
     Lost,
+    /// No stream, by choice: the operator wall reads this room by polling, to leave the
+    /// browser's connections to the node for the rooms it streams, refreshes and commands.
+    Polled,
 }
 
 /// What the connection state is after `failures` failed attempts in a row.
@@ -52,6 +55,9 @@ pub fn state_after_failures(failures: u32) -> ConnState {
 enum Msg {
     Opened(u64),
     Failed(u64),
+    /// The wall polls this room now: close the stream and open none until `Resume`.
+    Pause,
+    Resume,
     Stop,
 }
 
@@ -80,6 +86,15 @@ impl StreamStop {
 
     fn alive(&self) -> bool {
         self.alive.load(Ordering::SeqCst)
+    }
+
+    /// Streams (`true`) or stands down for polling (`false`); the stream follows at once.
+    pub fn set_streaming(&self, on: bool) {
+        if let Ok(tx) = self.tx.lock() {
+            if let Some(tx) = tx.as_ref() {
+                let _ = tx.unbounded_send(if on { Msg::Resume } else { Msg::Pause });
+            }
+        }
     }
 }
 
@@ -325,13 +340,14 @@ fn describe(e: &crate::platform::ApiError) -> String {
 }
 
 /// Starts the stream; it runs until [`StreamStop::stop`] or until the platform ends the session.
+/// Returns its handle and where a polled reading goes (queued as the sync it stands for).
 pub fn start(
     api: Api,
     store: StoreWriter,
     conn: WriteSignal<ConnState>,
     fresh: RwSignal<Freshness>,
     on_change: Rc<dyn Fn(Change)>,
-) -> StreamStop {
+) -> (StreamStop, super::poll::Apply) {
     let (tx, mut rx) = unbounded::<Msg>();
     let stop = StreamStop {
         alive: Arc::new(AtomicBool::new(true)),
@@ -350,12 +366,32 @@ pub fn start(
     });
     let polled = pending.clone();
     let apply: super::poll::Apply = Rc::new(move |batch| polled.push_polled(batch));
-    super::poll::run(api.clone(), apply, fresh, stop.alive.clone());
+    let streaming = Arc::new(AtomicBool::new(true));
+    super::poll::run(
+        api.clone(),
+        apply.clone(),
+        fresh,
+        stop.alive.clone(),
+        streaming.clone(),
+    );
     leptos::task::spawn_local(async move {
         let mut live = false;
         let mut failures: u32 = 0;
         let mut gen: u64 = 0;
         while ctl.alive() {
+            if !streaming.load(Ordering::SeqCst) {
+                conn.try_set(ConnState::Polled);
+                loop {
+                    match rx.next().await {
+                        Some(Msg::Resume) => break,
+                        Some(Msg::Stop) | None => return,
+                        Some(_) => {}
+                    }
+                }
+                streaming.store(true, Ordering::SeqCst);
+                failures = 0;
+                continue;
+            }
             gen += 1;
             conn.try_set(state_after_failures(failures));
             let source = match Source::open(&api, gen, &tx, &pending) {
@@ -375,6 +411,10 @@ pub fn start(
                         refresh_service(api.clone(), pending.clone());
                     }
                     Some(Msg::Failed(g)) if g == gen => break,
+                    Some(Msg::Pause) => {
+                        streaming.store(false, Ordering::SeqCst);
+                        break;
+                    }
                     Some(Msg::Stop) | None => {
                         drop(source);
                         return;
@@ -383,6 +423,15 @@ pub fn start(
                 }
             }
             drop(source);
+            // Stood down on purpose: nothing is lost, and what is shown was true until now.
+            if !streaming.load(Ordering::SeqCst) {
+                live = false;
+                if fresh.try_get_untracked() == Some(Freshness::Live) {
+                    let since_ms = js_sys::Date::now();
+                    fresh.try_set(Freshness::Stale { since_ms });
+                }
+                continue;
+            }
             if store
                 .store()
                 .ended()
@@ -412,5 +461,5 @@ pub fn start(
             .await;
         }
     });
-    stop
+    (stop, apply)
 }

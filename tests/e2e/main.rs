@@ -56,3 +56,4 @@ mod venues_redial;
 mod venues_roll_call;
 mod virtual_list;
 mod waiting_room;
+mod wall;

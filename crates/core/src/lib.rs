@@ -18,3 +18,4 @@ pub mod search;
 pub mod store;
 pub mod util;
 pub mod venues;
+pub mod wall;

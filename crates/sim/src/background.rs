@@ -52,7 +52,7 @@ pub async fn live(app: AppState, scenario: Scenario) {
 /// The churn, at the rate in force each step; it takes the world's lock only while it has
 /// something to do, so that it can run for the simulator's life and be set at run time.
 pub async fn churn(app: AppState) {
-    let mut churn = Churn::new(app.config().faults.seed);
+    let mut churn = Churn::of_rooms(churned_rooms(&app), app.config().faults.seed);
     let mut every = tokio::time::interval(CHURN_TICK);
     every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut last = Instant::now();
@@ -65,4 +65,15 @@ pub async fn churn(app: AppState) {
         }
         last = now;
     }
+}
+
+/// The rooms the churn changes: the demo room, and the extra rooms when they were populated
+/// (empty ones would give it nobody to change).
+fn churned_rooms(app: &AppState) -> Vec<usize> {
+    let extra = if app.config().extra_room_size > 0 {
+        app.world().extra_rooms()
+    } else {
+        0..0
+    };
+    std::iter::once(scenario::DEMO_ROOM).chain(extra).collect()
 }

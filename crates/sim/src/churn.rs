@@ -1,10 +1,10 @@
-//! `--churn RATE`: the demo room changes RATE participants a second, so that a storm of events
-//! needs no client. The changes are spread evenly over each second (a step every
-//! [`CHURN_TICK`], the fraction of a change carried to the next), each on a participant chosen
-//! at random: a mute or unmute, a spotlight on or off, a turn to speak (the stage), a role
-//! between chair and guest, and about one change in a hundred a leave, answered a little later
-//! by a newcomer's join so that the room stays about its size. Every change goes through the
-//! room's own mutations, so the events are those a command would bring.
+//! `--churn RATE`: the demo room, and each populated extra room, changes RATE participants a
+//! second, so that a storm of events needs no client. The changes are spread evenly over each
+//! second (a step every [`CHURN_TICK`], the fraction of a change carried to the next), each on
+//! a participant chosen at random: a mute or unmute, a spotlight on or off, a turn to speak
+//! (the stage), a role between chair and guest, and about one change in a hundred a leave,
+//! answered a little later by a newcomer's join so that the room stays about its size. Every
+//! change goes through the room's own mutations, so the events are those a command would bring.
 
 use crate::model::{Room, World};
 use crate::scenario::{newcomer, DEMO_ROOM};
@@ -34,34 +34,55 @@ pub enum Change {
     Leave,
 }
 
+/// The churn of every room it changes, each at the full rate.
 pub struct Churn {
+    rooms: Vec<RoomChurn>,
+    rng: fastrand::Rng,
+}
+
+/// The churn of one room.
+struct RoomChurn {
+    /// The room's position in `World::rooms`.
+    room: usize,
     /// Changes owed: the fraction left over from the steps so far.
     owed: f64,
     /// When each leave's newcomer is due, earliest first.
     rejoins: VecDeque<Instant>,
-    rng: fastrand::Rng,
     /// Newcomers so far, to number their names.
     newcomers: usize,
 }
 
 impl Churn {
-    /// A churn whose choices repeat for a seed; random without one.
+    /// A churn of the demo room whose choices repeat for a seed; random without one.
     pub fn new(seed: Option<u64>) -> Churn {
+        Churn::of_rooms([DEMO_ROOM], seed)
+    }
+
+    /// A churn of these rooms (positions in `World::rooms`), each changed at the rate a step
+    /// is given, so that every meeting of an operator wall lives alike. Its choices repeat for
+    /// a seed; random without one.
+    pub fn of_rooms(rooms: impl IntoIterator<Item = usize>, seed: Option<u64>) -> Churn {
         Churn {
-            owed: 0.0,
-            rejoins: VecDeque::new(),
+            rooms: rooms
+                .into_iter()
+                .map(|room| RoomChurn {
+                    room,
+                    owed: 0.0,
+                    rejoins: VecDeque::new(),
+                    newcomers: 0,
+                })
+                .collect(),
             rng: seed.map_or_else(fastrand::Rng::new, fastrand::Rng::with_seed),
-            newcomers: 0,
         }
     }
 
     /// Whether newcomers are still due, so that steps are needed even at rate 0.
     pub fn has_rejoins(&self) -> bool {
-        !self.rejoins.is_empty()
+        self.rooms.iter().any(|r| !r.rejoins.is_empty())
     }
 
-    /// One step, `elapsed` after the last: lets in the newcomers due, then makes the changes
-    /// `rate` owes by now. Returns the changes made.
+    /// One step, `elapsed` after the last: in each room, lets in the newcomers due, then makes
+    /// the changes `rate` owes by now. Returns the changes made, room after room.
     pub fn step(
         &mut self,
         world: &mut World,
@@ -69,24 +90,40 @@ impl Churn {
         elapsed: Duration,
         now: Instant,
     ) -> Vec<Change> {
+        let mut made = Vec::new();
+        for room in &mut self.rooms {
+            room.step(&mut self.rng, world, rate, elapsed, now, &mut made);
+        }
+        made
+    }
+}
+
+impl RoomChurn {
+    fn step(
+        &mut self,
+        rng: &mut fastrand::Rng,
+        world: &mut World,
+        rate: f64,
+        elapsed: Duration,
+        now: Instant,
+        made: &mut Vec<Change>,
+    ) {
         self.rejoin(world, now);
         if rate <= 0.0 {
             self.owed = 0.0;
-            return Vec::new();
+            return;
         }
         // A step that came late catches up, but never by more than a second's worth.
         self.owed = (self.owed + rate * elapsed.as_secs_f64()).min(rate.max(1.0));
         let due = self.owed.floor();
         self.owed -= due;
-        (0..due as usize)
-            .filter_map(|_| self.change_one(world, now))
-            .collect()
+        made.extend((0..due as usize).filter_map(|_| self.change_one(rng, world, now)));
     }
 
     fn rejoin(&mut self, world: &mut World, now: Instant) {
         while self.rejoins.front().is_some_and(|due| *due <= now) {
             self.rejoins.pop_front();
-            let room = &mut world.rooms[DEMO_ROOM];
+            let room = &mut world.rooms[self.room];
             // A meeting a host ended stays empty until the scenario starts the next one.
             if room.members.is_empty() {
                 continue;
@@ -99,36 +136,41 @@ impl Churn {
 
     /// A participant the churn may change: an endpoint, not an API session (a console or a
     /// client that reads the stream), and not ringing.
-    fn pick(&mut self, world: &World) -> Option<String> {
-        let members = &world.rooms[DEMO_ROOM].members;
+    fn pick(&self, rng: &mut fastrand::Rng, world: &World) -> Option<String> {
+        let members = &world.rooms[self.room].members;
         if members.is_empty() {
             return None;
         }
         (0..TRIES).find_map(|_| {
-            let m = &members[self.rng.usize(..members.len())];
+            let m = &members[rng.usize(..members.len())];
             (!m.ringing && world.session(&m.p.uuid).is_none()).then(|| m.p.uuid.clone())
         })
     }
 
-    fn change_one(&mut self, world: &mut World, now: Instant) -> Option<Change> {
-        let uuid = self.pick(world)?;
-        let roll = self.rng.f64();
+    fn change_one(
+        &mut self,
+        rng: &mut fastrand::Rng,
+        world: &mut World,
+        now: Instant,
+    ) -> Option<Change> {
+        let uuid = self.pick(rng, world)?;
+        let roll = rng.f64();
         if roll < LEAVE_SHARE {
-            world.remove_participant(DEMO_ROOM, &uuid, "Participant disconnected");
-            let jitter = REJOIN_AFTER.mul_f64(self.rng.f64());
+            world.remove_participant(self.room, &uuid, "Participant disconnected");
+            let jitter = REJOIN_AFTER.mul_f64(rng.f64());
             self.rejoins.push_back(now + REJOIN_AFTER + jitter);
             self.rejoins.make_contiguous().sort();
             return Some(Change::Leave);
         }
-        let room = &mut world.rooms[DEMO_ROOM];
+        let room = &mut world.rooms[self.room];
         let change = match roll {
             r if r < 0.40 => speak(room, &uuid),
             r if r < 0.70 => Change::Mute,
             r if r < 0.85 => spotlight(room, &uuid),
-            _ => role(world, &uuid),
+            _ => role(world, self.room, &uuid),
         };
         if change == Change::Mute {
-            let room = &mut world.rooms[DEMO_ROOM];
+            let room = &mut world.rooms[self.room];
             let muted = room.member(&uuid).is_some_and(|m| m.p.is_muted);
             room.set_muted(&uuid, !muted);
         }
@@ -175,8 +217,8 @@ fn spotlight(room: &mut Room, uuid: &str) -> Change {
 
 /// A guest becomes a chair, a chair a guest, but the last chair with media stays one, so
 /// that the meeting keeps someone to run it; that chair is muted or unmuted instead.
-fn role(world: &mut World, uuid: &str) -> Change {
-    let room = &world.rooms[DEMO_ROOM];
+fn role(world: &mut World, at: usize, uuid: &str) -> Change {
+    let room = &world.rooms[at];
     let Some(m) = room.member(uuid) else {
         return Change::Mute;
     };
@@ -193,7 +235,7 @@ fn role(world: &mut World, uuid: &str) -> Change {
     if to == Role::Guest && m.p.has_media && chairs <= 1 {
         return Change::Mute;
     }
-    world.set_role(DEMO_ROOM, uuid, to);
+    world.set_role(at, uuid, to);
     Change::Role
 }
 
@@ -223,9 +265,10 @@ mod tests {
             .sum();
         // 7.5 a second: 7 whole changes, the half carried into the next second.
         assert_eq!(made, 7);
-        assert!(churn.owed > 0.49 && churn.owed < 0.51, "{}", churn.owed);
+        let owed = churn.rooms[0].owed;
+        assert!(owed > 0.49 && owed < 0.51, "{owed}");
         assert!(churn.step(&mut world, 0.0, CHURN_TICK, start).is_empty());
-        assert_eq!(churn.owed, 0.0, "a stopped churn owes nothing");
+        assert_eq!(churn.rooms[0].owed, 0.0, "a stopped churn owes nothing");
     }
 
     #[test]
@@ -256,6 +299,24 @@ mod tests {
         churn.step(&mut world, 0.0, CHURN_TICK, start + Duration::from_secs(2));
         assert!(!churn.has_rejoins());
         assert_eq!(world.rooms[DEMO_ROOM].members.len(), 100);
+    }
+
+    #[test]
+    fn each_room_churns_at_the_full_rate() {
+        let mut world = World::with_extra_rooms(Profile::Public, Duration::from_secs(60), 2);
+        crate::scenario::populate_extra_rooms(&mut world, 40);
+        let before: Vec<_> = world.rooms.iter().map(|r| r.participants()).collect();
+        let mut churn = Churn::of_rooms(world.extra_rooms(), Some(2));
+        let start = Instant::now();
+        let made: usize = (1..=50)
+            .map(|i| churn.step(&mut world, 7.5, CHURN_TICK, start + CHURN_TICK * i))
+            .map(|changes| changes.len())
+            .sum();
+        assert_eq!(made, 14, "7 whole changes in each of the two rooms");
+        for at in world.extra_rooms() {
+            assert_ne!(world.rooms[at].participants(), before[at], "room {at}");
+        }
+        assert_eq!(world.rooms[DEMO_ROOM].participants(), before[DEMO_ROOM]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! How a simulator is started: from the command line, or by a test with compressed durations.
 
 use crate::faults::{self, Faults};
+use crate::model::MAX_EXTRA_ROOMS;
 use huikong_protocol::Profile;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -99,9 +100,17 @@ pub struct Config {
     pub faults: Faults,
     /// Serves the admin endpoint under `/_admin/` (faults at run time, the rooms' state).
     pub admin: bool,
-    /// Participants of the demo room changed per second by the churn (0: none); the admin
-    /// endpoint changes it at run time.
+    /// Participants changed per second by the churn (0: none) in the demo room and in each
+    /// populated extra room; the admin endpoint changes it at run time.
     pub churn: f64,
+    /// Rooms provisioned after the two every simulator has (`--rooms N`), for an operator wall
+    /// that watches many meetings: see `model::extra_room`.
+    pub extra_rooms: usize,
+    /// Participants each extra room starts with (`--room-size M`); 0 leaves them empty.
+    pub extra_room_size: usize,
+    /// Answers carry `Timing-Allow-Origin: *` (`--timing-allow-origin`), so that a console on
+    /// another origin can read `PerformanceResourceTiming.nextHopProtocol`.
+    pub timing_allow_origin: bool,
     /// Serves over TLS with this certificate, HTTP/2 or HTTP/1.1 by ALPN (`--tls-cert`,
     /// `--tls-key`); plain HTTP/1.1 when `None`.
     pub tls: Option<crate::tls::TlsFiles>,
@@ -126,6 +135,9 @@ impl Default for Config {
             faults: Faults::default(),
             admin: false,
             churn: 0.0,
+            extra_rooms: 0,
+            extra_room_size: 0,
+            timing_allow_origin: false,
             tls: None,
         }
     }
@@ -147,8 +159,9 @@ impl Config {
     }
 
     /// Reads `--listen`, `--profile`, `--token-ttl`, `--scenario`, `--dist`, `--allow-origin`,
-    /// `--no-cors`, `--node-name`, `--admin`, `--seed`, `--churn`, `--tls-cert` with `--tls-key`
-    /// and the fault flags ([`faults::FLAGS`]).
+    /// `--no-cors`, `--node-name`, `--admin`, `--seed`, `--churn`, `--rooms`, `--room-size`,
+    /// `--timing-allow-origin`, `--tls-cert` with `--tls-key` and the fault flags
+    /// ([`faults::FLAGS`]).
     pub fn from_args<I: IntoIterator<Item = String>>(args: I) -> Result<Config, String> {
         let mut config = Config::default();
         let (mut tls_cert, mut tls_key) = (None, None);
@@ -205,6 +218,28 @@ impl Config {
                     let rate = v.trim().parse().map_err(|_| format!("bad --churn {v:?}"))?;
                     config.churn = check_churn_rate(rate)?;
                 }
+                "--rooms" => {
+                    let v = value()?;
+                    config.extra_rooms = v
+                        .trim()
+                        .parse()
+                        .ok()
+                        .filter(|n| *n <= MAX_EXTRA_ROOMS)
+                        .ok_or_else(|| {
+                            format!("--rooms is a count from 0 to {MAX_EXTRA_ROOMS}, not {v:?}")
+                        })?;
+                }
+                "--room-size" => {
+                    let v = value()?;
+                    config.extra_room_size = v
+                        .trim()
+                        .parse()
+                        .map_err(|_| format!("bad --room-size {v:?}"))?;
+                }
+                "--timing-allow-origin" if inline.is_none() => config.timing_allow_origin = true,
+                "--timing-allow-origin" => {
+                    return Err("--timing-allow-origin takes no value".into())
+                }
                 "--tls-cert" => tls_cert = Some(PathBuf::from(value()?)),
                 "--tls-key" => tls_key = Some(PathBuf::from(value()?)),
                 flag if faults::FLAGS.contains(&flag) => {
@@ -222,8 +257,17 @@ impl Config {
         if config.no_cors && config.allow_origin.is_some() {
             return Err("--no-cors and --allow-origin contradict each other".into());
         }
-        if config.churn > 0.0 && config.scenario == Scenario::Empty {
-            return Err("--churn changes the living scenario: demo or large:N, not empty".into());
+        if config.extra_room_size > 0 && config.extra_rooms == 0 {
+            return Err("--room-size fills the rooms --rooms adds: give --rooms N too".into());
+        }
+        // Populated extra rooms give the churn something to change even in an empty demo room.
+        let populated = config.scenario != Scenario::Empty || config.extra_room_size > 0;
+        if config.churn > 0.0 && !populated {
+            return Err(
+                "--churn changes the living scenario: demo or large:N, not empty \
+                 (unless --rooms N --room-size M fill extra rooms)"
+                    .into(),
+            );
         }
         Ok(config)
     }

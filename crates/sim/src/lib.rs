@@ -21,6 +21,7 @@ pub mod venues;
 pub use api::{app, AppState};
 pub use config::{Config, Scenario};
 pub use faults::{FailureKind, Faults};
+pub use model::extra_room_alias;
 
 use axum::serve::ListenerExt;
 use std::net::SocketAddr;
@@ -65,10 +66,15 @@ pub async fn spawn(config: Config) -> std::io::Result<Running> {
     let churning = config.churn > 0.0 || config.admin;
     let sweep_every = config.sweep_interval;
     let scenario = config.scenario;
+    let room_size = config.extra_room_size;
     let tls = config.tls.as_ref().map(tls::server_config).transpose()?;
     let secure = tls.is_some();
     let state = AppState::new(config, addr);
-    scenario::populate(&mut state.world(), scenario);
+    {
+        let mut world = state.world();
+        scenario::populate(&mut world, scenario);
+        scenario::populate_extra_rooms(&mut world, room_size);
+    }
     let router = app(state.clone());
     let serving = match tls {
         Some(tls) => tokio::spawn(tls::serve(listener, router, tls)),

@@ -1,18 +1,18 @@
 //! `huikong-sim [--listen ADDR] [--profile public|enterprise] [--token-ttl SECS]
 //! [--scenario demo|empty|venues|large:N] [--churn RATE] [--dist DIR] [--allow-origin ORIGIN]
-//! [--no-cors] [--node-name HOST[:PORT]] [--tls-cert PEM --tls-key PEM] [fault flags]
-//! [--admin]`,
+//! [--no-cors] [--node-name HOST[:PORT]] [--tls-cert PEM --tls-key PEM] [--rooms N
+//! [--room-size M]] [--timing-allow-origin] [fault flags] [--admin]`,
 //! or `huikong-sim replay FILE`. `--help` lists every flag.
 
 use huikong_sim::limits::raise_open_files;
-use huikong_sim::model::provisioned_rooms;
+use huikong_sim::model::{extra_room, provisioned_rooms};
 use huikong_sim::{replay, spawn, Config};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: huikong-sim [--listen 127.0.0.1:8080] [--profile public|enterprise] \
 [--token-ttl 120] [--scenario demo|empty|venues|large:N] [--churn RATE] [--dist DIR] \
 [--allow-origin ORIGIN | --no-cors] [--node-name HOST[:PORT]] [--tls-cert PEM --tls-key PEM]
-[FAULTS] [--admin] [--seed N]
+[--rooms N [--room-size M]] [--timing-allow-origin] [FAULTS] [--admin] [--seed N]
        huikong-sim replay FILE
 
   --no-cors                   send no CORS header at all, as a platform that answers only its
@@ -23,9 +23,17 @@ const USAGE: &str = "usage: huikong-sim [--listen 127.0.0.1:8080] [--profile pub
                               serve over TLS with this certificate, HTTP/2 or HTTP/1.1 as
                               the client's ALPN asks (`cargo xtask cert` makes one for
                               localhost and 127.0.0.1)
+  --rooms N                   provision N more rooms (at most 999), for an operator wall:
+                              room i is id 2000+i, roomNN@huikong.local (room01, room02, ...),
+                              host PIN 123456, guest PIN 654321
+  --room-size M               each of those rooms starts with M participants (default 0:
+                              empty); --churn changes every populated one as the demo room
+  --timing-allow-origin       answer with Timing-Allow-Origin: *, so that a console on another
+                              origin reads the HTTP version (nextHopProtocol) of its requests
 
   --churn RATE                change RATE participants of the demo room a second (fractions
-                              allowed, 0 = off; needs demo or large:N), spread evenly over
+                              allowed, 0 = off; needs demo or large:N, or --room-size; each
+                              populated extra room changes as many), spread evenly over
                               each second: mute or unmute, spotlight on or off, a turn to
                               speak (the stage), chair or guest, and about 1 in 100 a leave
                               that a newcomer's join makes up for a second or two later
@@ -99,6 +107,7 @@ async fn serve(config: Config) -> ExitCode {
     let scenario = config.scenario;
     let admin = config.admin;
     let churn = config.churn;
+    let (extra_rooms, room_size) = (config.extra_rooms, config.extra_room_size);
     if let Some(files) = raise_open_files().filter(|n| *n < STREAMS_WANTED + 100) {
         eprintln!(
             "huikong-sim: at most {files} open files (the hard limit): fewer than \
@@ -115,7 +124,12 @@ async fn serve(config: Config) -> ExitCode {
     println!("huikong-sim listening on {}", running.url());
     println!("profile: {}, scenario: {scenario:?}", profile.as_str());
     if churn > 0.0 {
-        println!("churn: {churn} participants a second in the demo room");
+        let extra = if room_size > 0 {
+            " and each extra room"
+        } else {
+            ""
+        };
+        println!("churn: {churn} participants a second in the demo room{extra}");
     }
     let faults = running.state.faults().get();
     if faults.any() {
@@ -139,6 +153,19 @@ async fn serve(config: Config) -> ExitCode {
             r.guest_pin
                 .as_deref()
                 .unwrap_or("(none: join without a PIN)")
+        );
+    }
+    if extra_rooms > 0 {
+        // One line, not one a room: a wall of rooms would bury the rest.
+        let (first, last) = (extra_room(1), extra_room(extra_rooms));
+        println!(
+            "rooms {}..{} / {} .. {} ({room_size} participants each): host PIN {}, guest PIN {}",
+            first.id,
+            last.id,
+            first.alias,
+            last.alias,
+            first.host_pin,
+            first.guest_pin.as_deref().unwrap_or("(none)")
         );
     }
     // Serve until interrupted; the process exit ends every task.

@@ -2,7 +2,7 @@
 //! chat, and come and go.
 
 use crate::config::Scenario;
-use crate::model::{new_uuid, unix_now, World};
+use crate::model::{new_uuid, unix_now, Room, World};
 use huikong_protocol::{ChatMessage, Event, Participant, Role};
 
 /// The room the scenario lives in.
@@ -228,18 +228,30 @@ pub fn populate(world: &mut World, scenario: Scenario) {
             }
         }
         Scenario::Venues => crate::venues::populate(room),
-        Scenario::Large(n) => {
-            for i in 0..n {
-                let c = &DEMO_CAST[i % DEMO_CAST.len()];
-                let mut p = participant(c, &alias);
-                let name = format!("{} {:04}", c.name, i + 1);
-                p.display_name = name.clone();
-                p.overlay_text = name;
-                // One chair with media is enough to run the meeting; the rest are guests.
-                p.role = if i == 0 { Role::Host } else { Role::Guest };
-                room.join(p, true);
-            }
-        }
+        Scenario::Large(n) => fill(room, n),
+    }
+}
+
+/// Fills each extra room (`Config::extra_rooms`) with `size` participants, as `large:N` fills
+/// the demo room; they live only by the churn.
+pub fn populate_extra_rooms(world: &mut World, size: usize) {
+    for at in world.extra_rooms() {
+        fill(&mut world.rooms[at], size);
+    }
+}
+
+/// `n` participants of the cast under numbered names, the first a chair.
+fn fill(room: &mut Room, n: usize) {
+    let alias = room.info.alias.clone();
+    for i in 0..n {
+        let c = &DEMO_CAST[i % DEMO_CAST.len()];
+        let mut p = participant(c, &alias);
+        let name = format!("{} {:04}", c.name, i + 1);
+        p.display_name = name.clone();
+        p.overlay_text = name;
+        // One chair with media is enough to run the meeting; the rest are guests.
+        p.role = if i == 0 { Role::Host } else { Role::Guest };
+        room.join(p, true);
     }
 }
 

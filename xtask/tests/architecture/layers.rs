@@ -23,6 +23,7 @@ const CONSOLE_LAYERS: &[&[&str]] = &[
     &["keyboard"],
     &["meeting"],
     &["join"],
+    &["wall"],
     &["app"],
 ];
 

@@ -65,7 +65,8 @@ async fn drop_streams(State(app): State<AppState>) -> Response {
     Json(json!({ "dropped": dropped })).into_response()
 }
 
-/// The churn's JSON form: participants of the demo room changed per second.
+/// The churn's JSON form: participants changed per second in each room the churn changes
+/// (the demo room and the populated extra rooms).
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ChurnRate {

@@ -7,7 +7,8 @@ use crate::config::Config;
 use crate::faults::layer;
 use crate::model::ApiError;
 use axum::http::{header, HeaderName, HeaderValue, Method};
-use axum::middleware::from_fn_with_state;
+use axum::middleware::{from_fn_with_state, map_response};
+use axum::response::Response;
 use axum::routing::{get, post, MethodRouter};
 use axum::Router;
 use huikong_protocol::Command;
@@ -64,6 +65,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/{*rest}", get(no_such_command).post(no_such_command))
         .merge(admin::routes(state.config().admin));
     let cors = (!state.config().no_cors).then(|| cors(state.config()));
+    let timing = state.config().timing_allow_origin;
     let router = match &state.config().dist {
         Some(dir) => api.fallback_service(dist::console(dir)),
         None => api,
@@ -71,10 +73,26 @@ pub fn app(state: AppState) -> Router {
     let router = router.with_state(state);
     // `--no-cors`: no layer at all, so no answer carries a CORS header and a preflight is
     // answered as any OPTIONS the routes do not take.
-    match cors {
+    let router = match cors {
         Some(cors) => router.layer(cors),
         None => router,
+    };
+    // Outermost, so that every answer carries it, a preflight's and the console's files too.
+    if timing {
+        router.layer(map_response(timing_allow_origin))
+    } else {
+        router
     }
+}
+
+/// `--timing-allow-origin`: without the header, a page on another origin reads a resource
+/// timing with its details zeroed, `nextHopProtocol` (the HTTP version) among them.
+async fn timing_allow_origin(mut res: Response) -> Response {
+    res.headers_mut().insert(
+        HeaderName::from_static("timing-allow-origin"),
+        HeaderValue::from_static("*"),
+    );
+    res
 }
 
 async fn no_such_command() -> ApiError {

@@ -25,7 +25,8 @@ pub struct AppState(Arc<Shared>);
 impl AppState {
     /// The state of a simulator reachable at `addr`.
     pub fn new(config: Config, addr: SocketAddr) -> AppState {
-        let mut world = World::new(config.profile, Duration::from_secs(config.token_ttl));
+        let ttl = Duration::from_secs(config.token_ttl);
+        let mut world = World::with_extra_rooms(config.profile, ttl, config.extra_rooms);
         let faults = Arc::new(FaultState::new(config.faults.clone()));
         world.attach_malformed(faults.clone());
         AppState(Arc::new(Shared {
@@ -50,8 +51,8 @@ impl AppState {
         &self.0.faults
     }
 
-    /// Participants of the demo room the churn changes per second (`config().churn` is the
-    /// initial rate).
+    /// Participants the churn changes per second in each room it changes (`config().churn` is
+    /// the initial rate).
     pub fn churn_rate(&self) -> f64 {
         f64::from_bits(self.0.churn.load(Ordering::Relaxed))
     }

@@ -20,6 +20,9 @@ pub use error::{ApiError, ApiResult};
 pub use ids::{new_uuid, unix_now};
 pub use member::Member;
 pub use room::Room;
-pub use room_info::{provisioned_rooms, RoomInfo};
+pub use room_info::{
+    extra_room, extra_room_alias, provisioned_rooms, provisioned_rooms_with, RoomInfo,
+    MAX_EXTRA_ROOMS,
+};
 pub use screen::Screen;
 pub use world::{ApiSession, Caller, World};

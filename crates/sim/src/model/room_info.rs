@@ -15,6 +15,10 @@ pub struct RoomInfo {
     pub guest_pin: Option<String>,
 }
 
+/// The most extra rooms (`--rooms`): their ids then stay within 2001..=2999, clear of the
+/// rooms every simulator has.
+pub const MAX_EXTRA_ROOMS: usize = 999;
+
 /// The rooms every simulator starts with.
 pub fn provisioned_rooms() -> Vec<RoomInfo> {
     vec![
@@ -33,6 +37,32 @@ pub fn provisioned_rooms() -> Vec<RoomInfo> {
             guest_pin: None,
         },
     ]
+}
+
+/// The rooms every simulator starts with, then `extra` more (`Config::extra_rooms`), each as
+/// [`extra_room`] provisions it.
+pub fn provisioned_rooms_with(extra: usize) -> Vec<RoomInfo> {
+    let mut rooms = provisioned_rooms();
+    rooms.extend((1..=extra).map(extra_room));
+    rooms
+}
+
+/// The alias of extra room `i` (1-based): `room01@huikong.local`, `room02@huikong.local`, ...
+pub fn extra_room_alias(i: usize) -> String {
+    format!("room{i:02}@huikong.local")
+}
+
+/// Extra room `i` (1-based), for an operator wall that watches many meetings: id 2000 + `i`,
+/// and the demo room's PINs, so that a client opens any of them as it opens the demo room.
+/// `i` is at most [`MAX_EXTRA_ROOMS`], as `--rooms` checks.
+pub fn extra_room(i: usize) -> RoomInfo {
+    RoomInfo {
+        id: 2000 + i as u32,
+        alias: extra_room_alias(i),
+        name: format!("会议室 {i:02}"),
+        host_pin: "123456".into(),
+        guest_pin: Some("654321".into()),
+    }
 }
 
 impl RoomInfo {

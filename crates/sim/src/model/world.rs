@@ -6,9 +6,10 @@ use super::bus::MalformedEvents;
 use super::error::{ApiError, ApiResult};
 use super::ids::{new_token, new_uuid, unix_now};
 use super::room::Room;
-use super::room_info::provisioned_rooms;
+use super::room_info::{provisioned_rooms, provisioned_rooms_with};
 use huikong_protocol::{Event, Participant, Profile, Role, ServiceType};
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -41,22 +42,37 @@ pub struct World {
     pub profile: Profile,
     pub token_ttl: Duration,
     pub rooms: Vec<Room>,
+    /// How many of `rooms` every simulator has; the extra rooms follow them.
+    fixed_rooms: usize,
     sessions: HashMap<String, ApiSession>,
     tokens: HashMap<String, TokenEntry>,
 }
 
 impl World {
+    /// A world of the rooms every simulator has, and no extra room.
     pub fn new(profile: Profile, token_ttl: Duration) -> World {
+        World::with_extra_rooms(profile, token_ttl, 0)
+    }
+
+    /// A world of the rooms every simulator has and `extra` more after them
+    /// (`Config::extra_rooms`), all empty.
+    pub fn with_extra_rooms(profile: Profile, token_ttl: Duration, extra: usize) -> World {
         World {
             profile,
             token_ttl,
-            rooms: provisioned_rooms()
+            rooms: provisioned_rooms_with(extra)
                 .into_iter()
                 .map(|info| Room::new(info, profile))
                 .collect(),
+            fixed_rooms: provisioned_rooms().len(),
             sessions: HashMap::new(),
             tokens: HashMap::new(),
         }
+    }
+
+    /// Where the extra rooms are in `rooms`, extra room 1 first.
+    pub fn extra_rooms(&self) -> Range<usize> {
+        self.fixed_rooms..self.rooms.len()
     }
 
     /// Lets a source of malformed events (the faults) reach every room's event streams.
