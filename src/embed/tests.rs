@@ -176,6 +176,18 @@ fn other_messages_and_bad_ones() {
         parse_inbound(r#"{"type":"set_language","language":"en"}"#),
         Ok(Inbound::SetLanguage(Lang::En))
     ));
+    let Ok(Inbound::Wall(rooms)) = parse_inbound(
+        r#"{"type":"wall","rooms":[{"conference":"room01@x","name":"早会","pin":"123456"},{"conference":"room02@x"}]}"#,
+    ) else {
+        panic!("a wall message");
+    };
+    assert_eq!(rooms.len(), 2);
+    assert_eq!(rooms[0].pin.as_deref(), Some("123456"));
+    assert_eq!(rooms[1].pin, None);
+    assert!(
+        !format!("{rooms:?}").contains("123456"),
+        "a PIN never printed"
+    );
     for bad in [
         "42",
         "not json",
@@ -184,6 +196,7 @@ fn other_messages_and_bad_ones() {
         r#"{"type":"set_language","language":"fr"}"#,
         r#"{"type":"join","pin":5}"#,
         r#"{"type":"join","session":{"room":"demo"}}"#,
+        r#"{"type":"wall","rooms":{"conference":"a"}}"#,
     ] {
         assert!(parse_inbound(bad).is_err(), "{bad}");
     }
@@ -266,7 +279,8 @@ fn outgoing_messages_have_their_documented_shapes() {
             kind: "command_failed",
             subject: "lock".into(),
             detail: "Service unavailable".into(),
-            unseen: 2
+            unseen: 2,
+            conference: None,
         }
         .to_json(),
         json!({"source": "huikong", "version": 1, "type": "alert", "kind": "command_failed",

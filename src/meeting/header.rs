@@ -62,13 +62,7 @@ fn Connection() -> impl IntoView {
         ConnState::Lost => tr.t(Text::ConnLost),
         ConnState::Polled => tr.t(Text::ConnPolled),
     };
-    let conn_code = move || match conn.get() {
-        ConnState::Connecting => "connecting",
-        ConnState::Live => "live",
-        ConnState::Reconnecting => "reconnecting",
-        ConnState::Lost => "lost",
-        ConnState::Polled => "polled",
-    };
+    let conn_code = move || conn.get().code();
     view! {
         <span class="conn" data-testid="connection-state" data-state=conn_code
             role="status" aria-label=move || format!("{}: {}", tr.t(Text::ConnectionLabel), conn_text())>

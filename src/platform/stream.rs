@@ -43,6 +43,19 @@ pub enum ConnState {
     Polled,
 }
 
+impl ConnState {
+    /// The state as the page's `data-state` names it.
+    pub fn code(self) -> &'static str {
+        match self {
+            ConnState::Connecting => "connecting",
+            ConnState::Live => "live",
+            ConnState::Reconnecting => "reconnecting",
+            ConnState::Lost => "lost",
+            ConnState::Polled => "polled",
+        }
+    }
+}
+
 /// What the connection state is after `failures` failed attempts in a row.
 pub fn state_after_failures(failures: u32) -> ConnState {
     match failures {

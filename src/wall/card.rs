@@ -100,7 +100,9 @@ fn LiveCard(room: WallRoom) -> impl IntoView {
     view! {
         <Mode room=room/>
         <Facts/>
-        <p class="wall-over" role="alert" data-testid="wall-over" hidden=move || over().is_none()>{over}</p>
+        <p class="wall-over" role="alert" data-testid="wall-over" hidden=move || over().is_none()>{over}
+            " "<button type="button" class="small" data-testid="wall-reconnect" on:click=move |_| wall.reconnect(room)>
+                {tr.text(WallText::Reconnect)}</button></p>
         <div class="button-row">
             <button type="button" class="primary" data-testid="wall-open" node_ref=open_button disabled=move || state.get() != SessionState::Active
                 aria-label=move || tr.fmt(WallText::Open, &[("room", &name)])

@@ -30,13 +30,7 @@ pub fn Mode(room: WallRoom) -> impl IntoView {
         (Delivery::Stream, ConnState::Reconnecting) => tr.t(Text::ConnReconnecting).to_owned(),
         (Delivery::Stream, _) => tr.t(Text::ConnConnecting).to_owned(),
     };
-    let conn_code = move || match conn.get() {
-        ConnState::Connecting => "connecting",
-        ConnState::Live => "live",
-        ConnState::Reconnecting => "reconnecting",
-        ConnState::Lost => "lost",
-        ConnState::Polled => "polled",
-    };
+    let conn_code = move || conn.get().code();
     view! {
         <p class="wall-mode" data-testid="wall-mode" data-mode=mode data-conn=conn_code>
             <span class="dot" aria-hidden="true"></span>

@@ -60,7 +60,8 @@ pub fn WallPage(
                     <super::keys::JumpBox input=jump/>
                 </div>
                 <p class="muted" hidden=move || wall.rooms.with(|r| !r.is_empty())>{tr.text(WallText::Empty)}</p>
-                <section aria-label=tr.text(WallText::Cards)>
+                <section aria-labelledby="wall-cards-h">
+                    <h2 id="wall-cards-h" class="visually-hidden">{tr.text(WallText::Cards)}</h2>
                     <ul class="wall-grid" data-testid="wall-grid">
                         <For each=move || order.get() key=|r| r.id let:room>
                             <li><Card room=room place=Signal::derive(move || {

@@ -37,9 +37,12 @@ fn joined(wall: Wall) -> Vec<(WallRoom, String)> {
         rooms
             .iter()
             .filter_map(|r| {
-                let node = r
-                    .live
-                    .with_untracked(|l| l.as_ref().map(|l| l.node.clone()))?;
+                // A session that is over holds no connection and needs none.
+                let node = r.live.with_untracked(|l| {
+                    l.as_ref()
+                        .filter(|l| l.room.session.alive())
+                        .map(|l| l.node.clone())
+                })?;
                 Some((*r, node))
             })
             .collect()

@@ -2,8 +2,8 @@
 //! in-process simulator that injects faults, each test printing its figures. `cargo xtask test`
 //! runs the short form; `cargo xtask chaos` sets `HUIKONG_CHAOS=full` for the long runs.
 //! Every proof is `#[ignore]`d, so that a bare `cargo test` reports it ignored and never passed;
-//! the xtask runs them with `--include-ignored` (all but `bench`, which `cargo xtask bench`
-//! runs), and one that cannot reach its browser or built console fails.
+//! the xtask runs them with `--include-ignored` (all but `bench` and `bench_wall`, which
+//! `cargo xtask bench` runs), and one that cannot reach its browser or built console fails.
 
 mod bench_js;
 mod rows;
@@ -11,6 +11,7 @@ mod tab;
 mod world;
 
 mod bench;
+mod bench_wall;
 mod commands;
 mod hostile;
 mod malformed;

@@ -45,6 +45,21 @@ async fn tab_to(t: &ctx::Ctx, testid: &str) {
     panic!("Tab never reached {testid}");
 }
 
+/// Tabs forward until the control `testid` of the card of `room` has the focus.
+async fn tab_to_in(t: &ctx::Ctx, room: &str, testid: &str) {
+    let script = format!(
+        "const a = document.activeElement; const c = a && a.closest('[data-testid=wall-card]');
+         return !!(c && c.dataset.room === '{room}' && a.dataset.testid === '{testid}');"
+    );
+    for _ in 0..120 {
+        if t.page.js::<bool>(&script).await {
+            return;
+        }
+        keys(t, TAB).await;
+    }
+    panic!("Tab never reached {testid} of {room}");
+}
+
 /// The cards' (conference, mode) in their order.
 async fn modes(t: &ctx::Ctx) -> Vec<(String, String)> {
     t.page
@@ -159,12 +174,8 @@ async fn eight_rooms_over_http1_four_streamed_four_polled_for_two_minutes_at_a_t
     assert!(followed <= Duration::from_secs(10), "{followed:?}");
 
     // A command from a polled card goes through the command path, and the card follows.
-    t.page
-        .css(&format!("{card} [data-testid=wall-lock]"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    tab_to_in(&t, &polled, "wall-lock").await;
+    keys(&t, ENTER).await;
     eventually("the platform to lock the room", || async {
         t.sim.state.world().rooms[ix]
             .locked
@@ -274,4 +285,25 @@ async fn eight_rooms_over_http2_all_stream() {
     t.page.wait_text("wall-summary", "8 meetings").await;
     let found = crate::axe::serious_violations(&t.page, "the wall over HTTP/2").await;
     assert!(found.is_empty(), "{found:#?}");
+
+    // The platform ends one room's session: its card says so, the others go on, and Reconnect
+    // joins again with the PIN typed in this tab.
+    let alias = extra_room_alias(3);
+    let ix = room_ix(&t, &alias);
+    t.sim.state.world().end_conference(ix);
+    let card = format!("[data-testid=wall-card][data-room='{alias}']");
+    t.page
+        .wait_text_css(&format!("{card} [data-testid=wall-over]"), "Session over")
+        .await;
+    let m = modes(&t).await;
+    assert_eq!(count(&m, "stream/live").await, ROOMS - 1, "{m:?}");
+    tab_to_in(&t, &alias, "wall-reconnect").await;
+    keys(&t, ENTER).await;
+    t.page
+        .wait_attr_css(
+            &format!("{card} [data-testid=wall-mode]"),
+            "data-conn",
+            "live",
+        )
+        .await;
 }

@@ -21,6 +21,7 @@ texts! { WallText;
     Pin => "{room} 的主持人 PIN", "Host PIN of {room}";
     Connect => "连接", "Connect";
     Connecting => "正在连接…", "Connecting…";
+    Reconnect => "重新连接", "Reconnect";
     Open => "进入 {room}", "Open {room}";
     OpenShort => "进入", "Open";
     Disconnect => "断开 {room}", "Disconnect {room}";
