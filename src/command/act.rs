@@ -94,6 +94,10 @@ pub enum Act {
     PresetOf(usize, String),
     /// A preset named, resolved: its request.
     Preset(String, Vec<Request>),
+    /// Another room of the operator wall, by its id there, named.
+    RoomOf(u32, String),
+    /// Back to the wall's cards.
+    Wall,
     Panel(PanelId),
     Search,
     Dense,
@@ -132,6 +136,8 @@ impl Act {
             Act::Dense => Action::Dense,
             Act::Help => Action::Help,
             Act::Leave => Action::Leave,
+            Act::RoomOf(..) => Action::Room,
+            Act::Wall => Action::Wall,
         }
     }
 
@@ -192,7 +198,9 @@ impl Act {
             | Act::Search
             | Act::Dense
             | Act::Help
-            | Act::Leave => None,
+            | Act::Leave
+            | Act::RoomOf(..)
+            | Act::Wall => None,
         }
     }
 

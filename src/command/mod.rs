@@ -7,5 +7,6 @@ pub mod act;
 pub mod button;
 pub mod confirm;
 pub mod outcome;
+pub mod rooms;
 pub mod service;
 pub mod undo_bar;

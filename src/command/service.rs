@@ -146,7 +146,8 @@ impl Commands {
             | Act::Broadcast(name, _)
             | Act::RotationStep(name, _)
             | Act::Preset(name, _)
-            | Act::PresetOf(_, name) => tr.fmt_now(label, &[("name", name)]),
+            | Act::PresetOf(_, name)
+            | Act::RoomOf(_, name) => tr.fmt_now(label, &[("name", name)]),
 
             Act::Layout(l) => {
                 let name = layout_text(l).map_or(*l, |k| tr.now(k));

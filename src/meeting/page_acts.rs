@@ -30,6 +30,7 @@ pub fn provide_page_acts(cmds: &Commands, leave: Callback<()>) {
     let actions_for = use_context::<ActionsFor>();
     let venues = crate::venues::Venues::use_context();
     let picture = crate::picture::Picture::use_context();
+    let rooms = crate::command::rooms::RoomSwitch::use_context();
     let me = cmds.clone();
     cmds.set_page_acts(Callback::new(move |act: Act| match act {
         Act::Panel(p) => {
@@ -88,6 +89,16 @@ pub fn provide_page_acts(cmds: &Commands, leave: Callback<()>) {
             }
         }
         Act::Leave => leave.run(()),
+        Act::RoomOf(id, _) => {
+            if let Some(r) = rooms {
+                r.open.run(id);
+            }
+        }
+        Act::Wall => {
+            if let Some(r) = rooms {
+                r.back.run(());
+            }
+        }
         Act::Person(PersonAct::Show, uuid) => {
             if let Some(s) = show {
                 s.show(&uuid);

@@ -4,6 +4,7 @@
 
 use super::card::Card;
 use super::{storage, Wall};
+use crate::command::rooms::RoomSwitch;
 use crate::i18n::Tr;
 use crate::meeting::alerts::WallRaisesAlerts;
 use crate::meeting::page::MeetingPage;
@@ -23,6 +24,20 @@ pub fn WallPage(
     let wall = Wall::new(storage::initial(&configured));
     provide_context(wall);
     provide_context(WallRaisesAlerts);
+    provide_context(RoomSwitch {
+        others: Signal::derive(move || {
+            let shown = wall.focused.get();
+            wall.rooms.with(|rooms| {
+                rooms
+                    .iter()
+                    .filter(|r| Some(r.id) != shown && r.live.with(Option::is_some))
+                    .map(|r| (r.id, r.title()))
+                    .collect()
+            })
+        }),
+        open: Callback::new(move |id| wall.open(id)),
+        back: Callback::new(move |()| wall.back()),
+    });
     super::alerts::provide_title(wall);
     super::schedule::run(wall);
     let jump = NodeRef::<leptos::html::Input>::new();

@@ -71,9 +71,14 @@ fn tick(wall: Wall, busy: StoredValue<HashSet<String>, LocalStorage>) {
             if let Some(live) = r.live.get_untracked() {
                 live.room.session.set_streaming(*d == Delivery::Stream);
             }
-            // What the stream showed was current: the first poll is an interval away.
+            // What the stream showed was current: the first poll is an interval away. A stream
+            // stood down before its list came in showed nothing: that room is read at once.
             if *d == Delivery::Poll {
-                r.polled_at.set(Some(now));
+                let synced = r.live.with_untracked(|l| {
+                    l.as_ref()
+                        .is_some_and(|l| l.room.session.store.synced().get_untracked())
+                });
+                r.polled_at.set(synced.then_some(now));
             }
             r.delivery.set(*d);
         }
@@ -99,13 +104,20 @@ fn tick(wall: Wall, busy: StoredValue<HashSet<String>, LocalStorage>) {
         }
         let last: Vec<Option<f64>> = polled.iter().map(|r| r.polled_at.get_untracked()).collect();
         if let Some(i) = next_due(&last, now, every) {
-            poll(polled[i], node.clone(), busy);
+            poll(wall, polled[i], node.clone(), busy);
         }
     }
 }
 
-/// Reads one polled room; its node takes no other reading until this one is answered.
-fn poll(room: WallRoom, node: String, busy: StoredValue<HashSet<String>, LocalStorage>) {
+/// Reads one polled room; its node takes no other reading until this one is answered, and the
+/// next one due there starts as soon as it is (not at the next tick: a wall just joined reads
+/// its polled rooms back to back).
+fn poll(
+    wall: Wall,
+    room: WallRoom,
+    node: String,
+    busy: StoredValue<HashSet<String>, LocalStorage>,
+) {
     let Some(live) = room.live.get_untracked() else {
         return;
     };
@@ -115,9 +127,12 @@ fn poll(room: WallRoom, node: String, busy: StoredValue<HashSet<String>, LocalSt
     leptos::task::spawn_local(async move {
         live.room.session.poll().await;
         room.polled_at.try_set(Some(now_ms()));
-        busy.try_update_value(|b| {
+        let freed = busy.try_update_value(|b| {
             b.remove(&node);
         });
+        if freed.is_some() && wall.rooms.try_with_untracked(|_| ()).is_some() {
+            tick(wall, busy);
+        }
     });
 }
 

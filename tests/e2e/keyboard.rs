@@ -33,7 +33,7 @@ return null;
 "#;
 
 /// Presses `key` with `modifier` held, through WebDriver's actions: Ctrl+K.
-async fn chord(t: &Ctx, modifier: Key, key: char) {
+pub(crate) async fn chord(t: &Ctx, modifier: Key, key: char) {
     let keys = KeyActions::new("keyboard".into())
         .then(KeyAction::Down {
             value: char::from(modifier),
@@ -111,7 +111,7 @@ async fn ask(t: &Ctx, query: &str, first: &str) {
 }
 
 /// Opens the palette, finds `first` for `query` and runs it with Enter.
-async fn run(t: &Ctx, query: &str, first: &str) {
+pub(crate) async fn run(t: &Ctx, query: &str, first: &str) {
     ask(t, query, first).await;
     press(t, &char::from(Key::Enter).to_string()).await;
     t.page.wait_gone_css(&testid_css("palette")).await;

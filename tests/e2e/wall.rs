@@ -5,6 +5,7 @@
 //! every session. Over HTTP/2 every room streams. Keyboard only, in Chinese and English, axe.
 
 use crate::ctx::{self, HOST_PIN};
+use fantoccini::key::Key;
 use huikong_protocol::{Participant, Profile, Role};
 use huikong_sim::model::new_uuid;
 use huikong_sim::{extra_room_alias, Config};
@@ -306,4 +307,13 @@ async fn eight_rooms_over_http2_all_stream() {
             "live",
         )
         .await;
+
+    // Ctrl+K opens a room by name; in the room, the palette opens another and goes back.
+    crate::keyboard::chord(&t, Key::Control, 'k').await;
+    keys(&t, &format!("room05{ENTER}")).await;
+    t.page.wait_text("conference-name", "会议室 05").await;
+    crate::keyboard::run(&t, "room06", "Open the meeting: room06@huikong.local").await;
+    t.page.wait_text("conference-name", "会议室 06").await;
+    crate::keyboard::run(&t, "back to the wall", "Back to the wall").await;
+    t.page.wait_gone_css("[data-testid=wall-back]").await;
 }

@@ -5,6 +5,7 @@
 //! table (figure | target | console | reference | ratio | met?) ready for the README, and
 //! writes `target/bench/results.json`. The pages are measured in the page itself by the chaos
 //! suite's ignored `bench` test (tests/chaos/bench.rs), one fresh simulator per page and size.
+//! `--wall` runs only the operator wall's figures instead (`bench_wall.rs`).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -25,6 +26,8 @@ struct Options {
     fanout: bool,
     /// The venue list's length for the console's extra run at the largest size; 0 for none.
     venues: usize,
+    /// Only the operator wall's runs (`bench_wall.rs`): they take minutes of their own.
+    wall: bool,
 }
 
 fn options(args: &[String]) -> Result<Options, String> {
@@ -33,11 +36,13 @@ fn options(args: &[String]) -> Result<Options, String> {
         storm_secs: 60,
         fanout: true,
         venues: 500,
+        wall: false,
     };
     let mut args = args.iter();
     while let Some(flag) = args.next() {
         match flag.as_str() {
             "--no-fanout" => o.fanout = false,
+            "--wall" => o.wall = true,
             "--sizes" | "--storm" | "--venues" => {
                 let v = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
                 let bad = || format!("bad {flag} {v:?}");
@@ -61,6 +66,9 @@ fn options(args: &[String]) -> Result<Options, String> {
 
 pub fn main(args: &[String]) -> Result<(), String> {
     let o = options(args)?;
+    if o.wall {
+        return crate::bench_wall::main();
+    }
     let started = Instant::now();
     install::test_tools()?;
     let served = bench_dir().join("dist");

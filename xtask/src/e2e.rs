@@ -18,7 +18,7 @@ use crate::util::{cargo, free_port, heading, target_dir};
 /// Modules of the browser suites whose tests are ignored for a reason of their own and run only
 /// in their own steps, against what they need: (suite, module, the command that runs them).
 /// The suites' own steps skip them.
-pub const OWN_STEPS: [(&str, &str, &str); 7] = [
+pub const OWN_STEPS: [(&str, &str, &str); 8] = [
     ("e2e", "nginx", "cargo xtask test nginx"),
     ("e2e", "nginx_headers", "cargo xtask test nginx"),
     ("e2e", "nginx_proxy", "cargo xtask test nginx"),
@@ -26,6 +26,7 @@ pub const OWN_STEPS: [(&str, &str, &str); 7] = [
     ("e2e", "split", "cargo xtask test size"),
     ("e2e", "screenshots", "cargo xtask screenshots"),
     ("chaos", "bench", "cargo xtask bench"),
+    ("chaos", "bench_wall", "cargo xtask bench --wall"),
 ];
 
 /// The test binary's arguments that run every browser test of `suite` (`e2e`, `chaos`): the
@@ -306,7 +307,13 @@ mod tests {
     fn the_suites_skip_only_their_own_steps_modules() {
         assert_eq!(
             super::suite_args("chaos"),
-            ["--include-ignored", "--skip", "bench::"]
+            [
+                "--include-ignored",
+                "--skip",
+                "bench::",
+                "--skip",
+                "bench_wall::"
+            ]
         );
         let e2e = super::suite_args("e2e");
         assert_eq!(e2e[0], "--include-ignored");

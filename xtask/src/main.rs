@@ -5,6 +5,7 @@
 
 mod bench;
 mod bench_table;
+mod bench_wall;
 mod build;
 mod cert;
 mod chaos;
@@ -59,6 +60,12 @@ commands:
                          search, sort, language, scrolling, DOM size; the simulator's
                          fan-out to 2,000 streams; a markdown table and
                          target/bench/results.json
+  bench --wall           only the operator wall (/?wall=1) against the release simulator:
+                         20 rooms of 200 and 8 of 1,000, each over HTTP/1.1 and over
+                         TLS with HTTP/2; every card shown after the PIN, the JS heap
+                         after a GC, the main thread's busy share idle and under a churn
+                         of 2/s a room, stepping into a room and back; a markdown table
+                         and target/bench/wall.json
   screenshots            retake the README's screenshots of the console (docs/screenshots/)
                          with the browser suite against the living demo conference
   cert                   make the simulator's self-signed TLS certificate (target/tls/) and

@@ -47,7 +47,7 @@ fn haystack(act: &Act) -> String {
         Act::Panel(p) => both(p.label()) + " " + p.code(),
         Act::Layout(l) => layout_text(l).map(both).unwrap_or_default() + " " + l,
         Act::RollCallOf(n, name) | Act::BroadcastOf(n, name) => format!("{n} {name}"),
-        Act::PresetOf(_, name) => name.clone(),
+        Act::PresetOf(_, name) | Act::RoomOf(_, name) => name.clone(),
         _ => String::new(),
     };
     let policy = act.action().policy();
@@ -67,6 +67,22 @@ fn fixed_acts(cmds: &Commands) -> Vec<Act> {
     acts.extend(LAYOUTS.into_iter().map(Act::Layout));
     acts.extend(roll_call_acts());
     acts.extend(picture_acts());
+    acts.extend(wall_acts());
+    acts
+}
+
+/// On the operator wall: back to it, and every other joined room.
+fn wall_acts() -> Vec<Act> {
+    let Some(r) = crate::command::rooms::RoomSwitch::use_context() else {
+        return Vec::new();
+    };
+    let mut acts = vec![Act::Wall];
+    acts.extend(
+        r.others
+            .get_untracked()
+            .into_iter()
+            .map(|(id, name)| Act::RoomOf(id, name)),
+    );
     acts
 }
 

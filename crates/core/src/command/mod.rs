@@ -59,6 +59,11 @@ pub enum Action {
     Dense,
     Help,
     Leave,
+    // The operator wall, while a room of it is shown.
+    /// Shows another room of the wall.
+    Room,
+    /// Back to the wall's cards.
+    Wall,
 }
 
 /// The platform command an action needs, checked against the deployment's profile.

@@ -53,7 +53,7 @@ impl Policy {
 use Needs::{Conference as C, Participant as P};
 
 impl Action {
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 41] = [
         Action::Lock,
         Action::Unlock,
         Action::MuteGuests,
@@ -93,6 +93,8 @@ impl Action {
         Action::Dense,
         Action::Help,
         Action::Leave,
+        Action::Room,
+        Action::Wall,
     ];
 
     /// The one table of policies.
@@ -269,6 +271,12 @@ impl Action {
                 Some(KeyAct::Help),
             ),
             Action::Leave => page(Text::Leave, "离开 退出 leave quit exit", None),
+            Action::Room => page(
+                Text::OpenRoomX,
+                "会议 打开 切换 监控墙 meeting room open switch wall",
+                None,
+            ),
+            Action::Wall => page(Text::BackToWall, "监控墙 返回 wall back", None),
         }
     }
 }

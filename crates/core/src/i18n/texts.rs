@@ -334,6 +334,8 @@ texts! { Text;
     PaletteMore => "{n} 项匹配，仅列出前面的：请输入更多字", "{n} match{es}, the first ones listed: type more";
     PaletteNone => "没有匹配项", "No matches";
     OpenPanelX => "打开面板：{panel}", "Open panel: {panel}";
+    OpenRoomX => "打开会议：{name}", "Open the meeting: {name}";
+    BackToWall => "返回监控墙", "Back to the wall";
     SetLayoutX => "设置布局：{layout}", "Set layout: {layout}";
     ShowX => "在列表中显示 {name}", "Show {name} in the list";
     FocusSearch => "搜索参会者", "Search participants";
