@@ -3,7 +3,7 @@
 
 use super::WallRoom;
 use crate::i18n::{Text, Tr};
-use crate::platform::session::LiveSession;
+use crate::platform::session::{LiveSession, SessionState};
 use crate::platform::stream::ConnState;
 use crate::venues::one_at_a_time::Running;
 use crate::venues::Venues;
@@ -15,12 +15,16 @@ use leptos::prelude::*;
 #[component]
 pub fn Mode(room: WallRoom) -> impl IntoView {
     let tr = Tr::use_context();
-    let conn = expect_context::<LiveSession>().conn;
+    let session = expect_context::<LiveSession>();
+    let (conn, state) = (session.conn, session.state);
+    // A session that is over is followed no more, whatever its stream last was.
+    let over = move || state.get() != SessionState::Active;
     let mode = move || match room.delivery.get() {
         Delivery::Stream => "stream",
         Delivery::Poll => "poll",
     };
     let text = move || match (room.delivery.get(), conn.get()) {
+        _ if over() => tr.t(WallText::NotConnected).to_owned(),
         (Delivery::Poll, _) => {
             let s = (room.poll_every.get() / 1000.0).round().max(1.0);
             tr.fmt(WallText::ModePoll, &[("s", &s.to_string())])
@@ -30,7 +34,7 @@ pub fn Mode(room: WallRoom) -> impl IntoView {
         (Delivery::Stream, ConnState::Reconnecting) => tr.t(Text::ConnReconnecting).to_owned(),
         (Delivery::Stream, _) => tr.t(Text::ConnConnecting).to_owned(),
     };
-    let conn_code = move || conn.get().code();
+    let conn_code = move || if over() { "over" } else { conn.get().code() };
     view! {
         <p class="wall-mode" data-testid="wall-mode" data-mode=mode data-conn=conn_code>
             <span class="dot" aria-hidden="true"></span>
