@@ -41,7 +41,8 @@ pub enum Entry {
         on_rejoin: Callback<()>,
     },
     Wall {
-        configured: Vec<huikong_core::wall::RoomEntry>,
+        /// `config.json`'s `wall_rooms`, as JSON text.
+        configured: Option<String>,
         on_exit: Callback<()>,
     },
 }

@@ -49,7 +49,7 @@ pub struct Embed {
     /// A join the portal asks the join page to run.
     pub join_request: RwSignal<Option<JoinRequest>>,
     /// Rooms the portal hands the operator wall.
-    pub wall_request: RwSignal<Option<Vec<huikong_core::wall::PortalRoom>>>,
+    pub wall_request: RwSignal<Option<String>>,
 }
 
 fn parent_window() -> Option<web_sys::Window> {

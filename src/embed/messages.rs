@@ -199,7 +199,8 @@ pub enum Inbound {
     Leave,
     SetLanguage(Lang),
     /// Open the operator wall with these rooms (and PINs, held in memory only).
-    Wall(Vec<huikong_core::wall::PortalRoom>),
+    /// The rooms as JSON text: the wall, in the meeting page's module, reads them.
+    Wall(String),
 }
 
 #[derive(Deserialize)]
@@ -230,7 +231,10 @@ pub fn parse_inbound(text: &str) -> Result<Inbound, String> {
                 .map_err(|e| format!("join: {e}")),
         },
         "leave" => Ok(Inbound::Leave),
-        "wall" => huikong_core::wall::parse_portal_rooms(&value["rooms"]).map(Inbound::Wall),
+        "wall" => match &value["rooms"] {
+            rooms @ Value::Array(_) => Ok(Inbound::Wall(rooms.to_string())),
+            _ => Err("wall: a list of rooms was expected".into()),
+        },
         "set_language" => {
             let l = env.language.unwrap_or_default();
             Lang::parse(&l)

@@ -176,11 +176,12 @@ fn other_messages_and_bad_ones() {
         parse_inbound(r#"{"type":"set_language","language":"en"}"#),
         Ok(Inbound::SetLanguage(Lang::En))
     ));
-    let Ok(Inbound::Wall(rooms)) = parse_inbound(
+    let Ok(Inbound::Wall(text)) = parse_inbound(
         r#"{"type":"wall","rooms":[{"conference":"room01@x","name":"早会","pin":"123456"},{"conference":"room02@x"}]}"#,
     ) else {
         panic!("a wall message");
     };
+    let rooms = huikong_core::wall::parse_portal_rooms(&text).unwrap();
     assert_eq!(rooms.len(), 2);
     assert_eq!(rooms[0].pin.as_deref(), Some("123456"));
     assert_eq!(rooms[1].pin, None);

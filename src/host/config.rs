@@ -42,8 +42,9 @@ pub struct RuntimeConfig {
     /// An administrator's venue lists, by conference alias (as checkJoin names it, lower
     /// case), each as the JSON of the venue list's export: used where this browser keeps none.
     pub venues: Vec<(String, String)>,
-    /// The operator wall's rooms (`wall_rooms`: conference, name, server; never a PIN).
-    pub wall_rooms: Vec<huikong_core::wall::RoomEntry>,
+    /// The operator wall's rooms (`wall_rooms`: conference, name, server; never a PIN), as the
+    /// JSON text of the list: the wall, in the meeting page's module, reads it.
+    pub wall_rooms: Option<String>,
 }
 
 impl RuntimeConfig {
@@ -280,11 +281,13 @@ pub fn parse_config(text: &str, page_scheme: &str) -> LoadedConfig {
             format!("venue lists by conference address were expected, not {other}"),
         ),
     }
-    if let Some(v) = obj.get("wall_rooms").filter(|v| !v.is_null()) {
-        match huikong_core::wall::parse_rooms(&v.to_string()) {
-            Ok(rooms) => config.wall_rooms = rooms,
-            Err(e) => issue("wall_rooms", format!("a list of rooms was expected: {e}")),
-        }
+    match obj.get("wall_rooms") {
+        None | Some(Value::Null) => {}
+        Some(list @ Value::Array(_)) => config.wall_rooms = Some(list.to_string()),
+        Some(other) => issue(
+            "wall_rooms",
+            format!("a list of rooms was expected, not {other}"),
+        ),
     }
     if let Some(v) = obj.get("redial") {
         match redial(v) {

@@ -14,13 +14,21 @@ use leptos::prelude::*;
 
 #[component]
 pub fn WallPage(
-    /// The rooms `config.json` or the portal names, beside those saved here.
-    configured: Vec<RoomEntry>,
+    /// The rooms `config.json` names (JSON text), beside those saved here.
+    configured: Option<String>,
     /// Leaves the wall (after every room is left).
     #[prop(into)]
     on_exit: Callback<()>,
 ) -> impl IntoView {
     let tr = Tr::use_context();
+    let configured = configured
+        .map(|json| {
+            huikong_core::wall::parse_rooms(&json).unwrap_or_else(|e| {
+                crate::host::browser::warn(&format!("huikong: config.json's wall_rooms: {e}"));
+                Vec::new()
+            })
+        })
+        .unwrap_or_default();
     let wall = Wall::new(storage::initial(&configured));
     provide_context(wall);
     provide_context(WallRaisesAlerts);
@@ -117,6 +125,10 @@ fn follow_portal(wall: Wall, exit: Callback<()>) {
             return;
         };
         embed.wall_request.set(None);
+        let rooms = huikong_core::wall::parse_portal_rooms(&rooms).unwrap_or_else(|e| {
+            crate::host::browser::warn(&format!("huikong: the portal's wall rooms: {e}"));
+            Vec::new()
+        });
         for r in rooms {
             let key = r.entry.key();
             let found = wall.rooms.with_untracked(|x| {

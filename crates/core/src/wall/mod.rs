@@ -61,10 +61,9 @@ impl std::fmt::Debug for PortalRoom {
     }
 }
 
-/// Reads the rooms of a portal's `wall` message.
-pub fn parse_portal_rooms(rooms: &serde_json::Value) -> Result<Vec<PortalRoom>, String> {
-    let rooms: Vec<PortalRoom> =
-        serde_json::from_value(rooms.clone()).map_err(|e| format!("rooms: {e}"))?;
+/// Reads the rooms of a portal's `wall` message (the JSON text of its `rooms`).
+pub fn parse_portal_rooms(rooms: &str) -> Result<Vec<PortalRoom>, String> {
+    let rooms: Vec<PortalRoom> = serde_json::from_str(rooms).map_err(|e| format!("rooms: {e}"))?;
     Ok(rooms
         .into_iter()
         .filter(|r| !r.entry.conference.trim().is_empty())
@@ -179,12 +178,12 @@ mod tests {
 
     #[test]
     fn a_portal_s_rooms_carry_their_pin_which_debug_never_prints() {
-        let v = serde_json::json!([{"conference": "a@x", "pin": "123456"}, {"conference": ""}]);
-        let rooms = parse_portal_rooms(&v).unwrap();
+        let v = r#"[{"conference": "a@x", "pin": "123456"}, {"conference": ""}]"#;
+        let rooms = parse_portal_rooms(v).unwrap();
         assert_eq!(rooms.len(), 1);
         assert_eq!(rooms[0].pin.as_deref(), Some("123456"));
         assert!(!format!("{rooms:?}").contains("123456"));
-        assert!(parse_portal_rooms(&serde_json::json!({"a": 1})).is_err());
+        assert!(parse_portal_rooms(r#"{"a": 1}"#).is_err());
     }
 
     #[test]
