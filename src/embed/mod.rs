@@ -2,6 +2,7 @@
 //! carries it in the browser (`bridge`).
 
 pub mod bridge;
+mod launch;
 pub mod messages;
 
 #[cfg(all(test, target_arch = "wasm32"))]

@@ -2,6 +2,7 @@
 //! session that keeps a token alive and feeds the store. The only writer of the store.
 
 pub mod client;
+mod frame_queue;
 pub mod join;
 pub mod poll;
 mod recording;
