@@ -71,6 +71,10 @@ fn LiveCard(room: WallRoom) -> impl IntoView {
         let (on, off) = (named(Text::UnmuteAllGuests), named(Text::MuteAllGuests));
         Signal::derive(move || if muted.get() { on.get() } else { off.get() })
     };
+    // On the card the room is the card's: the buttons show the verb, their names say the room.
+    let short = move |on: Signal<bool>, yes: Text, no: Text| {
+        Signal::derive(move || tr.t(if on.get() { yes } else { no }).to_owned())
+    };
     let (lock, mute, admit) = (
         cmds.offered(Action::Lock),
         cmds.offered(Action::MuteGuests),
@@ -110,15 +114,18 @@ fn LiveCard(room: WallRoom) -> impl IntoView {
                 {tr.text(WallText::OpenShort)}</button>
             <Show when=move || known.get() && state.get() == SessionState::Active>
                 {lock.then(|| view! {
-                    <CmdButton testid="wall-lock" act=toggle(locked, Act::Unlock, Act::Lock) label=lock_label/>
+                    <CmdButton testid="wall-lock" act=toggle(locked, Act::Unlock, Act::Lock) label=lock_label
+                        short=short(locked, Text::UnlockConference, Text::LockConference)/>
                 })}
                 {mute.then(|| view! {
-                    <CmdButton testid="wall-mute-guests" act=toggle(muted, Act::UnmuteGuests, Act::MuteGuests) label=mute_label/>
+                    <CmdButton testid="wall-mute-guests" act=toggle(muted, Act::UnmuteGuests, Act::MuteGuests) label=mute_label
+                        short=short(muted, Text::UnmuteAllGuests, Text::MuteAllGuests)/>
                 })}
             </Show>
             {admit.then(|| view! {
                 <span hidden=move || waiting.with(Vec::is_empty)>
-                    <CmdButton class="primary" testid="wall-admit-all" act=|| Act::AdmitAll label=named(Text::AdmitAll)/>
+                    <CmdButton class="primary" testid="wall-admit-all" act=|| Act::AdmitAll label=named(Text::AdmitAll)
+                        short=Signal::derive(move || tr.t(Text::AdmitAll).to_owned())/>
                 </span>
             })}
             <LeaveOrRemove room=room/>
@@ -135,10 +142,12 @@ fn LeaveOrRemove(room: WallRoom) -> impl IntoView {
     let wall = Wall::use_context();
     let (a, b) = (room.title(), room.title());
     view! {
-        <button type="button" data-testid="wall-disconnect" on:click=move |_| wall.disconnect(room)>
-            {move || tr.fmt(WallText::Disconnect, &[("room", &a)])}</button>
-        <button type="button" class="danger" data-testid="wall-remove" on:click=move |_| wall.remove(room)>
-            {move || tr.fmt(WallText::Remove, &[("room", &b)])}</button>
+        <button type="button" data-testid="wall-disconnect" on:click=move |_| wall.disconnect(room)
+            aria-label=move || tr.fmt(WallText::Disconnect, &[("room", &a)])>
+            {tr.text(WallText::DisconnectShort)}</button>
+        <button type="button" class="danger" data-testid="wall-remove" on:click=move |_| wall.remove(room)
+            aria-label=move || tr.fmt(WallText::Remove, &[("room", &b)])>
+            {tr.text(WallText::RemoveShort)}</button>
     }
 }
 

@@ -336,4 +336,78 @@ async fn screenshots_of_the_console() {
     v.page.wait_text("rotation-next", "秒后").await;
     scroll_top(&v).await;
     page_png(&v, &dir, "rotation.png").await;
+    drop(v);
+
+    // The operator wall: eight meetings by name, four streamed and four polled, one with a guest
+    // knocking (its card first).
+    let w = ctx::start_with(
+        "screenshots_wall",
+        Config {
+            extra_rooms: 8,
+            extra_room_size: 12,
+            ..Config::for_tests(Profile::Public)
+        },
+    )
+    .await;
+    resize(&w, &webdriver, &DESKTOP).await;
+    w.page.goto("/?wall=1").await;
+    let names = [
+        "全员大会",
+        "华东区周会",
+        "新员工培训",
+        "董事会",
+        "产品评审",
+        "销售培训",
+        "技术分享",
+        "客服例会",
+    ];
+    for (i, name) in names.iter().enumerate() {
+        w.page
+            .fill("wall-add-conference", &huikong_sim::extra_room_alias(i + 1))
+            .await;
+        w.page.fill("wall-add-name", name).await;
+        w.page.testid("wall-add").await.click().await.unwrap();
+    }
+    w.page.fill("wall-pin-all", ctx::HOST_PIN).await;
+    w.page
+        .testid("wall-connect-all")
+        .await
+        .click()
+        .await
+        .unwrap();
+    eventually("every room followed", || async {
+        let n = w
+            .page
+            .all_css(
+                "[data-testid=wall-mode][data-conn=live], [data-testid=wall-mode][data-mode=poll]",
+            )
+            .await
+            .len();
+        (n == names.len())
+            .then_some(())
+            .ok_or(format!("{n} followed"))
+    })
+    .await;
+    {
+        let mut world = w.sim.state.world();
+        let ix = world
+            .find_room(&huikong_sim::extra_room_alias(4))
+            .expect("room 4");
+        world.rooms[ix].locked = true;
+        let mut p = huikong_protocol::Participant::new(huikong_sim::model::new_uuid());
+        p.display_name = "李娜".into();
+        p.protocol = "sip".into();
+        p.uri = "sip:lina@e2e.local".into();
+        world.rooms[ix].join(p, false);
+    }
+    w.page
+        .wait_attr_css(
+            ".wall-grid > li:first-child [data-testid=wall-waiting]",
+            "data-count",
+            "1",
+        )
+        .await;
+    w.page.testid("wall-add-open").await.click().await.unwrap();
+    scroll_top(&w).await;
+    page_png(&w, &dir, "wall.png").await;
 }

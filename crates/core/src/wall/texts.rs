@@ -26,6 +26,8 @@ texts! { WallText;
     OpenShort => "进入", "Open";
     Disconnect => "断开 {room}", "Disconnect {room}";
     Remove => "移除 {room}", "Remove {room}";
+    DisconnectShort => "断开", "Disconnect";
+    RemoveShort => "移除", "Remove";
     NotConnected => "未连接", "Not connected";
     Ended => "会话已结束：{reason}", "Session over: {reason}";
     Participants => "参会 {n}", "{n} in the meeting";
