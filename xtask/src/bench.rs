@@ -7,10 +7,10 @@
 //! suite's ignored `bench` test (tests/chaos/bench.rs), one fresh simulator per page and size.
 //! `--wall` runs only the operator wall's figures instead (`bench_wall.rs`).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::bench_table::{self, Fanout, Measured, PAGES};
+use crate::bench_table::{self, bench_dir, Fanout, Measured, PAGES};
 use crate::dist;
 use crate::e2e;
 use crate::install::{self, CHROMIUM};
@@ -134,12 +134,6 @@ pub fn main(args: &[String]) -> Result<(), String> {
     std::fs::write(&out, json).map_err(|e| format!("writing {}: {e}", out.display()))?;
     println!("\nwritten: {}", out.display());
     Ok(())
-}
-
-fn bench_dir() -> PathBuf {
-    let dir = target_dir().join("bench");
-    let _ = std::fs::create_dir_all(&dir);
-    dir
 }
 
 /// The release console (as `cargo xtask dist` builds it, precompressed) with the reference

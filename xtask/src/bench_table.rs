@@ -349,3 +349,10 @@ pub fn json(
         by_size.join(",\n")
     )
 }
+
+/// Where the benches write their logs and results (the target folder's `bench`).
+pub fn bench_dir() -> std::path::PathBuf {
+    let dir = crate::util::target_dir().join("bench");
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}

@@ -11,7 +11,7 @@ use std::process::Stdio;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use crate::bench_table;
+use crate::bench_table::{self, bench_dir};
 use crate::dist;
 use crate::e2e;
 use crate::install::{self, CHROMIUM};
@@ -116,12 +116,6 @@ pub fn main() -> Result<(), String> {
     std::fs::write(&out, text).map_err(|e| format!("writing {}: {e}", out.display()))?;
     println!("\nwritten: {}", out.display());
     Ok(())
-}
-
-fn bench_dir() -> PathBuf {
-    let dir = target_dir().join("bench");
-    let _ = std::fs::create_dir_all(&dir);
-    dir
 }
 
 /// The 1-, 5- and 15-minute load averages: a busy machine inflates the CPU figures.

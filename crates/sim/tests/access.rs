@@ -4,31 +4,16 @@
 mod common;
 
 use common::*;
-use huikong_protocol::{
-    CheckJoinResponse, Event, NewSessionResult, Profile, RefreshSessionResult, Role, ServiceType,
-};
+use huikong_protocol::{Event, NewSessionResult, Profile, RefreshSessionResult, Role, ServiceType};
 use huikong_sim::Config;
 use serde_json::json;
 use std::time::Duration;
 
-async fn check_join(sim: &Sim, account: &str, pwd: &str) -> CheckJoinResponse {
-    let url = format!("{}/api/v3/meet/checkJoin.shtml", sim.base);
-    let body = json!({ "joinAccount": account, "joinPwd": pwd, "participantName": "Jiang" });
-    let r = sim
-        .post_raw(
-            &url,
-            &[("content-type", "application/json")],
-            body.to_string(),
-        )
-        .await;
-    assert_eq!(r.status, 200);
-    serde_json::from_value(r.body).expect("checkJoin's own envelope")
-}
-
 #[tokio::test]
 async fn check_join_with_the_host_password_names_the_node_and_the_host_role() {
     let sim = start(Profile::Public).await;
-    let r = check_join(&sim, DEMO_ID, HOST_PIN)
+    let r = sim
+        .check_join(DEMO_ID, HOST_PIN, "Jiang")
         .await
         .into_result()
         .expect("accepted");
@@ -47,12 +32,14 @@ async fn check_join_with_the_host_password_names_the_node_and_the_host_role() {
 #[tokio::test]
 async fn check_join_with_the_guest_password_or_none_where_there_is_no_guest_pin_is_a_guest() {
     let sim = start(Profile::Public).await;
-    let r = check_join(&sim, DEMO, GUEST_PIN)
+    let r = sim
+        .check_join(DEMO, GUEST_PIN, "Jiang")
         .await
         .into_result()
         .expect("accepted");
     assert_eq!(r.role_type, Some(Role::Guest));
-    let r = check_join(&sim, TRAINING, "")
+    let r = sim
+        .check_join(TRAINING, "", "Jiang")
         .await
         .into_result()
         .expect("accepted");
@@ -62,10 +49,12 @@ async fn check_join_with_the_guest_password_or_none_where_there_is_no_guest_pin_
 #[tokio::test]
 async fn check_join_refuses_an_unknown_account_with_404_and_a_wrong_password_with_403() {
     let sim = start(Profile::Public).await;
-    let unknown = check_join(&sim, "nobody@huikong.local", HOST_PIN).await;
+    let unknown = sim
+        .check_join("nobody@huikong.local", HOST_PIN, "Jiang")
+        .await;
     assert_eq!(unknown.code, "404");
     assert!(unknown.msg.as_deref().is_some_and(|m| !m.is_empty()));
-    let wrong = check_join(&sim, DEMO, "000000").await;
+    let wrong = sim.check_join(DEMO, "000000", "Jiang").await;
     assert_eq!(wrong.code, "403");
     assert!(wrong.clone().into_result().is_err());
 }

@@ -6,7 +6,7 @@
 mod common;
 
 use common::*;
-use huikong_protocol::{CheckJoinResponse, Participant, Profile, Role};
+use huikong_protocol::{Participant, Profile, Role};
 use huikong_sim::{extra_room_alias, Config, Scenario};
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -20,20 +20,6 @@ fn wall(rooms: usize, size: usize) -> Config {
         admin: true,
         ..Config::for_tests(Profile::Public)
     }
-}
-
-async fn check_join(sim: &Sim, account: &str, pwd: &str) -> CheckJoinResponse {
-    let url = format!("{}/api/v3/meet/checkJoin.shtml", sim.base);
-    let body = json!({ "joinAccount": account, "joinPwd": pwd, "participantName": "值班员" });
-    let r = sim
-        .post_raw(
-            &url,
-            &[("content-type", "application/json")],
-            body.to_string(),
-        )
-        .await;
-    assert_eq!(r.status, 200);
-    serde_json::from_value(r.body).expect("checkJoin's own envelope")
 }
 
 #[test]
@@ -54,7 +40,8 @@ fn extra_rooms_are_numbered_after_the_provisioned_ones() {
 async fn an_extra_room_opens_as_host_and_lists_its_participants() {
     let sim = start_with(wall(3, 50)).await;
     let room = extra_room_alias(2);
-    let joined = check_join(&sim, &room, HOST_PIN)
+    let joined = sim
+        .check_join(&room, HOST_PIN, "值班员")
         .await
         .into_result()
         .expect("accepted");
@@ -63,7 +50,10 @@ async fn an_extra_room_opens_as_host_and_lists_its_participants() {
         (joined.alias.as_str(), joined.sipkey.as_str()),
         (room.as_str(), "2002")
     );
-    let by_id = check_join(&sim, "2003", GUEST_PIN).await.into_result();
+    let by_id = sim
+        .check_join("2003", GUEST_PIN, "值班员")
+        .await
+        .into_result();
     assert_eq!(by_id.expect("accepted").role_type, Some(Role::Guest));
 
     let host = sim.session(&room, Some(HOST_PIN), "值班员").await;

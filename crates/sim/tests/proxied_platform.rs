@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use huikong_protocol::{CheckJoinResponse, NewSessionResult, Profile};
+use huikong_protocol::{NewSessionResult, Profile};
 use huikong_sim::Config;
 use serde_json::json;
 
@@ -70,17 +70,11 @@ async fn node_name_is_the_node_check_join_and_new_session_name() {
         ..Config::for_tests(Profile::Public)
     };
     let sim = start_with(config).await;
-    let url = format!("{}/api/v3/meet/checkJoin.shtml", sim.base);
-    let body = json!({"joinAccount": DEMO_ID, "joinPwd": HOST_PIN, "participantName": "J"});
-    let r = sim
-        .post_raw(
-            &url,
-            &[("content-type", "application/json")],
-            body.to_string(),
-        )
-        .await;
-    let check: CheckJoinResponse = serde_json::from_value(r.body).unwrap();
-    let check = check.into_result().expect("accepted");
+    let check = sim
+        .check_join(DEMO_ID, HOST_PIN, "J")
+        .await
+        .into_result()
+        .expect("accepted");
     assert_eq!(check.mcu_host, "node-7.mcu.example:8443");
     assert_ne!(check.mcu_host, sim.running.addr.to_string());
     // The node's own calls still answer at the simulator's address.

@@ -101,6 +101,26 @@ impl Sim {
         Self::reply(req.send().await.expect("the simulator answers")).await
     }
 
+    /// checkJoin as the join page asks it, answered with its own envelope (HTTP 200 either way).
+    pub async fn check_join(
+        &self,
+        account: &str,
+        pwd: &str,
+        name: &str,
+    ) -> huikong_protocol::CheckJoinResponse {
+        let url = format!("{}/api/v3/meet/checkJoin.shtml", self.base);
+        let body = json!({ "joinAccount": account, "joinPwd": pwd, "participantName": name });
+        let r = self
+            .post_raw(
+                &url,
+                &[("content-type", "application/json")],
+                body.to_string(),
+            )
+            .await;
+        assert_eq!(r.status, 200);
+        serde_json::from_value(r.body).expect("checkJoin's own envelope")
+    }
+
     /// POST a command with a token (or none) and a JSON body.
     pub async fn post(&self, room: &str, path: &str, token: Option<&str>, body: Value) -> Reply {
         let mut headers = vec![("content-type", "application/json")];
