@@ -54,8 +54,6 @@ pub struct Room {
     owner: Owner,
     pub session: LiveSession,
     pub status: Status,
-    pub cmds: Commands,
-    pub undo: Undo,
     pub venues: crate::venues::Venues,
     /// Leaves: what waits in the undo window is dropped, then the token is released.
     pub leave: Callback<()>,
@@ -105,8 +103,6 @@ impl Room {
                 owner,
                 session,
                 status,
-                cmds,
-                undo,
                 venues,
                 leave,
                 leaving,
